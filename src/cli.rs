@@ -1,0 +1,233 @@
+//! The command line, declared with clap. This is the only module that knows clap: arguments are
+//! turned once into the typed options of [`crate::cmd`].
+
+use std::io::IsTerminal;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::cmd::criteria::InfoFormat;
+use crate::cmd::score::ScoreOptions;
+use crate::criteria::default_builtin;
+use crate::lang::Lang;
+use crate::render::Format;
+
+const AFTER_HELP: &str = "\
+Exit status: 0 success; 2 usage or input error (every problem is listed on stderr with its file, \
+line, column and value).
+
+Examples:
+  ntm score communes.csv
+  ntm score communes.csv --format json > scores.json
+  cat communes.csv | ntm score - --format ndjson | jq .tier
+  ntm criteria list
+  ntm criteria show vn-commune-2021-2025";
+
+/// Score Vietnamese rural communes against the national New Rural Development criteria
+/// (Nông thôn mới).
+#[derive(Debug, Parser)]
+#[command(name = "ntm", version, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// Language of labels in tables (criterion names, headers).
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
+    lang: LangArg,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Score each commune of a survey file: criteria met, band, tier, and which criteria are
+    /// not met, basically met or not assessed.
+    #[command(after_help = "\
+The survey CSV has one row per commune: commune_id (required, unique), commune, district, \
+province, the classification column of the set (region for 2021–2025), year, hamlets, \
+hamlets_standard, one column per indicator headed by its id (2.1, 10, 17.8), and/or one verdict \
+column per criterion (TC1 … TC19) holding Đạt / Không đạt / Cơ bản đạt. A blank cell is not \
+assessed.
+
+Examples:
+  ntm score examples/tinh-mau-2024.csv
+  ntm score communes.csv --format csv -o scores.csv
+  ntm score - --format ndjson < communes.csv")]
+    Score(ScoreArgs),
+    /// List and inspect criteria sets.
+    Criteria {
+        #[command(subcommand)]
+        command: CriteriaCommand,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct ScoreArgs {
+    /// Survey CSV file, or - for standard input.
+    #[arg(value_name = "FILE")]
+    input: String,
+    /// Criteria set: a built-in id (see `ntm criteria list`) or a YAML file.
+    #[arg(short, long, value_name = "ID|FILE", default_value = default_builtin().id)]
+    criteria: String,
+    /// Output format [default: table on a terminal, otherwise from the -o extension, else csv].
+    #[arg(short, long, value_enum)]
+    format: Option<FormatArg>,
+    /// Write to FILE instead of standard output; the file appears whole or not at all.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<String>,
+    /// Year assessed, for rows without a `year` column (income thresholds differ by year).
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(u16).range(1990..=2100))]
+    year: Option<u16>,
+}
+
+#[derive(Debug, Subcommand)]
+enum CriteriaCommand {
+    /// List the built-in criteria sets: id, title, legal basis, period, in force or not.
+    List {
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = InfoFormatArg::Table)]
+        format: InfoFormatArg,
+    },
+    /// Show a criteria set: criteria, indicators, thresholds by region and year, departments,
+    /// sources, and every value not verified against the legal text.
+    Show {
+        /// A built-in id or a YAML file [default: the default set].
+        #[arg(value_name = "ID|FILE")]
+        set: Option<String>,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = InfoFormatArg::Table)]
+        format: InfoFormatArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    /// Tiếng Việt.
+    Vi,
+    /// English.
+    En,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// A table for people.
+    Table,
+    /// CSV, lists joined with `;`.
+    Csv,
+    /// One JSON array.
+    Json,
+    /// One JSON object per line.
+    Ndjson,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum InfoFormatArg {
+    /// Tables for people.
+    Table,
+    /// JSON.
+    Json,
+}
+
+/// What to do, as typed options.
+#[derive(Debug, Clone)]
+pub enum Task {
+    /// `ntm score`.
+    Score(ScoreOptions),
+    /// `ntm criteria list`.
+    CriteriaList {
+        /// Output format.
+        format: InfoFormat,
+        /// Language of labels.
+        lang: Lang,
+    },
+    /// `ntm criteria show`.
+    CriteriaShow {
+        /// Set id or file.
+        set: String,
+        /// Output format.
+        format: InfoFormat,
+        /// Language of labels.
+        lang: Lang,
+    },
+}
+
+impl Cli {
+    /// Turns the parsed arguments into a task.
+    #[must_use]
+    pub fn into_task(self) -> Task {
+        let lang = match self.lang {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        };
+        let info = |f| match f {
+            InfoFormatArg::Table => InfoFormat::Table,
+            InfoFormatArg::Json => InfoFormat::Json,
+        };
+        match self.command {
+            Command::Score(args) => {
+                let format = args.format.map_or_else(
+                    || default_format(args.output.as_deref()),
+                    |f| match f {
+                        FormatArg::Table => Format::Table,
+                        FormatArg::Csv => Format::Csv,
+                        FormatArg::Json => Format::Json,
+                        FormatArg::Ndjson => Format::Ndjson,
+                    },
+                );
+                Task::Score(ScoreOptions {
+                    input: args.input,
+                    criteria: args.criteria,
+                    format,
+                    output: args.output,
+                    year: args.year,
+                    lang,
+                })
+            }
+            Command::Criteria { command } => match command {
+                CriteriaCommand::List { format } => Task::CriteriaList {
+                    format: info(format),
+                    lang,
+                },
+                CriteriaCommand::Show { set, format } => Task::CriteriaShow {
+                    set: set.unwrap_or_else(|| default_builtin().id.to_owned()),
+                    format: info(format),
+                    lang,
+                },
+            },
+        }
+    }
+}
+
+/// Table on a terminal; otherwise the format the output file's extension names; otherwise CSV.
+fn default_format(output: Option<&str>) -> Format {
+    match output.filter(|o| *o != "-") {
+        Some(path) => {
+            let lower = path.to_lowercase();
+            if lower.ends_with(".json") {
+                Format::Json
+            } else if lower.ends_with(".ndjson") || lower.ends_with(".jsonl") {
+                Format::Ndjson
+            } else if lower.ends_with(".txt") {
+                Format::Table
+            } else {
+                Format::Csv
+            }
+        }
+        None if std::io::stdout().is_terminal() => Format::Table,
+        None => Format::Csv,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn format_follows_the_output_extension() {
+        assert_eq!(default_format(Some("a.json")), Format::Json);
+        assert_eq!(default_format(Some("a.JSONL")), Format::Ndjson);
+        assert_eq!(default_format(Some("a.csv")), Format::Csv);
+    }
+}

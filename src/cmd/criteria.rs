@@ -1,0 +1,565 @@
+//! `ntm criteria list` and `ntm criteria show`: what the built-in sets are, and everything in
+//! one set, with every threshold's source and every unverified value flagged.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::criteria::{
+    BUILTIN_SETS, CriteriaSet, Date, Level, Measure, QuantityKind, Threshold, default_builtin,
+};
+use crate::error::{Error, Result};
+use crate::labels::{Label, label};
+use crate::lang::{Lang, Text};
+use crate::render::{new_table, table_width};
+
+/// Formats for `criteria list` and `criteria show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InfoFormat {
+    /// Tables for people.
+    Table,
+    /// JSON.
+    Json,
+}
+
+/// `ntm criteria list`.
+pub fn list(format: InfoFormat, lang: Lang, today: Date, out: &mut dyn Write) -> Result<()> {
+    let default = default_builtin().id;
+    let sets = BUILTIN_SETS
+        .iter()
+        .map(|b| CriteriaSet::from_yaml(b.yaml, b.id))
+        .collect::<Result<Vec<_>>>()?;
+    let io = |source| Error::Io {
+        path: "<stdout>".into(),
+        source,
+    };
+    match format {
+        InfoFormat::Json => {
+            let views: Vec<_> = sets
+                .iter()
+                .map(|s| ListView {
+                    id: &s.id,
+                    title: &s.title,
+                    legal_basis: s.legal_basis.iter().map(|a| a.decision.as_str()).collect(),
+                    period: PeriodView {
+                        from: s.period.from,
+                        to: s.period.to,
+                    },
+                    in_force_from: iso(s.in_force.from),
+                    in_force_until: s.in_force.until.map(iso),
+                    in_force: s.in_force.contains(today),
+                    default: s.id == default,
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &views).map_err(|e| io(e.into()))?;
+            writeln!(out).map_err(io)?;
+        }
+        InfoFormat::Table => {
+            let mut table = new_table(table_width());
+            table.set_header([
+                label(Label::Id, lang),
+                label(Label::Title, lang),
+                label(Label::LegalBasis, lang),
+                label(Label::Period, lang),
+                label(Label::InForce, lang),
+            ]);
+            for s in &sets {
+                let id = if s.id == default {
+                    format!("{} ({})", s.id, label(Label::Default, lang))
+                } else {
+                    s.id.clone()
+                };
+                let until = s.in_force.until.map_or_else(String::new, |d| d.to_string());
+                let now = if s.in_force.contains(today) {
+                    label(Label::Yes, lang)
+                } else {
+                    label(Label::No, lang)
+                };
+                table.add_row([
+                    id,
+                    s.title.get(lang).to_owned(),
+                    s.legal_basis
+                        .iter()
+                        .map(|a| format!("{} ({})", a.decision, a.date))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    s.period.to_string(),
+                    format!("{} – {until}\n{now}", s.in_force.from),
+                ]);
+            }
+            writeln!(out, "{table}").map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+/// `ntm criteria show`.
+pub fn show(name: &str, format: InfoFormat, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let set = CriteriaSet::load(name)?;
+    let io = |source| Error::Io {
+        path: "<stdout>".into(),
+        source,
+    };
+    match format {
+        InfoFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &SetView::new(&set))
+                .map_err(|e| io(e.into()))?;
+            writeln!(out).map_err(io)?;
+        }
+        InfoFormat::Table => show_table(&set, lang, out).map_err(io)?,
+    }
+    Ok(())
+}
+
+fn show_table(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{} ({})", set.title.get(lang), set.id)?;
+    for act in &set.legal_basis {
+        writeln!(
+            out,
+            "  {} ({}): {}",
+            act.decision,
+            act.date,
+            act.title.get(lang)
+        )?;
+    }
+    writeln!(out, "  {}: {}", label(Label::Period, lang), set.period)?;
+    let c = &set.classification;
+    writeln!(
+        out,
+        "  {} (column \"{}\"): {}",
+        c.name.get(lang),
+        c.column,
+        c.classes
+            .iter()
+            .map(|k| format!("{} = {}", k.code, k.name.get(lang)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    )?;
+    for o in &c.overrides {
+        writeln!(
+            out,
+            "  column \"{}\" ({}) → {} [{}]",
+            o.column,
+            o.name.get(lang),
+            c.class(o.class).code,
+            o.source
+        )?;
+    }
+    writeln!(
+        out,
+        "  {}: {}",
+        label(Label::Band, lang),
+        set.bands
+            .iter()
+            .map(|b| b.label.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )?;
+    for tier in &set.tiers {
+        writeln!(
+            out,
+            "\n{} ({}) — {}",
+            tier.name.get(lang),
+            tier.id,
+            tier.source
+        )?;
+        let mut table = new_table(table_width());
+        table.set_header([
+            label(Label::Indicator, lang),
+            label(Label::Criterion, lang),
+            label(Label::Threshold, lang),
+        ]);
+        for criterion in &tier.criteria {
+            let column = format!("{}{}", tier.verdict_prefix, criterion.number);
+            let mut about = format!(
+                "{}: {}",
+                label(Label::Owner, lang),
+                criterion.owner.get(lang)
+            );
+            if criterion.indicators.is_empty() {
+                about.push_str(&format!("\n{} {column}", label(Label::VerdictOnly, lang)));
+            } else if !criterion.indicators_complete {
+                about.push_str(&format!("\n{} {column}", label(Label::PartialList, lang)));
+            }
+            table.add_row([
+                criterion.number.to_string(),
+                criterion.name.get(lang).to_uppercase(),
+                about,
+            ]);
+            for indicator in &criterion.indicators {
+                let mut name = indicator.name.get(lang).to_owned();
+                if !indicator.verified {
+                    name.push_str(" *");
+                }
+                table.add_row([
+                    indicator.id.clone(),
+                    name,
+                    describe(set, &indicator.measure, lang),
+                ]);
+            }
+        }
+        writeln!(out, "{table}")?;
+    }
+    let unverified = set.unverified();
+    let indicators: Vec<_> = set.indicators().filter(|(_, _, i)| !i.verified).collect();
+    if !unverified.is_empty() || !indicators.is_empty() {
+        writeln!(out, "\n* {}:", label(Label::UnverifiedHeading, lang))?;
+        for (tier, _, indicator) in indicators {
+            writeln!(
+                out,
+                "  [{}] {} {}: {}",
+                tier.id,
+                label(Label::Indicator, lang),
+                indicator.id,
+                indicator
+                    .note
+                    .as_deref()
+                    .unwrap_or("number and wording not verified")
+            )?;
+        }
+        for u in unverified {
+            let mut at = Vec::new();
+            if let Some(year) = u.year {
+                at.push(year.to_string());
+            }
+            if let Some(class) = u.class {
+                at.push(class.code.clone());
+            }
+            let value = u
+                .level
+                .amount
+                .map_or_else(|| label(Label::NotKnown, lang).to_owned(), number);
+            writeln!(
+                out,
+                "  [{}] {} {}{}: {value} — {}{}",
+                u.tier.id,
+                label(Label::Indicator, lang),
+                u.indicator.id,
+                if at.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", at.join(", "))
+                },
+                u.level.source,
+                u.level
+                    .note
+                    .as_ref()
+                    .map(|n| format!("; {n}"))
+                    .unwrap_or_default()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A threshold in a few lines: `≥ 80 %`, or one line per year and class, with unknown values
+/// grouped and unverified ones starred.
+fn describe(set: &CriteriaSet, measure: &Measure, lang: Lang) -> String {
+    let Measure::Quantity(q) = measure else {
+        return label(Label::MustBeMet, lang).to_owned();
+    };
+    let unit = match (q.kind, &q.unit) {
+        (QuantityKind::Percent, _) => " %".to_owned(),
+        (_, Some(unit)) => format!(" {unit}"),
+        _ => String::new(),
+    };
+    let symbol = match q.comparison.symbol() {
+        ">=" => "≥",
+        "<=" => "≤",
+        other => other,
+    };
+    let value = |level: &Level| match level.amount {
+        Some(amount) => format!(
+            "{symbol} {}{unit}{}",
+            number(amount),
+            if level.verified { "" } else { " *" }
+        ),
+        None => format!("{} *", label(Label::NotKnown, lang)),
+    };
+    let mut lines = Vec::new();
+    let by_class = |prefix: String, levels: &[Level], lines: &mut Vec<String>| {
+        let unknown: Vec<_> = levels
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.amount.is_none())
+            .map(|(i, _)| set.classification.classes[i].code.as_str())
+            .collect();
+        for (i, level) in levels.iter().enumerate() {
+            if level.amount.is_some() {
+                let code = &set.classification.classes[i].code;
+                lines.push(format!("{prefix}{code} {}", value(level)));
+            }
+        }
+        if unknown.len() == levels.len() {
+            lines.push(format!("{prefix}{} *", label(Label::NotKnown, lang)));
+        } else if !unknown.is_empty() {
+            lines.push(format!(
+                "{prefix}{}: {} *",
+                unknown.join(", "),
+                label(Label::NotKnown, lang)
+            ));
+        }
+    };
+    match &q.threshold {
+        Threshold::Single(level) => lines.push(value(level)),
+        Threshold::ByClass(levels) => by_class(String::new(), levels, &mut lines),
+        Threshold::ByYear(years) => {
+            for (year, levels) in years {
+                match levels {
+                    crate::criteria::YearLevels::Single(level) => {
+                        lines.push(format!("{year}: {}", value(level)));
+                    }
+                    crate::criteria::YearLevels::ByClass(levels) => {
+                        by_class(format!("{year}: "), levels, &mut lines);
+                    }
+                }
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+/// A threshold value without a needless `.0`.
+fn number(value: f64) -> String {
+    let s = format!("{value}");
+    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+}
+
+fn iso(date: Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
+}
+
+#[derive(Serialize)]
+struct ListView<'a> {
+    id: &'a str,
+    title: &'a Text,
+    legal_basis: Vec<&'a str>,
+    period: PeriodView,
+    in_force_from: String,
+    in_force_until: Option<String>,
+    in_force: bool,
+    default: bool,
+}
+
+#[derive(Serialize)]
+struct PeriodView {
+    from: u16,
+    to: u16,
+}
+
+#[derive(Serialize)]
+struct SetView<'a> {
+    id: &'a str,
+    title: &'a Text,
+    legal_basis: Vec<ActView<'a>>,
+    period: PeriodView,
+    in_force_from: String,
+    in_force_until: Option<String>,
+    classification: ClassificationView<'a>,
+    bands: Vec<BandView<'a>>,
+    tiers: Vec<TierView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ActView<'a> {
+    decision: &'a str,
+    date: String,
+    title: &'a Text,
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ClassificationView<'a> {
+    column: &'a str,
+    name: &'a Text,
+    classes: Vec<ClassView<'a>>,
+    overrides: Vec<OverrideView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClassView<'a> {
+    code: &'a str,
+    name: &'a Text,
+    aliases: &'a [String],
+}
+
+#[derive(Serialize)]
+struct OverrideView<'a> {
+    column: &'a str,
+    name: &'a Text,
+    uses: &'a str,
+    source: &'a str,
+}
+
+#[derive(Serialize)]
+struct BandView<'a> {
+    label: &'a str,
+    min: u32,
+    max: u32,
+}
+
+#[derive(Serialize)]
+struct TierView<'a> {
+    id: &'a str,
+    name: &'a Text,
+    source: &'a str,
+    verdict_prefix: &'a str,
+    criteria: Vec<CriterionView<'a>>,
+}
+
+#[derive(Serialize)]
+struct CriterionView<'a> {
+    number: u32,
+    name: &'a Text,
+    owner: &'a Text,
+    note: Option<&'a str>,
+    indicators_complete: bool,
+    indicators: Vec<IndicatorView<'a>>,
+}
+
+#[derive(Serialize)]
+struct IndicatorView<'a> {
+    id: &'a str,
+    name: &'a Text,
+    kind: &'static str,
+    unit: Option<&'a str>,
+    comparison: Option<&'static str>,
+    source: Option<&'a str>,
+    verified: bool,
+    note: Option<&'a str>,
+    thresholds: Vec<LevelView<'a>>,
+}
+
+#[derive(Serialize)]
+struct LevelView<'a> {
+    year: Option<u16>,
+    class: Option<&'a str>,
+    value: Option<f64>,
+    verified: bool,
+    source: &'a str,
+    note: Option<&'a str>,
+}
+
+impl<'a> SetView<'a> {
+    fn new(set: &'a CriteriaSet) -> Self {
+        let c = &set.classification;
+        SetView {
+            id: &set.id,
+            title: &set.title,
+            legal_basis: set
+                .legal_basis
+                .iter()
+                .map(|a| ActView {
+                    decision: &a.decision,
+                    date: iso(a.date),
+                    title: &a.title,
+                    note: a.note.as_deref(),
+                })
+                .collect(),
+            period: PeriodView {
+                from: set.period.from,
+                to: set.period.to,
+            },
+            in_force_from: iso(set.in_force.from),
+            in_force_until: set.in_force.until.map(iso),
+            classification: ClassificationView {
+                column: &c.column,
+                name: &c.name,
+                classes: c
+                    .classes
+                    .iter()
+                    .map(|k| ClassView {
+                        code: &k.code,
+                        name: &k.name,
+                        aliases: &k.aliases,
+                    })
+                    .collect(),
+                overrides: c
+                    .overrides
+                    .iter()
+                    .map(|o| OverrideView {
+                        column: &o.column,
+                        name: &o.name,
+                        uses: &c.class(o.class).code,
+                        source: &o.source,
+                    })
+                    .collect(),
+            },
+            bands: set
+                .bands
+                .iter()
+                .map(|b| BandView {
+                    label: &b.label,
+                    min: b.min,
+                    max: b.max,
+                })
+                .collect(),
+            tiers: set
+                .tiers
+                .iter()
+                .map(|t| TierView {
+                    id: &t.id,
+                    name: &t.name,
+                    source: &t.source,
+                    verdict_prefix: &t.verdict_prefix,
+                    criteria: t
+                        .criteria
+                        .iter()
+                        .map(|cr| CriterionView {
+                            number: cr.number,
+                            name: &cr.name,
+                            owner: &cr.owner,
+                            note: cr.note.as_deref(),
+                            indicators_complete: cr.indicators_complete,
+                            indicators: cr
+                                .indicators
+                                .iter()
+                                .map(|i| indicator_view(set, i))
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+fn indicator_view<'a>(
+    set: &'a CriteriaSet,
+    i: &'a crate::criteria::Indicator,
+) -> IndicatorView<'a> {
+    let (kind, unit, comparison, thresholds) = match &i.measure {
+        Measure::YesNo => ("yes_no", None, None, Vec::new()),
+        Measure::Quantity(q) => (
+            match q.kind {
+                QuantityKind::Percent => "percent",
+                QuantityKind::Number => "number",
+            },
+            q.unit.as_deref(),
+            Some(q.comparison.symbol()),
+            q.threshold
+                .levels()
+                .into_iter()
+                .map(|(year, class, level)| LevelView {
+                    year,
+                    class: class.map(|c| set.classification.class(c).code.as_str()),
+                    value: level.amount,
+                    verified: level.verified,
+                    source: &level.source,
+                    note: level.note.as_deref(),
+                })
+                .collect(),
+        ),
+    };
+    IndicatorView {
+        id: &i.id,
+        name: &i.name,
+        kind,
+        unit,
+        comparison,
+        source: i.source.as_deref(),
+        verified: i.verified,
+        note: i.note.as_deref(),
+        thresholds,
+    }
+}

@@ -1,0 +1,5 @@
+//! One module per subcommand, each with one entry point. Commands write data to the writer they
+//! are given and warnings to the stderr writer they are given; they never print directly.
+
+pub mod criteria;
+pub mod score;

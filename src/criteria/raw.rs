@@ -1,0 +1,210 @@
+//! A serde mirror of the criteria YAML. Nothing here is trusted: `super::validate` turns it into
+//! the model, collecting every problem with its line.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::lang::Text;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSet {
+    pub id: Spanned<String>,
+    pub title: Text,
+    pub legal_basis: Vec<RawAct>,
+    pub period: RawPeriod,
+    pub in_force: RawInForce,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub classification: Spanned<RawClassification>,
+    pub bands: Spanned<Vec<RawBand>>,
+    pub tiers: Spanned<Vec<RawTier>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAct {
+    pub decision: String,
+    pub date: Spanned<String>,
+    pub title: Text,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPeriod {
+    pub from: Spanned<u16>,
+    pub to: Spanned<u16>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawInForce {
+    pub from: Spanned<String>,
+    #[serde(default)]
+    pub until: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawClassification {
+    pub column: Spanned<String>,
+    pub name: Text,
+    pub classes: Vec<RawClass>,
+    #[serde(default)]
+    pub overrides: Vec<RawOverride>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawClass {
+    pub code: Spanned<String>,
+    pub name: Text,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawOverride {
+    pub column: Spanned<String>,
+    pub name: Text,
+    #[serde(rename = "use")]
+    pub use_class: Spanned<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawBand {
+    pub label: Spanned<String>,
+    pub min: u32,
+    pub max: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawTier {
+    pub id: Spanned<String>,
+    pub name: Text,
+    pub source: String,
+    pub verdict_prefix: Spanned<String>,
+    pub criteria: Vec<RawCriterion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCriterion {
+    pub number: Spanned<u32>,
+    pub name: Text,
+    pub owner: Text,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default = "yes")]
+    pub indicators_complete: bool,
+    pub indicators: Vec<RawIndicator>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawKind {
+    YesNo,
+    Percent,
+    Number,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub(crate) enum RawComparison {
+    #[serde(rename = ">=")]
+    AtLeast,
+    #[serde(rename = "<=")]
+    AtMost,
+    #[serde(rename = "==")]
+    Equal,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawIndicator {
+    pub id: Spanned<String>,
+    pub name: Text,
+    pub kind: RawKind,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default = "yes")]
+    pub verified: bool,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub comparison: Option<RawComparison>,
+    #[serde(default)]
+    pub threshold: Option<Spanned<RawThreshold>>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawThreshold {
+    pub source: String,
+    pub verified: bool,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub value: Option<RawValue>,
+    #[serde(default, alias = "by_group", alias = "by_class")]
+    pub by_region: Option<Spanned<BTreeMap<String, RawValue>>>,
+    #[serde(default)]
+    pub by_year: Option<BTreeMap<u16, Spanned<RawYear>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawYear {
+    #[serde(default, deserialize_with = "present")]
+    pub value: Option<RawValue>,
+    #[serde(default, alias = "by_group", alias = "by_class")]
+    pub by_region: Option<Spanned<BTreeMap<String, RawValue>>>,
+}
+
+/// One threshold value: a number, `~` where the legal value is not known, or a map that gives
+/// the value its own source or verification status.
+#[derive(Debug, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "a number, `~` for a value not known, or a map with keys value, source, verified, note"
+)]
+pub(crate) enum RawValue {
+    Number(f64),
+    Unknown(()),
+    Detailed(RawDetailedValue),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDetailedValue {
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub verified: Option<bool>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A key that is present is `Some`, even when its value is `~`: `value: ~` means "not known",
+/// which differs from no `value` key at all.
+fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
+}

@@ -1,0 +1,663 @@
+//! Turns the raw YAML mirror into the model, collecting every problem with its line before
+//! failing, so that one run shows an author everything to fix.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde_saphyr::Spanned;
+
+use super::raw::{RawComparison, RawIndicator, RawKind, RawSet, RawThreshold, RawValue, RawYear};
+use super::{
+    Band, Class, ClassId, Classification, Comparison, CriteriaSet, Criterion, Date, InForce,
+    Indicator, LegalAct, Level, Measure, Override, Period, Quantity, QuantityKind, Threshold, Tier,
+    YearLevels, problem_at,
+};
+use crate::error::{Error, Problem, Result};
+use crate::survey::RESERVED_COLUMNS;
+use crate::text::nfc;
+
+struct Validator<'a> {
+    origin: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Validator<'_> {
+    fn report(&mut self, line: u64, message: impl Into<String>) {
+        self.problems.push(problem_at(self.origin, line, message));
+    }
+
+    fn date(&mut self, spanned: &Spanned<String>) -> Option<Date> {
+        let date = Date::parse(&spanned.value);
+        if date.is_none() {
+            self.report(
+                spanned.referenced.line(),
+                format!(
+                    "\"{}\" is not a date; expected YYYY-MM-DD, e.g. 2022-03-08",
+                    spanned.value
+                ),
+            );
+        }
+        date
+    }
+
+    fn non_empty(&mut self, line: u64, what: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.report(line, format!("{what} must not be empty"));
+        }
+    }
+}
+
+pub(super) fn validate(raw: RawSet, origin: &str) -> Result<CriteriaSet> {
+    let mut v = Validator {
+        origin,
+        problems: Vec::new(),
+    };
+
+    let id_line = raw.id.referenced.line();
+    let id = raw.id.value.trim().to_owned();
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        v.report(
+            id_line,
+            format!("set id \"{id}\" must be lower-case letters, digits and hyphens, e.g. vn-commune-2021-2025"),
+        );
+    }
+    if raw.legal_basis.is_empty() {
+        v.report(id_line, "legal_basis must name at least one decision");
+    }
+    let legal_basis = raw
+        .legal_basis
+        .iter()
+        .map(|act| {
+            let line = act.date.referenced.line();
+            v.non_empty(line, "decision", &act.decision);
+            LegalAct {
+                decision: act.decision.trim().to_owned(),
+                date: v.date(&act.date).unwrap_or(Date {
+                    year: 0,
+                    month: 1,
+                    day: 1,
+                }),
+                title: act.title.clone(),
+                note: act.note.clone(),
+            }
+        })
+        .collect();
+
+    let period = Period {
+        from: raw.period.from.value,
+        to: raw.period.to.value,
+    };
+    if period.from > period.to {
+        v.report(
+            raw.period.to.referenced.line(),
+            format!(
+                "period ends ({}) before it starts ({})",
+                period.to, period.from
+            ),
+        );
+    }
+    let in_force_from = v.date(&raw.in_force.from);
+    let in_force_until = raw.in_force.until.as_ref().and_then(|until| v.date(until));
+    if let (Some(from), Some(until)) = (in_force_from, in_force_until)
+        && until < from
+    {
+        v.report(
+            raw.in_force.from.referenced.line(),
+            format!("in_force.until ({until}) is before in_force.from ({from})"),
+        );
+    }
+
+    let classification = classification(&mut v, &raw);
+    let reserved = reserved_columns(&classification);
+
+    let mut columns = Vec::new();
+    let tiers = tiers(&mut v, &raw, &classification, &reserved, &mut columns);
+    let bands = bands(&mut v, &raw, tiers.first().map_or(0, |t| t.criteria.len()));
+
+    if !v.problems.is_empty() {
+        return Err(Error::Invalid {
+            problems: v.problems,
+            omitted: 0,
+        });
+    }
+    Ok(CriteriaSet {
+        id,
+        title: raw.title,
+        legal_basis,
+        period,
+        in_force: InForce {
+            from: in_force_from.expect("checked above"),
+            until: in_force_until,
+        },
+        note: raw.note,
+        classification,
+        bands,
+        tiers,
+        columns,
+    })
+}
+
+fn classification(v: &mut Validator<'_>, raw: &RawSet) -> Classification {
+    let rc = &raw.classification.value;
+    let line = raw.classification.referenced.line();
+    let column = nfc(&rc.column.value);
+    v.non_empty(
+        rc.column.referenced.line(),
+        "classification.column",
+        &column,
+    );
+    if rc.classes.is_empty() {
+        v.report(line, "classification must list at least one class");
+    }
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut classes = Vec::new();
+    for class in &rc.classes {
+        let code = class.code.value.trim().to_owned();
+        let line = class.code.referenced.line();
+        v.non_empty(line, "class code", &code);
+        let c = Class {
+            code: code.clone(),
+            name: class.name.clone(),
+            aliases: class.aliases.iter().map(|a| nfc(a)).collect(),
+        };
+        for key in c.keys().collect::<HashSet<_>>() {
+            if let Some(other) = seen.insert(key.clone(), code.clone())
+                && other != code
+            {
+                v.report(
+                    line,
+                    format!("class {code}: spelling \"{key}\" also names class {other}"),
+                );
+            }
+        }
+        classes.push(c);
+    }
+    let mut classification = Classification {
+        column,
+        name: rc.name.clone(),
+        classes,
+        overrides: Vec::new(),
+    };
+    for o in &rc.overrides {
+        let line = o.use_class.referenced.line();
+        let Some(class) = classification
+            .classes
+            .iter()
+            .position(|c| c.code == o.use_class.value.trim())
+        else {
+            v.report(
+                line,
+                format!(
+                    "override uses class \"{}\", which is not a class code of this set",
+                    o.use_class.value
+                ),
+            );
+            continue;
+        };
+        v.non_empty(line, "override source", &o.source);
+        classification.overrides.push(Override {
+            column: nfc(&o.column.value),
+            name: o.name.clone(),
+            class: ClassId(class),
+            source: o.source.clone(),
+        });
+    }
+    classification
+}
+
+fn reserved_columns(classification: &Classification) -> Vec<String> {
+    RESERVED_COLUMNS
+        .iter()
+        .map(|c| (*c).to_owned())
+        .chain([classification.column.clone()])
+        .chain(classification.overrides.iter().map(|o| o.column.clone()))
+        .collect()
+}
+
+fn bands(v: &mut Validator<'_>, raw: &RawSet, criteria: usize) -> Vec<Band> {
+    let line = raw.bands.referenced.line();
+    let mut bands: Vec<Band> = raw
+        .bands
+        .value
+        .iter()
+        .map(|b| Band {
+            label: b.label.value.clone(),
+            min: b.min,
+            max: b.max,
+        })
+        .collect();
+    for (raw_band, band) in raw.bands.value.iter().zip(&bands) {
+        if band.min > band.max {
+            v.report(
+                raw_band.label.referenced.line(),
+                format!(
+                    "band {}: min {} is above max {}",
+                    band.label, band.min, band.max
+                ),
+            );
+        }
+    }
+    // Every count from 0 to the number of base criteria falls in exactly one band.
+    let total = u32::try_from(criteria).unwrap_or(u32::MAX);
+    for count in 0..=total {
+        let holding: Vec<_> = bands
+            .iter()
+            .filter(|b| (b.min..=b.max).contains(&count))
+            .map(|b| b.label.as_str())
+            .collect();
+        match holding.len() {
+            1 => {}
+            0 => v.report(
+                line,
+                format!("no band holds communes meeting {count} of {total} criteria; bands must cover 0 to {total}"),
+            ),
+            _ => v.report(
+                line,
+                format!("communes meeting {count} criteria fall in several bands: {}", holding.join(", ")),
+            ),
+        }
+    }
+    bands.sort_by_key(|b| std::cmp::Reverse(b.min));
+    bands
+}
+
+fn tiers(
+    v: &mut Validator<'_>,
+    raw: &RawSet,
+    classification: &Classification,
+    reserved: &[String],
+    columns: &mut Vec<String>,
+) -> Vec<Tier> {
+    if raw.tiers.value.is_empty() {
+        v.report(
+            raw.tiers.referenced.line(),
+            "tiers must list at least the standard tier",
+        );
+    }
+    let mut tier_ids = HashSet::new();
+    let mut prefixes = HashSet::new();
+    // Kind of every indicator id seen so far, across tiers: one id is one data column.
+    let mut kinds: HashMap<String, (RawKind, u64, usize)> = HashMap::new();
+    let mut tiers = Vec::new();
+    for raw_tier in &raw.tiers.value {
+        let line = raw_tier.id.referenced.line();
+        let id = raw_tier.id.value.trim().to_owned();
+        if !tier_ids.insert(id.clone()) {
+            v.report(line, format!("tier \"{id}\" is defined twice"));
+        }
+        if id == "none" || id.is_empty() {
+            v.report(line, format!("\"{id}\" cannot be a tier id"));
+        }
+        let prefix = raw_tier.verdict_prefix.value.trim().to_owned();
+        if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_uppercase()) {
+            v.report(
+                raw_tier.verdict_prefix.referenced.line(),
+                format!("verdict_prefix \"{prefix}\" must be upper-case letters, e.g. TC"),
+            );
+        } else if !prefixes.insert(prefix.clone()) {
+            v.report(
+                raw_tier.verdict_prefix.referenced.line(),
+                format!("verdict_prefix \"{prefix}\" is used by another tier"),
+            );
+        }
+        v.non_empty(line, "tier source", &raw_tier.source);
+        if raw_tier.criteria.is_empty() {
+            v.report(line, format!("tier \"{id}\" has no criteria"));
+        }
+        let mut numbers = HashSet::new();
+        let mut indicator_ids = HashSet::new();
+        let mut criteria = Vec::new();
+        for rc in &raw_tier.criteria {
+            let number = rc.number.value;
+            let cline = rc.number.referenced.line();
+            if !numbers.insert(number) {
+                v.report(
+                    cline,
+                    format!("criterion {number} is defined twice in tier \"{id}\""),
+                );
+            }
+            let mut indicators = Vec::new();
+            for ri in &rc.indicators {
+                let iline = ri.id.referenced.line();
+                let iid = nfc(&ri.id.value);
+                if !indicator_ids.insert(iid.clone()) {
+                    v.report(
+                        iline,
+                        format!("indicator {iid} is defined twice in tier \"{id}\""),
+                    );
+                }
+                check_column_name(v, iline, &iid, reserved);
+                let column = if let Some((kind, first_line, column)) = kinds.get(&iid) {
+                    if *kind != ri.kind {
+                        v.report(
+                            iline,
+                            format!("indicator {iid} is one data column: its kind must match the kind given at line {first_line}"),
+                        );
+                    }
+                    *column
+                } else {
+                    columns.push(iid.clone());
+                    kinds.insert(iid.clone(), (ri.kind, iline, columns.len() - 1));
+                    columns.len() - 1
+                };
+                if let Some(indicator) = indicator(v, ri, iid, column, raw, classification) {
+                    indicators.push(indicator);
+                }
+            }
+            criteria.push(Criterion {
+                number,
+                name: rc.name.clone(),
+                owner: rc.owner.clone(),
+                note: rc.note.clone(),
+                indicators_complete: rc.indicators_complete,
+                indicators,
+            });
+        }
+        tiers.push(Tier {
+            id,
+            name: raw_tier.name.clone(),
+            source: raw_tier.source.clone(),
+            verdict_prefix: prefix,
+            criteria,
+        });
+    }
+    // Verdict columns must not collide with indicator ids either.
+    for tier in &tiers {
+        for criterion in &tier.criteria {
+            let column = format!("{}{}", tier.verdict_prefix, criterion.number);
+            if kinds.contains_key(&column) {
+                v.report(
+                    kinds[&column].1,
+                    format!("indicator id {column} collides with the verdict column of criterion {} of tier \"{}\"", criterion.number, tier.id),
+                );
+            }
+        }
+    }
+    tiers
+}
+
+fn check_column_name(v: &mut Validator<'_>, line: u64, id: &str, reserved: &[String]) {
+    if id.is_empty() {
+        v.report(line, "indicator id must not be empty");
+    } else if reserved.iter().any(|r| r == id) {
+        v.report(
+            line,
+            format!("indicator id \"{id}\" is reserved for another data column"),
+        );
+    }
+}
+
+fn indicator(
+    v: &mut Validator<'_>,
+    ri: &RawIndicator,
+    id: String,
+    column: usize,
+    raw: &RawSet,
+    classification: &Classification,
+) -> Option<Indicator> {
+    let line = ri.id.referenced.line();
+    let measure = match ri.kind {
+        RawKind::YesNo => {
+            if ri.comparison.is_some() || ri.threshold.is_some() || ri.unit.is_some() {
+                v.report(
+                    line,
+                    format!("indicator {id} is yes_no: it is met when yes, and takes no comparison, threshold or unit"),
+                );
+            }
+            Measure::YesNo
+        }
+        RawKind::Percent | RawKind::Number => {
+            let kind = if ri.kind == RawKind::Percent {
+                QuantityKind::Percent
+            } else {
+                QuantityKind::Number
+            };
+            let Some(comparison) = ri.comparison else {
+                v.report(
+                    line,
+                    format!("indicator {id} needs a comparison: \">=\", \"<=\" or \"==\""),
+                );
+                return None;
+            };
+            let Some(threshold) = &ri.threshold else {
+                v.report(
+                    line,
+                    format!("indicator {id} needs a threshold (write value: ~ with verified: false where the legal value is not known)"),
+                );
+                return None;
+            };
+            let threshold = self::threshold(v, &id, threshold, kind, raw, classification)?;
+            Measure::Quantity(Quantity {
+                kind,
+                unit: ri.unit.clone(),
+                comparison: match comparison {
+                    RawComparison::AtLeast => Comparison::AtLeast,
+                    RawComparison::AtMost => Comparison::AtMost,
+                    RawComparison::Equal => Comparison::Equal,
+                },
+                threshold,
+            })
+        }
+    };
+    Some(Indicator {
+        id,
+        column,
+        name: ri.name.clone(),
+        measure,
+        source: ri.source.clone(),
+        verified: ri.verified,
+        note: ri.note.clone(),
+    })
+}
+
+fn threshold(
+    v: &mut Validator<'_>,
+    id: &str,
+    spanned: &Spanned<RawThreshold>,
+    kind: QuantityKind,
+    raw: &RawSet,
+    classification: &Classification,
+) -> Option<Threshold> {
+    let t = &spanned.value;
+    let line = spanned.referenced.line();
+    v.non_empty(
+        line,
+        &format!("threshold source of indicator {id}"),
+        &t.source,
+    );
+    let ctx = LevelContext {
+        id,
+        kind,
+        source: &t.source,
+        verified: t.verified,
+        note: t.note.as_deref(),
+        line,
+    };
+    let given = usize::from(t.value.is_some())
+        + usize::from(t.by_region.is_some())
+        + usize::from(t.by_year.is_some());
+    if given != 1 {
+        v.report(
+            line,
+            format!("threshold of indicator {id} needs exactly one of value, by_region (by_group) or by_year"),
+        );
+        return None;
+    }
+    if let Some(value) = &t.value {
+        return ctx.level(v, value, None).map(Threshold::Single);
+    }
+    if let Some(by_class) = &t.by_region {
+        return ctx
+            .by_class(v, by_class, classification)
+            .map(Threshold::ByClass);
+    }
+    let years = t.by_year.as_ref().expect("one of the three is given");
+    let mut out = Vec::new();
+    for (year, spanned_year) in years {
+        let yline = spanned_year.referenced.line();
+        if !(raw.period.from.value..=raw.period.to.value).contains(year) {
+            v.report(
+                yline,
+                format!(
+                    "indicator {id}: year {year} is outside the set's period {}–{}",
+                    raw.period.from.value, raw.period.to.value
+                ),
+            );
+        }
+        let RawYear { value, by_region } = &spanned_year.value;
+        let ctx = LevelContext { line: yline, ..ctx };
+        let levels = match (value, by_region) {
+            (Some(value), None) => ctx.level(v, value, Some(*year)).map(YearLevels::Single),
+            (None, Some(by_class)) => ctx
+                .by_class(v, by_class, classification)
+                .map(YearLevels::ByClass),
+            _ => {
+                v.report(
+                    yline,
+                    format!("indicator {id}, year {year}: give exactly one of value or by_region (by_group)"),
+                );
+                None
+            }
+        };
+        if let Some(levels) = levels {
+            out.push((*year, levels));
+        }
+    }
+    if out.is_empty() {
+        v.report(line, format!("indicator {id}: by_year lists no year"));
+        return None;
+    }
+    Some(Threshold::ByYear(out))
+}
+
+#[derive(Clone, Copy)]
+struct LevelContext<'a> {
+    id: &'a str,
+    kind: QuantityKind,
+    source: &'a str,
+    verified: bool,
+    note: Option<&'a str>,
+    line: u64,
+}
+
+impl LevelContext<'_> {
+    fn level(&self, v: &mut Validator<'_>, value: &RawValue, year: Option<u16>) -> Option<Level> {
+        let level = match value {
+            RawValue::Number(amount) => Level {
+                amount: Some(*amount),
+                source: self.source.to_owned(),
+                verified: self.verified,
+                note: self.note.map(str::to_owned),
+            },
+            RawValue::Unknown(()) => Level {
+                amount: None,
+                source: self.source.to_owned(),
+                verified: false,
+                note: self.note.map(str::to_owned),
+            },
+            RawValue::Detailed(d) => Level {
+                amount: d.value,
+                source: d.source.clone().unwrap_or_else(|| self.source.to_owned()),
+                verified: d.verified.unwrap_or(self.verified),
+                note: d.note.clone().or_else(|| self.note.map(str::to_owned)),
+            },
+        };
+        let at = year.map(|y| format!(", year {y}")).unwrap_or_default();
+        match level.amount {
+            None if level.verified => {
+                v.report(
+                    self.line,
+                    format!(
+                        "indicator {}{at}: a value marked verified must be a number, not ~",
+                        self.id
+                    ),
+                );
+                None
+            }
+            Some(amount) if !amount.is_finite() => {
+                v.report(
+                    self.line,
+                    format!(
+                        "indicator {}{at}: threshold must be a finite number",
+                        self.id
+                    ),
+                );
+                None
+            }
+            Some(amount)
+                if self.kind == QuantityKind::Percent && !(0.0..=100.0).contains(&amount) =>
+            {
+                v.report(
+                    self.line,
+                    format!(
+                        "indicator {}{at}: percentage threshold {amount} is outside 0–100",
+                        self.id
+                    ),
+                );
+                None
+            }
+            _ => Some(level),
+        }
+    }
+
+    fn by_class(
+        &self,
+        v: &mut Validator<'_>,
+        spanned: &Spanned<BTreeMap<String, RawValue>>,
+        classification: &Classification,
+    ) -> Option<Vec<Level>> {
+        let line = spanned.referenced.line();
+        let ctx = LevelContext { line, ..*self };
+        let mut levels: Vec<Option<Level>> = vec![None; classification.classes.len()];
+        let mut ok = true;
+        for (code, value) in &spanned.value {
+            match classification
+                .classes
+                .iter()
+                .position(|c| c.code == code.trim())
+            {
+                Some(i) => levels[i] = ctx.level(v, value, None),
+                None => {
+                    ok = false;
+                    let codes: Vec<_> = classification
+                        .classes
+                        .iter()
+                        .map(|c| c.code.as_str())
+                        .collect();
+                    v.report(
+                        line,
+                        format!(
+                            "indicator {}: \"{code}\" is not a class code; expected one of {}",
+                            self.id,
+                            codes.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+        let missing: Vec<_> = classification
+            .classes
+            .iter()
+            .filter(|c| !spanned.value.keys().any(|k| k.trim() == c.code))
+            .map(|c| c.code.as_str())
+            .collect();
+        if !missing.is_empty() {
+            v.report(
+                line,
+                format!(
+                    "indicator {}: no value for {} (write ~ where the legal value is not known)",
+                    self.id,
+                    missing.join(", ")
+                ),
+            );
+            return None;
+        }
+        if !ok || levels.iter().any(Option::is_none) {
+            return None;
+        }
+        Some(levels.into_iter().map(|l| l.expect("checked")).collect())
+    }
+}

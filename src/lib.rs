@@ -1,0 +1,111 @@
+//! `ntm` scores Vietnamese rural communes against the national New Rural Development criteria
+//! (Nông thôn mới).
+//!
+//! Data flows one way: a versioned criteria set is loaded from YAML ([`criteria`]), survey rows
+//! are read as a stream ([`survey`], cells parsed by [`value`]), each commune is scored
+//! ([`score`], pure), and rows are rendered as they come ([`render`]) to standard output or a
+//! file written atomically ([`output`]). [`cli`] turns arguments into typed options once;
+//! [`cmd`] holds one entry point per subcommand.
+
+#![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod cmd;
+pub mod criteria;
+pub mod error;
+pub mod labels;
+pub mod lang;
+pub mod output;
+pub mod render;
+pub mod score;
+pub mod survey;
+pub mod text;
+pub mod value;
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Task};
+use crate::criteria::Date;
+pub use crate::error::{Error, Result};
+
+/// Runs `ntm` with `args` (the program name first) and returns the exit status: 0 on success,
+/// 2 on a usage or input error. A closed standard output (`ntm … | head`) ends quietly with 0.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+        }
+    };
+    let stderr = io::stderr();
+    let mut stderr = stderr.lock();
+    match execute(cli.into_task(), &mut stderr) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let _ = writeln!(stderr, "error: {err}");
+            ExitCode::from(err.exit_code())
+        }
+    }
+}
+
+/// Carries out one task, writing data to standard output and warnings to `stderr`.
+pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<()> {
+    match task {
+        Task::Score(options) => cmd::score::run(&options, stderr),
+        Task::CriteriaList { format, lang } => {
+            cmd::criteria::list(format, lang, today(), &mut io::stdout().lock())
+        }
+        Task::CriteriaShow { set, format, lang } => {
+            cmd::criteria::show(&set, format, lang, &mut io::stdout().lock())
+        }
+    }
+}
+
+fn is_broken_pipe(err: &Error) -> bool {
+    matches!(err, Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// Today's date in Vietnam (UTC+7), from the system clock.
+#[must_use]
+pub fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_date((secs + 7 * 3600) / 86_400)
+}
+
+/// The calendar date `days` days after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_date(days: u64) -> Date {
+    let z = i64::try_from(days).unwrap_or(0) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Date {
+        year: u16::try_from(year).unwrap_or(u16::MAX),
+        month: u8::try_from(month).unwrap_or(1),
+        day: u8::try_from(day).unwrap_or(1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0).to_string(), "01/01/1970");
+        assert_eq!(civil_date(19_059).to_string(), "08/03/2022");
+        assert_eq!(civil_date(20_499).to_string(), "15/02/2026");
+    }
+}

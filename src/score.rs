@@ -1,0 +1,457 @@
+//! Scoring: the pure heart of the engine. A commune's readings are judged against the set's
+//! thresholds, indicators combine into criteria, criteria into tiers. No I/O happens here.
+
+use crate::criteria::{ClassId, CriteriaSet, Criterion, Indicator, LevelLookup, Measure};
+use crate::survey::{Commune, Reading};
+use crate::value::Verdict;
+
+/// How one indicator was judged.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct IndicatorResult {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The measured value, when the data gave one.
+    pub value: Option<f64>,
+    /// The threshold it was compared with, when known.
+    pub threshold: Option<f64>,
+}
+
+/// What a criterion's verdict rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// Its indicator columns.
+    Indicators,
+    /// Its verdict-only column (`TC<n>`, …).
+    VerdictColumn,
+    /// Nothing: the criterion is not assessed.
+    Nothing,
+}
+
+/// How one criterion was judged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionResult {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// What it rests on.
+    pub basis: Basis,
+    /// Each indicator, in the set's order.
+    pub indicators: Vec<IndicatorResult>,
+}
+
+/// One commune, scored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommuneScore {
+    /// The commune as read.
+    pub commune: Commune,
+    /// Per tier, per criterion.
+    pub tiers: Vec<Vec<CriterionResult>>,
+    /// The highest tier reached (an index into the set's tiers), `None` when even the base tier
+    /// is not reached. A tier is reached only when every criterion of it and of every tier below
+    /// is met: never from data not assessed.
+    pub tier: Option<usize>,
+}
+
+impl CommuneScore {
+    /// How many criteria of the base tier have `verdict`.
+    #[must_use]
+    pub fn count(&self, verdict: Verdict) -> u32 {
+        let n = self.tiers[0]
+            .iter()
+            .filter(|c| c.verdict == verdict)
+            .count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
+    /// The numbers of the base tier's criteria with `verdict`.
+    pub fn numbers<'s>(
+        &'s self,
+        set: &'s CriteriaSet,
+        verdict: Verdict,
+    ) -> impl Iterator<Item = u32> + 's {
+        set.base()
+            .criteria
+            .iter()
+            .zip(&self.tiers[0])
+            .filter(move |(_, r)| r.verdict == verdict)
+            .map(|(c, _)| c.number)
+    }
+}
+
+/// Something noticed while scoring that the user should hear about, without failing the row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finding {
+    /// The verdict column and the indicators disagree; the indicators win.
+    Disagreement {
+        /// Tier index.
+        tier: usize,
+        /// Criterion number.
+        criterion: u32,
+        /// What the verdict column says.
+        column: Verdict,
+        /// What the indicators say.
+        indicators: Verdict,
+    },
+    /// A value was given but the set does not know the legal threshold for this commune.
+    UnknownThreshold {
+        /// The indicator id.
+        indicator: String,
+        /// The class, when the threshold varies by class.
+        class: Option<ClassId>,
+        /// The year, when it varies by year.
+        year: Option<u16>,
+    },
+    /// A value was judged against a threshold not verified against the legal text.
+    UnverifiedThreshold {
+        /// The indicator id.
+        indicator: String,
+    },
+}
+
+/// Why a row could not be scored: an indicator needs the commune's class or year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreError {
+    /// The indicator id.
+    pub indicator: String,
+    /// What is missing.
+    pub lookup: LevelLookup,
+}
+
+/// Scores one commune.
+pub fn score(
+    set: &CriteriaSet,
+    commune: Commune,
+) -> Result<(CommuneScore, Vec<Finding>), Vec<ScoreError>> {
+    let mut findings = Vec::new();
+    let mut errors = Vec::new();
+    let mut tiers = Vec::with_capacity(set.tiers.len());
+    for (t, tier) in set.tiers.iter().enumerate() {
+        let results = tier
+            .criteria
+            .iter()
+            .zip(&commune.verdicts[t])
+            .map(|(criterion, column)| {
+                let result =
+                    judge_criterion(criterion, *column, &commune, &mut findings, &mut errors);
+                if let (Some(column), Basis::Indicators) = (column, result.basis)
+                    && column.is_decisive()
+                    && *column != result.verdict
+                {
+                    findings.push(Finding::Disagreement {
+                        tier: t,
+                        criterion: criterion.number,
+                        column: *column,
+                        indicators: result.verdict,
+                    });
+                }
+                result
+            })
+            .collect::<Vec<_>>();
+        tiers.push(results);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let tier = tiers
+        .iter()
+        .take_while(|criteria| criteria.iter().all(|c| c.verdict == Verdict::Met))
+        .count()
+        .checked_sub(1);
+    Ok((
+        CommuneScore {
+            commune,
+            tiers,
+            tier,
+        },
+        findings,
+    ))
+}
+
+fn judge_criterion(
+    criterion: &Criterion,
+    column: Option<Verdict>,
+    commune: &Commune,
+    findings: &mut Vec<Finding>,
+    errors: &mut Vec<ScoreError>,
+) -> CriterionResult {
+    let indicators: Vec<IndicatorResult> = criterion
+        .indicators
+        .iter()
+        .map(|indicator| judge_indicator(indicator, commune, findings, errors))
+        .collect();
+    let mut from_indicators = if indicators.is_empty() {
+        Verdict::NotAssessed
+    } else {
+        Verdict::combine(indicators.iter().map(|r| r.verdict))
+    };
+    // A partial indicator list can show a criterion unmet, never met.
+    if !criterion.indicators_complete && from_indicators != Verdict::NotMet {
+        from_indicators = Verdict::NotAssessed;
+    }
+    let (verdict, basis) = if from_indicators.is_decisive() {
+        (from_indicators, Basis::Indicators)
+    } else if let Some(column) = column {
+        (column, Basis::VerdictColumn)
+    } else {
+        (Verdict::NotAssessed, Basis::Nothing)
+    };
+    CriterionResult {
+        verdict,
+        basis,
+        indicators,
+    }
+}
+
+fn judge_indicator(
+    indicator: &Indicator,
+    commune: &Commune,
+    findings: &mut Vec<Finding>,
+    errors: &mut Vec<ScoreError>,
+) -> IndicatorResult {
+    let not_assessed = IndicatorResult {
+        verdict: Verdict::NotAssessed,
+        value: None,
+        threshold: None,
+    };
+    let reading = commune.readings[indicator.column];
+    let (Some(Reading::Value(value)), Measure::Quantity(quantity)) = (reading, &indicator.measure)
+    else {
+        return match reading {
+            Some(Reading::Verdict(verdict)) => IndicatorResult {
+                verdict,
+                ..not_assessed
+            },
+            _ => not_assessed,
+        };
+    };
+    let level = match quantity.threshold.level(commune.class, commune.year) {
+        Ok(level) => level,
+        Err(lookup) => {
+            errors.push(ScoreError {
+                indicator: indicator.id.clone(),
+                lookup,
+            });
+            return not_assessed;
+        }
+    };
+    let Some(threshold) = level.amount else {
+        findings.push(Finding::UnknownThreshold {
+            indicator: indicator.id.clone(),
+            class: commune
+                .class
+                .filter(|_| quantity.threshold.varies_by_class()),
+            year: commune.year,
+        });
+        return IndicatorResult {
+            value: Some(value),
+            ..not_assessed
+        };
+    };
+    if !level.verified {
+        findings.push(Finding::UnverifiedThreshold {
+            indicator: indicator.id.clone(),
+        });
+    }
+    let verdict = if quantity.comparison.holds(value, threshold) {
+        Verdict::Met
+    } else {
+        Verdict::NotMet
+    };
+    IndicatorResult {
+        verdict,
+        value: Some(value),
+        threshold: Some(threshold),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::criteria::CriteriaSet;
+
+    const SET: &str = include_str!("../tests/data/mini-set.yaml");
+
+    fn set() -> CriteriaSet {
+        CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap()
+    }
+
+    /// A commune of class `class` in `year` with no data.
+    fn blank(set: &CriteriaSet, class: usize, year: u16) -> Commune {
+        Commune {
+            line: 2,
+            id: "X".into(),
+            name: String::new(),
+            district: String::new(),
+            province: String::new(),
+            region: Some(ClassId(class)),
+            class: Some(ClassId(class)),
+            year: Some(year),
+            hamlets: None,
+            hamlets_standard: None,
+            hamlets_model: None,
+            readings: vec![None; set.columns.len()],
+            verdicts: set
+                .tiers
+                .iter()
+                .map(|t| vec![None; t.criteria.len()])
+                .collect(),
+        }
+    }
+
+    fn column(set: &CriteriaSet, id: &str) -> usize {
+        set.columns.iter().position(|c| c == id).unwrap()
+    }
+
+    fn verdict_of(set: &CriteriaSet, commune: Commune, criterion: usize) -> Verdict {
+        score(set, commune).unwrap().0.tiers[0][criterion].verdict
+    }
+
+    #[test]
+    fn region_and_year_thresholds_at_just_above_and_just_below() {
+        let set = set();
+        let income = column(&set, "1.1");
+        // (class, year, threshold)
+        for (class, year, threshold) in [
+            (0, 2023, 40.0),
+            (1, 2023, 50.0),
+            (0, 2024, 42.0),
+            (1, 2024, 55.0),
+        ] {
+            for (value, expected) in [
+                (threshold, Verdict::Met),
+                (threshold + 0.1, Verdict::Met),
+                (threshold - 0.1, Verdict::NotMet),
+            ] {
+                let mut c = blank(&set, class, year);
+                c.readings[income] = Some(Reading::Value(value));
+                let (scored, _) = score(&set, c).unwrap();
+                let r = scored.tiers[0][0].indicators[0];
+                assert_eq!(
+                    r.verdict, expected,
+                    "class {class} year {year} value {value}"
+                );
+                assert_eq!(r.threshold, Some(threshold));
+            }
+        }
+    }
+
+    #[test]
+    fn at_most_comparison_and_unverified_finding() {
+        let set = set();
+        let poverty = column(&set, "4.1");
+        for (value, expected) in [(5.0, Verdict::NotAssessed), (5.1, Verdict::NotMet)] {
+            let mut c = blank(&set, 0, 2024);
+            c.readings[poverty] = Some(Reading::Value(value));
+            let (scored, findings) = score(&set, c).unwrap();
+            // 4.1 is met at 5.0, but criterion 4's list is partial: met cannot be proven
+            assert_eq!(scored.tiers[0][3].verdict, expected);
+            assert_eq!(
+                findings,
+                [Finding::UnverifiedThreshold {
+                    indicator: "4.1".into()
+                }]
+            );
+        }
+    }
+
+    #[test]
+    fn a_criterion_needs_all_its_indicators() {
+        let set = set();
+        let mut c = blank(&set, 1, 2024);
+        c.readings[column(&set, "1.1")] = Some(Reading::Value(60.0));
+        assert_eq!(verdict_of(&set, c.clone(), 0), Verdict::NotAssessed);
+        c.readings[column(&set, "1.2")] = Some(Reading::Verdict(Verdict::Met));
+        assert_eq!(verdict_of(&set, c.clone(), 0), Verdict::Met);
+        c.readings[column(&set, "1.2")] = Some(Reading::Verdict(Verdict::NotMet));
+        assert_eq!(verdict_of(&set, c, 0), Verdict::NotMet);
+    }
+
+    #[test]
+    fn indicators_win_over_the_verdict_column_and_disagreement_is_reported() {
+        let set = set();
+        let mut c = blank(&set, 0, 2024);
+        c.readings[column(&set, "1.1")] = Some(Reading::Value(41.0));
+        c.readings[column(&set, "1.2")] = Some(Reading::Verdict(Verdict::Met));
+        c.verdicts[0][0] = Some(Verdict::Met);
+        let (scored, findings) = score(&set, c).unwrap();
+        assert_eq!(scored.tiers[0][0].verdict, Verdict::NotMet);
+        assert_eq!(scored.tiers[0][0].basis, Basis::Indicators);
+        assert_eq!(
+            findings,
+            [Finding::Disagreement {
+                tier: 0,
+                criterion: 1,
+                column: Verdict::Met,
+                indicators: Verdict::NotMet
+            }]
+        );
+    }
+
+    #[test]
+    fn verdict_column_fills_in_where_indicators_are_silent() {
+        let set = set();
+        let mut c = blank(&set, 0, 2024);
+        c.verdicts[0][2] = Some(Verdict::BasicallyMet);
+        let (scored, _) = score(&set, c).unwrap();
+        assert_eq!(scored.tiers[0][2].verdict, Verdict::BasicallyMet);
+        assert_eq!(scored.tiers[0][2].basis, Basis::VerdictColumn);
+        assert_eq!(scored.tiers[0][1].basis, Basis::Nothing);
+        assert_eq!(scored.count(Verdict::BasicallyMet), 1);
+        assert_eq!(scored.count(Verdict::NotAssessed), 3);
+    }
+
+    #[test]
+    fn unknown_legal_threshold_leaves_the_indicator_not_assessed() {
+        let set = set();
+        let mut c = blank(&set, 1, 2024);
+        c.readings[column(&set, "2.1")] = Some(Reading::Value(99.0));
+        let (scored, findings) = score(&set, c).unwrap();
+        assert_eq!(scored.tiers[0][1].verdict, Verdict::NotAssessed);
+        assert_eq!(
+            findings,
+            [Finding::UnknownThreshold {
+                indicator: "2.1".into(),
+                class: Some(ClassId(1)),
+                year: Some(2024)
+            }]
+        );
+    }
+
+    #[test]
+    fn missing_class_or_year_is_an_error_only_when_a_value_needs_it() {
+        let set = set();
+        let mut c = blank(&set, 0, 2024);
+        c.class = None;
+        c.year = None;
+        assert!(score(&set, c.clone()).is_ok());
+        c.readings[column(&set, "1.1")] = Some(Reading::Value(50.0));
+        assert_eq!(
+            score(&set, c).unwrap_err(),
+            [ScoreError {
+                indicator: "1.1".into(),
+                lookup: LevelLookup::NeedsYear
+            }]
+        );
+    }
+
+    #[test]
+    fn tiers_are_reached_in_order_and_never_from_missing_data() {
+        let set = set();
+        let mut c = blank(&set, 0, 2024);
+        for criterion in 0..4 {
+            c.verdicts[0][criterion] = Some(Verdict::Met);
+        }
+        let (scored, _) = score(&set, c.clone()).unwrap();
+        assert_eq!(scored.tier, Some(0));
+        assert_eq!(scored.count(Verdict::Met), 4);
+        // advanced criteria met but one standard criterion only basically met: no tier
+        c.verdicts[1] = vec![Some(Verdict::Met), Some(Verdict::Met)];
+        let (scored, _) = score(&set, c.clone()).unwrap();
+        assert_eq!(scored.tier, Some(1));
+        c.verdicts[0][3] = Some(Verdict::BasicallyMet);
+        let (scored, _) = score(&set, c.clone()).unwrap();
+        assert_eq!(scored.tier, None);
+        c.verdicts[0][3] = None;
+        let (scored, _) = score(&set, c).unwrap();
+        assert_eq!(scored.tier, None);
+    }
+}

@@ -1,0 +1,692 @@
+//! Survey data: one CSV row per commune, read as a stream. The header is matched against the
+//! criteria set once (`Layout`); each row then becomes a [`Commune`] or a list of problems,
+//! each naming the file, line, column and value.
+
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::io::Read;
+
+use crate::criteria::{ClassId, CriteriaSet, Measure, QuantityKind};
+use crate::error::{Error, Location, Problem, Result};
+use crate::text::nfc;
+use crate::value::{
+    INDICATOR_VERDICT_WORDS, VERDICT_WORDS, Verdict, parse_number, parse_verdict,
+    parse_verdict_word,
+};
+
+/// Column headers with a fixed meaning in every set; indicator ids may not take them.
+pub const RESERVED_COLUMNS: &[&str] = &[
+    "commune_id",
+    "commune",
+    "district",
+    "province",
+    "year",
+    "hamlets",
+    "hamlets_standard",
+    "hamlets_model",
+];
+
+/// What one data cell says about an indicator.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reading {
+    /// A measured value.
+    Value(f64),
+    /// A verdict recorded instead of (or for a yes/no indicator, as) the value.
+    Verdict(Verdict),
+}
+
+/// One commune's row, parsed and checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Commune {
+    /// The line the row starts on.
+    pub line: u64,
+    /// `commune_id`: unique in the file.
+    pub id: String,
+    /// `commune`: its name.
+    pub name: String,
+    /// `district`.
+    pub district: String,
+    /// `province`.
+    pub province: String,
+    /// The class (region, group) the row names.
+    pub region: Option<ClassId>,
+    /// The class whose thresholds apply, after the set's override rules.
+    pub class: Option<ClassId>,
+    /// The year assessed (`year` column, or the default year given on the command line).
+    pub year: Option<u16>,
+    /// `hamlets`: number of hamlets (thôn, xóm, bản, buôn).
+    pub hamlets: Option<u32>,
+    /// `hamlets_standard`: hamlets recognised standard.
+    pub hamlets_standard: Option<u32>,
+    /// `hamlets_model`: model residential areas (khu dân cư kiểu mẫu).
+    pub hamlets_model: Option<u32>,
+    /// One reading per indicator column of the set ([`CriteriaSet::columns`]); `None` when blank
+    /// or absent.
+    pub readings: Vec<Option<Reading>>,
+    /// Verdict-only columns (`TC<n>`, …), per tier, per criterion; `None` when blank or absent.
+    pub verdicts: Vec<Vec<Option<Verdict>>>,
+}
+
+/// How the header maps onto the set: for each meaning, the index of its column.
+#[derive(Debug)]
+struct Layout {
+    commune_id: usize,
+    commune: Option<usize>,
+    district: Option<usize>,
+    province: Option<usize>,
+    year: Option<usize>,
+    hamlets: Option<usize>,
+    hamlets_standard: Option<usize>,
+    hamlets_model: Option<usize>,
+    class: Option<usize>,
+    overrides: Vec<(usize, ClassId)>,
+    indicators: Vec<Option<usize>>,
+    verdicts: Vec<Vec<Option<usize>>>,
+    headers: Vec<String>,
+}
+
+/// Reads communes from a CSV file (or standard input, `-`) one row at a time.
+pub struct SurveyReader<'s> {
+    set: &'s CriteriaSet,
+    file: String,
+    reader: csv::Reader<Box<dyn Read>>,
+    layout: Layout,
+    record: csv::StringRecord,
+    seen: HashMap<u64, u64>,
+    default_year: Option<u16>,
+    warnings: Vec<String>,
+    done: bool,
+}
+
+impl<'s> SurveyReader<'s> {
+    /// Opens `path` (`-` for standard input) and matches its header against `set`.
+    /// `default_year` applies to rows without a `year`.
+    pub fn open(path: &str, set: &'s CriteriaSet, default_year: Option<u16>) -> Result<Self> {
+        let (file, input): (String, Box<dyn Read>) = if path == "-" {
+            ("<stdin>".to_owned(), Box::new(std::io::stdin()))
+        } else {
+            let f = std::fs::File::open(path).map_err(|source| Error::Io {
+                path: path.to_owned(),
+                source,
+            })?;
+            (path.to_owned(), Box::new(std::io::BufReader::new(f)))
+        };
+        SurveyReader::from_reader(input, &file, set, default_year)
+    }
+
+    /// Reads from `input`, naming it `file` in messages.
+    pub fn from_reader(
+        input: Box<dyn Read>,
+        file: &str,
+        set: &'s CriteriaSet,
+        default_year: Option<u16>,
+    ) -> Result<Self> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .from_reader(input);
+        let headers = match reader.headers() {
+            Ok(h) => h.clone(),
+            Err(err) => return Err(csv_error(file, &err, &[])),
+        };
+        let headers: Vec<String> = headers.iter().map(nfc).collect();
+        let mut warnings = Vec::new();
+        let layout = layout(set, file, headers, &mut warnings)?;
+        Ok(SurveyReader {
+            set,
+            file: file.to_owned(),
+            reader,
+            layout,
+            record: csv::StringRecord::new(),
+            seen: HashMap::new(),
+            default_year,
+            warnings,
+            done: false,
+        })
+    }
+
+    /// Warnings about the header: columns the set does not use.
+    #[must_use]
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// The file's name as shown in messages.
+    #[must_use]
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The next commune, or the problems of its row. `None` at the end of the file.
+    pub fn next_commune(&mut self) -> Option<Result<Commune, Vec<Problem>>> {
+        if self.done {
+            return None;
+        }
+        match self.reader.read_record(&mut self.record) {
+            Ok(false) => {
+                self.done = true;
+                None
+            }
+            Ok(true) => Some(self.parse_record()),
+            Err(err) => {
+                if !matches!(
+                    err.kind(),
+                    csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
+                ) {
+                    self.done = true;
+                }
+                Some(Err(vec![problem_from_csv(
+                    &self.file,
+                    &err,
+                    &self.layout.headers,
+                )]))
+            }
+        }
+    }
+
+    fn parse_record(&mut self) -> Result<Commune, Vec<Problem>> {
+        let line = self.record.position().map_or(0, csv::Position::line);
+        let mut row = Row {
+            record: &self.record,
+            layout: &self.layout,
+            location: Location::file(&self.file).at_line(line),
+            problems: Vec::new(),
+        };
+        let set = self.set;
+        let l = &self.layout;
+
+        let id = row.text(Some(l.commune_id)).to_owned();
+        if id.is_empty() {
+            row.report(l.commune_id, "", "commune_id is required");
+        } else {
+            let mut hasher = DefaultHasher::new();
+            id.hash(&mut hasher);
+            if let Some(first) = self.seen.insert(hasher.finish(), line) {
+                row.report(
+                    l.commune_id,
+                    &id,
+                    &format!("duplicate commune_id; first seen on line {first}"),
+                );
+            }
+        }
+
+        let region = l.class.and_then(|i| {
+            let cell = row.text(Some(i));
+            if cell.is_empty() {
+                return None;
+            }
+            let class = set.classification.resolve(cell);
+            if class.is_none() {
+                let codes: Vec<_> = set
+                    .classification
+                    .classes
+                    .iter()
+                    .map(|c| c.code.as_str())
+                    .collect();
+                row.report(
+                    i,
+                    cell,
+                    &format!(
+                        "unknown {}; expected one of {} (or the full name)",
+                        set.classification.name.en.to_lowercase(),
+                        codes.join(", ")
+                    ),
+                );
+            }
+            class
+        });
+        let mut class = region;
+        for &(i, override_class) in &l.overrides {
+            let cell = row.text(Some(i));
+            match parse_verdict(cell) {
+                _ if cell.is_empty() => {}
+                Some(Verdict::Met) => class = Some(override_class),
+                Some(Verdict::NotMet) => {}
+                _ => row.report(i, cell, "expected yes or no (Có/Không, x, 1/0)"),
+            }
+        }
+
+        let year = match l.year.map(|i| (i, row.text(Some(i)))) {
+            Some((i, cell)) if !cell.is_empty() => match cell.parse::<u16>() {
+                Ok(y) if (1990..=2100).contains(&y) => Some(y),
+                _ => {
+                    row.report(i, cell, "expected a year such as 2024");
+                    None
+                }
+            },
+            _ => self.default_year,
+        };
+
+        let hamlets = row.count(l.hamlets);
+        let hamlets_standard = row.count(l.hamlets_standard);
+        let hamlets_model = row.count(l.hamlets_model);
+        for (part, column) in [
+            (hamlets_standard, l.hamlets_standard),
+            (hamlets_model, l.hamlets_model),
+        ] {
+            if let (Some(total), Some(part), Some(column)) = (hamlets, part, column)
+                && part > total
+            {
+                row.report(
+                    column,
+                    &part.to_string(),
+                    &format!("more than the commune's {total} hamlets"),
+                );
+            }
+        }
+
+        let mut readings = vec![None; set.columns.len()];
+        let mut parsed = vec![false; set.columns.len()];
+        for (_, _, indicator) in set.indicators() {
+            let Some(i) = l.indicators[indicator.column] else {
+                continue;
+            };
+            // an indicator shared by several tiers is one column: parse it once
+            if std::mem::replace(&mut parsed[indicator.column], true) {
+                continue;
+            }
+            let cell = row.text(Some(i));
+            if cell.is_empty() {
+                continue;
+            }
+            readings[indicator.column] = match &indicator.measure {
+                Measure::YesNo => match parse_verdict(cell) {
+                    Some(v) => Some(Reading::Verdict(v)),
+                    None => {
+                        row.report(i, cell, &format!("expected {VERDICT_WORDS}"));
+                        None
+                    }
+                },
+                Measure::Quantity(q) => match parse_verdict_word(cell) {
+                    Some(v) => Some(Reading::Verdict(v)),
+                    None => match parse_number(cell, q.kind == QuantityKind::Percent) {
+                        Ok(x) => Some(Reading::Value(x)),
+                        Err(err) => {
+                            row.report(
+                                i,
+                                cell,
+                                &format!("{err} (or a verdict: {INDICATOR_VERDICT_WORDS})"),
+                            );
+                            None
+                        }
+                    },
+                },
+            };
+        }
+
+        let verdicts = l
+            .verdicts
+            .iter()
+            .map(|columns| {
+                columns
+                    .iter()
+                    .map(|&column| {
+                        let cell = row.text(column);
+                        if cell.is_empty() {
+                            return None;
+                        }
+                        let verdict = parse_verdict(cell);
+                        if verdict.is_none() {
+                            row.report(
+                                column.expect("non-empty cell has a column"),
+                                cell,
+                                &format!("expected {VERDICT_WORDS}"),
+                            );
+                        }
+                        verdict
+                    })
+                    .collect()
+            })
+            .collect();
+
+        if !row.problems.is_empty() {
+            return Err(row.problems);
+        }
+        let commune = Commune {
+            line,
+            name: row.text(l.commune).to_owned(),
+            district: row.text(l.district).to_owned(),
+            province: row.text(l.province).to_owned(),
+            id,
+            region,
+            class,
+            year,
+            hamlets,
+            hamlets_standard,
+            hamlets_model,
+            readings,
+            verdicts,
+        };
+        Ok(commune)
+    }
+}
+
+struct Row<'a> {
+    record: &'a csv::StringRecord,
+    layout: &'a Layout,
+    location: Location,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Row<'a> {
+    fn text(&self, column: Option<usize>) -> &'a str {
+        column.and_then(|i| self.record.get(i)).map_or("", |s| {
+            s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
+        })
+    }
+
+    fn report(&mut self, column: usize, value: &str, message: &str) {
+        self.problems.push(
+            Problem::new(
+                self.location
+                    .clone()
+                    .in_column(&self.layout.headers[column]),
+                message,
+            )
+            .with_value(value),
+        );
+    }
+
+    fn count(&mut self, column: Option<usize>) -> Option<u32> {
+        let cell = self.text(column);
+        if cell.is_empty() {
+            return None;
+        }
+        let parsed = cell.parse::<u32>().ok();
+        if parsed.is_none() {
+            self.report(
+                column.expect("non-empty cell has a column"),
+                cell,
+                "expected a whole number of hamlets, 0 or more",
+            );
+        }
+        parsed
+    }
+}
+
+fn layout(
+    set: &CriteriaSet,
+    file: &str,
+    headers: Vec<String>,
+    warnings: &mut Vec<String>,
+) -> Result<Layout> {
+    let header_location = Location::file(file).at_line(1);
+    let mut problems = Vec::new();
+    let mut positions: HashMap<&str, usize> = HashMap::new();
+    for (i, header) in headers.iter().enumerate() {
+        if header.is_empty() {
+            warnings.push(format!(
+                "{file}: column {} has no header and is ignored",
+                i + 1
+            ));
+            continue;
+        }
+        if let Some(first) = positions.insert(header, i) {
+            problems.push(
+                Problem::new(
+                    header_location.clone().in_column(header),
+                    format!(
+                        "column appears twice (columns {} and {}); each column may appear once",
+                        first + 1,
+                        i + 1
+                    ),
+                )
+                .with_value(header),
+            );
+        }
+    }
+    let find = |name: &str| positions.get(name).copied();
+    let Some(commune_id) = find("commune_id") else {
+        let mut shown: Vec<&str> = headers.iter().map(String::as_str).take(12).collect();
+        if headers.len() > 12 {
+            shown.push("…");
+        }
+        problems.push(Problem::new(
+            header_location,
+            format!(
+                "no commune_id column; the header must name one (found: {})",
+                shown.join(", ")
+            ),
+        ));
+        return Err(Error::Invalid {
+            problems,
+            omitted: 0,
+        });
+    };
+    if !problems.is_empty() {
+        return Err(Error::Invalid {
+            problems,
+            omitted: 0,
+        });
+    }
+    let layout = Layout {
+        commune_id,
+        commune: find("commune"),
+        district: find("district"),
+        province: find("province"),
+        year: find("year"),
+        hamlets: find("hamlets"),
+        hamlets_standard: find("hamlets_standard"),
+        hamlets_model: find("hamlets_model"),
+        class: find(&set.classification.column),
+        overrides: set
+            .classification
+            .overrides
+            .iter()
+            .filter_map(|o| find(&o.column).map(|i| (i, o.class)))
+            .collect(),
+        indicators: set.columns.iter().map(|c| find(c)).collect(),
+        verdicts: set
+            .tiers
+            .iter()
+            .map(|tier| {
+                tier.criteria
+                    .iter()
+                    .map(|c| find(&format!("{}{}", tier.verdict_prefix, c.number)))
+                    .collect()
+            })
+            .collect(),
+        headers: headers.clone(),
+    };
+    let mut used = vec![false; headers.len()];
+    let known = [
+        Some(layout.commune_id),
+        layout.commune,
+        layout.district,
+        layout.province,
+        layout.year,
+        layout.hamlets,
+        layout.hamlets_standard,
+        layout.hamlets_model,
+        layout.class,
+    ];
+    for i in known
+        .into_iter()
+        .chain(layout.overrides.iter().map(|(i, _)| Some(*i)))
+        .chain(layout.indicators.iter().copied())
+        .chain(layout.verdicts.iter().flatten().copied())
+        .flatten()
+    {
+        used[i] = true;
+    }
+    for (i, header) in headers.iter().enumerate() {
+        if !used[i] && !header.is_empty() {
+            warnings.push(format!(
+                "{file}: column \"{header}\" is not used by criteria set {} and is ignored",
+                set.id
+            ));
+        }
+    }
+    Ok(layout)
+}
+
+fn problem_from_csv(file: &str, err: &csv::Error, headers: &[String]) -> Problem {
+    let line = err.position().map(csv::Position::line);
+    let mut location = Location::file(file);
+    location.line = line;
+    match err.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => Problem::new(
+            location,
+            format!(
+                "row has {len} fields but the header has {expected_len}; every row needs one field per column"
+            ),
+        ),
+        csv::ErrorKind::Utf8 { err, .. } => {
+            if let Some(header) = headers.get(err.field()) {
+                location = location.in_column(header);
+            }
+            Problem::new(
+                location,
+                "text is not valid UTF-8; save the file as \"CSV UTF-8\"",
+            )
+        }
+        _ => Problem::new(location, err.to_string()),
+    }
+}
+
+fn csv_error(file: &str, err: &csv::Error, headers: &[String]) -> Error {
+    match err.kind() {
+        csv::ErrorKind::Io(io) => Error::Io {
+            path: file.to_owned(),
+            source: std::io::Error::new(io.kind(), io.to_string()),
+        },
+        _ => Error::one(problem_from_csv(file, err, headers)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SET: &str = include_str!("../tests/data/mini-set.yaml");
+
+    fn read(csv: &str) -> (Vec<Result<Commune, Vec<Problem>>>, Vec<String>) {
+        let set = CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap();
+        let mut reader = SurveyReader::from_reader(
+            Box::new(std::io::Cursor::new(csv.to_owned())),
+            "t.csv",
+            &set,
+            None,
+        )
+        .unwrap();
+        let mut rows = Vec::new();
+        while let Some(row) = reader.next_commune() {
+            rows.push(row);
+        }
+        (rows, reader.warnings().to_vec())
+    }
+
+    fn messages(result: &Result<Commune, Vec<Problem>>) -> Vec<String> {
+        result
+            .as_ref()
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn reads_values_verdicts_and_regions() {
+        let (rows, warnings) = read(
+            "\u{feff}commune_id, commune ,region,year,1.1,1.2,2.1,TC3,Ghi chú\n\
+             X1,Xã Một,ĐBSH,2024,\"45,5\",Đạt,85%,Cơ bản đạt,note\n",
+        );
+        assert_eq!(
+            warnings,
+            ["t.csv: column \"Ghi chú\" is not used by criteria set mini-set and is ignored"]
+        );
+        let c = rows[0].as_ref().unwrap();
+        assert_eq!(c.id, "X1");
+        assert_eq!(c.name, "Xã Một");
+        assert_eq!(c.line, 2);
+        assert_eq!(c.year, Some(2024));
+        assert_eq!(c.region, Some(ClassId(1)));
+        assert_eq!(c.readings[0], Some(Reading::Value(45.5)));
+        assert_eq!(c.readings[1], Some(Reading::Verdict(Verdict::Met)));
+        assert_eq!(c.readings[2], Some(Reading::Value(85.0)));
+        assert_eq!(c.verdicts[0][2], Some(Verdict::BasicallyMet));
+        assert_eq!(c.verdicts[0][0], None);
+    }
+
+    #[test]
+    fn override_column_switches_the_threshold_class() {
+        let (rows, _) = read("commune_id,region,dbkk\nA,ĐBSH,x\nB,ĐBSH,\nC,ĐBSH,Không\n");
+        let classes: Vec<_> = rows.iter().map(|r| r.as_ref().unwrap().class).collect();
+        assert_eq!(
+            classes,
+            [Some(ClassId(0)), Some(ClassId(1)), Some(ClassId(1))]
+        );
+    }
+
+    #[test]
+    fn every_bad_cell_is_reported_with_line_column_and_value() {
+        let (rows, _) = read(
+            "commune_id,region,year,1.1,1.2,2.1,TC3,hamlets,hamlets_standard\n\
+             A,Mars,20x4,4x5,maybe,120,kinda,3,4\n",
+        );
+        assert_eq!(
+            messages(&rows[0]),
+            [
+                "t.csv:2: column \"region\": value \"Mars\": unknown region; expected one of NORTH, SOUTH (or the full name)",
+                "t.csv:2: column \"year\": value \"20x4\": expected a year such as 2024",
+                "t.csv:2: column \"hamlets_standard\": value \"4\": more than the commune's 3 hamlets",
+                "t.csv:2: column \"1.1\": value \"4x5\": not a number; expected a number such as 45.5 or 45,5 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)",
+                "t.csv:2: column \"1.2\": value \"maybe\": expected Đạt, Không đạt, Chưa đạt, Cơ bản đạt (or yes/no, Có/Không, true/false, 1/0, x)",
+                "t.csv:2: column \"2.1\": value \"120\": a percentage must lie between 0 and 100 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)",
+                "t.csv:2: column \"TC3\": value \"kinda\": expected Đạt, Không đạt, Chưa đạt, Cơ bản đạt (or yes/no, Có/Không, true/false, 1/0, x)",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_and_ragged_rows() {
+        let (rows, _) = read("commune_id,1.1\nA,1\nA,2\nB\n");
+        assert!(rows[0].is_ok());
+        assert_eq!(
+            messages(&rows[1]),
+            [
+                "t.csv:3: column \"commune_id\": value \"A\": duplicate commune_id; first seen on line 2"
+            ]
+        );
+        assert_eq!(
+            messages(&rows[2]),
+            [
+                "t.csv:4: row has 1 fields but the header has 2; every row needs one field per column"
+            ]
+        );
+    }
+
+    #[test]
+    fn header_problems() {
+        let set = CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap();
+        let open = |csv: &str| {
+            SurveyReader::from_reader(
+                Box::new(std::io::Cursor::new(csv.to_owned())),
+                "t.csv",
+                &set,
+                None,
+            )
+            .err()
+            .unwrap()
+            .to_string()
+        };
+        assert_eq!(
+            open("id,name\n"),
+            "t.csv:1: no commune_id column; the header must name one (found: id, name)"
+        );
+        assert_eq!(
+            open("commune_id,1.1,1.1 \n"),
+            "t.csv:1: column \"1.1\": value \"1.1\": column appears twice (columns 2 and 3); each column may appear once"
+        );
+    }
+
+    #[test]
+    fn decomposed_headers_match() {
+        // "commune" stays ASCII; the Vietnamese verdict in NFD still parses
+        let (rows, _) = read("commune_id,TC1\nA,\u{0110}a\u{0323}t\n");
+        assert_eq!(rows[0].as_ref().unwrap().verdicts[0][0], Some(Verdict::Met));
+    }
+}

@@ -1,0 +1,60 @@
+//! Text normalisation shared by every matcher: Unicode NFC for what is shown, and a folded key
+//! (no diacritics, no case, single spaces) for what is matched loosely, such as region names.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Trims `s` and puts it in Unicode NFC, the form every header and name is compared in.
+/// Files saved on a Mac arrive decomposed (NFD); this makes `Việt` equal `Việt`.
+#[must_use]
+pub fn nfc(s: &str) -> String {
+    s.trim().nfc().collect()
+}
+
+/// A loose matching key: diacritics removed (`đ` becomes `d`), lower case, runs of spaces,
+/// hyphens, dashes and underscores folded to one space. `Đồng bằng sông Hồng`,
+/// `dong bang song hong` and `ĐỒNG-BẰNG SÔNG HỒNG` share one key.
+#[must_use]
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfd() {
+        if ('\u{0300}'..='\u{036f}').contains(&c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        };
+        if c.is_whitespace() || matches!(c, '-' | '–' | '—' | '_') {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_composes_decomposed_text() {
+        let decomposed = "Vie\u{0302}\u{0323}t";
+        assert_eq!(nfc(decomposed), "Việt");
+        assert_eq!(nfc("  Đạt \t"), "Đạt");
+    }
+
+    #[test]
+    fn fold_removes_diacritics_case_and_separators() {
+        assert_eq!(fold("Đồng bằng sông Hồng"), "dong bang song hong");
+        assert_eq!(fold("ĐỒNG-BẰNG  SÔNG_HỒNG"), "dong bang song hong");
+        assert_eq!(fold("ĐBSH"), "dbsh");
+        assert_eq!(fold(" Không đạt "), "khong dat");
+        assert_eq!(fold("Cơ bản đạt"), "co ban dat");
+    }
+}

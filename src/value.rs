@@ -1,0 +1,262 @@
+//! Parsing data cells as analysts type them in Excel: verdicts in Vietnamese or English, yes/no
+//! in every common spelling, and numbers with a decimal point or a decimal comma.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::text::fold;
+
+/// The state of a criterion or indicator. Four states, kept apart: only `Met` counts as met,
+/// and `NotAssessed` is never counted as met or as not met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Đạt.
+    Met,
+    /// Cơ bản đạt: recorded by provinces, reported apart and never counted as met.
+    BasicallyMet,
+    /// Không đạt / Chưa đạt.
+    NotMet,
+    /// Blank: no data.
+    NotAssessed,
+}
+
+impl Verdict {
+    /// The verdict of a whole made of parts (a criterion of its indicators): any part not met
+    /// makes it not met; otherwise any part not assessed leaves it not assessed; otherwise any
+    /// part basically met makes it basically met; otherwise it is met.
+    #[must_use]
+    pub fn combine(parts: impl IntoIterator<Item = Verdict>) -> Verdict {
+        let mut any_not_assessed = false;
+        let mut any_basically = false;
+        let mut any = false;
+        for part in parts {
+            any = true;
+            match part {
+                Verdict::NotMet => return Verdict::NotMet,
+                Verdict::NotAssessed => any_not_assessed = true,
+                Verdict::BasicallyMet => any_basically = true,
+                Verdict::Met => {}
+            }
+        }
+        if !any || any_not_assessed {
+            Verdict::NotAssessed
+        } else if any_basically {
+            Verdict::BasicallyMet
+        } else {
+            Verdict::Met
+        }
+    }
+
+    /// Whether this verdict settles the question (met, basically met or not met).
+    #[must_use]
+    pub fn is_decisive(self) -> bool {
+        self != Verdict::NotAssessed
+    }
+
+    /// The Vietnamese word a province records.
+    #[must_use]
+    pub fn vi(self) -> &'static str {
+        match self {
+            Verdict::Met => "Đạt",
+            Verdict::BasicallyMet => "Cơ bản đạt",
+            Verdict::NotMet => "Không đạt",
+            Verdict::NotAssessed => "Chưa đánh giá",
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.vi())
+    }
+}
+
+/// The words accepted for verdicts, for error messages.
+pub const VERDICT_WORDS: &str =
+    "Đạt, Không đạt, Chưa đạt, Cơ bản đạt (or yes/no, Có/Không, true/false, 1/0, x)";
+
+/// The words accepted for a verdict on a measured indicator, for error messages.
+pub const INDICATOR_VERDICT_WORDS: &str = "Đạt, Không đạt, Chưa đạt or Cơ bản đạt";
+
+/// Reads a verdict word: Đạt / Không đạt / Chưa đạt / Cơ bản đạt and the yes/no spellings
+/// (Có/Không, yes/no, true/false, 1/0, x). `None` when the cell is not a verdict.
+#[must_use]
+pub fn parse_verdict(cell: &str) -> Option<Verdict> {
+    parse_verdict_word(cell).or_else(|| match fold(cell).as_str() {
+        "co" | "yes" | "y" | "true" | "1" | "x" => Some(Verdict::Met),
+        "khong" | "no" | "n" | "false" | "0" => Some(Verdict::NotMet),
+        _ => None,
+    })
+}
+
+/// Reads only the verdict words proper (Đạt, Không đạt, Chưa đạt, Cơ bản đạt, and English
+/// met / not met / basically met), as accepted in a measured indicator's column in place of a
+/// number, where `1` or `0` must stay numbers.
+#[must_use]
+pub fn parse_verdict_word(cell: &str) -> Option<Verdict> {
+    match fold(cell).as_str() {
+        "dat" | "met" => Some(Verdict::Met),
+        "khong dat" | "chua dat" | "not met" => Some(Verdict::NotMet),
+        "co ban dat" | "basically met" => Some(Verdict::BasicallyMet),
+        _ => None,
+    }
+}
+
+/// Why a cell is not a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumberError {
+    /// Not a number at all.
+    NotANumber,
+    /// Both `.` and `,`, or several of one: a thousands separator, which is ambiguous.
+    Ambiguous,
+    /// A `%` in a column that is not a percentage.
+    UnexpectedPercent,
+    /// A percentage outside 0–100.
+    PercentOutOfRange,
+}
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NumberError::NotANumber => {
+                "not a number; expected a number such as 45.5 or 45,5"
+            }
+            NumberError::Ambiguous => {
+                "ambiguous number: write it without thousands separators, with one decimal mark (45.5 or 45,5)"
+            }
+            NumberError::UnexpectedPercent => "this indicator is not a percentage; remove the %",
+            NumberError::PercentOutOfRange => "a percentage must lie between 0 and 100",
+        })
+    }
+}
+
+/// Parses a number as typed in a Vietnamese or English spreadsheet: one optional sign, digits,
+/// and at most one decimal mark, `.` or `,`. With `percent`, a trailing `%` is allowed and the
+/// value must lie in 0–100. Spaces, including non-breaking ones, around the number are ignored.
+pub fn parse_number(cell: &str, percent: bool) -> Result<f64, NumberError> {
+    let mut s = cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+    if let Some(rest) = s.strip_suffix('%') {
+        if !percent {
+            return Err(NumberError::UnexpectedPercent);
+        }
+        s = rest.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+    }
+    let unsigned = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let marks = unsigned.chars().filter(|c| matches!(c, '.' | ',')).count();
+    if unsigned.is_empty()
+        || !unsigned
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+        || !unsigned.starts_with(|c: char| c.is_ascii_digit())
+        || !unsigned.ends_with(|c: char| c.is_ascii_digit())
+    {
+        return Err(NumberError::NotANumber);
+    }
+    if marks > 1 {
+        return Err(NumberError::Ambiguous);
+    }
+    let value: f64 = s
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| NumberError::NotANumber)?;
+    if percent && !(0.0..=100.0).contains(&value) {
+        return Err(NumberError::PercentOutOfRange);
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdict_words_in_every_spelling() {
+        for met in [
+            "Đạt", "đạt", "ĐẠT", " Dat ", "Có", "yes", "TRUE", "1", "x", "X",
+        ] {
+            assert_eq!(parse_verdict(met), Some(Verdict::Met), "{met}");
+        }
+        for not_met in [
+            "Không đạt",
+            "không đạt",
+            "Chưa đạt",
+            "Không",
+            "no",
+            "false",
+            "0",
+        ] {
+            assert_eq!(parse_verdict(not_met), Some(Verdict::NotMet), "{not_met}");
+        }
+        assert_eq!(parse_verdict("Cơ bản đạt"), Some(Verdict::BasicallyMet));
+        assert_eq!(parse_verdict("cơ bản  đạt"), Some(Verdict::BasicallyMet));
+        // decomposed input, as saved on a Mac
+        assert_eq!(
+            parse_verdict("C\u{01a1} ba\u{0309}n \u{0111}a\u{0323}t"),
+            Some(Verdict::BasicallyMet)
+        );
+        assert_eq!(parse_verdict("maybe"), None);
+        assert_eq!(parse_verdict("2"), None);
+    }
+
+    #[test]
+    fn indicator_columns_keep_digits_as_numbers() {
+        assert_eq!(parse_verdict_word("Đạt"), Some(Verdict::Met));
+        assert_eq!(parse_verdict_word("1"), None);
+        assert_eq!(parse_verdict_word("x"), None);
+    }
+
+    #[test]
+    fn numbers_with_point_or_comma() {
+        assert_eq!(parse_number("45.5", false), Ok(45.5));
+        assert_eq!(parse_number("45,5", false), Ok(45.5));
+        assert_eq!(parse_number(" 45 ", false), Ok(45.0));
+        assert_eq!(parse_number("\u{a0}12,7\u{a0}", false), Ok(12.7));
+        assert_eq!(parse_number("-1,5", false), Ok(-1.5));
+        assert_eq!(parse_number("85%", true), Ok(85.0));
+        assert_eq!(parse_number("85 %", true), Ok(85.0));
+        assert_eq!(parse_number("85,5", true), Ok(85.5));
+        assert_eq!(parse_number("100", true), Ok(100.0));
+        assert_eq!(parse_number("0", true), Ok(0.0));
+    }
+
+    #[test]
+    fn numbers_rejected_with_a_reason() {
+        assert_eq!(parse_number("4x,5", false), Err(NumberError::NotANumber));
+        assert_eq!(parse_number("", false), Err(NumberError::NotANumber));
+        assert_eq!(parse_number(",5", false), Err(NumberError::NotANumber));
+        assert_eq!(parse_number("5.", false), Err(NumberError::NotANumber));
+        assert_eq!(parse_number("1e3", false), Err(NumberError::NotANumber));
+        assert_eq!(parse_number("NaN", false), Err(NumberError::NotANumber));
+        assert_eq!(parse_number("inf", false), Err(NumberError::NotANumber));
+        assert_eq!(
+            parse_number("45.000.000", false),
+            Err(NumberError::Ambiguous)
+        );
+        assert_eq!(parse_number("1.234,5", false), Err(NumberError::Ambiguous));
+        assert_eq!(
+            parse_number("85%", false),
+            Err(NumberError::UnexpectedPercent)
+        );
+        assert_eq!(
+            parse_number("120%", true),
+            Err(NumberError::PercentOutOfRange)
+        );
+        assert_eq!(
+            parse_number("-1", true),
+            Err(NumberError::PercentOutOfRange)
+        );
+    }
+
+    #[test]
+    fn combining_verdicts() {
+        use Verdict::*;
+        assert_eq!(Verdict::combine([Met, Met]), Met);
+        assert_eq!(Verdict::combine([Met, NotMet, NotAssessed]), NotMet);
+        assert_eq!(Verdict::combine([Met, NotAssessed]), NotAssessed);
+        assert_eq!(Verdict::combine([Met, BasicallyMet]), BasicallyMet);
+        assert_eq!(Verdict::combine([BasicallyMet, NotAssessed]), NotAssessed);
+        assert_eq!(Verdict::combine([]), NotAssessed);
+    }
+}

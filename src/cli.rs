@@ -46,7 +46,7 @@ column per criterion (TC1 … TC19) holding Đạt / Không đạt / Cơ bản �
 assessed.
 
 Examples:
-  ntm score examples/tinh-mau-2024.csv
+  ntm score examples/tinh-mau-2022.csv
   ntm score communes.csv --format csv -o scores.csv
   ntm score - --format ndjson < communes.csv")]
     Score(ScoreArgs),

@@ -18,7 +18,9 @@ pub enum Label {
     Band,
     /// Tier column.
     Tier,
-    /// Criteria not met column.
+    /// The column listing criteria not met, basically met and not assessed.
+    Criteria,
+    /// Criteria not met.
     Unmet,
     /// Criteria basically met column.
     BasicallyMet,
@@ -72,15 +74,16 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         CommuneId => ("Mã xã", "Commune id"),
         Commune => ("Xã", "Commune"),
         District => ("Huyện", "District"),
-        CriteriaMet => ("Số tiêu chí đạt", "Criteria met"),
+        CriteriaMet => ("Đạt", "Met"),
+        Criteria => ("Tiêu chí còn lại", "Other criteria"),
         Band => ("Nhóm", "Band"),
-        Tier => ("Mức đạt chuẩn", "Tier"),
+        Tier => ("Mức", "Tier"),
         Unmet => ("Chưa đạt", "Not met"),
         BasicallyMet => ("Cơ bản đạt", "Basically met"),
         NotAssessed => ("Chưa đánh giá", "Not assessed"),
         NoTier => ("Chưa đạt chuẩn", "none"),
-        Criterion => ("Tiêu chí", "Criterion"),
-        Indicator => ("Chỉ tiêu", "Indicator"),
+        Criterion => ("Tiêu chí / chỉ tiêu", "Criterion / indicator"),
+        Indicator => ("Số", "No."),
         Owner => ("Sở phụ trách", "Department"),
         Threshold => ("Ngưỡng", "Threshold"),
         Source => ("Căn cứ", "Source"),

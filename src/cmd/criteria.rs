@@ -207,9 +207,8 @@ fn show_table(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io::Re
         for (tier, _, indicator) in indicators {
             writeln!(
                 out,
-                "  [{}] {} {}: {}",
+                "  [{}] {}: {}",
                 tier.id,
-                label(Label::Indicator, lang),
                 indicator.id,
                 indicator
                     .note
@@ -217,36 +216,43 @@ fn show_table(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io::Re
                     .unwrap_or("number and wording not verified")
             )?;
         }
+        // one line per value, regions sharing a value, source and note merged
+        let mut lines: Vec<(String, Vec<String>, String)> = Vec::new();
         for u in unverified {
-            let mut at = Vec::new();
-            if let Some(year) = u.year {
-                at.push(year.to_string());
-            }
-            if let Some(class) = u.class {
-                at.push(class.code.clone());
-            }
             let value = u
                 .level
                 .amount
                 .map_or_else(|| label(Label::NotKnown, lang).to_owned(), number);
-            writeln!(
-                out,
-                "  [{}] {} {}{}: {value} — {}{}",
+            let head = format!(
+                "  [{}] {}{}",
                 u.tier.id,
-                label(Label::Indicator, lang),
                 u.indicator.id,
-                if at.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", at.join(", "))
-                },
+                u.year.map(|y| format!(" {y}")).unwrap_or_default()
+            );
+            let tail = format!(
+                "{value} — {}{}",
                 u.level.source,
                 u.level
                     .note
                     .as_ref()
                     .map(|n| format!("; {n}"))
                     .unwrap_or_default()
-            )?;
+            );
+            let class = u.class.map(|c| c.code.clone());
+            match lines.last_mut() {
+                Some((h, classes, t)) if *h == head && *t == tail && class.is_some() => {
+                    classes.extend(class);
+                }
+                _ => lines.push((head, class.into_iter().collect(), tail)),
+            }
+        }
+        for (head, classes, tail) in lines {
+            let classes = if classes.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", classes.join(", "))
+            };
+            writeln!(out, "{head}{classes}: {tail}")?;
         }
     }
     Ok(())

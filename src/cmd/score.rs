@@ -102,7 +102,8 @@ pub fn run(options: &ScoreOptions, stderr: &mut dyn Write) -> Result<()> {
                         }
                     }
                     Finding::UnverifiedThreshold { indicator } => {
-                        unverified.insert(indicator);
+                        let column = set.columns.iter().position(|c| *c == indicator);
+                        unverified.insert((column, indicator));
                     }
                     Finding::UnknownThreshold {
                         indicator,
@@ -156,7 +157,11 @@ pub fn run(options: &ScoreOptions, stderr: &mut dyn Write) -> Result<()> {
             stderr,
             &format!(
                 "thresholds of indicator(s) {} are not verified against the legal text; see `ntm criteria show {}`",
-                unverified.into_iter().collect::<Vec<_>>().join(", "),
+                unverified
+                    .into_iter()
+                    .map(|(_, id)| id)
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 set.id
             ),
         );

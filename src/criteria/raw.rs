@@ -156,7 +156,7 @@ pub(crate) struct RawThreshold {
     #[serde(default, deserialize_with = "present")]
     pub value: Option<RawValue>,
     #[serde(default, alias = "by_group", alias = "by_class")]
-    pub by_region: Option<Spanned<BTreeMap<String, RawValue>>>,
+    pub by_region: Option<Spanned<RawClassMap>>,
     #[serde(default)]
     pub by_year: Option<BTreeMap<u16, Spanned<RawYear>>>,
 }
@@ -167,7 +167,7 @@ pub(crate) struct RawYear {
     #[serde(default, deserialize_with = "present")]
     pub value: Option<RawValue>,
     #[serde(default, alias = "by_group", alias = "by_class")]
-    pub by_region: Option<Spanned<BTreeMap<String, RawValue>>>,
+    pub by_region: Option<Spanned<RawClassMap>>,
 }
 
 /// One threshold value: a number, `~` where the legal value is not known, or a map that gives
@@ -207,4 +207,32 @@ where
     T: Deserialize<'de>,
 {
     T::deserialize(deserializer).map(Some)
+}
+
+/// Values by class code, in file order, each key with its line, so that a problem with one
+/// region's value points at that region's line.
+#[derive(Debug)]
+pub(crate) struct RawClassMap(pub Vec<(Spanned<String>, RawValue)>);
+
+impl<'de> Deserialize<'de> for RawClassMap {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawClassMap;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map from class codes to threshold values")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawClassMap, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(RawClassMap(entries))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }

@@ -1,11 +1,13 @@
 //! Turns the raw YAML mirror into the model, collecting every problem with its line before
 //! failing, so that one run shows an author everything to fix.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use serde_saphyr::Spanned;
 
-use super::raw::{RawComparison, RawIndicator, RawKind, RawSet, RawThreshold, RawValue, RawYear};
+use super::raw::{
+    RawClassMap, RawComparison, RawIndicator, RawKind, RawSet, RawThreshold, RawValue, RawYear,
+};
 use super::{
     Band, Class, ClassId, Classification, Comparison, CriteriaSet, Criterion, Date, InForce,
     Indicator, LegalAct, Level, Measure, Override, Period, Quantity, QuantityKind, Threshold, Tier,
@@ -555,7 +557,7 @@ impl LevelContext<'_> {
             RawValue::Unknown(()) => Level {
                 amount: None,
                 source: self.source.to_owned(),
-                verified: false,
+                verified: self.verified,
                 note: self.note.map(str::to_owned),
             },
             RawValue::Detailed(d) => Level {
@@ -606,19 +608,18 @@ impl LevelContext<'_> {
     fn by_class(
         &self,
         v: &mut Validator<'_>,
-        spanned: &Spanned<BTreeMap<String, RawValue>>,
+        spanned: &Spanned<RawClassMap>,
         classification: &Classification,
     ) -> Option<Vec<Level>> {
-        let line = spanned.referenced.line();
-        let ctx = LevelContext { line, ..*self };
         let mut levels: Vec<Option<Level>> = vec![None; classification.classes.len()];
         let mut ok = true;
-        for (code, value) in &spanned.value {
-            match classification
-                .classes
-                .iter()
-                .position(|c| c.code == code.trim())
-            {
+        for (code, value) in &spanned.value.0 {
+            let ctx = LevelContext {
+                line: code.referenced.line(),
+                ..*self
+            };
+            let code = code.value.trim();
+            match classification.classes.iter().position(|c| c.code == code) {
                 Some(i) => levels[i] = ctx.level(v, value, None),
                 None => {
                     ok = false;
@@ -628,7 +629,7 @@ impl LevelContext<'_> {
                         .map(|c| c.code.as_str())
                         .collect();
                     v.report(
-                        line,
+                        ctx.line,
                         format!(
                             "indicator {}: \"{code}\" is not a class code; expected one of {}",
                             self.id,
@@ -641,12 +642,18 @@ impl LevelContext<'_> {
         let missing: Vec<_> = classification
             .classes
             .iter()
-            .filter(|c| !spanned.value.keys().any(|k| k.trim() == c.code))
+            .filter(|c| {
+                !spanned
+                    .value
+                    .0
+                    .iter()
+                    .any(|(k, _)| k.value.trim() == c.code)
+            })
             .map(|c| c.code.as_str())
             .collect();
         if !missing.is_empty() {
             v.report(
-                line,
+                spanned.referenced.line(),
                 format!(
                     "indicator {}: no value for {} (write ~ where the legal value is not known)",
                     self.id,
@@ -659,5 +666,112 @@ impl LevelContext<'_> {
             return None;
         }
         Some(levels.into_iter().map(|l| l.expect("checked")).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::criteria::CriteriaSet;
+
+    const SET: &str = include_str!("../../tests/data/mini-set.yaml");
+
+    /// The messages (without file and line) of loading the test set with `from` replaced.
+    fn problems(from: &str, to: &str) -> Vec<String> {
+        assert!(SET.contains(from), "fixture lacks {from:?}");
+        let err = CriteriaSet::from_yaml(&SET.replacen(from, to, 1), "t.yaml").unwrap_err();
+        match err {
+            crate::Error::Invalid { problems, .. } => {
+                problems.into_iter().map(|p| p.message).collect()
+            }
+            other => vec![other.to_string()],
+        }
+    }
+
+    #[test]
+    fn the_fixture_is_valid() {
+        let set = CriteriaSet::from_yaml(SET, "t.yaml").unwrap();
+        assert_eq!(set.columns, ["1.1", "1.2", "2.1", "4.1"]);
+        assert_eq!(set.bands[0].label, "4");
+    }
+
+    #[test]
+    fn class_values_must_name_every_class_and_only_classes() {
+        assert_eq!(
+            problems("NORTH: 70\n", "NORTH: 70\n                EAST: 3\n"),
+            ["indicator 2.1: \"EAST\" is not a class code; expected one of NORTH, SOUTH"]
+        );
+        assert_eq!(
+            problems("                SOUTH: { value: ~, verified: false, note: not known }\n", ""),
+            ["indicator 2.1: no value for SOUTH (write ~ where the legal value is not known)"]
+        );
+    }
+
+    #[test]
+    fn measures_are_consistent() {
+        assert_eq!(
+            problems(
+                "            kind: yes_no\n",
+                "            kind: yes_no\n            comparison: \">=\"\n"
+            ),
+            [
+                "indicator 1.2 is yes_no: it is met when yes, and takes no comparison, threshold or unit"
+            ]
+        );
+        assert_eq!(
+            problems("            comparison: \"<=\"\n", ""),
+            ["indicator 4.1 needs a comparison: \">=\", \"<=\" or \"==\""]
+        );
+        // `value: ~` is a legal "not known" in a threshold marked unverified
+        assert!(CriteriaSet::from_yaml(&SET.replace("value: 5\n", "value: ~\n"), "t.yaml").is_ok());
+        assert_eq!(
+            problems(
+                "              value: 60\n",
+                "              value: 60\n              by_region: { NORTH: 1, SOUTH: 2 }\n"
+            ),
+            [
+                "threshold of indicator 1.1 needs exactly one of value, by_region (by_group) or by_year"
+            ]
+        );
+    }
+
+    #[test]
+    fn verified_values_must_be_numbers() {
+        assert_eq!(
+            problems(
+                "              verified: false\n              value: 5\n",
+                "              verified: true\n              value: ~\n"
+            ),
+            ["indicator 4.1: a value marked verified must be a number, not ~"]
+        );
+    }
+
+    #[test]
+    fn years_ids_and_columns() {
+        assert_eq!(
+            problems("                2024:\n", "                2026:\n"),
+            ["indicator 1.1: year 2026 is outside the set's period 2023–2024"]
+        );
+        assert_eq!(
+            problems("id: advanced", "id: standard"),
+            ["tier \"standard\" is defined twice"]
+        );
+        assert_eq!(
+            problems("- id: \"2.1\"", "- id: \"year\""),
+            ["indicator id \"year\" is reserved for another data column"]
+        );
+        assert_eq!(
+            problems("- id: \"2.1\"", "- id: \"TC1\""),
+            [
+                "indicator id TC1 collides with the verdict column of criterion 1 of tier \"standard\""
+            ]
+        );
+        assert_eq!(
+            problems("      aliases: [ĐBSH]", "      aliases: [Miền Bắc]"),
+            ["class SOUTH: spelling \"mien bac\" also names class NORTH"]
+        );
+        assert_eq!(
+            problems("date: 2022-03-08", "date: 08/03/2022"),
+            ["\"08/03/2022\" is not a date; expected YYYY-MM-DD, e.g. 2022-03-08"]
+        );
     }
 }

@@ -48,9 +48,7 @@ impl<'w> TableWriter<'w> {
                 Label::CriteriaMet,
                 Label::Band,
                 Label::Tier,
-                Label::Unmet,
-                Label::BasicallyMet,
-                Label::NotAssessed,
+                Label::Criteria,
             ]
             .map(|l| label(l, lang)),
         );
@@ -76,9 +74,16 @@ impl RowWriter for TableWriter<'_> {
             format!("{}/{}", row.criteria_met, row.criteria_total),
             row.band.clone(),
             tier,
-            row.unmet.join(", "),
-            row.basically_met.join(", "),
-            row.not_assessed.join(", "),
+            [
+                (Label::Unmet, &row.unmet),
+                (Label::BasicallyMet, &row.basically_met),
+                (Label::NotAssessed, &row.not_assessed),
+            ]
+            .into_iter()
+            .filter(|(_, numbers)| !numbers.is_empty())
+            .map(|(l, numbers)| format!("{}: {}", label(l, self.labels.lang), numbers.join(", ")))
+            .collect::<Vec<_>>()
+            .join("\n"),
         ]);
         Ok(())
     }

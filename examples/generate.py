@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Generates examples/tinh-mau-2022.csv: a synthetic province for trying ntm.
+
+Every value is invented. The province is modelled on a Northern Midlands and Mountains province
+at the end of 2022, with the band counts a real provincial report gave for that date: 17 communes
+at 19 criteria, 3 at 15-18, 50 at 10-14, 68 at 5-9 and 1 under 5. Run it again to get the same
+file: the random generator is seeded.
+
+    python3 examples/generate.py > examples/tinh-mau-2022.csv
+"""
+
+import csv
+import random
+import sys
+
+rng = random.Random(2022)
+
+DISTRICTS = [
+    "Hòa An", "Hà Quảng", "Nguyên Bình", "Bảo Lạc", "Bảo Lâm",
+    "Trùng Khánh", "Hạ Lang", "Quảng Hòa", "Thạch An",
+]
+FIRST = ["An", "Bình", "Cao", "Đức", "Hồng", "Hưng", "Kim", "Minh", "Ngọc", "Phúc",
+         "Quang", "Tân", "Thái", "Thanh", "Trung", "Vĩnh", "Xuân", "Yên"]
+SECOND = ["Lạc", "Long", "Phong", "Thịnh", "Sơn", "Hà", "Tiến", "Lợi", "Hòa", "Thành",
+          "Khê", "Lâm", "Quý", "Đạo", "Việt", "Xuyên"]
+
+# (count, fewest, most criteria met), as the 2022 report gave them
+BANDS = [(17, 19, 19), (3, 15, 18), (50, 10, 14), (68, 5, 9), (1, 4, 4)]
+
+# How readily each criterion is met: planning, irrigation, electricity, commerce, information,
+# education and security are met almost everywhere; income, poverty and environment rarely.
+EASE = {1: 9, 2: 4, 3: 9, 4: 9, 5: 4, 6: 5, 7: 9, 8: 9, 9: 5, 10: 1.2, 11: 1, 12: 4,
+        13: 4, 14: 9, 15: 5, 16: 5, 17: 1.2, 18: 5, 19: 9}
+
+# criteria judged from indicator columns (their lists are complete); the rest by TC<n>
+BY_INDICATORS = {2, 3, 10}
+
+
+def pick_met(k):
+    pool = list(EASE)
+    met = set()
+    while len(met) < k:
+        weights = [EASE[c] for c in pool]
+        c = rng.choices(pool, weights)[0]
+        met.add(c)
+        pool.remove(c)
+    return met
+
+
+def pct(lo, hi, comma=True):
+    v = round(rng.uniform(lo, hi), 1)
+    s = f"{v:g}"
+    if comma and rng.random() < 0.5:
+        s = s.replace(".", ",")
+    if rng.random() < 0.3:
+        s += "%"
+    return s
+
+
+def main():
+    names = rng.sample([f"{a} {b}" for a in FIRST for b in SECOND], 139)
+    targets = []
+    for count, lo, hi in BANDS:
+        targets += [rng.randint(lo, hi) for _ in range(count)]
+    rng.shuffle(targets)
+    # the standard communes carry the 16 hamlets recognised standard
+    standard_hamlets = [1] * 16 + [0]
+    rng.shuffle(standard_hamlets)
+
+    header = ["commune_id", "commune", "district", "province", "region", "dbkk_atk", "year",
+              "hamlets", "hamlets_standard", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "10",
+              "15.3", "18.4"] + [f"TC{n}" for n in range(1, 20)]
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(header)
+    for i, (name, k) in enumerate(zip(names, targets)):
+        met = pick_met(k)
+        row = {h: "" for h in header}
+        row["commune_id"] = f"X{i + 1:03d}"
+        row["commune"] = f"Xã {name}"
+        row["district"] = DISTRICTS[i % len(DISTRICTS)]
+        row["province"] = "Tỉnh mẫu"
+        row["region"] = "TDMNPB"
+        row["dbkk_atk"] = "x" if rng.random() < 0.3 else ""
+        row["year"] = "2022"
+        hamlets = rng.randint(6, 20)
+        row["hamlets"] = str(hamlets)
+        row["hamlets_standard"] = str(standard_hamlets.pop()) if k == 19 else "0"
+
+        # criterion 2: 2.1 at 100 %, 2.2 >= 80, 2.3 >= 50, 2.4 >= 70 when met
+        roads = {"2.1": "100", "2.2": pct(80, 100), "2.3": pct(50, 95), "2.4": pct(70, 100)}
+        if rng.random() < 0.15:
+            roads["2.2"] = "80"  # exactly at the threshold
+        if 2 not in met:
+            short = rng.choice(["2.1", "2.2", "2.3", "2.4"])
+            roads[short] = {"2.1": pct(60, 99.9), "2.2": pct(30, 79.9),
+                            "2.3": pct(10, 49.9), "2.4": pct(20, 69.9)}[short]
+        row.update(roads)
+
+        # criterion 3: 3.1 >= 80 % and 3.2 met
+        row["3.1"] = pct(80, 98)
+        row["3.2"] = "Đạt"
+        if 3 not in met:
+            if rng.random() < 0.5:
+                row["3.1"] = pct(55, 79.9)
+            else:
+                row["3.2"] = "Không đạt"
+
+        # criterion 10: income in 2022, >= 39 million dong in this region
+        income = round(rng.uniform(39, 52), 1) if 10 in met else round(rng.uniform(14, 38.9), 1)
+        if 10 in met and rng.random() < 0.1:
+            income = 39.0
+        row["10"] = f"{income:g}".replace(".", ",")
+
+        # indicators recorded alongside the verdict of partial criteria
+        row["15.3"] = pct(12, 23.9) if 15 in met else pct(14, 32)
+        row["18.4"] = "Đạt" if 18 in met or rng.random() < 0.5 else "Không đạt"
+
+        for n in range(1, 20):
+            if n in BY_INDICATORS:
+                continue
+            if n in met:
+                row[f"TC{n}"] = "Đạt"
+            else:
+                r = rng.random()
+                row[f"TC{n}"] = "Cơ bản đạt" if r < 0.15 else ("" if r < 0.18 else "Không đạt")
+        # a verdict column never contradicts the indicators of a partial criterion
+        if row["18.4"] == "Không đạt" and row["TC18"]:
+            row["TC18"] = "Không đạt"
+        stunting = float(row["15.3"].rstrip("%").replace(",", "."))
+        if stunting > 24 and row["TC15"]:
+            row["TC15"] = "Không đạt"
+        out.writerow([row[h] for h in header])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+//! `ntm criteria list|show` and the loading of criteria files: every problem with its line.
+
+use serde_json::Value;
+
+use crate::util::{data, ntm};
+
+#[test]
+fn list_names_every_built_in_set() {
+    let run = ntm(&["criteria", "list", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sets: Value = serde_json::from_str(&run.stdout).unwrap();
+    let set = &sets[0];
+    assert_eq!(set["id"], "vn-commune-2021-2025");
+    assert_eq!(set["legal_basis"][0], "318/QĐ-TTg");
+    assert_eq!(set["legal_basis"][1], "211/QĐ-TTg");
+    assert_eq!(set["period"]["from"], 2021);
+    assert_eq!(set["in_force_from"], "2022-03-08");
+    assert_eq!(set["in_force_until"], "2026-02-14");
+
+    let table = ntm(&["criteria", "list"]);
+    assert!(table.stdout.contains("318/QĐ-TTg"), "{}", table.stdout);
+}
+
+#[test]
+fn show_lists_criteria_thresholds_and_unverified_values() {
+    let run = ntm(&[
+        "criteria",
+        "show",
+        "vn-commune-2021-2025",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let set: Value = serde_json::from_str(&run.stdout).unwrap();
+    let criteria = set["tiers"][0]["criteria"].as_array().unwrap();
+    assert_eq!(criteria.len(), 19);
+    assert_eq!(criteria[10]["name"]["vi"], "Nghèo đa chiều");
+    let stunting = &criteria[14]["indicators"][0];
+    assert_eq!(stunting["id"], "15.3");
+    assert_eq!(stunting["comparison"], "<=");
+    assert_eq!(stunting["thresholds"][1]["class"], "DBSH");
+    assert_eq!(stunting["thresholds"][1]["value"], 16.5);
+
+    let table = ntm(&["criteria", "show", "vn-commune-2021-2025"]);
+    assert!(
+        table
+            .stdout
+            .contains("Giá trị chưa được kiểm chứng với văn bản pháp lý"),
+        "{}",
+        table.stdout
+    );
+    assert!(table.stdout.contains("[standard] 10 2022 (TDMNPB): 39"));
+}
+
+#[test]
+fn a_criteria_file_is_checked_whole_with_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.yaml");
+    let good = std::fs::read_to_string(data("mini-set.yaml")).unwrap();
+    let bad = good
+        .replace("NORTH: 70\n", "NORTH: 170\n")
+        .replace("      - number: 3\n", "      - number: 2\n")
+        // the last band goes, one line above the others
+        .replace("  - { label: \"<2\", min: 0, max: 1 }\n", "");
+    std::fs::write(&path, bad).unwrap();
+    let run = ntm(&["criteria", "show", path.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    let stderr = run.stderr.replace(path.to_str().unwrap(), "bad.yaml");
+    assert_eq!(
+        stderr,
+        "error: bad.yaml:69: indicator 2.1: percentage threshold 170 is outside 0–100\n\
+         error: bad.yaml:71: criterion 2 is defined twice in tier \"standard\"\n\
+         error: bad.yaml:29: no band holds communes meeting 0 of 4 criteria; bands must cover 0 to 4\n\
+         error: bad.yaml:29: no band holds communes meeting 1 of 4 criteria; bands must cover 0 to 4\n"
+    );
+}
+
+#[test]
+fn yaml_syntax_and_unknown_keys_show_a_snippet() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typo.yaml");
+    let good = std::fs::read_to_string(data("mini-set.yaml")).unwrap();
+    std::fs::write(
+        &path,
+        good.replace("    verdict_prefix: NC", "    verdict_prefx: NC"),
+    )
+    .unwrap();
+    let run = ntm(&["criteria", "show", path.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("typo.yaml:92: invalid criteria set"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("unknown field `verdict_prefx`"),
+        "{}",
+        run.stderr
+    );
+}

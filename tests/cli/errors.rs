@@ -1,0 +1,192 @@
+//! Bad input: every problem named with file, line, column and value; exit status 2; no panic;
+//! output stopped at the first bad row; no partial output file.
+
+use crate::util::{data, ntm, ntm_with};
+
+fn score_stdin(csv: &str, extra: &[&str]) -> crate::util::Run {
+    let mini = data("mini-set.yaml");
+    let mut args = vec!["score", "-", "-c", mini.as_str(), "-f", "csv"];
+    args.extend_from_slice(extra);
+    ntm_with(&args, Some(csv), None)
+}
+
+#[test]
+fn every_bad_cell_is_reported_and_output_stops_at_the_first_bad_row() {
+    let run = score_stdin(
+        "commune_id,region,year,1.1,TC3\n\
+         A,NORTH,2024,45,Đạt\n\
+         B,NORTH,2024,4x5,Đạt\n\
+         C,NORTH,2024,50,Đạt\n\
+         D,Mars,2024,50,kinda\n",
+        &[],
+    );
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stdout,
+        "commune_id,commune,district,criteria_met,criteria_total,criteria_not_assessed,criteria_basically_met,tier,band,unmet,basically_met,not_assessed\n\
+         A,,,1,4,3,0,none,<2,,,1;2;4\n"
+    );
+    assert_eq!(
+        run.stderr,
+        "error: <stdin>:3: column \"1.1\": value \"4x5\": not a number; expected a number such as 45.5 or 45,5 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)\n\
+         error: <stdin>:5: column \"region\": value \"Mars\": unknown region; expected one of NORTH, SOUTH (or the full name)\n\
+         error: <stdin>:5: column \"TC3\": value \"kinda\": expected Đạt, Không đạt, Chưa đạt, Cơ bản đạt (or yes/no, Có/Không, true/false, 1/0, x)\n"
+    );
+}
+
+#[test]
+fn no_output_file_appears_when_the_input_is_bad() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("in.csv");
+    std::fs::write(&csv, "commune_id,1.1\nA,45\nB,abc\n").unwrap();
+    let run = ntm_with(
+        &[
+            "score",
+            "in.csv",
+            "-c",
+            &data("mini-set.yaml"),
+            "-o",
+            "out.csv",
+        ],
+        None,
+        Some(dir.path()),
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("in.csv:3: column \"1.1\": value \"abc\"")
+    );
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(files, ["in.csv"]);
+}
+
+#[test]
+fn problems_are_capped_and_the_rest_counted() {
+    let mut csv = String::from("commune_id,TC1\n");
+    for i in 0..80 {
+        csv.push_str(&format!("C{i},maybe\n"));
+    }
+    let run = score_stdin(&csv, &[]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr.lines().count(), 51);
+    assert!(
+        run.stderr
+            .ends_with("error: … and 30 more problem(s) not shown\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn duplicate_ids_ragged_rows_and_hamlet_counts() {
+    let run = score_stdin(
+        "commune_id,hamlets,hamlets_standard\nA,5,2\nA,5,6\nB,1\nC,-1,0\n",
+        &[],
+    );
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: <stdin>:3: column \"commune_id\": value \"A\": duplicate commune_id; first seen on line 2\n\
+         error: <stdin>:3: column \"hamlets_standard\": value \"6\": more than the commune's 5 hamlets\n\
+         error: <stdin>:4: row has 2 fields but the header has 3; every row needs one field per column\n\
+         error: <stdin>:5: column \"hamlets\": value \"-1\": expected a whole number of hamlets, 0 or more\n"
+    );
+}
+
+#[test]
+fn a_value_that_needs_the_year_or_region_says_so() {
+    let run = score_stdin(
+        "commune_id,region,year,1.1\nA,,2024,45\nB,NORTH,,45\nC,NORTH,2031,45\n",
+        &[],
+    );
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: <stdin>:2: column \"region\": value \"\": indicator 1.1: thresholds differ by region, and this row has none; fill in column \"region\"\n\
+         error: <stdin>:3: column \"year\": value \"\": indicator 1.1: thresholds differ by year, and this row has none; add a year column or pass --year\n\
+         error: <stdin>:4: column \"year\": value \"2031\": indicator 1.1: criteria set mini-set has thresholds only for 2023–2024\n"
+    );
+}
+
+#[test]
+fn header_problems() {
+    let run = score_stdin("id,name\n1,a\n", &[]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: <stdin>:1: no commune_id column; the header must name one (found: id, name)\n"
+    );
+    let run = score_stdin("", &[]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("no commune_id column"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_header_alone_gives_an_empty_result() {
+    let run = score_stdin("commune_id,TC1\n", &[]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout.lines().count(), 1);
+    let mini = data("mini-set.yaml");
+    let run = ntm_with(
+        &["score", "-", "-c", &mini, "-f", "json"],
+        Some("commune_id\n"),
+        None,
+    );
+    assert_eq!(run.stdout, "[]\n");
+}
+
+#[test]
+fn text_that_is_not_utf8_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin.csv");
+    std::fs::write(&path, b"commune_id,commune\nA,X\xe3 M\xf4t\n").unwrap();
+    let run = ntm(&[
+        "score",
+        path.to_str().unwrap(),
+        "-c",
+        &data("mini-set.yaml"),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("latin.csv:2: column \"commune\": text is not valid UTF-8"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn missing_files_and_unknown_sets() {
+    let run = ntm(&["score", "no-such-file.csv"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with("error: no-such-file.csv: "),
+        "{}",
+        run.stderr
+    );
+
+    let run = ntm(&["score", &data("communes.csv"), "-c", "vn-commune-1999"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "no built-in criteria set \"vn-commune-1999\" and no such file; built-in sets: vn-commune-2021-2025"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(ntm(&["score"]).code, 2);
+    assert_eq!(ntm(&["score", "a.csv", "--format", "xml"]).code, 2);
+    assert_eq!(ntm(&["score", "a.csv", "--year", "20"]).code, 2);
+    assert_eq!(ntm(&["--help"]).code, 0);
+}

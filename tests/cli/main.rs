@@ -1,0 +1,9 @@
+//! End-to-end tests: they run the `ntm` binary on files under `tests/data` and compare its whole
+//! output, exit status and messages.
+
+mod criteria;
+mod errors;
+mod examples;
+mod readme;
+mod score;
+mod util;

@@ -1,0 +1,67 @@
+//! The README keeps its promises: the two set-up commands, and a list of unverified values that
+//! names everything the built-in sets mark unverified.
+
+use ntm::criteria::{BUILTIN_SETS, CriteriaSet};
+
+use crate::util::repo;
+
+fn readme() -> String {
+    std::fs::read_to_string(repo("README.md")).unwrap()
+}
+
+#[test]
+fn the_set_up_commands_are_there() {
+    let readme = readme();
+    assert!(readme.contains("cargo run --release -- score examples/tinh-mau-2022.csv"));
+    assert!(readme.contains("\ncargo test "));
+    let ci = std::fs::read_to_string(repo(".ci/run")).unwrap();
+    assert!(ci.contains("\ncargo test\n"));
+}
+
+#[test]
+fn the_unverified_list_names_every_unverified_item() {
+    let readme = readme();
+    let section = readme
+        .split("### Unverified values")
+        .nth(1)
+        .unwrap()
+        .split("\n### ")
+        .next()
+        .unwrap();
+    for builtin in BUILTIN_SETS {
+        let set = CriteriaSet::from_yaml(builtin.yaml, builtin.id).unwrap();
+        assert!(readme.contains(&format!("`{}`", set.id)));
+        for tier in &set.tiers {
+            for criterion in &tier.criteria {
+                let name = criterion.name.en.as_str();
+                if criterion.indicators.is_empty() {
+                    assert!(
+                        section.contains(&format!("{} {name}", criterion.number)),
+                        "verdict-only criterion {} {name} missing",
+                        criterion.number
+                    );
+                } else if !criterion.indicators_complete {
+                    assert!(
+                        section.contains(&format!("{} (", criterion.number)),
+                        "partial criterion {} missing",
+                        criterion.number
+                    );
+                }
+            }
+        }
+        for (_, _, indicator) in set.indicators().filter(|(_, _, i)| !i.verified) {
+            assert!(
+                section.contains(&indicator.id),
+                "indicator {} missing",
+                indicator.id
+            );
+        }
+        for u in set.unverified() {
+            assert!(
+                section.contains(&u.indicator.id),
+                "threshold of {} missing",
+                u.indicator.id
+            );
+        }
+    }
+}

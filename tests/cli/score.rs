@@ -1,0 +1,180 @@
+//! `ntm score`: every format on one fixture, compared whole; JSON checked by its schema.
+
+use serde::Deserialize;
+
+use crate::util::{data, expected, ntm, ntm_with};
+
+/// The JSON contract of one scored commune: exactly these keys.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct Row {
+    commune_id: String,
+    commune: String,
+    district: String,
+    criteria_met: u32,
+    criteria_total: u32,
+    criteria_not_assessed: u32,
+    criteria_basically_met: u32,
+    tier: String,
+    band: String,
+    unmet: Vec<String>,
+    basically_met: Vec<String>,
+    not_assessed: Vec<String>,
+}
+
+fn score(format: &str) -> crate::util::Run {
+    ntm(&[
+        "score",
+        &data("communes.csv"),
+        "--criteria",
+        &data("mini-set.yaml"),
+        "--format",
+        format,
+    ])
+}
+
+#[test]
+fn every_format_matches_its_golden_file() {
+    for format in ["csv", "json", "ndjson", "table"] {
+        let run = score(format);
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+        assert_eq!(
+            run.stdout,
+            expected(&format!("communes.{format}")),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn warnings_go_to_stderr_naming_line_and_column() {
+    let run = score("csv");
+    let stderr = run.stderr.replace(&data("communes.csv"), "communes.csv");
+    assert_eq!(
+        stderr,
+        "warning: communes.csv:2: column NC1 says \"Đạt\" but the indicators give \"Không đạt\"; the indicators are used\n\
+         warning: communes.csv:5: column TC4 says \"Đạt\" but the indicators give \"Không đạt\"; the indicators are used\n\
+         warning: thresholds of indicator(s) 4.1 are not verified against the legal text; see `ntm criteria show mini-set`\n"
+    );
+}
+
+#[test]
+fn json_and_ndjson_carry_the_same_rows_with_exactly_the_documented_keys() {
+    let array: Vec<Row> = serde_json::from_str(&score("json").stdout).unwrap();
+    let lines: Vec<Row> = score("ndjson")
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(array, lines);
+    let tiers: Vec<_> = array.iter().map(|r| r.tier.as_str()).collect();
+    assert_eq!(tiers, ["standard", "advanced", "none", "none", "none"]);
+    assert_eq!(array[2].unmet, ["1"]);
+    assert_eq!(array[2].basically_met, ["3"]);
+    assert_eq!(array[2].not_assessed, ["4"]);
+    assert_eq!(array[4].criteria_not_assessed, 4);
+    assert!(array.iter().all(|r| r.criteria_total == 4));
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let csv = std::fs::read_to_string(data("communes.csv")).unwrap();
+    let run = ntm_with(
+        &["score", "-", "-c", &data("mini-set.yaml"), "-f", "csv"],
+        Some(&csv),
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, expected("communes.csv"));
+    assert!(run.stderr.contains("<stdin>:2: column NC1"));
+}
+
+#[test]
+fn output_file_is_written_whole_and_its_format_follows_the_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = ntm_with(
+        &[
+            "score",
+            &data("communes.csv"),
+            "-c",
+            &data("mini-set.yaml"),
+            "-o",
+            "scores.json",
+        ],
+        None,
+        Some(dir.path()),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    let written = std::fs::read_to_string(dir.path().join("scores.json")).unwrap();
+    assert_eq!(written, expected("communes.json"));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, ["scores.json"]);
+}
+
+#[test]
+fn english_labels() {
+    let run = ntm(&[
+        "--lang",
+        "en",
+        "score",
+        &data("communes.csv"),
+        "-c",
+        &data("mini-set.yaml"),
+        "-f",
+        "table",
+    ]);
+    assert!(run.stdout.contains("Commune id"), "{}", run.stdout);
+    assert!(run.stdout.contains("Advanced"));
+    assert!(run.stdout.contains("Xã Đồng Tâm"));
+}
+
+#[test]
+fn the_year_can_come_from_the_command_line() {
+    let csv = "commune_id,region,1.1,1.2\nA,NORTH,41,Đạt\n";
+    let mini = data("mini-set.yaml");
+    let with_year = |year: &str| {
+        ntm_with(
+            &["score", "-", "-c", &mini, "-f", "csv", "--year", year],
+            Some(csv),
+            None,
+        )
+    };
+    // 41 meets the 2023 level (40) but not the 2024 level (42)
+    assert!(with_year("2023").stdout.contains("A,,,1,4,3,0,none"));
+    assert!(with_year("2024").stdout.contains("A,,,0,4,3,0,none"));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+
+    let mut csv = String::from("commune_id,TC1,TC2,TC3,TC4\n");
+    for i in 0..200_000 {
+        csv.push_str(&format!("C{i},Đạt,Đạt,Không đạt,\n"));
+    }
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("ntm"))
+        .args(["score", "-", "-c", &data("mini-set.yaml"), "-f", "ndjson"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(csv.as_bytes());
+    });
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("{\"commune_id\":\"C0\""));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

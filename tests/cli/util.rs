@@ -1,0 +1,61 @@
+//! A small harness: run `ntm` with arguments and optional stdin, capture everything.
+
+use std::path::PathBuf;
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// The path of a file under `tests/data`.
+pub fn data(name: &str) -> String {
+    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "data", name]
+        .iter()
+        .collect();
+    path.to_string_lossy().into_owned()
+}
+
+/// The path of a file in the repository.
+pub fn repo(name: &str) -> String {
+    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), name].iter().collect();
+    path.to_string_lossy().into_owned()
+}
+
+/// The contents of a file under `tests/data/expected`.
+pub fn expected(name: &str) -> String {
+    std::fs::read_to_string(data(&format!("expected/{name}")))
+        .unwrap_or_else(|e| panic!("expected/{name}: {e}"))
+}
+
+/// The outcome of one run.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(out: Output) -> Self {
+        Run {
+            code: out.status.code().expect("exited normally"),
+            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        }
+    }
+}
+
+/// Runs `ntm` with `args`, in the folder `dir` when given.
+pub fn ntm(args: &[&str]) -> Run {
+    ntm_with(args, None, None)
+}
+
+/// Runs `ntm` with `args`, `stdin` and working folder `dir`.
+pub fn ntm_with(args: &[&str], stdin: Option<&str>, dir: Option<&std::path::Path>) -> Run {
+    let mut cmd = Command::cargo_bin("ntm").expect("binary built");
+    cmd.args(args).env_remove("NO_COLOR");
+    if let Some(dir) = dir {
+        cmd.current_dir(dir);
+    }
+    if let Some(stdin) = stdin {
+        cmd.write_stdin(stdin);
+    }
+    cmd.output().expect("ran").into()
+}

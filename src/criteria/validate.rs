@@ -701,7 +701,10 @@ mod tests {
             ["indicator 2.1: \"EAST\" is not a class code; expected one of NORTH, SOUTH"]
         );
         assert_eq!(
-            problems("                SOUTH: { value: ~, verified: false, note: not known }\n", ""),
+            problems(
+                "                SOUTH: { value: ~, verified: false, note: not known }\n",
+                ""
+            ),
             ["indicator 2.1: no value for SOUTH (write ~ where the legal value is not known)"]
         );
     }

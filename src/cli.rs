@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::cmd::criteria::InfoFormat;
-use crate::cmd::score::ScoreOptions;
+use crate::cmd::stream::StreamOptions;
 use crate::criteria::default_builtin;
 use crate::lang::Lang;
 use crate::render::Format;
@@ -18,6 +18,7 @@ line, column and value).
 Examples:
   ntm score communes.csv
   ntm score communes.csv --format json > scores.json
+  ntm gaps communes.csv
   cat communes.csv | ntm score - --format ndjson | jq .tier
   ntm criteria list
   ntm criteria show vn-commune-2021-2025";
@@ -50,6 +51,18 @@ Examples:
   ntm score communes.csv --format csv -o scores.csv
   ntm score - --format ndjson < communes.csv")]
     Score(ScoreArgs),
+    /// For each commune below the top tier, what it lacks for the next tier, worst first: the
+    /// criteria not met, and with indicator data each failing indicator with its value,
+    /// threshold and shortfall.
+    #[command(after_help = "\
+Gaps are ordered worst first: indicators not met with the largest shortfall relative to their \
+threshold, then other criteria not met, then criteria basically met, then criteria not assessed. \
+CSV has one row per gap; JSON one object per commune with a list of gaps.
+
+Examples:
+  ntm gaps examples/tinh-mau-2022.csv
+  ntm gaps communes.csv --format json | jq '.[] | select(.next_tier == \"advanced\")'")]
+    Gaps(ScoreArgs),
     /// List and inspect criteria sets.
     Criteria {
         #[command(subcommand)]
@@ -128,7 +141,9 @@ enum InfoFormatArg {
 #[derive(Debug, Clone)]
 pub enum Task {
     /// `ntm score`.
-    Score(ScoreOptions),
+    Score(StreamOptions),
+    /// `ntm gaps`.
+    Gaps(StreamOptions),
     /// `ntm criteria list`.
     CriteriaList {
         /// Output format.
@@ -160,25 +175,8 @@ impl Cli {
             InfoFormatArg::Json => InfoFormat::Json,
         };
         match self.command {
-            Command::Score(args) => {
-                let format = args.format.map_or_else(
-                    || default_format(args.output.as_deref()),
-                    |f| match f {
-                        FormatArg::Table => Format::Table,
-                        FormatArg::Csv => Format::Csv,
-                        FormatArg::Json => Format::Json,
-                        FormatArg::Ndjson => Format::Ndjson,
-                    },
-                );
-                Task::Score(ScoreOptions {
-                    input: args.input,
-                    criteria: args.criteria,
-                    format,
-                    output: args.output,
-                    year: args.year,
-                    lang,
-                })
-            }
+            Command::Score(args) => Task::Score(args.into_options(lang)),
+            Command::Gaps(args) => Task::Gaps(args.into_options(lang)),
             Command::Criteria { command } => match command {
                 CriteriaCommand::List { format } => Task::CriteriaList {
                     format: info(format),
@@ -190,6 +188,28 @@ impl Cli {
                     lang,
                 },
             },
+        }
+    }
+}
+
+impl ScoreArgs {
+    fn into_options(self, lang: Lang) -> StreamOptions {
+        let format = self.format.map_or_else(
+            || default_format(self.output.as_deref()),
+            |f| match f {
+                FormatArg::Table => Format::Table,
+                FormatArg::Csv => Format::Csv,
+                FormatArg::Json => Format::Json,
+                FormatArg::Ndjson => Format::Ndjson,
+            },
+        );
+        StreamOptions {
+            input: self.input,
+            criteria: self.criteria,
+            format,
+            output: self.output,
+            year: self.year,
+            lang,
         }
     }
 }

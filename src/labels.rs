@@ -64,6 +64,14 @@ pub enum Label {
     PartialList,
     /// Verdict-only criterion.
     VerdictOnly,
+    /// Next tier column.
+    NextTier,
+    /// What a commune lacks.
+    Lacking,
+    /// "needs" before a threshold.
+    Needs,
+    /// "short by" before a shortfall.
+    ShortBy,
 }
 
 /// The text of `label` in `lang`.
@@ -106,6 +114,10 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
             "partial indicator list: met only through column",
         ),
         VerdictOnly => ("chỉ đánh giá qua cột", "assessed by verdict column"),
+        NextTier => ("Mức tiếp theo", "Next tier"),
+        Lacking => ("Còn thiếu", "Lacking"),
+        Needs => ("cần", "needs"),
+        ShortBy => ("thiếu", "short by"),
     };
     match lang {
         Lang::Vi => vi,

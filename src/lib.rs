@@ -13,6 +13,7 @@ pub mod cli;
 pub mod cmd;
 pub mod criteria;
 pub mod error;
+pub mod gaps;
 pub mod labels;
 pub mod lang;
 pub mod output;
@@ -58,6 +59,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<()> {
     match task {
         Task::Score(options) => cmd::score::run(&options, stderr),
+        Task::Gaps(options) => cmd::gaps::run(&options, stderr),
         Task::CriteriaList { format, lang } => {
             cmd::criteria::list(format, lang, today(), &mut io::stdout().lock())
         }

@@ -52,6 +52,13 @@ pub struct CommuneScore {
 }
 
 impl CommuneScore {
+    /// The tier above the one reached (an index into the set's tiers), `None` at the top.
+    #[must_use]
+    pub fn next_tier(&self, set: &CriteriaSet) -> Option<usize> {
+        let next = self.tier.map_or(0, |t| t + 1);
+        (next < set.tiers.len()).then_some(next)
+    }
+
     /// How many criteria of the base tier have `verdict`.
     #[must_use]
     pub fn count(&self, verdict: Verdict) -> u32 {
@@ -288,6 +295,7 @@ mod tests {
             hamlets: None,
             hamlets_standard: None,
             hamlets_model: None,
+            outstanding_field: String::new(),
             readings: vec![None; set.columns.len()],
             verdicts: set
                 .tiers
@@ -453,5 +461,226 @@ mod tests {
         c.verdicts[0][3] = None;
         let (scored, _) = score(&set, c).unwrap();
         assert_eq!(scored.tier, None);
+    }
+}
+
+#[cfg(test)]
+mod tier_tests {
+    //! Tiers at and around every threshold, the model income rule, and the promise that
+    //! improving one value or verdict never lowers a tier.
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::criteria::CriteriaSet;
+
+    const SET: &str = include_str!("../tests/data/mini-set.yaml");
+
+    static PARSED: std::sync::LazyLock<CriteriaSet> =
+        std::sync::LazyLock::new(|| CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap());
+
+    fn set() -> CriteriaSet {
+        PARSED.clone()
+    }
+
+    fn column(set: &CriteriaSet, id: &str) -> usize {
+        set.columns.iter().position(|c| c == id).unwrap()
+    }
+
+    /// A SOUTH commune in 2024 that meets everything but income, which is `income`.
+    fn commune(set: &CriteriaSet, income: f64) -> Commune {
+        let mut readings = vec![None; set.columns.len()];
+        readings[column(set, "1.1")] = Some(Reading::Value(income));
+        readings[column(set, "1.2")] = Some(Reading::Verdict(Verdict::Met));
+        readings[column(set, "2.1")] = Some(Reading::Verdict(Verdict::Met));
+        readings[column(set, "smart_hamlets")] = Some(Reading::Value(1.0));
+        readings[column(set, "outstanding_field_met")] = Some(Reading::Verdict(Verdict::Met));
+        let mut verdicts: Vec<Vec<Option<Verdict>>> = set
+            .tiers
+            .iter()
+            .map(|t| vec![None; t.criteria.len()])
+            .collect();
+        verdicts[0][2] = Some(Verdict::Met);
+        verdicts[0][3] = Some(Verdict::Met);
+        verdicts[1][1] = Some(Verdict::Met);
+        Commune {
+            line: 2,
+            id: "X".into(),
+            name: String::new(),
+            district: String::new(),
+            province: String::new(),
+            region: Some(ClassId(1)),
+            class: Some(ClassId(1)),
+            year: Some(2024),
+            hamlets: None,
+            hamlets_standard: None,
+            hamlets_model: None,
+            outstanding_field: String::new(),
+            readings,
+            verdicts,
+        }
+    }
+
+    fn tier(set: &CriteriaSet, commune: Commune) -> Option<&str> {
+        let tier = score(set, commune).unwrap().0.tier;
+        tier.map(|t| set.tiers[t].id.as_str())
+    }
+
+    #[test]
+    fn one_indicator_short_of_each_tier_and_exactly_at_each_threshold() {
+        let set = set();
+        // SOUTH 2024: standard 55, advanced 60, model 110 % of 60
+        for (income, expected) in [
+            (54.99, None),
+            (55.0, Some("standard")),
+            (59.99, Some("standard")),
+            (60.0, Some("advanced")),
+            (65.99, Some("advanced")),
+            (66.0, Some("model")),
+            (80.0, Some("model")),
+        ] {
+            assert_eq!(
+                tier(&set, commune(&set, income)),
+                expected,
+                "income {income}"
+            );
+        }
+        let mut no_smart_hamlet = commune(&set, 70.0);
+        no_smart_hamlet.readings[column(&set, "smart_hamlets")] = Some(Reading::Value(0.0));
+        assert_eq!(tier(&set, no_smart_hamlet), Some("advanced"));
+        let mut no_field = commune(&set, 70.0);
+        no_field.readings[column(&set, "outstanding_field_met")] = None;
+        assert_eq!(tier(&set, no_field), Some("advanced"));
+    }
+
+    #[test]
+    fn model_income_is_exactly_ten_percent_above_the_advanced_level() {
+        let set = set();
+        // 60 × 1.1 is 66.00000000000001 in binary floating point; 66 still meets it
+        assert_eq!(tier(&set, commune(&set, 60.0 * 1.1)), Some("model"));
+        assert_eq!(tier(&set, commune(&set, 66.0)), Some("model"));
+        assert_eq!(tier(&set, commune(&set, 65.9999)), Some("advanced"));
+    }
+
+    fn verdict() -> impl Strategy<Value = Verdict> {
+        prop_oneof![
+            Just(Verdict::Met),
+            Just(Verdict::BasicallyMet),
+            Just(Verdict::NotMet),
+            Just(Verdict::NotAssessed),
+        ]
+    }
+
+    fn reading(yes_no: bool) -> BoxedStrategy<Option<Reading>> {
+        let verdict = verdict().prop_map(|v| Some(Reading::Verdict(v)));
+        if yes_no {
+            prop_oneof![Just(None), verdict].boxed()
+        } else {
+            prop_oneof![
+                Just(None),
+                verdict,
+                (0.0f64..80.0).prop_map(|x| Some(Reading::Value(x)))
+            ]
+            .boxed()
+        }
+    }
+
+    /// A random commune of the test set, and one improvement to make to it.
+    fn commune_and_change() -> impl Strategy<Value = (Commune, usize, f64)> {
+        let set = set();
+        let yes_no: Vec<bool> = set
+            .columns
+            .iter()
+            .map(|c| {
+                set.indicators()
+                    .any(|(_, _, i)| i.id == *c && matches!(i.measure, Measure::YesNo))
+            })
+            .collect();
+        let cells: usize = set.tiers.iter().map(|t| t.criteria.len()).sum();
+        let readings: Vec<_> = yes_no.iter().map(|&y| reading(y)).collect();
+        (
+            readings,
+            proptest::collection::vec(proptest::option::of(verdict()), cells),
+            0usize..2,
+            prop_oneof![Just(2023u16), Just(2024u16)],
+            0..(set.columns.len() + cells),
+            0.01f64..20.0,
+        )
+            .prop_map(move |(readings, flat, class, year, which, delta)| {
+                let mut verdicts = Vec::new();
+                let mut flat = flat.into_iter();
+                for tier in &set.tiers {
+                    verdicts.push(flat.by_ref().take(tier.criteria.len()).collect());
+                }
+                let commune = Commune {
+                    line: 2,
+                    id: "P".into(),
+                    name: String::new(),
+                    district: String::new(),
+                    province: String::new(),
+                    region: Some(ClassId(class)),
+                    class: Some(ClassId(class)),
+                    year: Some(year),
+                    hamlets: None,
+                    hamlets_standard: None,
+                    hamlets_model: None,
+                    outstanding_field: String::new(),
+                    readings,
+                    verdicts,
+                };
+                (commune, which, delta)
+            })
+    }
+
+    /// The better of a verdict: not met → basically met → met; not assessed → met.
+    fn better(verdict: Option<Verdict>) -> Option<Verdict> {
+        Some(match verdict {
+            Some(Verdict::NotMet) => Verdict::BasicallyMet,
+            _ => Verdict::Met,
+        })
+    }
+
+    proptest! {
+        // a fixed seed keeps the test deterministic; 512 cases take well under a second
+        #![proptest_config(ProptestConfig {
+            cases: 512,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(20_220_308),
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn improving_one_value_or_verdict_never_lowers_the_tier(
+            (commune, which, delta) in commune_and_change()
+        ) {
+            let set = &*PARSED;
+            let before = score(set, commune.clone()).unwrap().0.tier;
+            let mut improved = commune;
+            if which < set.columns.len() {
+                let comparison = set.indicators().find_map(|(_, _, i)| match &i.measure {
+                    Measure::Quantity(q) if i.column == which => Some(q.comparison),
+                    _ => None,
+                });
+                improved.readings[which] = match (improved.readings[which], comparison) {
+                    (Some(Reading::Value(x)), Some(crate::criteria::Comparison::AtMost)) => {
+                        Some(Reading::Value((x - delta).max(0.0)))
+                    }
+                    (Some(Reading::Value(x)), _) => Some(Reading::Value(x + delta)),
+                    (Some(Reading::Verdict(v)), _) => better(Some(v)).map(Reading::Verdict),
+                    (None, _) => Some(Reading::Verdict(Verdict::Met)),
+                };
+            } else {
+                let mut cell = which - set.columns.len();
+                for tier in &mut improved.verdicts {
+                    if cell < tier.len() {
+                        tier[cell] = better(tier[cell]);
+                        break;
+                    }
+                    cell -= tier.len();
+                }
+            }
+            let after = score(set, improved).unwrap().0.tier;
+            prop_assert!(after >= before, "tier fell from {before:?} to {after:?}");
+        }
     }
 }

@@ -25,6 +25,7 @@ pub const RESERVED_COLUMNS: &[&str] = &[
     "hamlets",
     "hamlets_standard",
     "hamlets_model",
+    "outstanding_field",
 ];
 
 /// What one data cell says about an indicator.
@@ -61,6 +62,8 @@ pub struct Commune {
     pub hamlets_standard: Option<u32>,
     /// `hamlets_model`: model residential areas (khu dân cư kiểu mẫu).
     pub hamlets_model: Option<u32>,
+    /// `outstanding_field`: the field a model commune stands out in (lĩnh vực nổi trội), as text.
+    pub outstanding_field: String,
     /// One reading per indicator column of the set ([`CriteriaSet::columns`]); `None` when blank
     /// or absent.
     pub readings: Vec<Option<Reading>>,
@@ -79,6 +82,7 @@ struct Layout {
     hamlets: Option<usize>,
     hamlets_standard: Option<usize>,
     hamlets_model: Option<usize>,
+    outstanding_field: Option<usize>,
     class: Option<usize>,
     overrides: Vec<(usize, ClassId)>,
     indicators: Vec<Option<usize>>,
@@ -355,6 +359,7 @@ impl<'s> SurveyReader<'s> {
             hamlets,
             hamlets_standard,
             hamlets_model,
+            outstanding_field: row.text(l.outstanding_field).to_owned(),
             readings,
             verdicts,
         };
@@ -469,6 +474,7 @@ fn layout(
         hamlets: find("hamlets"),
         hamlets_standard: find("hamlets_standard"),
         hamlets_model: find("hamlets_model"),
+        outstanding_field: find("outstanding_field"),
         class: find(&set.classification.column),
         overrides: set
             .classification
@@ -499,6 +505,7 @@ fn layout(
         layout.hamlets,
         layout.hamlets_standard,
         layout.hamlets_model,
+        layout.outstanding_field,
         layout.class,
     ];
     for i in known

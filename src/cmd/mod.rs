@@ -2,4 +2,6 @@
 //! are given and warnings to the stderr writer they are given; they never print directly.
 
 pub mod criteria;
+pub mod gaps;
 pub mod score;
+pub mod stream;

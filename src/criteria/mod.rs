@@ -414,6 +414,44 @@ impl Threshold {
         }
     }
 
+    /// This threshold multiplied by `factor`, as a rule of another tier defines it (the model
+    /// commune's income is 110% of the advanced level). Each level keeps its provenance in its
+    /// note; it is verified only when the rule and the base value both are.
+    #[must_use]
+    pub fn scaled(&self, factor: f64, source: &str, verified: bool, base: &str) -> Threshold {
+        let scale = |level: &Level| Level {
+            amount: level.amount.map(|a| a * factor),
+            source: source.to_owned(),
+            verified: verified && level.verified,
+            note: Some(format!(
+                "{}% of the {base}{} ({})",
+                (factor * 100.0 * 1e6).round() / 1e6,
+                level
+                    .amount
+                    .map(|a| format!(", {a}"))
+                    .unwrap_or_else(|| ", not known".to_owned()),
+                level.source
+            )),
+        };
+        let scale_all = |levels: &[Level]| levels.iter().map(scale).collect();
+        match self {
+            Threshold::Single(level) => Threshold::Single(scale(level)),
+            Threshold::ByClass(levels) => Threshold::ByClass(scale_all(levels)),
+            Threshold::ByYear(years) => Threshold::ByYear(
+                years
+                    .iter()
+                    .map(|(year, levels)| {
+                        let levels = match levels {
+                            YearLevels::Single(level) => YearLevels::Single(scale(level)),
+                            YearLevels::ByClass(levels) => YearLevels::ByClass(scale_all(levels)),
+                        };
+                        (*year, levels)
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
     /// Whether the threshold differs by class.
     #[must_use]
     pub fn varies_by_class(&self) -> bool {

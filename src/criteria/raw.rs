@@ -159,6 +159,18 @@ pub(crate) struct RawThreshold {
     pub by_region: Option<Spanned<RawClassMap>>,
     #[serde(default)]
     pub by_year: Option<BTreeMap<u16, Spanned<RawYear>>>,
+    #[serde(default)]
+    pub relative_to: Option<RawRelative>,
+}
+
+/// A threshold defined as a multiple of another tier's threshold for the same commune, as the
+/// model commune's income is 110% of the advanced commune's income level.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRelative {
+    pub tier: String,
+    pub indicator: String,
+    pub factor: f64,
 }
 
 #[derive(Debug, Deserialize)]

@@ -345,7 +345,8 @@ fn tiers(
                     kinds.insert(iid.clone(), (ri.kind, iline, columns.len() - 1));
                     columns.len() - 1
                 };
-                if let Some(indicator) = indicator(v, ri, iid, column, raw, classification) {
+                if let Some(indicator) = indicator(v, ri, iid, column, raw, classification, &tiers)
+                {
                     indicators.push(indicator);
                 }
             }
@@ -399,6 +400,7 @@ fn indicator(
     column: usize,
     raw: &RawSet,
     classification: &Classification,
+    lower_tiers: &[Tier],
 ) -> Option<Indicator> {
     let line = ri.id.referenced.line();
     let measure = match ri.kind {
@@ -431,7 +433,8 @@ fn indicator(
                 );
                 return None;
             };
-            let threshold = self::threshold(v, &id, threshold, kind, raw, classification)?;
+            let threshold =
+                self::threshold(v, &id, threshold, kind, raw, classification, lower_tiers)?;
             Measure::Quantity(Quantity {
                 kind,
                 unit: ri.unit.clone(),
@@ -462,6 +465,7 @@ fn threshold(
     kind: QuantityKind,
     raw: &RawSet,
     classification: &Classification,
+    lower_tiers: &[Tier],
 ) -> Option<Threshold> {
     let t = &spanned.value;
     let line = spanned.referenced.line();
@@ -480,13 +484,51 @@ fn threshold(
     };
     let given = usize::from(t.value.is_some())
         + usize::from(t.by_region.is_some())
-        + usize::from(t.by_year.is_some());
+        + usize::from(t.by_year.is_some())
+        + usize::from(t.relative_to.is_some());
     if given != 1 {
         v.report(
             line,
-            format!("threshold of indicator {id} needs exactly one of value, by_region (by_group) or by_year"),
+            format!("threshold of indicator {id} needs exactly one of value, by_region (by_group), by_year or relative_to"),
         );
         return None;
+    }
+    if let Some(relative) = &t.relative_to {
+        let base = lower_tiers
+            .iter()
+            .find(|tier| tier.id == relative.tier)
+            .and_then(|tier| {
+                tier.criteria
+                    .iter()
+                    .flat_map(|c| &c.indicators)
+                    .find(|i| i.id == relative.indicator)
+            });
+        let Some(Measure::Quantity(base)) = base.map(|i| &i.measure) else {
+            v.report(
+                line,
+                format!(
+                    "indicator {id}: relative_to names indicator {} of tier \"{}\", which is not a measured indicator of a lower tier",
+                    relative.indicator, relative.tier
+                ),
+            );
+            return None;
+        };
+        if !(relative.factor.is_finite() && relative.factor > 0.0) {
+            v.report(
+                line,
+                format!("indicator {id}: factor must be a positive number"),
+            );
+            return None;
+        }
+        return Some(base.threshold.scaled(
+            relative.factor,
+            &t.source,
+            t.verified,
+            &format!(
+                "{} level of indicator {}",
+                relative.tier, relative.indicator
+            ),
+        ));
     }
     if let Some(value) = &t.value {
         return ctx.level(v, value, None).map(Threshold::Single);
@@ -690,7 +732,17 @@ mod tests {
     #[test]
     fn the_fixture_is_valid() {
         let set = CriteriaSet::from_yaml(SET, "t.yaml").unwrap();
-        assert_eq!(set.columns, ["1.1", "1.2", "2.1", "4.1"]);
+        assert_eq!(
+            set.columns,
+            [
+                "1.1",
+                "1.2",
+                "2.1",
+                "4.1",
+                "smart_hamlets",
+                "outstanding_field_met"
+            ]
+        );
         assert_eq!(set.bands[0].label, "4");
     }
 
@@ -732,8 +784,28 @@ mod tests {
                 "              value: 60\n              by_region: { NORTH: 1, SOUTH: 2 }\n"
             ),
             [
-                "threshold of indicator 1.1 needs exactly one of value, by_region (by_group) or by_year"
+                "threshold of indicator 1.1 needs exactly one of value, by_region (by_group), by_year or relative_to",
+                "indicator 1.1: relative_to names indicator 1.1 of tier \"advanced\", which is not a measured indicator of a lower tier"
             ]
+        );
+    }
+
+    #[test]
+    fn relative_thresholds_scale_the_lower_tier() {
+        let set = CriteriaSet::from_yaml(SET, "t.yaml").unwrap();
+        let model = &set.tiers[2].criteria[0].indicators[0];
+        let crate::criteria::Measure::Quantity(q) = &model.measure else {
+            panic!("measured")
+        };
+        let level = q.threshold.level(None, None).unwrap();
+        assert!((level.amount.unwrap() - 66.0).abs() < 1e-9);
+        assert_eq!(
+            level.note.as_deref(),
+            Some("110% of the advanced level of indicator 1.1, 60 (test advanced 1.1)")
+        );
+        assert_eq!(
+            problems("factor: 1.1", "factor: -1"),
+            ["indicator 1.1: factor must be a positive number"]
         );
     }
 
@@ -756,7 +828,10 @@ mod tests {
         );
         assert_eq!(
             problems("id: advanced", "id: standard"),
-            ["tier \"standard\" is defined twice"]
+            [
+                "tier \"standard\" is defined twice",
+                "indicator 1.1: relative_to names indicator 1.1 of tier \"advanced\", which is not a measured indicator of a lower tier"
+            ]
         );
         assert_eq!(
             problems("- id: \"2.1\"", "- id: \"year\""),

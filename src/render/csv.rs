@@ -1,50 +1,31 @@
-//! CSV rows: one header line with the JSON keys, lists joined with `;`.
+//! CSV: one header line, then the rows each record gives.
 
 use std::io::{self, Write};
+use std::marker::PhantomData;
 
-use super::{RowWriter, ScoreRow};
+use super::{Record, RecordWriter};
 
-pub(super) struct CsvWriter<'w> {
+pub(super) struct CsvWriter<'w, R> {
     out: csv::Writer<&'w mut dyn Write>,
+    record: PhantomData<R>,
 }
 
-impl<'w> CsvWriter<'w> {
+impl<'w, R: Record> CsvWriter<'w, R> {
     pub(super) fn new(out: &'w mut dyn Write) -> io::Result<Self> {
         let mut out = csv::Writer::from_writer(out);
-        out.write_record([
-            "commune_id",
-            "commune",
-            "district",
-            "criteria_met",
-            "criteria_total",
-            "criteria_not_assessed",
-            "criteria_basically_met",
-            "tier",
-            "band",
-            "unmet",
-            "basically_met",
-            "not_assessed",
-        ])?;
-        Ok(CsvWriter { out })
+        out.write_record(R::csv_header())?;
+        Ok(CsvWriter {
+            out,
+            record: PhantomData,
+        })
     }
 }
 
-impl RowWriter for CsvWriter<'_> {
-    fn row(&mut self, row: &ScoreRow) -> io::Result<()> {
-        self.out.write_record([
-            row.commune_id.as_str(),
-            &row.commune,
-            &row.district,
-            &row.criteria_met.to_string(),
-            &row.criteria_total.to_string(),
-            &row.criteria_not_assessed.to_string(),
-            &row.criteria_basically_met.to_string(),
-            &row.tier,
-            &row.band,
-            &row.unmet.join(";"),
-            &row.basically_met.join(";"),
-            &row.not_assessed.join(";"),
-        ])?;
+impl<R: Record> RecordWriter<R> for CsvWriter<'_, R> {
+    fn write(&mut self, record: &R) -> io::Result<()> {
+        for row in record.csv_rows() {
+            self.out.write_record(&row)?;
+        }
         Ok(())
     }
 

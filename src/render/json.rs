@@ -2,12 +2,12 @@
 
 use std::io::{self, Write};
 
-use super::{RowWriter, ScoreRow};
+use super::{Record, RecordWriter};
 
 pub(super) struct JsonWriter<'w> {
     out: &'w mut dyn Write,
     array: bool,
-    rows: usize,
+    records: usize,
 }
 
 impl<'w> JsonWriter<'w> {
@@ -15,7 +15,7 @@ impl<'w> JsonWriter<'w> {
         JsonWriter {
             out,
             array: true,
-            rows: 0,
+            records: 0,
         }
     }
 
@@ -23,29 +23,32 @@ impl<'w> JsonWriter<'w> {
         JsonWriter {
             out,
             array: false,
-            rows: 0,
+            records: 0,
         }
     }
 }
 
-impl RowWriter for JsonWriter<'_> {
-    fn row(&mut self, row: &ScoreRow) -> io::Result<()> {
+impl<R: Record> RecordWriter<R> for JsonWriter<'_> {
+    fn write(&mut self, record: &R) -> io::Result<()> {
         if self.array {
-            self.out
-                .write_all(if self.rows == 0 { b"[\n  " } else { b",\n  " })?;
+            self.out.write_all(if self.records == 0 {
+                b"[\n  "
+            } else {
+                b",\n  "
+            })?;
         }
-        serde_json::to_writer(&mut *self.out, row)?;
+        serde_json::to_writer(&mut *self.out, record)?;
         if !self.array {
             self.out.write_all(b"\n")?;
         }
-        self.rows += 1;
+        self.records += 1;
         Ok(())
     }
 
     fn finish(self: Box<Self>) -> io::Result<()> {
         if self.array {
             self.out
-                .write_all(if self.rows == 0 { b"[]\n" } else { b"\n]\n" })?;
+                .write_all(if self.records == 0 { b"[]\n" } else { b"\n]\n" })?;
         }
         self.out.flush()
     }

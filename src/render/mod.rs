@@ -1,22 +1,22 @@
-//! Rendering scored communes. One [`ScoreRow`] model, built once per commune, and one small
-//! writer per format behind [`RowWriter`]: adding a format touches one file.
+//! Rendering. Each command builds one record per commune ([`ScoreRow`], [`GapsRow`]); each
+//! format is one small writer that takes any [`Record`]: adding a format touches one file,
+//! adding a record type touches none of them.
 
 mod csv;
 mod json;
+mod records;
 mod table;
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::criteria::CriteriaSet;
 use crate::lang::Lang;
-use crate::score::CommuneScore;
-use crate::value::Verdict;
 
+pub use records::{GapView, GapsRow, ScoreRow};
 pub use table::{new_table, table_width};
 
-/// An output format for per-commune rows.
+/// An output format for per-commune records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// A table for people (buffers all rows before printing).
@@ -29,74 +29,7 @@ pub enum Format {
     Ndjson,
 }
 
-/// One commune's result as every format shows it. The JSON keys are exactly these fields.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ScoreRow {
-    /// `commune_id`.
-    pub commune_id: String,
-    /// Commune name.
-    pub commune: String,
-    /// District.
-    pub district: String,
-    /// Base criteria met.
-    pub criteria_met: u32,
-    /// Base criteria in the set.
-    pub criteria_total: u32,
-    /// Base criteria not assessed.
-    pub criteria_not_assessed: u32,
-    /// Base criteria basically met.
-    pub criteria_basically_met: u32,
-    /// The tier id reached, or `none`.
-    pub tier: String,
-    /// The band label.
-    pub band: String,
-    /// Numbers of the criteria not met.
-    pub unmet: Vec<String>,
-    /// Numbers of the criteria basically met.
-    pub basically_met: Vec<String>,
-    /// Numbers of the criteria not assessed.
-    pub not_assessed: Vec<String>,
-}
-
-impl ScoreRow {
-    /// The row for one scored commune.
-    #[must_use]
-    pub fn new(set: &CriteriaSet, score: &CommuneScore) -> ScoreRow {
-        let numbers = |verdict| {
-            score
-                .numbers(set, verdict)
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-        };
-        let met = score.count(Verdict::Met);
-        ScoreRow {
-            commune_id: score.commune.id.clone(),
-            commune: score.commune.name.clone(),
-            district: score.commune.district.clone(),
-            criteria_met: met,
-            criteria_total: u32::try_from(set.base().criteria.len()).unwrap_or(u32::MAX),
-            criteria_not_assessed: score.count(Verdict::NotAssessed),
-            criteria_basically_met: score.count(Verdict::BasicallyMet),
-            tier: score
-                .tier
-                .map_or_else(|| "none".to_owned(), |t| set.tiers[t].id.clone()),
-            band: set.band(met).label.clone(),
-            unmet: numbers(Verdict::NotMet),
-            basically_met: numbers(Verdict::BasicallyMet),
-            not_assessed: numbers(Verdict::NotAssessed),
-        }
-    }
-}
-
-/// Writes rows in one format, as they come.
-pub trait RowWriter {
-    /// Writes one row.
-    fn row(&mut self, row: &ScoreRow) -> io::Result<()>;
-    /// Ends the output (closes the JSON array, prints the table).
-    fn finish(self: Box<Self>) -> io::Result<()>;
-}
-
-/// What the table needs to label rows for people.
+/// What a table needs to label records for people.
 #[derive(Debug, Clone)]
 pub struct TableLabels {
     /// Language of headers.
@@ -107,16 +40,56 @@ pub struct TableLabels {
     pub width: u16,
 }
 
-/// A writer for `format` into `out`.
-pub fn row_writer<'w>(
+impl TableLabels {
+    /// The name of tier `id` (or of no tier) in the chosen language.
+    #[must_use]
+    pub fn tier(&self, id: Option<&str>) -> String {
+        id.and_then(|id| self.tiers.iter().find(|(t, _)| t == id))
+            .map_or_else(
+                || crate::labels::label(crate::labels::Label::NoTier, self.lang).to_owned(),
+                |(_, name)| name.clone(),
+            )
+    }
+}
+
+/// A per-commune record that every format can write: JSON through serde, CSV and tables
+/// through rows of text.
+pub trait Record: Serialize {
+    /// The CSV header.
+    fn csv_header() -> &'static [&'static str];
+    /// The CSV rows of this record (one, or one per item for list-shaped records).
+    fn csv_rows(&self) -> Vec<Vec<String>>;
+    /// The table header.
+    fn table_header(lang: Lang) -> Vec<&'static str>;
+    /// The table rows of this record.
+    fn table_rows(&self, labels: &TableLabels) -> Vec<Vec<String>>;
+}
+
+/// Writes records in one format, as they come.
+pub trait RecordWriter<R: Record> {
+    /// Writes one record.
+    fn write(&mut self, record: &R) -> io::Result<()>;
+    /// Ends the output (closes the JSON array, prints the table).
+    fn finish(self: Box<Self>) -> io::Result<()>;
+}
+
+/// A writer of `R` records in `format` into `out`.
+pub fn writer<'w, R: Record + 'w>(
     format: Format,
     out: &'w mut dyn Write,
     labels: TableLabels,
-) -> io::Result<Box<dyn RowWriter + 'w>> {
+) -> io::Result<Box<dyn RecordWriter<R> + 'w>> {
     Ok(match format {
         Format::Table => Box::new(table::TableWriter::new(out, labels)),
         Format::Csv => Box::new(csv::CsvWriter::new(out)?),
         Format::Json => Box::new(json::JsonWriter::array(out)),
         Format::Ndjson => Box::new(json::JsonWriter::lines(out)),
     })
+}
+
+/// A number as data formats write it: no needless `.0`, no float noise.
+#[must_use]
+pub fn number(x: f64) -> String {
+    let rounded = (x * 1e6).round() / 1e6;
+    format!("{rounded}")
 }

@@ -2,11 +2,11 @@
 //! intact. It buffers every row, since column widths depend on all of them.
 
 use std::io::{self, IsTerminal, Write};
+use std::marker::PhantomData;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-use super::{RowWriter, ScoreRow, TableLabels};
-use crate::labels::{Label, label};
+use super::{Record, RecordWriter, TableLabels};
 
 /// The width tables are fitted to: the terminal's, or 80 columns off a terminal.
 #[must_use]
@@ -30,61 +30,31 @@ pub fn new_table(width: u16) -> Table {
     table
 }
 
-pub(super) struct TableWriter<'w> {
+pub(super) struct TableWriter<'w, R> {
     out: &'w mut dyn Write,
     labels: TableLabels,
     table: Table,
+    record: PhantomData<R>,
 }
 
-impl<'w> TableWriter<'w> {
+impl<'w, R: Record> TableWriter<'w, R> {
     pub(super) fn new(out: &'w mut dyn Write, labels: TableLabels) -> Self {
-        let lang = labels.lang;
         let mut table = new_table(labels.width);
-        table.set_header(
-            [
-                Label::CommuneId,
-                Label::Commune,
-                Label::District,
-                Label::CriteriaMet,
-                Label::Band,
-                Label::Tier,
-                Label::Criteria,
-            ]
-            .map(|l| label(l, lang)),
-        );
-        TableWriter { out, labels, table }
+        table.set_header(R::table_header(labels.lang));
+        TableWriter {
+            out,
+            labels,
+            table,
+            record: PhantomData,
+        }
     }
 }
 
-impl RowWriter for TableWriter<'_> {
-    fn row(&mut self, row: &ScoreRow) -> io::Result<()> {
-        let tier = self
-            .labels
-            .tiers
-            .iter()
-            .find(|(id, _)| *id == row.tier)
-            .map_or_else(
-                || label(Label::NoTier, self.labels.lang).to_owned(),
-                |(_, name)| name.clone(),
-            );
-        self.table.add_row([
-            row.commune_id.clone(),
-            row.commune.clone(),
-            row.district.clone(),
-            format!("{}/{}", row.criteria_met, row.criteria_total),
-            row.band.clone(),
-            tier,
-            [
-                (Label::Unmet, &row.unmet),
-                (Label::BasicallyMet, &row.basically_met),
-                (Label::NotAssessed, &row.not_assessed),
-            ]
-            .into_iter()
-            .filter(|(_, numbers)| !numbers.is_empty())
-            .map(|(l, numbers)| format!("{}: {}", label(l, self.labels.lang), numbers.join(", ")))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        ]);
+impl<R: Record> RecordWriter<R> for TableWriter<'_, R> {
+    fn write(&mut self, record: &R) -> io::Result<()> {
+        for row in record.table_rows(&self.labels) {
+            self.table.add_row(row);
+        }
         Ok(())
     }
 

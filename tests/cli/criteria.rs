@@ -59,7 +59,7 @@ fn a_criteria_file_is_checked_whole_with_lines() {
     let good = std::fs::read_to_string(data("mini-set.yaml")).unwrap();
     let bad = good
         .replace("NORTH: 70\n", "NORTH: 170\n")
-        .replace("      - number: 3\n", "      - number: 2\n")
+        .replacen("      - number: 3\n", "      - number: 2\n", 1)
         // the last band goes, one line above the others
         .replace("  - { label: \"<2\", min: 0, max: 1 }\n", "");
     std::fs::write(&path, bad).unwrap();

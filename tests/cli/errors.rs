@@ -23,8 +23,8 @@ fn every_bad_cell_is_reported_and_output_stops_at_the_first_bad_row() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stdout,
-        "commune_id,commune,district,criteria_met,criteria_total,criteria_not_assessed,criteria_basically_met,tier,band,unmet,basically_met,not_assessed\n\
-         A,,,1,4,3,0,none,<2,,,1;2;4\n"
+        "commune_id,commune,district,criteria_met,criteria_total,criteria_not_assessed,criteria_basically_met,tier,next_tier,band,unmet,basically_met,not_assessed,hamlets,hamlets_standard,hamlets_model\n\
+         A,,,1,4,3,0,none,standard,<2,,,1;2;4,,,\n"
     );
     assert_eq!(
         run.stderr,

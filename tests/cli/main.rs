@@ -4,6 +4,7 @@
 mod criteria;
 mod errors;
 mod examples;
+mod gaps;
 mod readme;
 mod score;
 mod util;

@@ -16,10 +16,14 @@ struct Row {
     criteria_not_assessed: u32,
     criteria_basically_met: u32,
     tier: String,
+    next_tier: Option<String>,
     band: String,
     unmet: Vec<String>,
     basically_met: Vec<String>,
     not_assessed: Vec<String>,
+    hamlets: Option<u32>,
+    hamlets_standard: Option<u32>,
+    hamlets_model: Option<u32>,
 }
 
 fn score(format: &str) -> crate::util::Run {
@@ -69,6 +73,17 @@ fn json_and_ndjson_carry_the_same_rows_with_exactly_the_documented_keys() {
     assert_eq!(array, lines);
     let tiers: Vec<_> = array.iter().map(|r| r.tier.as_str()).collect();
     assert_eq!(tiers, ["standard", "advanced", "none", "none", "none"]);
+    let next: Vec<_> = array.iter().map(|r| r.next_tier.as_deref()).collect();
+    assert_eq!(
+        next,
+        [
+            Some("advanced"),
+            Some("model"),
+            Some("standard"),
+            Some("standard"),
+            Some("standard")
+        ]
+    );
     assert_eq!(array[2].unmet, ["1"]);
     assert_eq!(array[2].basically_met, ["3"]);
     assert_eq!(array[2].not_assessed, ["4"]);
@@ -144,8 +159,16 @@ fn the_year_can_come_from_the_command_line() {
         )
     };
     // 41 meets the 2023 level (40) but not the 2024 level (42)
-    assert!(with_year("2023").stdout.contains("A,,,1,4,3,0,none"));
-    assert!(with_year("2024").stdout.contains("A,,,0,4,3,0,none"));
+    assert!(
+        with_year("2023")
+            .stdout
+            .contains("A,,,1,4,3,0,none,standard,<2")
+    );
+    assert!(
+        with_year("2024")
+            .stdout
+            .contains("A,,,0,4,3,0,none,standard,<2")
+    );
 }
 
 #[test]

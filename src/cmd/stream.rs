@@ -1,0 +1,267 @@
+//! The loop every per-commune command shares: read rows, score each, hand good communes to the
+//! command's writer until the first bad row, keep checking after it, and report problems and
+//! warnings once.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+
+use crate::criteria::{CriteriaSet, LevelLookup};
+use crate::error::{Error, Location, Problem, Result};
+use crate::lang::Lang;
+use crate::output::Output;
+use crate::render::{Format, Record, TableLabels, table_width, writer};
+use crate::score::{CommuneScore, Finding, ScoreError, score};
+use crate::survey::SurveyReader;
+
+/// At most this many problems are listed; the rest are counted.
+pub const MAX_PROBLEMS: usize = 50;
+/// At most this many per-row warnings are listed; the rest are counted.
+const MAX_ROW_WARNINGS: usize = 20;
+
+/// Where the communes come from and where records go.
+#[derive(Debug, Clone)]
+pub struct StreamOptions {
+    /// The survey file, `-` for standard input.
+    pub input: String,
+    /// A built-in set id or a YAML file.
+    pub criteria: String,
+    /// The output format.
+    pub format: Format,
+    /// The output file; standard output when `None`.
+    pub output: Option<String>,
+    /// The year of rows without a `year` column.
+    pub year: Option<u16>,
+    /// Language of table labels.
+    pub lang: Lang,
+}
+
+/// Scores every commune of the input and writes the records `record` makes of them (none for a
+/// commune it returns `None` for). Warnings go to `stderr`.
+pub fn run<R: Record>(
+    options: &StreamOptions,
+    stderr: &mut dyn Write,
+    mut record: impl FnMut(&CriteriaSet, &CommuneScore) -> Option<R>,
+) -> Result<()> {
+    let set = CriteriaSet::load(&options.criteria)?;
+    let mut reader = SurveyReader::open(&options.input, &set, options.year)?;
+    for warning in reader.warnings() {
+        warn(stderr, warning);
+    }
+    let mut output = Output::open(options.output.as_deref())?;
+    let output_name = output.name().to_owned();
+    let io_err = |source| Error::Io {
+        path: output_name.clone(),
+        source,
+    };
+    let labels = TableLabels {
+        lang: options.lang,
+        tiers: set
+            .tiers
+            .iter()
+            .map(|t| (t.id.clone(), t.name.get(options.lang).to_owned()))
+            .collect(),
+        width: table_width(),
+    };
+
+    let mut problems = Vec::new();
+    let mut omitted = 0;
+    let mut notes = Notes::default();
+    let file = reader.file().to_owned();
+    {
+        let mut writer = writer::<R>(options.format, output.writer(), labels).map_err(io_err)?;
+        while let Some(row) = reader.next_commune() {
+            let scored = row.and_then(|commune| {
+                let (line, year) = (commune.line, commune.year);
+                score(&set, commune)
+                    .map_err(|errors| lookup_problems(&set, &file, line, year, &errors))
+            });
+            match scored {
+                Ok((scored, findings)) => {
+                    notes.add(&set, &file, scored.commune.line, findings, stderr);
+                    if problems.is_empty()
+                        && let Some(record) = record(&set, &scored)
+                    {
+                        writer.write(&record).map_err(io_err)?;
+                    }
+                }
+                Err(mut found) => {
+                    let room = MAX_PROBLEMS.saturating_sub(problems.len());
+                    if found.len() > room {
+                        omitted += found.len() - room;
+                        found.truncate(room);
+                    }
+                    problems.append(&mut found);
+                }
+            }
+        }
+        if problems.is_empty() {
+            writer.finish().map_err(io_err)?;
+        }
+    }
+    notes.report(&set, stderr);
+    if problems.is_empty() {
+        output.commit()
+    } else {
+        output.abandon();
+        Err(Error::Invalid { problems, omitted })
+    }
+}
+
+/// What scoring noticed, kept for one report at the end (per-row disagreements are printed as
+/// they come, up to a cap).
+#[derive(Default)]
+struct Notes {
+    disagreements: usize,
+    unverified: BTreeSet<(Option<usize>, String)>,
+    unknown: BTreeSet<(String, String)>,
+}
+
+impl Notes {
+    fn add(
+        &mut self,
+        set: &CriteriaSet,
+        file: &str,
+        line: u64,
+        findings: Vec<Finding>,
+        stderr: &mut dyn Write,
+    ) {
+        for finding in findings {
+            match finding {
+                Finding::Disagreement {
+                    tier,
+                    criterion,
+                    column,
+                    indicators,
+                } => {
+                    self.disagreements += 1;
+                    if self.disagreements <= MAX_ROW_WARNINGS {
+                        warn(
+                            stderr,
+                            &format!(
+                                "{file}:{line}: column {}{criterion} says \"{column}\" but the indicators give \"{indicators}\"; the indicators are used",
+                                set.tiers[tier].verdict_prefix
+                            ),
+                        );
+                    }
+                }
+                Finding::UnverifiedThreshold { indicator } => {
+                    let column = set.columns.iter().position(|c| *c == indicator);
+                    self.unverified.insert((column, indicator));
+                }
+                Finding::UnknownThreshold {
+                    indicator,
+                    class,
+                    year,
+                } => {
+                    let mut at = Vec::new();
+                    if let Some(class) = class {
+                        at.push(set.classification.class(class).code.clone());
+                    }
+                    if let Some(year) = year {
+                        at.push(year.to_string());
+                    }
+                    self.unknown.insert((indicator, at.join(" ")));
+                }
+            }
+        }
+    }
+
+    fn report(self, set: &CriteriaSet, stderr: &mut dyn Write) {
+        if self.disagreements > MAX_ROW_WARNINGS {
+            warn(
+                stderr,
+                &format!(
+                    "… and {} more disagreement(s) between verdict columns and indicators",
+                    self.disagreements - MAX_ROW_WARNINGS
+                ),
+            );
+        }
+        for (indicator, at) in &self.unknown {
+            warn(
+                stderr,
+                &format!(
+                    "indicator {indicator}: the legal threshold{} is not known to criteria set {}; those values were left not assessed (record the criterion's verdict instead)",
+                    if at.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" for {at}")
+                    },
+                    set.id
+                ),
+            );
+        }
+        if !self.unverified.is_empty() {
+            let ids: Vec<_> = self.unverified.into_iter().map(|(_, id)| id).collect();
+            warn(
+                stderr,
+                &format!(
+                    "thresholds of indicator(s) {} are not verified against the legal text; see `ntm criteria show {}`",
+                    ids.join(", "),
+                    set.id
+                ),
+            );
+        }
+    }
+}
+
+/// One problem per kind of missing information in a row, naming every indicator that needs it.
+fn lookup_problems(
+    set: &CriteriaSet,
+    file: &str,
+    line: u64,
+    year: Option<u16>,
+    errors: &[ScoreError],
+) -> Vec<Problem> {
+    let mut by_lookup: Vec<(LevelLookup, Vec<&str>)> = Vec::new();
+    for error in errors {
+        match by_lookup.iter_mut().find(|(l, _)| *l == error.lookup) {
+            Some((_, ids)) => {
+                if !ids.contains(&error.indicator.as_str()) {
+                    ids.push(&error.indicator);
+                }
+            }
+            None => by_lookup.push((error.lookup, vec![&error.indicator])),
+        }
+    }
+    let at = Location::file(file).at_line(line);
+    let class_name = set.classification.name.en.to_lowercase();
+    by_lookup
+        .into_iter()
+        .map(|(lookup, ids)| {
+            let which = if ids.len() == 1 {
+                format!("indicator {}", ids[0])
+            } else {
+                format!("indicators {}", ids.join(", "))
+            };
+            match lookup {
+                LevelLookup::NeedsClass => Problem::new(
+                    at.clone().in_column(&set.classification.column),
+                    format!(
+                        "{which}: thresholds differ by {class_name}, and this row has none; fill in column \"{}\"",
+                        set.classification.column
+                    ),
+                )
+                .with_value(""),
+                LevelLookup::NeedsYear => Problem::new(
+                    at.clone().in_column("year"),
+                    format!(
+                        "{which}: thresholds differ by year, and this row has none; add a year column or pass --year"
+                    ),
+                )
+                .with_value(""),
+                LevelLookup::YearOutOfRange { first, last } => Problem::new(
+                    at.clone().in_column("year"),
+                    format!(
+                        "{which}: criteria set {} has thresholds only for {first}–{last}",
+                        set.id
+                    ),
+                )
+                .with_value(&year.map(|y| y.to_string()).unwrap_or_default()),
+            }
+        })
+        .collect()
+}
+
+fn warn(stderr: &mut dyn Write, message: &str) {
+    let _ = writeln!(stderr, "warning: {message}");
+}

@@ -1,0 +1,367 @@
+//! The records commands write: one per commune.
+
+use serde::Serialize;
+
+use super::{Record, TableLabels, number};
+use crate::criteria::{Comparison, CriteriaSet};
+use crate::gaps::Gap;
+use crate::labels::{Label, label};
+use crate::lang::{Lang, Text};
+use crate::score::CommuneScore;
+use crate::value::Verdict;
+
+/// One commune's score. The JSON keys are exactly these fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScoreRow {
+    /// `commune_id`.
+    pub commune_id: String,
+    /// Commune name.
+    pub commune: String,
+    /// District.
+    pub district: String,
+    /// Base criteria met.
+    pub criteria_met: u32,
+    /// Base criteria in the set.
+    pub criteria_total: u32,
+    /// Base criteria not assessed.
+    pub criteria_not_assessed: u32,
+    /// Base criteria basically met.
+    pub criteria_basically_met: u32,
+    /// The tier id reached, or `none`.
+    pub tier: String,
+    /// The tier above it, `None` at the top.
+    pub next_tier: Option<String>,
+    /// The band label.
+    pub band: String,
+    /// Numbers of the criteria not met.
+    pub unmet: Vec<String>,
+    /// Numbers of the criteria basically met.
+    pub basically_met: Vec<String>,
+    /// Numbers of the criteria not assessed.
+    pub not_assessed: Vec<String>,
+    /// Hamlets in the commune, when given.
+    pub hamlets: Option<u32>,
+    /// Hamlets recognised standard, when given.
+    pub hamlets_standard: Option<u32>,
+    /// Model residential areas, when given.
+    pub hamlets_model: Option<u32>,
+}
+
+impl ScoreRow {
+    /// The record of one scored commune.
+    #[must_use]
+    pub fn new(set: &CriteriaSet, score: &CommuneScore) -> ScoreRow {
+        let numbers = |verdict| {
+            score
+                .numbers(set, verdict)
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+        };
+        let met = score.count(Verdict::Met);
+        let c = &score.commune;
+        ScoreRow {
+            commune_id: c.id.clone(),
+            commune: c.name.clone(),
+            district: c.district.clone(),
+            criteria_met: met,
+            criteria_total: u32::try_from(set.base().criteria.len()).unwrap_or(u32::MAX),
+            criteria_not_assessed: score.count(Verdict::NotAssessed),
+            criteria_basically_met: score.count(Verdict::BasicallyMet),
+            tier: tier_id(set, score.tier),
+            next_tier: score.next_tier(set).map(|t| set.tiers[t].id.clone()),
+            band: set.band(met).label.clone(),
+            unmet: numbers(Verdict::NotMet),
+            basically_met: numbers(Verdict::BasicallyMet),
+            not_assessed: numbers(Verdict::NotAssessed),
+            hamlets: c.hamlets,
+            hamlets_standard: c.hamlets_standard,
+            hamlets_model: c.hamlets_model,
+        }
+    }
+}
+
+fn tier_id(set: &CriteriaSet, tier: Option<usize>) -> String {
+    tier.map_or_else(|| "none".to_owned(), |t| set.tiers[t].id.clone())
+}
+
+fn count(n: Option<u32>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_default()
+}
+
+impl Record for ScoreRow {
+    fn csv_header() -> &'static [&'static str] {
+        &[
+            "commune_id",
+            "commune",
+            "district",
+            "criteria_met",
+            "criteria_total",
+            "criteria_not_assessed",
+            "criteria_basically_met",
+            "tier",
+            "next_tier",
+            "band",
+            "unmet",
+            "basically_met",
+            "not_assessed",
+            "hamlets",
+            "hamlets_standard",
+            "hamlets_model",
+        ]
+    }
+
+    fn csv_rows(&self) -> Vec<Vec<String>> {
+        vec![vec![
+            self.commune_id.clone(),
+            self.commune.clone(),
+            self.district.clone(),
+            self.criteria_met.to_string(),
+            self.criteria_total.to_string(),
+            self.criteria_not_assessed.to_string(),
+            self.criteria_basically_met.to_string(),
+            self.tier.clone(),
+            self.next_tier.clone().unwrap_or_default(),
+            self.band.clone(),
+            self.unmet.join(";"),
+            self.basically_met.join(";"),
+            self.not_assessed.join(";"),
+            count(self.hamlets),
+            count(self.hamlets_standard),
+            count(self.hamlets_model),
+        ]]
+    }
+
+    fn table_header(lang: Lang) -> Vec<&'static str> {
+        [
+            Label::CommuneId,
+            Label::Commune,
+            Label::District,
+            Label::CriteriaMet,
+            Label::Band,
+            Label::Tier,
+            Label::Criteria,
+        ]
+        .map(|l| label(l, lang))
+        .to_vec()
+    }
+
+    fn table_rows(&self, labels: &TableLabels) -> Vec<Vec<String>> {
+        let lang = labels.lang;
+        let mut tier = labels.tier(Some(&self.tier));
+        if let Some(next) = &self.next_tier {
+            tier.push_str(&format!("\n→ {}", labels.tier(Some(next))));
+        }
+        let criteria = [
+            (Label::Unmet, &self.unmet),
+            (Label::BasicallyMet, &self.basically_met),
+            (Label::NotAssessed, &self.not_assessed),
+        ]
+        .into_iter()
+        .filter(|(_, numbers)| !numbers.is_empty())
+        .map(|(l, numbers)| format!("{}: {}", label(l, lang), numbers.join(", ")))
+        .collect::<Vec<_>>()
+        .join("\n");
+        vec![vec![
+            self.commune_id.clone(),
+            self.commune.clone(),
+            self.district.clone(),
+            format!("{}/{}", self.criteria_met, self.criteria_total),
+            self.band.clone(),
+            tier,
+            criteria,
+        ]]
+    }
+}
+
+/// What one commune lacks for its next tier. The JSON keys are exactly these fields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapsRow {
+    /// `commune_id`.
+    pub commune_id: String,
+    /// Commune name.
+    pub commune: String,
+    /// District.
+    pub district: String,
+    /// The tier reached, or `none`.
+    pub tier: String,
+    /// The next tier.
+    pub next_tier: String,
+    /// The gaps, worst first.
+    pub gaps: Vec<GapView>,
+}
+
+/// One gap as written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapView {
+    /// Criterion number.
+    pub criterion: String,
+    /// Criterion name (tables only).
+    #[serde(skip)]
+    pub criterion_name: Text,
+    /// Indicator id, `null` for verdict-only data.
+    pub indicator: Option<String>,
+    /// `not_met`, `basically_met` or `not_assessed`.
+    pub verdict: Verdict,
+    /// Measured value, `null` without one.
+    pub value: Option<f64>,
+    /// Threshold, `null` without one.
+    pub threshold: Option<f64>,
+    /// `>=`, `<=` or `==`, `null` without a threshold.
+    pub comparison: Option<&'static str>,
+    /// Shortfall, `null` without a measured value.
+    pub shortfall: Option<f64>,
+}
+
+impl GapsRow {
+    /// The record of one commune's gaps to tier `next`.
+    #[must_use]
+    pub fn new(set: &CriteriaSet, score: &CommuneScore, next: usize, gaps: Vec<Gap>) -> GapsRow {
+        let c = &score.commune;
+        let criteria = &set.tiers[next].criteria;
+        GapsRow {
+            commune_id: c.id.clone(),
+            commune: c.name.clone(),
+            district: c.district.clone(),
+            tier: tier_id(set, score.tier),
+            next_tier: set.tiers[next].id.clone(),
+            gaps: gaps
+                .into_iter()
+                .map(|g| GapView {
+                    criterion: g.criterion.to_string(),
+                    criterion_name: criteria
+                        .iter()
+                        .find(|c| c.number == g.criterion)
+                        .map(|c| c.name.clone())
+                        .expect("a gap names a criterion of the tier"),
+                    indicator: g.indicator,
+                    verdict: g.verdict,
+                    value: g.value,
+                    threshold: g.threshold,
+                    comparison: g.comparison.map(Comparison::symbol),
+                    shortfall: g.shortfall,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn opt_number(x: Option<f64>) -> String {
+    x.map(number).unwrap_or_default()
+}
+
+fn verdict_label(verdict: Verdict, lang: Lang) -> &'static str {
+    match verdict {
+        Verdict::Met => label(Label::MustBeMet, lang),
+        Verdict::NotMet => label(Label::Unmet, lang),
+        Verdict::BasicallyMet => label(Label::BasicallyMet, lang),
+        Verdict::NotAssessed => label(Label::NotAssessed, lang),
+    }
+}
+
+/// A number for people: with a decimal comma in Vietnamese.
+fn human_number(x: f64, lang: Lang) -> String {
+    let s = number(x);
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+impl Record for GapsRow {
+    fn csv_header() -> &'static [&'static str] {
+        &[
+            "commune_id",
+            "commune",
+            "district",
+            "tier",
+            "next_tier",
+            "criterion",
+            "indicator",
+            "verdict",
+            "value",
+            "threshold",
+            "comparison",
+            "shortfall",
+        ]
+    }
+
+    fn csv_rows(&self) -> Vec<Vec<String>> {
+        self.gaps
+            .iter()
+            .map(|g| {
+                vec![
+                    self.commune_id.clone(),
+                    self.commune.clone(),
+                    self.district.clone(),
+                    self.tier.clone(),
+                    self.next_tier.clone(),
+                    g.criterion.clone(),
+                    g.indicator.clone().unwrap_or_default(),
+                    serde_json::to_value(g.verdict)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default(),
+                    opt_number(g.value),
+                    opt_number(g.threshold),
+                    g.comparison.unwrap_or_default().to_owned(),
+                    opt_number(g.shortfall),
+                ]
+            })
+            .collect()
+    }
+
+    fn table_header(lang: Lang) -> Vec<&'static str> {
+        [
+            Label::CommuneId,
+            Label::Commune,
+            Label::NextTier,
+            Label::Criterion,
+            Label::Lacking,
+        ]
+        .map(|l| label(l, lang))
+        .to_vec()
+    }
+
+    fn table_rows(&self, labels: &TableLabels) -> Vec<Vec<String>> {
+        let lang = labels.lang;
+        self.gaps
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let lacking = match (&g.indicator, g.value, g.threshold, g.shortfall) {
+                    (Some(id), Some(value), Some(threshold), Some(shortfall)) => format!(
+                        "{id}: {} ({} {} {}) — {} {}",
+                        human_number(value, lang),
+                        label(Label::Needs, lang),
+                        match g.comparison {
+                            Some(">=") => "≥",
+                            Some("<=") => "≤",
+                            _ => "=",
+                        },
+                        human_number(threshold, lang),
+                        label(Label::ShortBy, lang),
+                        human_number(shortfall, lang)
+                    ),
+                    (Some(id), ..) => format!("{id}: {}", verdict_label(g.verdict, lang)),
+                    _ => verdict_label(g.verdict, lang).to_owned(),
+                };
+                let (id, name, next) = if i == 0 {
+                    (
+                        self.commune_id.clone(),
+                        self.commune.clone(),
+                        labels.tier(Some(&self.next_tier)),
+                    )
+                } else {
+                    (String::new(), String::new(), String::new())
+                };
+                vec![
+                    id,
+                    name,
+                    next,
+                    format!("{} {}", g.criterion, g.criterion_name.get(lang)),
+                    lacking,
+                ]
+            })
+            .collect()
+    }
+}

@@ -3,8 +3,9 @@
 
 Every value is invented. The province is modelled on a Northern Midlands and Mountains province
 at the end of 2022, with the band counts a real provincial report gave for that date: 17 communes
-at 19 criteria, 3 at 15-18, 50 at 10-14, 68 at 5-9 and 1 under 5. Run it again to get the same
-file: the random generator is seeded.
+at 19 criteria, 3 at 15-18, 50 at 10-14, 68 at 5-9 and 1 under 5. Of the 17 standard communes,
+four are advanced and one of them is a model commune. Run it again to get the same file: the
+random generator is seeded.
 
     python3 examples/generate.py > examples/tinh-mau-2022.csv
 """
@@ -67,9 +68,17 @@ def main():
     standard_hamlets = [1] * 16 + [0]
     rng.shuffle(standard_hamlets)
 
+    # of the standard communes, four are advanced and one of those is a model commune
+    standard_ids = [i for i, k in enumerate(targets) if k == 19]
+    advanced = set(rng.sample(standard_ids, 4))
+    model = set(rng.sample(sorted(advanced), 1))
+
     header = ["commune_id", "commune", "district", "province", "region", "dbkk_atk", "year",
-              "hamlets", "hamlets_standard", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "10",
-              "15.3", "18.4"] + [f"TC{n}" for n in range(1, 20)]
+              "hamlets", "hamlets_standard", "hamlets_model", "2.1", "2.2", "2.3", "2.4", "3.1",
+              "3.2", "8.1", "8.2", "8.3", "8.4", "10", "15.3", "18.4"]
+    header += [f"TC{n}" for n in range(1, 20)]
+    header += ["NC16.1"] + [f"NC{n}" for n in range(1, 20)]
+    header += ["smart_hamlets", "outstanding_field", "outstanding_field_met", "KM2", "KM3", "KM4"]
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(header)
     for i, (name, k) in enumerate(zip(names, targets)):
@@ -85,6 +94,7 @@ def main():
         hamlets = rng.randint(6, 20)
         row["hamlets"] = str(hamlets)
         row["hamlets_standard"] = str(standard_hamlets.pop()) if k == 19 else "0"
+        row["hamlets_model"] = str(rng.randint(1, 2)) if i in model else ""
 
         # criterion 2: 2.1 at 100 %, 2.2 >= 80, 2.3 >= 50, 2.4 >= 70 when met
         roads = {"2.1": "100", "2.2": pct(80, 100), "2.3": pct(50, 95), "2.4": pct(70, 100)}
@@ -111,12 +121,18 @@ def main():
             income = 39.0
         row["10"] = f"{income:g}".replace(".", ",")
 
+        # criterion 8: four yes/no indicators, all met when the criterion is
+        for ind in ["8.1", "8.2", "8.3", "8.4"]:
+            row[ind] = "Có"
+        if 8 not in met:
+            row[rng.choice(["8.1", "8.3", "8.4"])] = "Không"
+
         # indicators recorded alongside the verdict of partial criteria
         row["15.3"] = pct(12, 23.9) if 15 in met else pct(14, 32)
         row["18.4"] = "Đạt" if 18 in met or rng.random() < 0.5 else "Không đạt"
 
         for n in range(1, 20):
-            if n in BY_INDICATORS:
+            if n in BY_INDICATORS or n == 8:
                 continue
             if n in met:
                 row[f"TC{n}"] = "Đạt"
@@ -129,6 +145,24 @@ def main():
         stunting = float(row["15.3"].rstrip("%").replace(",", "."))
         if stunting > 24 and row["TC15"]:
             row["TC15"] = "Không đạt"
+        # the advanced tier is assessed only for standard communes
+        if k == 19:
+            for n in range(1, 20):
+                row[f"NC{n}"] = "Đạt"
+            row["NC16.1"] = "Đạt"
+            if i not in advanced:
+                for n in rng.sample(range(1, 20), rng.randint(1, 4)):
+                    row[f"NC{n}"] = rng.choice(["Không đạt", "Không đạt", "Cơ bản đạt", ""])
+                if row["NC16"] == "Không đạt":
+                    row["NC16.1"] = rng.choice(["Đạt", "Không đạt"])
+        if i in model:
+            row["smart_hamlets"] = "1"
+            row["outstanding_field"] = "Du lịch"
+            row["outstanding_field_met"] = "Đạt"
+            row["KM2"] = "Đạt"
+        elif i in advanced:
+            row["smart_hamlets"] = "0"
+            row["KM2"] = rng.choice(["Đạt", "Không đạt"])
         out.writerow([row[h] for h in header])
 
 

@@ -100,6 +100,10 @@ pub enum Finding {
     },
     /// A value was given but the set does not know the legal threshold for this commune.
     UnknownThreshold {
+        /// Tier index.
+        tier: usize,
+        /// Criterion number.
+        criterion: u32,
         /// The indicator id.
         indicator: String,
         /// The class, when the threshold varies by class.
@@ -138,7 +142,7 @@ pub fn score(
             .zip(&commune.verdicts[t])
             .map(|(criterion, column)| {
                 let result =
-                    judge_criterion(criterion, *column, &commune, &mut findings, &mut errors);
+                    judge_criterion(t, criterion, *column, &commune, &mut findings, &mut errors);
                 if let (Some(column), Basis::Indicators) = (column, result.basis)
                     && column.is_decisive()
                     && *column != result.verdict
@@ -174,6 +178,7 @@ pub fn score(
 }
 
 fn judge_criterion(
+    tier: usize,
     criterion: &Criterion,
     column: Option<Verdict>,
     commune: &Commune,
@@ -183,7 +188,15 @@ fn judge_criterion(
     let indicators: Vec<IndicatorResult> = criterion
         .indicators
         .iter()
-        .map(|indicator| judge_indicator(indicator, commune, findings, errors))
+        .map(|indicator| {
+            judge_indicator(
+                (tier, criterion.number),
+                indicator,
+                commune,
+                findings,
+                errors,
+            )
+        })
         .collect();
     let mut from_indicators = if indicators.is_empty() {
         Verdict::NotAssessed
@@ -209,6 +222,7 @@ fn judge_criterion(
 }
 
 fn judge_indicator(
+    (tier, criterion): (usize, u32),
     indicator: &Indicator,
     commune: &Commune,
     findings: &mut Vec<Finding>,
@@ -242,6 +256,8 @@ fn judge_indicator(
     };
     let Some(threshold) = level.amount else {
         findings.push(Finding::UnknownThreshold {
+            tier,
+            criterion,
             indicator: indicator.id.clone(),
             class: commune
                 .class
@@ -417,6 +433,8 @@ mod tests {
         assert_eq!(
             findings,
             [Finding::UnknownThreshold {
+                tier: 0,
+                criterion: 2,
                 indicator: "2.1".into(),
                 class: Some(ClassId(1)),
                 year: Some(2024)

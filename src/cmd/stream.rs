@@ -113,7 +113,7 @@ pub fn run<R: Record>(
 struct Notes {
     disagreements: usize,
     unverified: BTreeSet<(Option<usize>, String)>,
-    unknown: BTreeSet<(String, String)>,
+    unknown: BTreeSet<(usize, Option<usize>, String, String, u32)>,
 }
 
 impl Notes {
@@ -149,6 +149,8 @@ impl Notes {
                     self.unverified.insert((column, indicator));
                 }
                 Finding::UnknownThreshold {
+                    tier,
+                    criterion,
                     indicator,
                     class,
                     year,
@@ -160,7 +162,9 @@ impl Notes {
                     if let Some(year) = year {
                         at.push(year.to_string());
                     }
-                    self.unknown.insert((indicator, at.join(" ")));
+                    let column = set.columns.iter().position(|c| *c == indicator);
+                    self.unknown
+                        .insert((tier, column, indicator, at.join(" "), criterion));
                 }
             }
         }
@@ -176,17 +180,20 @@ impl Notes {
                 ),
             );
         }
-        for (indicator, at) in &self.unknown {
+        for (tier, _, indicator, at, criterion) in &self.unknown {
+            let tier = &set.tiers[*tier];
             warn(
                 stderr,
                 &format!(
-                    "indicator {indicator}: the legal threshold{} is not known to criteria set {}; those values were left not assessed (record the criterion's verdict instead)",
+                    "indicator {indicator}: the {} threshold{} is not known to criteria set {}; those values were left not assessed (record the verdict in column {}{criterion} instead)",
+                    tier.id,
                     if at.is_empty() {
                         String::new()
                     } else {
                         format!(" for {at}")
                     },
-                    set.id
+                    set.id,
+                    tier.verdict_prefix
                 ),
             );
         }

@@ -12,7 +12,8 @@ fn list_names_every_built_in_set() {
     let set = &sets[0];
     assert_eq!(set["id"], "vn-commune-2021-2025");
     assert_eq!(set["legal_basis"][0], "318/QĐ-TTg");
-    assert_eq!(set["legal_basis"][1], "211/QĐ-TTg");
+    assert_eq!(set["legal_basis"][1], "319/QĐ-TTg");
+    assert_eq!(set["legal_basis"][2], "211/QĐ-TTg");
     assert_eq!(set["period"]["from"], 2021);
     assert_eq!(set["in_force_from"], "2022-03-08");
     assert_eq!(set["in_force_until"], "2026-02-14");

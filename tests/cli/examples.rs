@@ -34,8 +34,37 @@ fn the_example_province_reproduces_its_report() {
         ]
     );
     let standard = rows.iter().filter(|r| r["tier"] == "standard").count();
-    assert_eq!(standard, 17);
-    // the only warning is the one naming the unverified thresholds the example relies on
-    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
-    assert!(run.stderr.contains("not verified against the legal text"));
+    assert_eq!(standard, 13);
+    let tiers = |t: &str| rows.iter().filter(|r| r["tier"] == t).count();
+    assert_eq!((tiers("advanced"), tiers("model")), (3, 1));
+    // the only warnings: the advanced and model income levels are not known, and the example
+    // relies on thresholds not verified against the legal text
+    let warnings: Vec<_> = run.stderr.lines().collect();
+    assert_eq!(warnings.len(), 3, "{}", run.stderr);
+    assert!(warnings[0].contains("advanced threshold for 2022 is not known"));
+    assert!(warnings[0].ends_with("(record the verdict in column NC10 instead)"));
+    assert!(warnings[1].contains("model threshold for 2022 is not known"));
+    assert!(warnings[2].contains("not verified against the legal text"));
+}
+
+#[test]
+fn the_example_province_lists_gaps_for_every_commune_below_model() {
+    let run = ntm(&[
+        "gaps",
+        &repo("examples/tinh-mau-2022.csv"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(rows.len(), 138);
+    let next = |t: &str| rows.iter().filter(|r| r["next_tier"] == t).count();
+    assert_eq!(
+        (next("standard"), next("advanced"), next("model")),
+        (122, 13, 3)
+    );
+    assert!(
+        rows.iter()
+            .all(|r| !r["gaps"].as_array().unwrap().is_empty())
+    );
 }

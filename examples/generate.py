@@ -8,6 +8,10 @@ four are advanced and one of them is a model commune. Run it again to get the sa
 random generator is seeded.
 
     python3 examples/generate.py > examples/tinh-mau-2022.csv
+    python3 examples/generate.py 2026 > examples/tinh-mau-2026.csv
+
+The second file is the same kind of province, 40 communes after the 2025 merger, assessed in 2026
+against the ten criteria of 2026–2030 by verdict only (their indicator table is not known).
 """
 
 import csv
@@ -166,5 +170,37 @@ def main():
         out.writerow([row[h] for h in header])
 
 
+def main_2026():
+    """40 merged communes, groups 1–3, verdicts for the ten criteria and the modern tier."""
+    names = rng.sample([f"{a} {b}" for a in FIRST for b in SECOND], 40)
+    header = ["commune_id", "commune", "province", "group", "year", "hamlets",
+              "hamlets_standard"] + [f"TC{n}" for n in range(1, 11)] + ["HD1"]
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(header)
+    ease = {1: 9, 2: 4, 3: 1.5, 4: 4, 5: 5, 6: 1.2, 7: 3, 8: 2, 9: 6, 10: 8}
+    for i, name in enumerate(names):
+        group = rng.choices(["1", "2", "3"], [1, 4, 5])[0]
+        k = min(10, max(2, round(rng.gauss(7.5 if group != "3" else 5.5, 2))))
+        pool, met = list(ease), set()
+        while len(met) < k:
+            c = rng.choices(pool, [ease[c] for c in pool])[0]
+            met.add(c)
+            pool.remove(c)
+        row = [f"M{i + 1:03d}", f"Xã {name}", "Tỉnh mẫu", group, "2026"]
+        hamlets = rng.randint(12, 35)
+        row += [str(hamlets), str(rng.randint(0, hamlets // 3))]
+        for n in range(1, 11):
+            if n in met:
+                row.append("Đạt")
+            else:
+                r = rng.random()
+                row.append("Cơ bản đạt" if r < 0.2 else ("" if r < 0.25 else "Không đạt"))
+        row.append(("Đạt" if rng.random() < 0.4 else "Không đạt") if k == 10 else "")
+        out.writerow(row)
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["2026"]:
+        main_2026()
+    else:
+        main()

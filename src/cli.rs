@@ -41,13 +41,14 @@ enum Command {
     /// not met, basically met or not assessed.
     #[command(after_help = "\
 The survey CSV has one row per commune: commune_id (required, unique), commune, district, \
-province, the classification column of the set (region for 2021–2025), year, hamlets, \
-hamlets_standard, one column per indicator headed by its id (2.1, 10, 17.8), and/or one verdict \
-column per criterion (TC1 … TC19) holding Đạt / Không đạt / Cơ bản đạt. A blank cell is not \
-assessed.
+province, the classification column of the set (region for 2016–2025, group for 2026–2030), year, \
+hamlets, hamlets_standard, one column per indicator headed by its id (2.1, 10, 17.8), and/or one \
+verdict column per criterion (TC1 … TC19; NC, KM, HD for higher tiers) holding Đạt / Không đạt / \
+Cơ bản đạt. A blank cell is not assessed.
 
 Examples:
-  ntm score examples/tinh-mau-2022.csv
+  ntm score examples/tinh-mau-2026.csv
+  ntm score examples/tinh-mau-2022.csv --criteria vn-commune-2021-2025
   ntm score communes.csv --format csv -o scores.csv
   ntm score - --format ndjson < communes.csv")]
     Score(ScoreArgs),
@@ -60,7 +61,7 @@ threshold, then other criteria not met, then criteria basically met, then criter
 CSV has one row per gap; JSON one object per commune with a list of gaps.
 
 Examples:
-  ntm gaps examples/tinh-mau-2022.csv
+  ntm gaps examples/tinh-mau-2022.csv --criteria vn-commune-2021-2025
   ntm gaps communes.csv --format json | jq '.[] | select(.next_tier == \"advanced\")'")]
     Gaps(ScoreArgs),
     /// List and inspect criteria sets.
@@ -75,9 +76,10 @@ struct ScoreArgs {
     /// Survey CSV file, or - for standard input.
     #[arg(value_name = "FILE")]
     input: String,
-    /// Criteria set: a built-in id (see `ntm criteria list`) or a YAML file.
-    #[arg(short, long, value_name = "ID|FILE", default_value = default_builtin().id)]
-    criteria: String,
+    /// Criteria set: a built-in id (see `ntm criteria list`) or a YAML file [default: the
+    /// newest set in force, vn-commune-2026-2030 since 15/02/2026].
+    #[arg(short, long, value_name = "ID|FILE")]
+    criteria: Option<String>,
     /// Output format [default: table on a terminal, otherwise from the -o extension, else csv].
     #[arg(short, long, value_enum)]
     format: Option<FormatArg>,
@@ -98,14 +100,37 @@ enum CriteriaCommand {
         format: InfoFormatArg,
     },
     /// Show a criteria set: criteria, indicators, thresholds by region and year, departments,
-    /// sources, and every value not verified against the legal text.
+    /// sources, and every value not verified against the legal text. `--format yaml` writes it
+    /// as a criteria file, a start for a provincial set.
     Show {
         /// A built-in id or a YAML file [default: the default set].
         #[arg(value_name = "ID|FILE")]
         set: Option<String>,
         /// Output format.
-        #[arg(short, long, value_enum, default_value_t = InfoFormatArg::Table)]
-        format: InfoFormatArg,
+        #[arg(short, long, value_enum, default_value_t = ShowFormatArg::Table)]
+        format: ShowFormatArg,
+    },
+    /// Check a criteria file: every problem with its line; exit status 2 when there is one.
+    Check {
+        /// The YAML file (or a built-in id).
+        #[arg(value_name = "FILE")]
+        file: String,
+    },
+    /// What changed from set A to set B: criteria and indicators added, removed, renumbered,
+    /// reworded, and thresholds changed.
+    #[command(
+        after_help = "Examples:\n  ntm criteria diff vn-commune-2016-2020 vn-commune-2021-2025\n  ntm criteria diff vn-commune-2021-2025 my-province.yaml --format markdown"
+    )]
+    Diff {
+        /// The older set: a built-in id or a YAML file.
+        #[arg(value_name = "A")]
+        a: String,
+        /// The newer set: a built-in id or a YAML file.
+        #[arg(value_name = "B")]
+        b: String,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = DiffFormatArg::Table)]
+        format: DiffFormatArg,
     },
 }
 
@@ -137,6 +162,28 @@ enum InfoFormatArg {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ShowFormatArg {
+    /// Tables for people.
+    Table,
+    /// JSON.
+    Json,
+    /// The criteria-file YAML.
+    Yaml,
+    /// Markdown.
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum DiffFormatArg {
+    /// A table for people.
+    Table,
+    /// JSON.
+    Json,
+    /// Markdown.
+    Markdown,
+}
+
 /// What to do, as typed options.
 #[derive(Debug, Clone)]
 pub enum Task {
@@ -155,6 +202,22 @@ pub enum Task {
     CriteriaShow {
         /// Set id or file.
         set: String,
+        /// Output format.
+        format: InfoFormat,
+        /// Language of labels.
+        lang: Lang,
+    },
+    /// `ntm criteria check`.
+    CriteriaCheck {
+        /// Set file or id.
+        file: String,
+    },
+    /// `ntm criteria diff`.
+    CriteriaDiff {
+        /// The older set.
+        a: String,
+        /// The newer set.
+        b: String,
         /// Output format.
         format: InfoFormat,
         /// Language of labels.
@@ -183,8 +246,24 @@ impl Cli {
                     lang,
                 },
                 CriteriaCommand::Show { set, format } => Task::CriteriaShow {
-                    set: set.unwrap_or_else(|| default_builtin().id.to_owned()),
-                    format: info(format),
+                    set: set.unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
+                    format: match format {
+                        ShowFormatArg::Table => InfoFormat::Table,
+                        ShowFormatArg::Json => InfoFormat::Json,
+                        ShowFormatArg::Yaml => InfoFormat::Yaml,
+                        ShowFormatArg::Markdown => InfoFormat::Markdown,
+                    },
+                    lang,
+                },
+                CriteriaCommand::Check { file } => Task::CriteriaCheck { file },
+                CriteriaCommand::Diff { a, b, format } => Task::CriteriaDiff {
+                    a,
+                    b,
+                    format: match format {
+                        DiffFormatArg::Table => InfoFormat::Table,
+                        DiffFormatArg::Json => InfoFormat::Json,
+                        DiffFormatArg::Markdown => InfoFormat::Markdown,
+                    },
                     lang,
                 },
             },
@@ -205,7 +284,9 @@ impl ScoreArgs {
         );
         StreamOptions {
             input: self.input,
-            criteria: self.criteria,
+            criteria: self
+                .criteria
+                .unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
             format,
             output: self.output,
             year: self.year,

@@ -72,6 +72,10 @@ pub enum Label {
     Needs,
     /// "short by" before a shortfall.
     ShortBy,
+    /// Change column of a diff.
+    Change,
+    /// Where column of a diff.
+    Where,
 }
 
 /// The text of `label` in `lang`.
@@ -118,6 +122,8 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Lacking => ("Còn thiếu", "Lacking"),
         Needs => ("cần", "needs"),
         ShortBy => ("thiếu", "short by"),
+        Change => ("Thay đổi", "Change"),
+        Where => ("Ở đâu", "Where"),
     };
     match lang {
         Lang::Vi => vi,

@@ -12,6 +12,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod criteria;
+pub mod diff;
 pub mod error;
 pub mod gaps;
 pub mod labels;
@@ -65,6 +66,10 @@ pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<()> {
         }
         Task::CriteriaShow { set, format, lang } => {
             cmd::criteria::show(&set, format, lang, &mut io::stdout().lock())
+        }
+        Task::CriteriaCheck { file } => cmd::criteria::check(&file, &mut io::stdout().lock()),
+        Task::CriteriaDiff { a, b, format, lang } => {
+            cmd::criteria::diff(&a, &b, format, lang, &mut io::stdout().lock())
         }
     }
 }

@@ -100,6 +100,7 @@ pub struct SurveyReader<'s> {
     seen: HashMap<u64, u64>,
     default_year: Option<u16>,
     warnings: Vec<String>,
+    unused: Vec<String>,
     done: bool,
 }
 
@@ -136,7 +137,8 @@ impl<'s> SurveyReader<'s> {
         };
         let headers: Vec<String> = headers.iter().map(nfc).collect();
         let mut warnings = Vec::new();
-        let layout = layout(set, file, headers, &mut warnings)?;
+        let mut unused = Vec::new();
+        let layout = layout(set, file, headers, &mut warnings, &mut unused)?;
         Ok(SurveyReader {
             set,
             file: file.to_owned(),
@@ -146,14 +148,21 @@ impl<'s> SurveyReader<'s> {
             seen: HashMap::new(),
             default_year,
             warnings,
+            unused,
             done: false,
         })
     }
 
-    /// Warnings about the header: columns the set does not use.
+    /// Warnings about the header, such as columns without a header.
     #[must_use]
     pub fn warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    /// Headers of the columns the set does not use, in file order.
+    #[must_use]
+    pub fn unused_columns(&self) -> &[String] {
+        &self.unused
     }
 
     /// The file's name as shown in messages.
@@ -415,6 +424,7 @@ fn layout(
     file: &str,
     headers: Vec<String>,
     warnings: &mut Vec<String>,
+    unused: &mut Vec<String>,
 ) -> Result<Layout> {
     let header_location = Location::file(file).at_line(1);
     let mut problems = Vec::new();
@@ -519,10 +529,7 @@ fn layout(
     }
     for (i, header) in headers.iter().enumerate() {
         if !used[i] && !header.is_empty() {
-            warnings.push(format!(
-                "{file}: column \"{header}\" is not used by criteria set {} and is ignored",
-                set.id
-            ));
+            unused.push(header.clone());
         }
     }
     Ok(layout)
@@ -570,6 +577,7 @@ mod tests {
 
     const SET: &str = include_str!("../tests/data/mini-set.yaml");
 
+    /// The rows of `csv` read against the test set, and its unused columns.
     fn read(csv: &str) -> (Vec<Result<Commune, Vec<Problem>>>, Vec<String>) {
         let set = CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap();
         let mut reader = SurveyReader::from_reader(
@@ -583,7 +591,7 @@ mod tests {
         while let Some(row) = reader.next_commune() {
             rows.push(row);
         }
-        (rows, reader.warnings().to_vec())
+        (rows, reader.unused_columns().to_vec())
     }
 
     fn messages(result: &Result<Commune, Vec<Problem>>) -> Vec<String> {
@@ -597,14 +605,11 @@ mod tests {
 
     #[test]
     fn reads_values_verdicts_and_regions() {
-        let (rows, warnings) = read(
+        let (rows, unused) = read(
             "\u{feff}commune_id, commune ,region,year,1.1,1.2,2.1,TC3,Ghi chú\n\
              X1,Xã Một,ĐBSH,2024,\"45,5\",Đạt,85%,Cơ bản đạt,note\n",
         );
-        assert_eq!(
-            warnings,
-            ["t.csv: column \"Ghi chú\" is not used by criteria set mini-set and is ignored"]
-        );
+        assert_eq!(unused, ["Ghi chú"]);
         let c = rows[0].as_ref().unwrap();
         assert_eq!(c.id, "X1");
         assert_eq!(c.name, "Xã Một");

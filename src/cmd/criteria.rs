@@ -13,18 +13,22 @@ use crate::labels::{Label, label};
 use crate::lang::{Lang, Text};
 use crate::render::{new_table, table_width};
 
-/// Formats for `criteria list` and `criteria show`.
+/// Formats for `criteria list`, `show` and `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InfoFormat {
     /// Tables for people.
     Table,
     /// JSON.
     Json,
+    /// The criteria-file YAML (`show` only): a set to start a provincial set from.
+    Yaml,
+    /// Markdown, for wikis and documents.
+    Markdown,
 }
 
 /// `ntm criteria list`.
 pub fn list(format: InfoFormat, lang: Lang, today: Date, out: &mut dyn Write) -> Result<()> {
-    let default = default_builtin().id;
+    let default = default_builtin(today).id;
     let sets = BUILTIN_SETS
         .iter()
         .map(|b| CriteriaSet::from_yaml(b.yaml, b.id))
@@ -34,7 +38,7 @@ pub fn list(format: InfoFormat, lang: Lang, today: Date, out: &mut dyn Write) ->
         source,
     };
     match format {
-        InfoFormat::Json => {
+        InfoFormat::Json | InfoFormat::Yaml | InfoFormat::Markdown => {
             let views: Vec<_> = sets
                 .iter()
                 .map(|s| ListView {
@@ -106,7 +110,201 @@ pub fn show(name: &str, format: InfoFormat, lang: Lang, out: &mut dyn Write) -> 
                 .map_err(|e| io(e.into()))?;
             writeln!(out).map_err(io)?;
         }
+        InfoFormat::Yaml => out
+            .write_all(crate::criteria::to_yaml(&set).as_bytes())
+            .map_err(io)?,
+        InfoFormat::Markdown => show_markdown(&set, lang, out).map_err(io)?,
         InfoFormat::Table => show_table(&set, lang, out).map_err(io)?,
+    }
+    Ok(())
+}
+
+/// `ntm criteria check`: loads a set, reporting every problem; on success a one-line summary.
+pub fn check(name: &str, out: &mut dyn Write) -> Result<()> {
+    let set = CriteriaSet::load(name)?;
+    let criteria: usize = set.tiers.iter().map(|t| t.criteria.len()).sum();
+    let indicators = set.indicators().count();
+    let unverified =
+        set.unverified().len() + set.indicators().filter(|(_, _, i)| !i.verified).count();
+    writeln!(
+        out,
+        "{name}: ok — {} ({}), {} tier(s), {criteria} criteria, {indicators} indicators, {unverified} item(s) not verified",
+        set.id,
+        set.period,
+        set.tiers.len()
+    )
+    .map_err(|source| Error::Io {
+        path: "<stdout>".into(),
+        source,
+    })
+}
+
+/// `ntm criteria diff`: what changed from set `a` to set `b`.
+pub fn diff(a: &str, b: &str, format: InfoFormat, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let (sa, sb) = (CriteriaSet::load(a)?, CriteriaSet::load(b)?);
+    let changes = crate::diff::diff(&sa, &sb);
+    let io = |source| Error::Io {
+        path: "<stdout>".into(),
+        source,
+    };
+    let rows: Vec<[String; 4]> = changes
+        .iter()
+        .map(|c| {
+            let mut place = Vec::new();
+            if let Some(tier) = &c.tier {
+                place.push(format!("[{tier}]"));
+            }
+            match (c.criterion, &c.indicator) {
+                (Some(n), Some(id)) => place.push(format!("{n} / {id}")),
+                (Some(n), None) => place.push(n.to_string()),
+                _ => {}
+            }
+            if let Some(at) = &c.at {
+                place.push(at.clone());
+            }
+            let kind = serde_json::to_value(c.change)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            [
+                kind,
+                place.join(" "),
+                c.from.clone().unwrap_or_default(),
+                c.to.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let header = [
+        label(Label::Change, lang),
+        label(Label::Where, lang),
+        sa.id.as_str(),
+        sb.id.as_str(),
+    ];
+    match format {
+        InfoFormat::Json | InfoFormat::Yaml => {
+            serde_json::to_writer_pretty(&mut *out, &changes).map_err(|e| io(e.into()))?;
+            writeln!(out).map_err(io)?;
+        }
+        InfoFormat::Markdown => {
+            writeln!(out, "| {} |", header.join(" | ")).map_err(io)?;
+            writeln!(out, "|---|---|---|---|").map_err(io)?;
+            for row in &rows {
+                let cells: Vec<_> = row.iter().map(|c| markdown_cell(c)).collect();
+                writeln!(out, "| {} |", cells.join(" | ")).map_err(io)?;
+            }
+        }
+        InfoFormat::Table => {
+            let mut table = new_table(table_width());
+            table.set_header(header);
+            for row in rows {
+                table.add_row(row);
+            }
+            writeln!(out, "{table}").map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+fn markdown_cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', "<br>")
+}
+
+fn show_markdown(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "# {} (`{}`)\n", set.title.get(lang), set.id)?;
+    for act in &set.legal_basis {
+        writeln!(
+            out,
+            "- **{}** ({}): {}",
+            act.decision,
+            act.date,
+            act.title.get(lang)
+        )?;
+    }
+    writeln!(out, "- {}: {}", label(Label::Period, lang), set.period)?;
+    let until = set
+        .in_force
+        .until
+        .map_or_else(String::new, |d| d.to_string());
+    writeln!(
+        out,
+        "- {}: {} – {until}",
+        label(Label::InForce, lang),
+        set.in_force.from
+    )?;
+    let c = &set.classification;
+    writeln!(
+        out,
+        "- {} (`{}`): {}",
+        c.name.get(lang),
+        c.column,
+        c.classes
+            .iter()
+            .map(|k| format!("`{}` {}", k.code, k.name.get(lang)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    )?;
+    writeln!(
+        out,
+        "- {}: {}",
+        label(Label::Band, lang),
+        set.bands
+            .iter()
+            .map(|b| format!("`{}`", b.label))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )?;
+    for tier in &set.tiers {
+        writeln!(
+            out,
+            "\n## {} (`{}`)\n\n{}\n",
+            tier.name.get(lang),
+            tier.id,
+            tier.source
+        )?;
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |\n|---|---|---|---|",
+            label(Label::Indicator, lang),
+            label(Label::Criterion, lang),
+            label(Label::Threshold, lang),
+            label(Label::Source, lang)
+        )?;
+        for criterion in &tier.criteria {
+            let column = format!("`{}{}`", tier.verdict_prefix, criterion.number);
+            let how = if criterion.indicators.is_empty() {
+                format!("{} {column}", label(Label::VerdictOnly, lang))
+            } else if !criterion.indicators_complete {
+                format!("{} {column}", label(Label::PartialList, lang))
+            } else {
+                column
+            };
+            writeln!(
+                out,
+                "| **{}** | **{}** | {} | {} |",
+                criterion.number,
+                markdown_cell(criterion.name.get(lang)),
+                how,
+                markdown_cell(criterion.owner.get(lang))
+            )?;
+            for indicator in &criterion.indicators {
+                let star = if indicator.verified { "" } else { " \\*" };
+                writeln!(
+                    out,
+                    "| {} | {}{star} | {} | {} |",
+                    indicator.id,
+                    markdown_cell(indicator.name.get(lang)),
+                    markdown_cell(&describe(set, &indicator.measure, lang)),
+                    markdown_cell(indicator.source.as_deref().unwrap_or_default())
+                )?;
+            }
+        }
+    }
+    let unverified = unverified_lines(set, lang);
+    if !unverified.is_empty() {
+        writeln!(out, "\n## {}\n", label(Label::UnverifiedHeading, lang))?;
+        for line in unverified {
+            writeln!(out, "- {}", line.trim_start())?;
+        }
     }
     Ok(())
 }
@@ -200,13 +398,24 @@ fn show_table(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io::Re
         }
         writeln!(out, "{table}")?;
     }
-    let unverified = set.unverified();
-    let indicators: Vec<_> = set.indicators().filter(|(_, _, i)| !i.verified).collect();
-    if !unverified.is_empty() || !indicators.is_empty() {
+    let lines = unverified_lines(set, lang);
+    if !lines.is_empty() {
         writeln!(out, "\n* {}:", label(Label::UnverifiedHeading, lang))?;
-        for (tier, _, indicator) in indicators {
-            writeln!(
-                out,
+        for line in lines {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// One line per unverified item: indicators whose number or wording is not verified, then
+/// threshold values, regions sharing a value, source and note merged.
+fn unverified_lines(set: &CriteriaSet, lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = set
+        .indicators()
+        .filter(|(_, _, i)| !i.verified)
+        .map(|(tier, _, indicator)| {
+            format!(
                 "  [{}] {}: {}",
                 tier.id,
                 indicator.id,
@@ -214,48 +423,47 @@ fn show_table(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io::Re
                     .note
                     .as_deref()
                     .unwrap_or("number and wording not verified")
-            )?;
-        }
-        // one line per value, regions sharing a value, source and note merged
-        let mut lines: Vec<(String, Vec<String>, String)> = Vec::new();
-        for u in unverified {
-            let value = u
-                .level
-                .amount
-                .map_or_else(|| label(Label::NotKnown, lang).to_owned(), number);
-            let head = format!(
-                "  [{}] {}{}",
-                u.tier.id,
-                u.indicator.id,
-                u.year.map(|y| format!(" {y}")).unwrap_or_default()
-            );
-            let tail = format!(
-                "{value} — {}{}",
-                u.level.source,
-                u.level
-                    .note
-                    .as_ref()
-                    .map(|n| format!("; {n}"))
-                    .unwrap_or_default()
-            );
-            let class = u.class.map(|c| c.code.clone());
-            match lines.last_mut() {
-                Some((h, classes, t)) if *h == head && *t == tail && class.is_some() => {
-                    classes.extend(class);
-                }
-                _ => lines.push((head, class.into_iter().collect(), tail)),
+            )
+        })
+        .collect();
+    let mut lines: Vec<(String, Vec<String>, String)> = Vec::new();
+    for u in set.unverified() {
+        let value = u
+            .level
+            .amount
+            .map_or_else(|| label(Label::NotKnown, lang).to_owned(), number);
+        let head = format!(
+            "  [{}] {}{}",
+            u.tier.id,
+            u.indicator.id,
+            u.year.map(|y| format!(" {y}")).unwrap_or_default()
+        );
+        let tail = format!(
+            "{value} — {}{}",
+            u.level.source,
+            u.level
+                .note
+                .as_ref()
+                .map(|n| format!("; {n}"))
+                .unwrap_or_default()
+        );
+        let class = u.class.map(|c| c.code.clone());
+        match lines.last_mut() {
+            Some((h, classes, t)) if *h == head && *t == tail && class.is_some() => {
+                classes.extend(class);
             }
-        }
-        for (head, classes, tail) in lines {
-            let classes = if classes.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", classes.join(", "))
-            };
-            writeln!(out, "{head}{classes}: {tail}")?;
+            _ => lines.push((head, class.into_iter().collect(), tail)),
         }
     }
-    Ok(())
+    out.extend(lines.into_iter().map(|(head, classes, tail)| {
+        let classes = if classes.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", classes.join(", "))
+        };
+        format!("{head}{classes}: {tail}")
+    }));
+    out
 }
 
 /// A threshold in a few lines: `≥ 80 %`, or one line per year and class, with unknown values

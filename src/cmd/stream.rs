@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 
-use crate::criteria::{CriteriaSet, LevelLookup};
+use crate::criteria::{BUILTIN_SETS, CriteriaSet, LevelLookup};
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Lang;
 use crate::output::Output;
@@ -44,8 +44,19 @@ pub fn run<R: Record>(
 ) -> Result<()> {
     let set = CriteriaSet::load(&options.criteria)?;
     let mut reader = SurveyReader::open(&options.input, &set, options.year)?;
+    check_fit(&set, &reader)?;
     for warning in reader.warnings() {
         warn(stderr, warning);
+    }
+    for column in reader.unused_columns() {
+        warn(
+            stderr,
+            &format!(
+                "{}: column \"{column}\" is not used by criteria set {} and is ignored",
+                reader.file(),
+                set.id
+            ),
+        );
     }
     let mut output = Output::open(options.output.as_deref())?;
     let output_name = output.name().to_owned();
@@ -105,6 +116,49 @@ pub fn run<R: Record>(
         output.abandon();
         Err(Error::Invalid { problems, omitted })
     }
+}
+
+/// Fails when the file's columns are meant for another built-in set: some unused columns are
+/// criteria columns of other sets, and one of those sets uses all of them. The error names the
+/// `--criteria` to pass.
+fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
+    let unused = reader.unused_columns();
+    if unused.is_empty() {
+        return Ok(());
+    }
+    let others: Vec<CriteriaSet> = BUILTIN_SETS
+        .iter()
+        .rev()
+        .filter(|b| b.id != set.id)
+        .filter_map(|b| CriteriaSet::from_yaml(b.yaml, b.id).ok())
+        .collect();
+    let foreign: Vec<&String> = unused
+        .iter()
+        .filter(|c| others.iter().any(|o| o.uses_column(c)))
+        .collect();
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    let Some(fit) = others
+        .iter()
+        .find(|o| foreign.iter().all(|c| o.uses_column(c)))
+    else {
+        return Ok(());
+    };
+    let mut shown: Vec<&str> = foreign.iter().take(8).map(|c| c.as_str()).collect();
+    if foreign.len() > 8 {
+        shown.push("…");
+    }
+    Err(Error::Usage(format!(
+        "{}: columns {} are not in criteria set {} ({}), but they fit built-in set {} ({}); pass --criteria {}",
+        reader.file(),
+        shown.join(", "),
+        set.id,
+        set.period,
+        fit.id,
+        fit.period,
+        fit.id
+    )))
 }
 
 /// What scoring noticed, kept for one report at the end (per-row disagreements are printed as

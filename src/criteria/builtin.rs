@@ -1,20 +1,50 @@
 //! The criteria sets shipped in the binary. Each is a YAML file under `criteria/`, embedded at
 //! build time and parsed only when used.
 
+use super::Date;
+
 /// A criteria set embedded in the binary.
 #[derive(Debug, Clone, Copy)]
 pub struct BuiltinSet {
     /// Its id, which is also its file name under `criteria/` without `.yaml`.
     pub id: &'static str,
+    /// The day it came into force, as in its YAML (a test keeps the two equal), so that the
+    /// default set is chosen without parsing every set.
+    pub in_force_from: Date,
     /// Its YAML text.
     pub yaml: &'static str,
 }
 
 /// Every built-in set, oldest first.
-pub const BUILTIN_SETS: &[BuiltinSet] = &[BuiltinSet {
-    id: "vn-commune-2021-2025",
-    yaml: include_str!("../../criteria/vn-commune-2021-2025.yaml"),
-}];
+pub const BUILTIN_SETS: &[BuiltinSet] = &[
+    BuiltinSet {
+        id: "vn-commune-2016-2020",
+        in_force_from: Date {
+            year: 2016,
+            month: 12,
+            day: 1,
+        },
+        yaml: include_str!("../../criteria/vn-commune-2016-2020.yaml"),
+    },
+    BuiltinSet {
+        id: "vn-commune-2021-2025",
+        in_force_from: Date {
+            year: 2022,
+            month: 3,
+            day: 8,
+        },
+        yaml: include_str!("../../criteria/vn-commune-2021-2025.yaml"),
+    },
+    BuiltinSet {
+        id: "vn-commune-2026-2030",
+        in_force_from: Date {
+            year: 2026,
+            month: 2,
+            day: 15,
+        },
+        yaml: include_str!("../../criteria/vn-commune-2026-2030.yaml"),
+    },
+];
 
 /// The built-in set with `id`.
 #[must_use]
@@ -22,10 +52,15 @@ pub fn builtin(id: &str) -> Option<&'static BuiltinSet> {
     BUILTIN_SETS.iter().find(|set| set.id == id)
 }
 
-/// The set used when none is named: the newest set in force.
+/// The set used when none is named: the newest set in force on `today` (a set is in force
+/// until the next one starts).
 #[must_use]
-pub fn default_builtin() -> &'static BuiltinSet {
-    BUILTIN_SETS.last().expect("at least one built-in set")
+pub fn default_builtin(today: Date) -> &'static BuiltinSet {
+    BUILTIN_SETS
+        .iter()
+        .rev()
+        .find(|set| set.in_force_from <= today)
+        .unwrap_or(&BUILTIN_SETS[0])
 }
 
 #[cfg(test)]
@@ -39,6 +74,7 @@ mod tests {
             let loaded = CriteriaSet::from_yaml(set.yaml, set.id)
                 .unwrap_or_else(|e| panic!("{}: {e}", set.id));
             assert_eq!(loaded.id, set.id);
+            assert_eq!(loaded.in_force.from, set.in_force_from, "{}", set.id);
         }
     }
 
@@ -57,5 +93,19 @@ mod tests {
             .collect();
         ids.sort();
         assert_eq!(files, ids);
+    }
+}
+
+#[cfg(test)]
+mod default_tests {
+    use super::*;
+
+    #[test]
+    fn the_default_is_the_newest_set_in_force() {
+        let day = |year, month, day| Date { year, month, day };
+        assert_eq!(default_builtin(day(2026, 2, 14)).id, "vn-commune-2021-2025");
+        assert_eq!(default_builtin(day(2026, 2, 15)).id, "vn-commune-2026-2030");
+        assert_eq!(default_builtin(day(2030, 1, 1)).id, "vn-commune-2026-2030");
+        assert_eq!(default_builtin(day(2017, 6, 1)).id, "vn-commune-2016-2020");
     }
 }

@@ -6,12 +6,14 @@
 //! the built-in ones are embedded in the binary (`builtin`). No threshold lives in Rust code.
 
 mod builtin;
+mod export;
 mod raw;
 mod validate;
 
 use std::fmt;
 
 pub use builtin::{BUILTIN_SETS, BuiltinSet, builtin, default_builtin};
+pub use export::to_yaml;
 
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Text;
@@ -518,6 +520,25 @@ impl CriteriaSet {
             source,
         })?;
         CriteriaSet::from_yaml(&yaml, name)
+    }
+
+    /// Whether a survey column headed `header` means something to this set: an indicator, a
+    /// verdict column, the classification column or an override column.
+    #[must_use]
+    pub fn uses_column(&self, header: &str) -> bool {
+        self.columns.iter().any(|c| c == header)
+            || self.classification.column == header
+            || self
+                .classification
+                .overrides
+                .iter()
+                .any(|o| o.column == header)
+            || self.tiers.iter().any(|tier| {
+                header
+                    .strip_prefix(tier.verdict_prefix.as_str())
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .is_some_and(|n| tier.criteria.iter().any(|c| c.number == n))
+            })
     }
 
     /// The base tier, whose criteria are counted (`criteria_met`, bands).

@@ -8,8 +8,11 @@ use crate::util::{data, ntm};
 fn list_names_every_built_in_set() {
     let run = ntm(&["criteria", "list", "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let sets: Value = serde_json::from_str(&run.stdout).unwrap();
-    let set = &sets[0];
+    let sets: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    let set = sets
+        .iter()
+        .find(|s| s["id"] == "vn-commune-2021-2025")
+        .unwrap();
     assert_eq!(set["id"], "vn-commune-2021-2025");
     assert_eq!(set["legal_basis"][0], "318/QĐ-TTg");
     assert_eq!(set["legal_basis"][1], "319/QĐ-TTg");

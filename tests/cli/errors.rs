@@ -176,7 +176,7 @@ fn missing_files_and_unknown_sets() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains(
-            "no built-in criteria set \"vn-commune-1999\" and no such file; built-in sets: vn-commune-2021-2025"
+            "no built-in criteria set \"vn-commune-1999\" and no such file; built-in sets: vn-commune-2016-2020, vn-commune-2021-2025, vn-commune-2026-2030"
         ),
         "{}",
         run.stderr

@@ -10,6 +10,8 @@ fn the_example_province_reproduces_its_report() {
     let run = ntm(&[
         "score",
         &repo("examples/tinh-mau-2022.csv"),
+        "--criteria",
+        "vn-commune-2021-2025",
         "--format",
         "json",
     ]);
@@ -52,6 +54,8 @@ fn the_example_province_lists_gaps_for_every_commune_below_model() {
     let run = ntm(&[
         "gaps",
         &repo("examples/tinh-mau-2022.csv"),
+        "--criteria",
+        "vn-commune-2021-2025",
         "--format",
         "json",
     ]);
@@ -67,4 +71,22 @@ fn the_example_province_lists_gaps_for_every_commune_below_model() {
         rows.iter()
             .all(|r| !r["gaps"].as_array().unwrap().is_empty())
     );
+}
+
+#[test]
+fn the_2026_example_scores_under_the_default_set() {
+    let run = ntm(&[
+        "score",
+        &repo("examples/tinh-mau-2026.csv"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(rows.len(), 40);
+    assert!(rows.iter().all(|r| r["criteria_total"] == 10));
+    assert!(rows.iter().any(|r| r["tier"] == "modern"));
+    assert!(rows.iter().any(|r| r["tier"] == "standard"));
+    assert!(rows.iter().any(|r| r["tier"] == "none"));
+    assert_eq!(run.stderr, "");
 }

@@ -8,3 +8,4 @@ mod gaps;
 mod readme;
 mod score;
 mod util;
+mod versions;

@@ -12,7 +12,9 @@ fn readme() -> String {
 #[test]
 fn the_set_up_commands_are_there() {
     let readme = readme();
-    assert!(readme.contains("cargo run --release -- score examples/tinh-mau-2022.csv"));
+    assert!(readme.contains(
+        "cargo run --release -- score examples/tinh-mau-2022.csv --criteria vn-commune-2021-2025"
+    ));
     assert!(readme.contains("\ncargo test "));
     let ci = std::fs::read_to_string(repo(".ci/run")).unwrap();
     assert!(ci.contains("\ncargo test\n"));

@@ -1,0 +1,247 @@
+//! Criteria sets as versions: each built-in set scores a commune, the default is the set in
+//! force, a file meant for another set is named as such, and sets can be checked, shown as
+//! YAML or Markdown, and compared.
+
+use serde_json::Value;
+
+use crate::util::{data, ntm, ntm_with, repo};
+
+fn score(csv: &str, criteria: &[&str]) -> crate::util::Run {
+    let mut args = vec!["score", "-", "-f", "json"];
+    args.extend_from_slice(criteria);
+    ntm_with(&args, Some(csv), None)
+}
+
+fn rows(run: &crate::util::Run) -> Vec<Value> {
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+#[test]
+fn a_commune_scored_under_each_set() {
+    // 2016–2020: income 2020 in DBSCL must be at least 50 million đồng; health insurance 85 %
+    let csv = "commune_id,region,year,10,15.1,15.2,15.3\nA,ĐBSCL,2020,50,85%,Đạt,20.5\nB,DBSCL,2020,49.9,84,Đạt,20\n";
+    let r = rows(&score(csv, &["--criteria", "vn-commune-2016-2020"]));
+    assert_eq!(r[0]["not_assessed"].as_array().unwrap().len(), 17);
+    assert_eq!(r[0]["criteria_met"], 2);
+    assert_eq!(r[1]["unmet"], serde_json::json!(["10", "15"]));
+
+    // 2021–2025: stunting in DBSH at most 16.5 %, partial list: verdict needed for met
+    let csv = "commune_id,region,15.3,TC15\nA,DBSH,16.5,Đạt\nB,DBSH,16.6,Đạt\n";
+    let run = score(csv, &["--criteria", "vn-commune-2021-2025"]);
+    let r = rows(&run);
+    assert_eq!(
+        (r[0]["criteria_met"].clone(), r[1]["criteria_met"].clone()),
+        (1.into(), 0.into())
+    );
+    assert!(
+        run.stderr
+            .contains("column TC15 says \"Đạt\" but the indicators give \"Không đạt\"")
+    );
+
+    // 2026–2030 (the default): ten criteria by verdict, by commune group
+    let mut csv = String::from("commune_id,group");
+    for n in 1..=10 {
+        csv.push_str(&format!(",TC{n}"));
+    }
+    csv.push_str(",HD1\nA,Nhóm 3");
+    csv.push_str(&",Đạt".repeat(10));
+    csv.push_str(",Đạt\n");
+    let r = rows(&score(&csv, &[]));
+    assert_eq!(r[0]["criteria_total"], 10);
+    assert_eq!(r[0]["band"], "10");
+    assert_eq!(r[0]["tier"], "modern");
+    assert_eq!(r[0]["next_tier"], Value::Null);
+}
+
+#[test]
+fn a_file_for_another_set_names_the_criteria_to_pass() {
+    let run = ntm(&["score", &repo("examples/tinh-mau-2022.csv")]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("are not in criteria set vn-commune-2026-2030 (2026–2030), but they fit built-in set vn-commune-2021-2025 (2021–2025); pass --criteria vn-commune-2021-2025"), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+
+    let run = score(
+        "commune_id,region,NC1,TC19\nA,TDMNPB,Đạt,Đạt\n",
+        &["--criteria", "vn-commune-2016-2020"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("columns NC1 are not in criteria set vn-commune-2016-2020"),
+        "{}",
+        run.stderr
+    );
+
+    // columns no built-in set knows are only warned about
+    let run = score("commune_id,group,Ghi chú\nA,1,x\n", &[]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr
+            .contains("column \"Ghi chú\" is not used by criteria set vn-commune-2026-2030")
+    );
+}
+
+#[test]
+fn the_default_set_is_the_one_in_force_and_list_marks_it() {
+    let run = ntm(&["criteria", "list", "--format", "json"]);
+    let sets: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    let ids: Vec<_> = sets.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "vn-commune-2016-2020",
+            "vn-commune-2021-2025",
+            "vn-commune-2026-2030"
+        ]
+    );
+    let defaults: Vec<_> = sets.iter().map(|s| s["default"] == true).collect();
+    assert_eq!(defaults, [false, false, true]);
+    let in_force: Vec<_> = sets.iter().map(|s| s["in_force"] == true).collect();
+    assert_eq!(in_force, [false, false, true]);
+}
+
+#[test]
+fn check_accepts_a_good_file_and_lists_every_problem_of_a_bad_one() {
+    let run = ntm(&["criteria", "check", &data("mini-set.yaml")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains(": ok — mini-set (2023–2024), 3 tier(s)"),
+        "{}",
+        run.stdout
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.yaml");
+    let text = std::fs::read_to_string(data("mini-set.yaml")).unwrap();
+    std::fs::write(
+        &bad,
+        text.replace("NORTH: 70", "NORTH: 170")
+            .replace("verdict_prefix: NC", "verdict_prefix: TC"),
+    )
+    .unwrap();
+    let run = ntm(&["criteria", "check", bad.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr.lines().count(), 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("percentage threshold 170 is outside 0–100")
+    );
+    assert!(
+        run.stderr
+            .contains("verdict_prefix \"TC\" is used by another tier")
+    );
+}
+
+#[test]
+fn show_writes_a_criteria_file_that_loads_again() {
+    for id in [
+        "vn-commune-2016-2020",
+        "vn-commune-2021-2025",
+        "vn-commune-2026-2030",
+    ] {
+        let yaml = ntm(&["criteria", "show", id, "--format", "yaml"]);
+        assert_eq!(yaml.code, 0, "{}", yaml.stderr);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("copy.yaml");
+        std::fs::write(&path, &yaml.stdout).unwrap();
+        let original = ntm(&["criteria", "show", id, "--format", "json"]);
+        let copy = ntm(&[
+            "criteria",
+            "show",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(copy.code, 0, "{}", copy.stderr);
+        assert_eq!(original.stdout, copy.stdout, "{id}");
+    }
+}
+
+#[test]
+fn show_as_markdown() {
+    let run = ntm(&[
+        "--lang",
+        "en",
+        "criteria",
+        "show",
+        "vn-commune-2021-2025",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.starts_with(
+        "# National criteria for new rural communes, 2021–2025 (`vn-commune-2021-2025`)"
+    ));
+    assert!(
+        run.stdout
+            .contains("\n## Advanced new rural commune (`advanced`)\n")
+    );
+    assert!(
+        run.stdout
+            .contains("| 15.3 | Share of children under 5 stunted (height for age) \\* |")
+    );
+    assert!(
+        run.stdout
+            .contains("\n## Values not verified against the legal text\n")
+    );
+}
+
+#[test]
+fn diff_names_what_changed_between_sets() {
+    let run = ntm(&[
+        "criteria",
+        "diff",
+        "vn-commune-2016-2020",
+        "vn-commune-2021-2025",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let changes: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    let renamed: Vec<_> = changes
+        .iter()
+        .filter(|c| c["change"] == "criterion_renamed")
+        .map(|c| {
+            (
+                c["criterion"].as_u64().unwrap(),
+                c["from"].as_str().unwrap(),
+                c["to"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        renamed,
+        [
+            (3, "Thủy lợi", "Thủy lợi và phòng, chống thiên tai"),
+            (11, "Hộ nghèo", "Nghèo đa chiều"),
+            (12, "Lao động có việc làm", "Lao động"),
+            (
+                13,
+                "Tổ chức sản xuất",
+                "Tổ chức sản xuất và phát triển kinh tế nông thôn"
+            ),
+        ]
+    );
+    let md = ntm(&[
+        "criteria",
+        "diff",
+        "vn-commune-2021-2025",
+        "vn-commune-2026-2030",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(md.code, 0);
+    assert!(
+        md.stdout.contains(
+            "| criterion_renamed | [standard] 2 | Giao thông | Hạ tầng kinh tế - xã hội |"
+        ),
+        "{}",
+        md.stdout
+    );
+    assert!(
+        md.stdout
+            .contains("| tier_removed | [model] | Xã nông thôn mới kiểu mẫu |  |")
+    );
+}

@@ -6,19 +6,21 @@ use std::io::IsTerminal;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::cmd::criteria::InfoFormat;
+use crate::cmd::progress::{ProgressOptions, ReportFormat};
 use crate::cmd::stream::StreamOptions;
 use crate::criteria::default_builtin;
 use crate::lang::Lang;
 use crate::render::Format;
 
 const AFTER_HELP: &str = "\
-Exit status: 0 success; 2 usage or input error (every problem is listed on stderr with its file, \
-line, column and value).
+Exit status: 0 success; 1 progress --check found a target not met; 2 usage or input error (every \
+problem is listed on stderr with its file, line, column and value).
 
 Examples:
   ntm score communes.csv
   ntm score communes.csv --format json > scores.json
   ntm gaps communes.csv
+  ntm progress communes.csv --targets targets.yaml
   cat communes.csv | ntm score - --format ndjson | jq .tier
   ntm criteria list
   ntm criteria show vn-commune-2021-2025";
@@ -64,6 +66,23 @@ Examples:
   ntm gaps examples/tinh-mau-2022.csv --criteria vn-commune-2021-2025
   ntm gaps communes.csv --format json | jq '.[] | select(.next_tier == \"advanced\")'")]
     Gaps(ScoreArgs),
+    /// Progress against targets: communes by tier and band, average criteria and hamlet share
+    /// for the province and each district; each target with what is still needed; the criteria
+    /// that hold communes back, with their departments; the communes closest to the next tier.
+    #[command(after_help = "\
+Gaps are counted in the unit people plan with: communes for commune counts; communes still \
+below the minimum for min_criteria_per_commune (actual is then the lowest count found); hamlets \
+still to be recognised for hamlet_standard_share; criteria still to be gained for \
+average_criteria. A target that data not assessed leaves open is reported as such (met: null).
+
+Exit status with --check: 0 when every target is met, 1 when any is not met or left open, \
+2 on error.
+
+Examples:
+  ntm progress examples/tinh-mau-2022.csv --criteria vn-commune-2021-2025 --targets examples/muc-tieu-2025.yaml
+  ntm progress communes.csv --targets targets.yaml --format markdown -o bao-cao.md
+  ntm progress communes.csv --targets targets.yaml --check --format json > progress.json")]
+    Progress(ProgressArgs),
     /// List and inspect criteria sets.
     Criteria {
         #[command(subcommand)]
@@ -89,6 +108,52 @@ struct ScoreArgs {
     /// Year assessed, for rows without a `year` column (income thresholds differ by year).
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(u16).range(1990..=2100))]
     year: Option<u16>,
+}
+
+#[derive(Debug, clap::Args)]
+struct ProgressArgs {
+    /// Survey CSV file, or - for standard input.
+    #[arg(value_name = "FILE")]
+    input: String,
+    /// Targets YAML: province and district targets.
+    #[arg(short, long, value_name = "FILE")]
+    targets: Option<String>,
+    /// Criteria set: a built-in id or a YAML file [default: the newest set in force].
+    #[arg(short, long, value_name = "ID|FILE")]
+    criteria: Option<String>,
+    /// Group by district [default: district when the data has a district column].
+    #[arg(long, value_enum)]
+    by: Option<GroupArg>,
+    /// Exit with status 1 when any target is not met.
+    #[arg(long)]
+    check: bool,
+    /// Output format [default: table on a terminal, otherwise json].
+    #[arg(short, long, value_enum)]
+    format: Option<ReportFormatArg>,
+    /// Write to FILE instead of standard output; the file appears whole or not at all.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<String>,
+    /// Year assessed, for rows without a `year` column.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(u16).range(1990..=2100))]
+    year: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum GroupArg {
+    /// One section per district.
+    District,
+    /// The province only.
+    Province,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ReportFormatArg {
+    /// Tables for people.
+    Table,
+    /// One JSON object.
+    Json,
+    /// Markdown.
+    Markdown,
 }
 
 #[derive(Debug, Subcommand)]
@@ -191,6 +256,13 @@ pub enum Task {
     Score(StreamOptions),
     /// `ntm gaps`.
     Gaps(StreamOptions),
+    /// `ntm progress`.
+    Progress {
+        /// What to report.
+        options: ProgressOptions,
+        /// Exit 1 when a target is not met.
+        check: bool,
+    },
     /// `ntm criteria list`.
     CriteriaList {
         /// Output format.
@@ -240,6 +312,37 @@ impl Cli {
         match self.command {
             Command::Score(args) => Task::Score(args.into_options(lang)),
             Command::Gaps(args) => Task::Gaps(args.into_options(lang)),
+            Command::Progress(args) => {
+                let format = args.format.map_or_else(
+                    || match args.output.as_deref().map(str::to_lowercase) {
+                        Some(o) if o.ends_with(".md") => ReportFormat::Markdown,
+                        Some(o) if o.ends_with(".txt") => ReportFormat::Table,
+                        Some(_) => ReportFormat::Json,
+                        None if std::io::stdout().is_terminal() => ReportFormat::Table,
+                        None => ReportFormat::Json,
+                    },
+                    |f| match f {
+                        ReportFormatArg::Table => ReportFormat::Table,
+                        ReportFormatArg::Json => ReportFormat::Json,
+                        ReportFormatArg::Markdown => ReportFormat::Markdown,
+                    },
+                );
+                Task::Progress {
+                    options: ProgressOptions {
+                        input: args.input,
+                        criteria: args
+                            .criteria
+                            .unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
+                        targets: args.targets,
+                        by_district: args.by.map(|b| matches!(b, GroupArg::District)),
+                        format,
+                        output: args.output,
+                        year: args.year,
+                        lang,
+                    },
+                    check: args.check,
+                }
+            }
             Command::Criteria { command } => match command {
                 CriteriaCommand::List { format } => Task::CriteriaList {
                     format: info(format),

@@ -76,6 +76,64 @@ pub enum Label {
     Change,
     /// Where column of a diff.
     Where,
+    /// Title of the progress report.
+    ProgressTitle,
+    /// "target year".
+    TargetYear,
+    /// "criteria set".
+    CriteriaSet,
+    /// "communes".
+    Communes,
+    /// Average criteria per commune.
+    AverageCriteria,
+    /// Hamlets recognised standard.
+    HamletsStandard,
+    /// Section of bands.
+    BandTitle,
+    /// Target column.
+    Target,
+    /// Required column.
+    Required,
+    /// Actual column.
+    Actual,
+    /// Gap column.
+    Gap,
+    /// Met column of targets.
+    TargetMet,
+    /// Note column.
+    Note,
+    /// Section of targets.
+    Targets,
+    /// Section of districts.
+    Districts,
+    /// Targets met column.
+    TargetsMet,
+    /// Section of bottlenecks.
+    Bottlenecks,
+    /// Criterion number column.
+    CriterionShort,
+    /// Criterion name column.
+    CriterionName,
+    /// Section of candidates.
+    Candidates,
+    /// The tier a candidate is for.
+    ForTier,
+    /// A target that cannot be judged.
+    Undetermined,
+    /// Target `standard_communes`.
+    TargetStandard,
+    /// Target `advanced_communes`.
+    TargetAdvanced,
+    /// Target `model_communes`.
+    TargetModel,
+    /// Target `modern_communes`.
+    TargetModern,
+    /// Target `min_criteria_per_commune`.
+    TargetMinCriteria,
+    /// Target `hamlet_standard_share`.
+    TargetHamletShare,
+    /// Target `average_criteria`.
+    TargetAverage,
 }
 
 /// The text of `label` in `lang`.
@@ -124,6 +182,50 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         ShortBy => ("thiếu", "short by"),
         Change => ("Thay đổi", "Change"),
         Where => ("Ở đâu", "Where"),
+        ProgressTitle => (
+            "Tiến độ xây dựng nông thôn mới",
+            "New rural development progress",
+        ),
+        TargetYear => ("mục tiêu năm", "targets for"),
+        CriteriaSet => ("Bộ tiêu chí", "Criteria set"),
+        Communes => ("Số xã", "Communes"),
+        AverageCriteria => ("Bình quân tiêu chí/xã", "Average criteria"),
+        HamletsStandard => ("Thôn đạt chuẩn", "Hamlets standard"),
+        BandTitle => ("Số xã theo số tiêu chí đạt", "Communes by criteria met"),
+        Target => ("Mục tiêu", "Target"),
+        Required => ("Yêu cầu", "Required"),
+        Actual => ("Thực tế", "Actual"),
+        Gap => ("Còn thiếu", "Gap"),
+        TargetMet => ("Đạt", "Met"),
+        Note => ("Ghi chú", "Note"),
+        Targets => ("Mục tiêu", "Targets"),
+        Districts => ("Theo huyện", "By district"),
+        TargetsMet => ("Mục tiêu đạt", "Targets met"),
+        Bottlenecks => (
+            "Tiêu chí còn nhiều xã chưa đạt",
+            "Criteria holding communes back",
+        ),
+        CriterionShort => ("TC", "No."),
+        CriterionName => ("Tiêu chí", "Criterion"),
+        Candidates => (
+            "Xã gần đạt mức tiếp theo nhất",
+            "Communes closest to the next tier",
+        ),
+        ForTier => ("Cho mức", "For tier"),
+        Undetermined => ("chưa xác định", "open"),
+        TargetStandard => ("Số xã đạt chuẩn trở lên", "Communes at standard or above"),
+        TargetAdvanced => (
+            "Số xã đạt nâng cao trở lên",
+            "Communes at advanced or above",
+        ),
+        TargetModel => ("Số xã đạt kiểu mẫu", "Model communes"),
+        TargetModern => ("Số xã đạt nông thôn mới hiện đại", "Modern communes"),
+        TargetMinCriteria => (
+            "Không còn xã dưới N tiêu chí",
+            "No commune under N criteria",
+        ),
+        TargetHamletShare => ("Tỷ lệ thôn đạt chuẩn", "Share of hamlets standard"),
+        TargetAverage => ("Bình quân tiêu chí/xã", "Average criteria per commune"),
     };
     match lang {
         Lang::Vi => vi,

@@ -18,9 +18,11 @@ pub mod gaps;
 pub mod labels;
 pub mod lang;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod score;
 pub mod survey;
+pub mod targets;
 pub mod text;
 pub mod value;
 
@@ -35,7 +37,8 @@ use crate::criteria::Date;
 pub use crate::error::{Error, Result};
 
 /// Runs `ntm` with `args` (the program name first) and returns the exit status: 0 on success,
-/// 2 on a usage or input error. A closed standard output (`ntm … | head`) ends quietly with 0.
+/// 1 when `progress --check` finds a target not met, 2 on a usage or input error. A closed
+/// standard output (`ntm … | head`) ends quietly with 0.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
@@ -47,7 +50,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let stderr = io::stderr();
     let mut stderr = stderr.lock();
     match execute(cli.into_task(), &mut stderr) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::TargetsNotMet) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let _ = writeln!(stderr, "error: {err}");
@@ -56,21 +60,51 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     }
 }
 
+/// How a task ended, when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done (exit status 0).
+    Success,
+    /// `progress --check` found a target not met (exit status 1).
+    TargetsNotMet,
+}
+
 /// Carries out one task, writing data to standard output and warnings to `stderr`.
-pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<()> {
+pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
+    let done = |r: Result<()>| r.map(|()| Outcome::Success);
     match task {
-        Task::Score(options) => cmd::score::run(&options, stderr),
-        Task::Gaps(options) => cmd::gaps::run(&options, stderr),
-        Task::CriteriaList { format, lang } => {
-            cmd::criteria::list(format, lang, today(), &mut io::stdout().lock())
+        Task::Score(options) => done(cmd::score::run(&options, stderr)),
+        Task::Gaps(options) => done(cmd::gaps::run(&options, stderr)),
+        Task::Progress { options, check } => {
+            let outcome = cmd::progress::run(&options, stderr)?;
+            Ok(
+                if check && outcome == cmd::progress::TargetsOutcome::NotAllMet {
+                    Outcome::TargetsNotMet
+                } else {
+                    Outcome::Success
+                },
+            )
         }
-        Task::CriteriaShow { set, format, lang } => {
-            cmd::criteria::show(&set, format, lang, &mut io::stdout().lock())
-        }
-        Task::CriteriaCheck { file } => cmd::criteria::check(&file, &mut io::stdout().lock()),
-        Task::CriteriaDiff { a, b, format, lang } => {
-            cmd::criteria::diff(&a, &b, format, lang, &mut io::stdout().lock())
-        }
+        Task::CriteriaList { format, lang } => done(cmd::criteria::list(
+            format,
+            lang,
+            today(),
+            &mut io::stdout().lock(),
+        )),
+        Task::CriteriaShow { set, format, lang } => done(cmd::criteria::show(
+            &set,
+            format,
+            lang,
+            &mut io::stdout().lock(),
+        )),
+        Task::CriteriaCheck { file } => done(cmd::criteria::check(&file, &mut io::stdout().lock())),
+        Task::CriteriaDiff { a, b, format, lang } => done(cmd::criteria::diff(
+            &a,
+            &b,
+            format,
+            lang,
+            &mut io::stdout().lock(),
+        )),
     }
 }
 

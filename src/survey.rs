@@ -159,6 +159,12 @@ impl<'s> SurveyReader<'s> {
         &self.warnings
     }
 
+    /// Whether the file has a column headed `header`.
+    #[must_use]
+    pub fn has_column(&self, header: &str) -> bool {
+        self.layout.headers.iter().any(|h| h == header)
+    }
+
     /// Headers of the columns the set does not use, in file order.
     #[must_use]
     pub fn unused_columns(&self) -> &[String] {

@@ -3,5 +3,6 @@
 
 pub mod criteria;
 pub mod gaps;
+pub mod progress;
 pub mod score;
 pub mod stream;

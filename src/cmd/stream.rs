@@ -43,21 +43,7 @@ pub fn run<R: Record>(
     mut record: impl FnMut(&CriteriaSet, &CommuneScore) -> Option<R>,
 ) -> Result<()> {
     let set = CriteriaSet::load(&options.criteria)?;
-    let mut reader = SurveyReader::open(&options.input, &set, options.year)?;
-    check_fit(&set, &reader)?;
-    for warning in reader.warnings() {
-        warn(stderr, warning);
-    }
-    for column in reader.unused_columns() {
-        warn(
-            stderr,
-            &format!(
-                "{}: column \"{column}\" is not used by criteria set {} and is ignored",
-                reader.file(),
-                set.id
-            ),
-        );
-    }
+    let scan = Scan::open(&set, &options.input, options.year, stderr)?;
     let mut output = Output::open(options.output.as_deref())?;
     let output_name = output.name().to_owned();
     let io_err = |source| Error::Io {
@@ -73,26 +59,85 @@ pub fn run<R: Record>(
             .collect(),
         width: table_width(),
     };
-
-    let mut problems = Vec::new();
-    let mut omitted = 0;
-    let mut notes = Notes::default();
-    let file = reader.file().to_owned();
-    {
+    let written = {
         let mut writer = writer::<R>(options.format, output.writer(), labels).map_err(io_err)?;
-        while let Some(row) = reader.next_commune() {
+        scan.run(stderr, |score| match record(&set, score) {
+            Some(record) => writer.write(&record).map_err(io_err),
+            None => Ok(()),
+        })
+        .and_then(|()| writer.finish().map_err(io_err))
+    };
+    match written {
+        Ok(()) => output.commit(),
+        Err(err) => {
+            output.abandon();
+            Err(err)
+        }
+    }
+}
+
+/// A survey file opened against a set: the header checked, ready to score row by row.
+pub struct Scan<'s> {
+    set: &'s CriteriaSet,
+    reader: SurveyReader<'s>,
+}
+
+impl<'s> Scan<'s> {
+    /// Opens `input` (`-` for standard input) against `set`. Fails before any row is read when
+    /// the header is wrong or belongs to another built-in set; warns about unused columns.
+    pub fn open(
+        set: &'s CriteriaSet,
+        input: &str,
+        year: Option<u16>,
+        stderr: &mut dyn Write,
+    ) -> Result<Scan<'s>> {
+        let reader = SurveyReader::open(input, set, year)?;
+        check_fit(set, &reader)?;
+        for warning in reader.warnings() {
+            warn(stderr, warning);
+        }
+        for column in reader.unused_columns() {
+            warn(
+                stderr,
+                &format!(
+                    "{}: column \"{column}\" is not used by criteria set {} and is ignored",
+                    reader.file(),
+                    set.id
+                ),
+            );
+        }
+        Ok(Scan { set, reader })
+    }
+
+    /// Whether the file has a column headed `header`.
+    #[must_use]
+    pub fn has_column(&self, header: &str) -> bool {
+        self.reader.has_column(header)
+    }
+
+    /// Scores every row, calling `visit` for each scored commune until the first bad row; the
+    /// rows after it are still checked. Every problem found is returned at the end.
+    pub fn run(
+        mut self,
+        stderr: &mut dyn Write,
+        mut visit: impl FnMut(&CommuneScore) -> Result<()>,
+    ) -> Result<()> {
+        let set = self.set;
+        let mut problems = Vec::new();
+        let mut omitted = 0;
+        let mut notes = Notes::default();
+        let file = self.reader.file().to_owned();
+        while let Some(row) = self.reader.next_commune() {
             let scored = row.and_then(|commune| {
                 let (line, year) = (commune.line, commune.year);
-                score(&set, commune)
-                    .map_err(|errors| lookup_problems(&set, &file, line, year, &errors))
+                score(set, commune)
+                    .map_err(|errors| lookup_problems(set, &file, line, year, &errors))
             });
             match scored {
                 Ok((scored, findings)) => {
-                    notes.add(&set, &file, scored.commune.line, findings, stderr);
-                    if problems.is_empty()
-                        && let Some(record) = record(&set, &scored)
-                    {
-                        writer.write(&record).map_err(io_err)?;
+                    notes.add(set, &file, scored.commune.line, findings, stderr);
+                    if problems.is_empty() {
+                        visit(&scored)?;
                     }
                 }
                 Err(mut found) => {
@@ -105,16 +150,12 @@ pub fn run<R: Record>(
                 }
             }
         }
+        notes.report(set, stderr);
         if problems.is_empty() {
-            writer.finish().map_err(io_err)?;
+            Ok(())
+        } else {
+            Err(Error::Invalid { problems, omitted })
         }
-    }
-    notes.report(&set, stderr);
-    if problems.is_empty() {
-        output.commit()
-    } else {
-        output.abandon();
-        Err(Error::Invalid { problems, omitted })
     }
 }
 

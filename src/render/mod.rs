@@ -4,6 +4,7 @@
 
 mod csv;
 mod json;
+pub mod progress;
 mod records;
 mod table;
 

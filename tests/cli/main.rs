@@ -5,6 +5,7 @@ mod criteria;
 mod errors;
 mod examples;
 mod gaps;
+mod progress;
 mod readme;
 mod score;
 mod util;

@@ -1,0 +1,112 @@
+//! `ntm progress`: the province's and each district's progress against its targets.
+
+use std::io::Write;
+
+use super::stream::Scan;
+use crate::criteria::CriteriaSet;
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::output::Output;
+use crate::progress::Progress;
+use crate::render::{TableLabels, progress, table_width};
+use crate::targets::Targets;
+
+/// Formats of the progress report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// Tables for people.
+    Table,
+    /// One JSON object.
+    Json,
+    /// Markdown.
+    Markdown,
+}
+
+/// What `ntm progress` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ProgressOptions {
+    /// The survey file, `-` for standard input.
+    pub input: String,
+    /// A built-in set id or a YAML file.
+    pub criteria: String,
+    /// The targets file.
+    pub targets: Option<String>,
+    /// Group by district: `Some(true)` or `Some(false)` when asked, `None` to group when the
+    /// data has a district column.
+    pub by_district: Option<bool>,
+    /// The output format.
+    pub format: ReportFormat,
+    /// The output file; standard output when `None`.
+    pub output: Option<String>,
+    /// The year of rows without a `year` column.
+    pub year: Option<u16>,
+    /// Language of labels.
+    pub lang: Lang,
+}
+
+/// Whether every target was met, for `--check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetsOutcome {
+    /// Every target met (or there were none).
+    AllMet,
+    /// At least one target not met, or not judged.
+    NotAllMet,
+}
+
+/// Runs `ntm progress`, writing warnings to `stderr`.
+pub fn run(options: &ProgressOptions, stderr: &mut dyn Write) -> Result<TargetsOutcome> {
+    let set = CriteriaSet::load(&options.criteria)?;
+    let targets = options
+        .targets
+        .as_deref()
+        .map(|path| Targets::load(path, &set))
+        .transpose()?;
+    let scan = Scan::open(&set, &options.input, options.year, stderr)?;
+    let by_district = options
+        .by_district
+        .unwrap_or_else(|| scan.has_column("district"));
+    let mut tally = Progress::new(&set, targets.as_ref(), by_district);
+    scan.run(stderr, |score| {
+        tally.add(score);
+        Ok(())
+    })?;
+    if let Some(targets) = &targets {
+        for (district, _) in &targets.districts {
+            if by_district && !tally.has_district(district) {
+                let _ = writeln!(
+                    stderr,
+                    "warning: the targets name district {district}, which has no communes in the data"
+                );
+            }
+        }
+    }
+    let report = tally.finish();
+    let mut output = Output::open(options.output.as_deref())?;
+    let name = output.name().to_owned();
+    let labels = TableLabels {
+        lang: options.lang,
+        tiers: set
+            .tiers
+            .iter()
+            .map(|t| (t.id.clone(), t.name.get(options.lang).to_owned()))
+            .collect(),
+        width: table_width(),
+    };
+    let written = match options.format {
+        ReportFormat::Json => serde_json::to_writer_pretty(output.writer(), &report)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(output.writer())),
+        ReportFormat::Table => progress::table(&report, &labels, output.writer()),
+        ReportFormat::Markdown => progress::markdown(&report, &labels, output.writer()),
+    };
+    if let Err(source) = written {
+        output.abandon();
+        return Err(Error::Io { path: name, source });
+    }
+    output.commit()?;
+    Ok(if report.all_met() {
+        TargetsOutcome::AllMet
+    } else {
+        TargetsOutcome::NotAllMet
+    })
+}

@@ -1,0 +1,732 @@
+//! Progress against targets: counts of communes by tier and band, average criteria, hamlet
+//! share, per province and district; each target with what is still needed; the criteria that
+//! hold communes back; and the communes closest to the next tier. Tallies are summed as rows
+//! stream, so memory grows with districts and candidates kept, not with communes.
+
+use std::collections::{BinaryHeap, HashMap};
+
+use serde::Serialize;
+
+use crate::criteria::CriteriaSet;
+use crate::gaps::gaps;
+use crate::lang::Text;
+use crate::score::CommuneScore;
+use crate::targets::{Goals, Targets};
+use crate::value::Verdict;
+
+/// The counts of one scope (the province or a district).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    /// Communes.
+    pub communes: u32,
+    /// Communes at each exact tier: index 0 for none, `k + 1` for tier `k`.
+    pub tiers: Vec<u32>,
+    /// Communes that could reach at least tier `k` once their criteria not assessed are met.
+    pub potential: Vec<u32>,
+    /// Communes per band, in the set's band order.
+    pub bands: Vec<u32>,
+    /// Sum of base criteria met.
+    pub met: u64,
+    /// Sum of base criteria not assessed.
+    pub not_assessed: u64,
+    /// Communes by (criteria met, criteria not assessed).
+    pub met_and_open: HashMap<(u32, u32), u32>,
+    /// Hamlets, over the communes that give them.
+    pub hamlets: u64,
+    /// Hamlets recognised standard.
+    pub hamlets_standard: u64,
+    /// Communes without a hamlet count.
+    pub without_hamlets: u32,
+}
+
+impl Tally {
+    fn new(set: &CriteriaSet) -> Tally {
+        Tally {
+            communes: 0,
+            tiers: vec![0; set.tiers.len() + 1],
+            potential: vec![0; set.tiers.len()],
+            bands: vec![0; set.bands.len()],
+            met: 0,
+            not_assessed: 0,
+            met_and_open: HashMap::new(),
+            hamlets: 0,
+            hamlets_standard: 0,
+            without_hamlets: 0,
+        }
+    }
+
+    fn add(&mut self, set: &CriteriaSet, score: &CommuneScore) {
+        let met = score.count(Verdict::Met);
+        let open = score.count(Verdict::NotAssessed);
+        self.communes += 1;
+        self.tiers[score.tier.map_or(0, |t| t + 1)] += 1;
+        let potential = score
+            .tiers
+            .iter()
+            .take_while(|criteria| {
+                criteria
+                    .iter()
+                    .all(|c| matches!(c.verdict, Verdict::Met | Verdict::NotAssessed))
+            })
+            .count();
+        for p in &mut self.potential[..potential] {
+            *p += 1;
+        }
+        let band = set.band(met);
+        let index = set
+            .bands
+            .iter()
+            .position(|b| b == band)
+            .expect("a band of the set");
+        self.bands[index] += 1;
+        self.met += u64::from(met);
+        self.not_assessed += u64::from(open);
+        *self.met_and_open.entry((met, open)).or_default() += 1;
+        match (score.commune.hamlets, score.commune.hamlets_standard) {
+            (Some(h), standard) => {
+                self.hamlets += u64::from(h);
+                self.hamlets_standard += u64::from(standard.unwrap_or(0));
+            }
+            (None, _) => self.without_hamlets += 1,
+        }
+    }
+
+    /// Communes at tier `k` or above.
+    #[must_use]
+    pub fn at_least(&self, k: usize) -> u32 {
+        self.tiers[k + 1..].iter().sum()
+    }
+}
+
+/// A number in a report: whole counts stay whole.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Figure {
+    /// A count.
+    Count(u64),
+    /// A measure such as an average or a share.
+    Measure(f64),
+}
+
+impl Figure {
+    fn measure(x: f64) -> Figure {
+        Figure::Measure((x * 10_000.0).round() / 10_000.0)
+    }
+}
+
+/// One target judged.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetResult {
+    /// The target's key in the targets file.
+    pub name: String,
+    /// What the target requires.
+    pub required: Figure,
+    /// What the data shows (for `min_criteria_per_commune`, the lowest count found); `null`
+    /// when there is nothing to count.
+    pub actual: Option<Figure>,
+    /// What is still needed, in the unit people plan with (0 when met): communes; communes
+    /// still below the minimum; hamlets still to be recognised; criteria still to be gained.
+    pub gap: Figure,
+    /// Whether the target is met; `null` when data not assessed leaves it open.
+    pub met: Option<bool>,
+    /// Why it cannot be judged, or what the judgement rests on.
+    pub note: Option<String>,
+}
+
+/// Communes at a tier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TierCount {
+    /// Tier id (`none` for none).
+    pub tier: String,
+    /// Communes at exactly this tier.
+    pub communes: u32,
+}
+
+/// Communes in a band.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BandCount {
+    /// Band label.
+    pub band: String,
+    /// Communes in the band.
+    pub communes: u32,
+}
+
+/// The hamlet figures of a scope.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HamletShare {
+    /// Hamlets.
+    pub hamlets: u64,
+    /// Hamlets recognised standard.
+    pub standard: u64,
+    /// `standard / hamlets`.
+    pub share: f64,
+    /// Communes without a hamlet count.
+    pub communes_without_data: u32,
+}
+
+/// One district's progress.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DistrictReport {
+    /// District name (empty for communes without one).
+    pub district: String,
+    /// Communes.
+    pub communes: u32,
+    /// Communes by tier.
+    pub tiers: Vec<TierCount>,
+    /// Communes by band.
+    pub bands: Vec<BandCount>,
+    /// Average criteria met per commune.
+    pub average_criteria: Option<f64>,
+    /// Hamlet share.
+    pub hamlet_standard_share: Option<HamletShare>,
+    /// The district's targets.
+    pub targets: Vec<TargetResult>,
+}
+
+/// A criterion that holds communes back.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bottleneck {
+    /// Criterion number.
+    pub criterion: u32,
+    /// Its name.
+    pub name: Text,
+    /// The department responsible.
+    pub owner: Text,
+    /// Communes not meeting it.
+    pub not_met: u32,
+    /// Communes basically meeting it.
+    pub basically_met: u32,
+    /// Communes not assessed on it.
+    pub not_assessed: u32,
+}
+
+/// A commune close to the tier a target needs more of.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    /// The tier it is a candidate for.
+    pub for_tier: String,
+    /// The scope whose target it serves: `province` or a district name.
+    pub scope: String,
+    /// `commune_id`.
+    pub commune_id: String,
+    /// Commune name.
+    pub commune: String,
+    /// Its district.
+    pub district: String,
+    /// Its tier now.
+    pub tier: String,
+    /// Criteria of the next tier it lacks.
+    pub lacking: u32,
+    /// Sum of the relative shortfalls of its measured gaps (0.1 is 10 % short of a threshold).
+    pub shortfall: f64,
+    /// The criteria it lacks.
+    pub criteria: Vec<String>,
+}
+
+/// The whole progress report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgressReport {
+    /// The province, from the targets file.
+    pub province: Option<String>,
+    /// The criteria set.
+    pub criteria: String,
+    /// The target year, from the targets file.
+    pub year: Option<u16>,
+    /// Communes.
+    pub communes: u32,
+    /// Communes by tier.
+    pub tiers: Vec<TierCount>,
+    /// Communes by band.
+    pub bands: Vec<BandCount>,
+    /// Average criteria met per commune.
+    pub average_criteria: Option<f64>,
+    /// Hamlet share.
+    pub hamlet_standard_share: Option<HamletShare>,
+    /// The province's targets.
+    pub targets: Vec<TargetResult>,
+    /// Per district, when grouped.
+    pub districts: Vec<DistrictReport>,
+    /// Criteria by communes not meeting them, most first.
+    pub bottlenecks: Vec<Bottleneck>,
+    /// Communes closest to the tiers whose targets have a gap, best first.
+    pub candidates: Vec<Candidate>,
+}
+
+#[derive(Debug, PartialEq)]
+struct Ranked {
+    key: (u32, u64, u64),
+    candidate: Candidate,
+}
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key.cmp(&other.key)
+    }
+}
+
+/// The candidates kept for one (scope, tier): the `keep` best, in a bounded heap.
+struct Pool {
+    scope: Option<String>,
+    tier: usize,
+    keep: usize,
+    heap: BinaryHeap<Ranked>,
+}
+
+/// Folds scored communes into a progress report.
+pub struct Progress<'s> {
+    set: &'s CriteriaSet,
+    targets: Option<&'s Targets>,
+    by_district: bool,
+    province: Tally,
+    districts: Vec<(String, Tally)>,
+    criteria: Vec<[u32; 3]>,
+    pools: Vec<Pool>,
+    seen: u64,
+}
+
+impl<'s> Progress<'s> {
+    /// An empty report for `set`, judged against `targets`, grouped by district or not.
+    #[must_use]
+    pub fn new(set: &'s CriteriaSet, targets: Option<&'s Targets>, by_district: bool) -> Self {
+        Progress {
+            set,
+            targets,
+            by_district,
+            province: Tally::new(set),
+            districts: Vec::new(),
+            criteria: vec![[0; 3]; set.base().criteria.len()],
+            pools: Vec::new(),
+            seen: 0,
+        }
+    }
+
+    /// Whether a tally already exists for `district` (used to warn about targets for districts
+    /// the data does not have).
+    #[must_use]
+    pub fn has_district(&self, district: &str) -> bool {
+        self.districts.iter().any(|(d, _)| d == district)
+    }
+
+    /// Adds one scored commune.
+    pub fn add(&mut self, score: &CommuneScore) {
+        let set = self.set;
+        self.province.add(set, score);
+        if self.by_district {
+            let district = &score.commune.district;
+            let index = match self.districts.iter().position(|(d, _)| d == district) {
+                Some(i) => i,
+                None => {
+                    self.districts.push((district.clone(), Tally::new(set)));
+                    self.districts.len() - 1
+                }
+            };
+            self.districts[index].1.add(set, score);
+        }
+        for (counts, result) in self.criteria.iter_mut().zip(&score.tiers[0]) {
+            match result.verdict {
+                Verdict::NotMet => counts[0] += 1,
+                Verdict::BasicallyMet => counts[1] += 1,
+                Verdict::NotAssessed => counts[2] += 1,
+                Verdict::Met => {}
+            }
+        }
+        self.seen += 1;
+        self.consider(score);
+    }
+
+    /// Keeps the commune as a candidate where a target of its scope needs its next tier.
+    fn consider(&mut self, score: &CommuneScore) {
+        let Some(targets) = self.targets else {
+            return;
+        };
+        let Some((next, gaps)) = gaps(self.set, score) else {
+            return;
+        };
+        let district = &score.commune.district;
+        let scopes = [
+            (None, Some(&targets.province_goals)),
+            (Some(district), targets.district(district)),
+        ];
+        for (scope, goals) in scopes {
+            let Some(goals) = goals else { continue };
+            let Some(&(_, _, required)) = goals.tier_targets().iter().find(|(_, t, _)| *t == next)
+            else {
+                continue;
+            };
+            let index = match self
+                .pools
+                .iter()
+                .position(|p| p.scope.as_ref() == scope && p.tier == next)
+            {
+                Some(i) => i,
+                None => {
+                    self.pools.push(Pool {
+                        scope: scope.cloned(),
+                        tier: next,
+                        keep: usize::try_from(required).unwrap_or(usize::MAX),
+                        heap: BinaryHeap::new(),
+                    });
+                    self.pools.len() - 1
+                }
+            };
+            let pool = &mut self.pools[index];
+            if pool.keep == 0 {
+                continue;
+            }
+            let lacking = u32::try_from(gaps.len()).unwrap_or(u32::MAX);
+            let shortfall: f64 = gaps
+                .iter()
+                .filter_map(|g| match (g.shortfall, g.threshold) {
+                    (Some(s), Some(t)) if t.abs() > f64::EPSILON => Some(s / t.abs()),
+                    (Some(s), _) => Some(s),
+                    _ => None,
+                })
+                .sum();
+            // fewest lacking, then smallest shortfall, then earliest in the file
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let key = (lacking, (shortfall * 1e9).round() as u64, self.seen);
+            if pool.heap.len() == pool.keep
+                && pool.heap.peek().is_some_and(|worst| worst.key <= key)
+            {
+                continue;
+            }
+            let mut numbers: Vec<u32> = gaps.iter().map(|g| g.criterion).collect();
+            numbers.sort_unstable();
+            numbers.dedup();
+            let criteria = numbers.iter().map(ToString::to_string).collect();
+            pool.heap.push(Ranked {
+                key,
+                candidate: Candidate {
+                    for_tier: self.set.tiers[next].id.clone(),
+                    scope: scope.map_or_else(|| "province".to_owned(), Clone::clone),
+                    commune_id: score.commune.id.clone(),
+                    commune: score.commune.name.clone(),
+                    district: district.clone(),
+                    tier: tier_id(self.set, score.tier),
+                    lacking,
+                    shortfall: (shortfall * 10_000.0).round() / 10_000.0 + 0.0,
+                    criteria,
+                },
+            });
+            if pool.heap.len() > pool.keep {
+                pool.heap.pop();
+            }
+        }
+    }
+
+    /// The finished report.
+    #[must_use]
+    pub fn finish(self) -> ProgressReport {
+        let set = self.set;
+        let goals = self.targets.map(|t| &t.province_goals);
+        let targets = goals
+            .map(|g| judge(set, &self.province, g))
+            .unwrap_or_default();
+        let mut districts: Vec<DistrictReport> = self
+            .districts
+            .iter()
+            .map(|(name, tally)| {
+                let goals = self.targets.and_then(|t| t.district(name));
+                district_report(set, name, tally, goals)
+            })
+            .collect();
+        if let Some(t) = self.targets {
+            for (name, goals) in &t.districts {
+                if self.by_district && !self.districts.iter().any(|(d, _)| d == name) {
+                    districts.push(district_report(set, name, &Tally::new(set), Some(goals)));
+                }
+            }
+        }
+        let mut bottlenecks: Vec<Bottleneck> = set
+            .base()
+            .criteria
+            .iter()
+            .zip(&self.criteria)
+            .map(|(c, counts)| Bottleneck {
+                criterion: c.number,
+                name: c.name.clone(),
+                owner: c.owner.clone(),
+                not_met: counts[0],
+                basically_met: counts[1],
+                not_assessed: counts[2],
+            })
+            .collect();
+        bottlenecks.sort_by(|a, b| {
+            b.not_met
+                .cmp(&a.not_met)
+                .then(b.basically_met.cmp(&a.basically_met))
+                .then(b.not_assessed.cmp(&a.not_assessed))
+                .then(a.criterion.cmp(&b.criterion))
+        });
+        // a pool keeps as many as the target asks; the report lists as many as its gap needs
+        let gap_of = |scope: &Option<String>, tier: usize| -> usize {
+            let (tally, goals) = match scope {
+                None => (&self.province, goals),
+                Some(d) => (
+                    self.districts
+                        .iter()
+                        .find(|(name, _)| name == d)
+                        .map_or(&self.province, |(_, t)| t),
+                    self.targets.and_then(|t| t.district(d)),
+                ),
+            };
+            goals
+                .and_then(|g| g.tier_targets().into_iter().find(|(_, t, _)| *t == tier))
+                .map_or(0, |(_, _, required)| {
+                    usize::try_from(required.saturating_sub(tally.at_least(tier))).unwrap_or(0)
+                })
+        };
+        let mut pools = self.pools;
+        pools.sort_by(|a, b| {
+            (a.scope.is_some(), &a.scope, a.tier).cmp(&(b.scope.is_some(), &b.scope, b.tier))
+        });
+        let mut candidates = Vec::new();
+        for pool in pools {
+            let gap = gap_of(&pool.scope, pool.tier);
+            let mut ranked = pool.heap.into_sorted_vec();
+            ranked.truncate(gap);
+            candidates.extend(ranked.into_iter().map(|r| r.candidate));
+        }
+        ProgressReport {
+            province: self.targets.and_then(|t| t.province.clone()),
+            criteria: set.id.clone(),
+            year: self.targets.and_then(|t| t.year),
+            communes: self.province.communes,
+            tiers: tiers(set, &self.province),
+            bands: bands(set, &self.province),
+            average_criteria: average(&self.province),
+            hamlet_standard_share: hamlet_share(&self.province),
+            targets,
+            districts,
+            bottlenecks,
+            candidates,
+        }
+    }
+}
+
+fn tier_id(set: &CriteriaSet, tier: Option<usize>) -> String {
+    tier.map_or_else(|| "none".to_owned(), |t| set.tiers[t].id.clone())
+}
+
+fn tiers(set: &CriteriaSet, tally: &Tally) -> Vec<TierCount> {
+    tally
+        .tiers
+        .iter()
+        .enumerate()
+        .map(|(i, n)| TierCount {
+            tier: tier_id(set, i.checked_sub(1)),
+            communes: *n,
+        })
+        .collect()
+}
+
+fn bands(set: &CriteriaSet, tally: &Tally) -> Vec<BandCount> {
+    set.bands
+        .iter()
+        .zip(&tally.bands)
+        .map(|(b, n)| BandCount {
+            band: b.label.clone(),
+            communes: *n,
+        })
+        .collect()
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn average(tally: &Tally) -> Option<f64> {
+    (tally.communes > 0)
+        .then(|| (tally.met as f64 / f64::from(tally.communes) * 100.0).round() / 100.0)
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn hamlet_share(tally: &Tally) -> Option<HamletShare> {
+    (tally.hamlets > 0).then(|| HamletShare {
+        hamlets: tally.hamlets,
+        standard: tally.hamlets_standard,
+        share: (tally.hamlets_standard as f64 / tally.hamlets as f64 * 10_000.0).round() / 10_000.0,
+        communes_without_data: tally.without_hamlets,
+    })
+}
+
+fn district_report(
+    set: &CriteriaSet,
+    name: &str,
+    tally: &Tally,
+    goals: Option<&Goals>,
+) -> DistrictReport {
+    DistrictReport {
+        district: name.to_owned(),
+        communes: tally.communes,
+        tiers: tiers(set, tally),
+        bands: bands(set, tally),
+        average_criteria: average(tally),
+        hamlet_standard_share: hamlet_share(tally),
+        targets: goals.map(|g| judge(set, tally, g)).unwrap_or_default(),
+    }
+}
+
+/// Judges one scope's goals against its tally.
+#[allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)]
+fn judge(set: &CriteriaSet, tally: &Tally, goals: &Goals) -> Vec<TargetResult> {
+    let mut out = Vec::new();
+    for (name, tier, required) in goals.tier_targets() {
+        let actual = tally.at_least(tier);
+        let potential = tally.potential.get(tier).copied().unwrap_or(0);
+        let (met, note) = if actual >= required {
+            (Some(true), None)
+        } else if potential >= required {
+            (
+                None,
+                Some(format!(
+                    "{} more commune(s) could reach {} once their criteria not assessed are assessed",
+                    potential - actual,
+                    set.tiers[tier].id
+                )),
+            )
+        } else {
+            (Some(false), None)
+        };
+        out.push(TargetResult {
+            name: name.to_owned(),
+            required: Figure::Count(u64::from(required)),
+            actual: Some(Figure::Count(u64::from(actual))),
+            gap: Figure::Count(u64::from(required.saturating_sub(actual))),
+            met,
+            note,
+        });
+    }
+    if let Some(min) = goals.min_criteria_per_commune {
+        let lowest = tally.met_and_open.keys().map(|(met, _)| *met).min();
+        let below: u32 = tally
+            .met_and_open
+            .iter()
+            .filter(|((met, _), _)| *met < min)
+            .map(|(_, n)| n)
+            .sum();
+        let surely_below: u32 = tally
+            .met_and_open
+            .iter()
+            .filter(|((met, open), _)| met + open < min)
+            .map(|(_, n)| n)
+            .sum();
+        let (met, note) = match (below, surely_below) {
+            (0, _) => (Some(true), None),
+            (_, 0) => (
+                None,
+                Some(format!(
+                    "{below} commune(s) below {min} have criteria not assessed that could lift them"
+                )),
+            ),
+            _ => (Some(false), None),
+        };
+        out.push(TargetResult {
+            name: "min_criteria_per_commune".to_owned(),
+            required: Figure::Count(u64::from(min)),
+            actual: lowest.map(|l| Figure::Count(u64::from(l))),
+            gap: Figure::Count(u64::from(below)),
+            met,
+            note,
+        });
+    }
+    if let Some(share) = goals.hamlet_standard_share {
+        let result = if tally.hamlets == 0 {
+            TargetResult {
+                name: "hamlet_standard_share".to_owned(),
+                required: Figure::measure(share),
+                actual: None,
+                gap: Figure::Count(0),
+                met: None,
+                note: Some(
+                    "no hamlet counts in the data: the hamlets column is blank or missing"
+                        .to_owned(),
+                ),
+            }
+        } else {
+            let needed = (share * tally.hamlets as f64 - 1e-9).ceil().max(0.0) as u64;
+            let gap = needed.saturating_sub(tally.hamlets_standard);
+            let (met, note) = if tally.without_hamlets > 0 {
+                (
+                    None,
+                    Some(format!(
+                        "{} commune(s) have no hamlet count; the share covers the others",
+                        tally.without_hamlets
+                    )),
+                )
+            } else {
+                (Some(gap == 0), None)
+            };
+            TargetResult {
+                name: "hamlet_standard_share".to_owned(),
+                required: Figure::measure(share),
+                actual: Some(Figure::measure(
+                    tally.hamlets_standard as f64 / tally.hamlets as f64,
+                )),
+                gap: Figure::Count(gap),
+                met,
+                note,
+            }
+        };
+        out.push(result);
+    }
+    if let Some(target) = goals.average_criteria {
+        let n = f64::from(tally.communes);
+        let result = if tally.communes == 0 {
+            TargetResult {
+                name: "average_criteria".to_owned(),
+                required: Figure::measure(target),
+                actual: None,
+                gap: Figure::Count(0),
+                met: None,
+                note: Some("no communes".to_owned()),
+            }
+        } else {
+            let average = tally.met as f64 / n;
+            let gap = (target * n - tally.met as f64 - 1e-9).ceil().max(0.0) as u64;
+            let (met, note) = if gap == 0 {
+                (Some(true), None)
+            } else if (tally.met + tally.not_assessed) as f64 / n >= target {
+                (
+                    None,
+                    Some(format!(
+                        "{} criteria are not assessed; they could close the gap",
+                        tally.not_assessed
+                    )),
+                )
+            } else {
+                (Some(false), None)
+            };
+            TargetResult {
+                name: "average_criteria".to_owned(),
+                required: Figure::measure(target),
+                actual: Some(Figure::Measure((average * 100.0).round() / 100.0)),
+                gap: Figure::Count(gap),
+                met,
+                note,
+            }
+        };
+        out.push(result);
+    }
+    out
+}
+
+impl ProgressReport {
+    /// Whether every target, of the province and of each district, is met.
+    #[must_use]
+    pub fn all_met(&self) -> bool {
+        self.targets
+            .iter()
+            .chain(self.districts.iter().flat_map(|d| &d.targets))
+            .all(|t| t.met == Some(true))
+    }
+}

@@ -1,0 +1,277 @@
+//! `ntm progress`: counts by tier and band, targets with their gaps, bottlenecks, candidates,
+//! and the exit status of `--check`.
+
+use serde_json::{Value, json};
+
+use crate::util::{ntm, ntm_with, repo};
+
+fn progress(csv: &str, targets: Option<&str>, extra: &[&str]) -> crate::util::Run {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec![
+        "progress".to_owned(),
+        "-".to_owned(),
+        "--criteria".to_owned(),
+        "vn-commune-2021-2025".to_owned(),
+        "--format".to_owned(),
+        "json".to_owned(),
+    ];
+    if let Some(targets) = targets {
+        let path = dir.path().join("targets.yaml");
+        std::fs::write(&path, targets).unwrap();
+        args.push("--targets".to_owned());
+        args.push(path.to_string_lossy().into_owned());
+    }
+    args.extend(extra.iter().map(|s| (*s).to_owned()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    ntm_with(&args, Some(csv), None)
+}
+
+/// A survey with one commune per entry: (id, district, criteria met by verdict, hamlets,
+/// hamlets standard), the rest of the 19 criteria not met.
+fn survey(communes: &[(&str, &str, u32, u32, u32)]) -> String {
+    let mut csv = String::from("commune_id,district,hamlets,hamlets_standard");
+    for n in 1..=19 {
+        csv.push_str(&format!(",TC{n}"));
+    }
+    csv.push('\n');
+    for (id, district, met, hamlets, standard) in communes {
+        csv.push_str(&format!("{id},{district},{hamlets},{standard}"));
+        for n in 1..=19 {
+            csv.push_str(if n <= *met {
+                ",Đạt"
+            } else {
+                ",Không đạt"
+            });
+        }
+        csv.push('\n');
+    }
+    csv
+}
+
+fn report(run: &crate::util::Run) -> Value {
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+fn band_counts(r: &Value) -> Vec<(String, u64)> {
+    r["bands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["band"].as_str().unwrap().to_owned(),
+                b["communes"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn bands_at_their_edges() {
+    let edges = [4, 5, 9, 10, 14, 15, 18, 19];
+    let communes: Vec<_> = edges
+        .iter()
+        .enumerate()
+        .map(|(i, met)| {
+            (
+                ["A", "B", "C", "D", "E", "F", "G", "H"][i],
+                "X",
+                *met,
+                10,
+                0,
+            )
+        })
+        .collect();
+    let r = report(&progress(&survey(&communes), None, &[]));
+    assert_eq!(
+        band_counts(&r),
+        [
+            ("19".to_owned(), 1),
+            ("15-18".to_owned(), 2),
+            ("10-14".to_owned(), 2),
+            ("5-9".to_owned(), 2),
+            ("<5".to_owned(), 1)
+        ]
+    );
+    assert_eq!(r["average_criteria"], json!(11.75));
+    assert_eq!(r["tiers"][1], json!({"tier": "standard", "communes": 1}));
+}
+
+#[test]
+fn the_province_of_the_2022_report_is_reproduced_exactly() {
+    // Seed report, end of 2022: 17 communes standard, 3 at 15–18, 50 at 10–14, 68 at 5–9,
+    // 1 under 5; targets of 50 standard, 10 advanced, 5 model, none under 15 criteria.
+    let run = ntm(&[
+        "progress",
+        &repo("examples/tinh-mau-2022.csv"),
+        "--criteria",
+        "vn-commune-2021-2025",
+        "--targets",
+        &repo("examples/muc-tieu-2025.yaml"),
+        "--format",
+        "json",
+        "--check",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let r: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(r["province"], "Tỉnh mẫu");
+    assert_eq!(r["communes"], 139);
+    assert_eq!(
+        band_counts(&r),
+        [
+            ("19".to_owned(), 17),
+            ("15-18".to_owned(), 3),
+            ("10-14".to_owned(), 50),
+            ("5-9".to_owned(), 68),
+            ("<5".to_owned(), 1)
+        ]
+    );
+    let target = |name: &str| {
+        r["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        target("standard_communes"),
+        json!({"name": "standard_communes", "required": 50, "actual": 17, "gap": 33, "met": false, "note": null})
+    );
+    assert_eq!(target("advanced_communes")["gap"], 6);
+    assert_eq!(target("model_communes")["gap"], 4);
+    // none under 15: every commune in the 10–14, 5–9 and <5 bands is still below
+    assert_eq!(target("min_criteria_per_commune")["gap"], 119);
+    assert_eq!(target("min_criteria_per_commune")["actual"], 4);
+    // 30 % of 1783 hamlets is 535 (rounded up); 16 are standard
+    assert_eq!(target("hamlet_standard_share")["gap"], 535 - 16);
+    // candidates: as many as each gap needs, from the tier below
+    let candidates = r["candidates"].as_array().unwrap();
+    let province = |tier: &str| {
+        candidates
+            .iter()
+            .filter(|c| c["scope"] == "province" && c["for_tier"] == tier)
+            .count()
+    };
+    assert_eq!(province("standard"), 33);
+    assert_eq!(province("advanced"), 6);
+    // only 3 communes are advanced without being model
+    assert_eq!(province("model"), 3);
+    let lacking: Vec<u64> = candidates
+        .iter()
+        .filter(|c| c["scope"] == "province" && c["for_tier"] == "standard")
+        .map(|c| c["lacking"].as_u64().unwrap())
+        .collect();
+    assert!(lacking.windows(2).all(|w| w[0] <= w[1]), "{lacking:?}");
+    // the income criterion holds most communes back
+    assert_eq!(r["bottlenecks"][0]["criterion"], 10);
+    assert_eq!(r["bottlenecks"][0]["owner"]["vi"], "Cục Thống kê tỉnh");
+}
+
+#[test]
+fn districts_with_no_commune_at_a_tier_and_targets_already_met() {
+    let csv = survey(&[
+        ("A", "Đông", 19, 10, 4),
+        ("B", "Đông", 15, 10, 3),
+        ("C", "Tây", 12, 10, 0),
+    ]);
+    let targets = "targets:\n  standard_communes: 1\n  min_criteria_per_commune: 12\n  hamlet_standard_share: 0.2\ndistricts:\n  Tây: { standard_communes: 0 }\n  Bắc: { standard_communes: 1 }\n";
+    let run = progress(&csv, Some(targets), &["--check"]);
+    let r = report(&run);
+    // all province targets met, but district Bắc has no communes
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("the targets name district Bắc, which has no communes in the data")
+    );
+    for t in r["targets"].as_array().unwrap() {
+        assert_eq!(t["met"], true, "{t}");
+        assert_eq!(t["gap"], 0, "{t}");
+    }
+    let tay = r["districts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["district"] == "Tây")
+        .unwrap();
+    assert_eq!(tay["tiers"][1], json!({"tier": "standard", "communes": 0}));
+    assert_eq!(tay["targets"][0]["met"], true);
+    let bac = r["districts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["district"] == "Bắc")
+        .unwrap();
+    assert_eq!(bac["communes"], 0);
+    assert_eq!(bac["targets"][0]["gap"], 1);
+
+    // without the empty district every target is met: --check exits 0
+    let targets = "targets:\n  standard_communes: 1\ndistricts:\n  Tây: { standard_communes: 0 }\n";
+    assert_eq!(progress(&csv, Some(targets), &["--check"]).code, 0);
+    // grouping by province drops the district sections
+    let r = report(&progress(&csv, None, &["--by", "province"]));
+    assert_eq!(r["districts"], json!([]));
+}
+
+#[test]
+fn data_not_assessed_leaves_a_target_open() {
+    // commune B meets 18 criteria and has one not assessed: it could be standard
+    let mut csv = survey(&[("A", "Đông", 19, 10, 2), ("B", "Đông", 18, 10, 2)]);
+    csv = csv.replacen("B,Đông,10,2", "B,Đông,,2", 1);
+    let last = csv.rfind("Không đạt").unwrap();
+    csv.replace_range(last..last + "Không đạt".len(), "");
+    let targets = "targets:\n  standard_communes: 2\n  min_criteria_per_commune: 19\n  hamlet_standard_share: 0.1\n";
+    let run = progress(&csv, Some(targets), &["--check"]);
+    assert_eq!(run.code, 1);
+    let r = report(&run);
+    let t = r["targets"].as_array().unwrap();
+    assert_eq!(t[0]["met"], Value::Null);
+    assert_eq!(t[0]["gap"], 1);
+    assert!(
+        t[0]["note"]
+            .as_str()
+            .unwrap()
+            .contains("1 more commune(s) could reach standard")
+    );
+    assert_eq!(t[1]["met"], Value::Null);
+    assert_eq!(t[1]["actual"], 18);
+    assert_eq!(t[2]["met"], Value::Null);
+    assert!(
+        t[2]["note"]
+            .as_str()
+            .unwrap()
+            .contains("1 commune(s) have no hamlet count")
+    );
+    assert_eq!(r["bottlenecks"][0]["not_assessed"], 1);
+}
+
+#[test]
+fn the_report_for_people_has_every_section() {
+    let args = [
+        "progress",
+        &repo("examples/tinh-mau-2022.csv"),
+        "--criteria",
+        "vn-commune-2021-2025",
+        "--targets",
+        &repo("examples/muc-tieu-2025.yaml"),
+    ];
+    let md = ntm(&[&args[..], &["--format", "markdown", "--lang", "en"]].concat());
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    for heading in [
+        "# New rural development progress — Tỉnh mẫu — targets for 2025",
+        "\n## Tier\n",
+        "\n## Communes by criteria met\n",
+        "\n## Targets\n",
+        "\n## By district\n",
+        "\n## Targets — Hòa An\n",
+        "\n## Criteria holding communes back\n",
+        "\n## Communes closest to the next tier\n",
+    ] {
+        assert!(md.stdout.contains(heading), "{heading}\n{}", md.stdout);
+    }
+    let table = ntm(&[&args[..], &["--format", "table"]].concat());
+    assert_eq!(table.code, 0);
+    assert!(table.stdout.contains("Tiêu chí còn nhiều xã chưa đạt"));
+}

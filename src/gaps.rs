@@ -118,7 +118,6 @@ fn tidy(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::criteria::ClassId;
     use crate::score::score;
     use crate::survey::{Commune, Reading};
 
@@ -129,26 +128,7 @@ mod tests {
     }
 
     fn commune(set: &CriteriaSet) -> Commune {
-        Commune {
-            line: 2,
-            id: "X".into(),
-            name: String::new(),
-            district: String::new(),
-            province: String::new(),
-            region: Some(ClassId(1)),
-            class: Some(ClassId(1)),
-            year: Some(2024),
-            hamlets: None,
-            hamlets_standard: None,
-            hamlets_model: None,
-            outstanding_field: String::new(),
-            readings: vec![None; set.columns.len()],
-            verdicts: set
-                .tiers
-                .iter()
-                .map(|t| vec![None; t.criteria.len()])
-                .collect(),
-        }
+        Commune::blank(set, 1, 2024)
     }
 
     fn column(set: &CriteriaSet, id: &str) -> usize {

@@ -25,6 +25,7 @@ pub mod survey;
 pub mod targets;
 pub mod text;
 pub mod value;
+pub mod yaml;
 
 use std::ffi::OsString;
 use std::io::{self, Write};

@@ -297,28 +297,8 @@ mod tests {
         CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap()
     }
 
-    /// A commune of class `class` in `year` with no data.
     fn blank(set: &CriteriaSet, class: usize, year: u16) -> Commune {
-        Commune {
-            line: 2,
-            id: "X".into(),
-            name: String::new(),
-            district: String::new(),
-            province: String::new(),
-            region: Some(ClassId(class)),
-            class: Some(ClassId(class)),
-            year: Some(year),
-            hamlets: None,
-            hamlets_standard: None,
-            hamlets_model: None,
-            outstanding_field: String::new(),
-            readings: vec![None; set.columns.len()],
-            verdicts: set
-                .tiers
-                .iter()
-                .map(|t| vec![None; t.criteria.len()])
-                .collect(),
-        }
+        Commune::blank(set, class, year)
     }
 
     fn column(set: &CriteriaSet, id: &str) -> usize {
@@ -513,30 +493,12 @@ mod tier_tests {
         readings[column(set, "2.1")] = Some(Reading::Verdict(Verdict::Met));
         readings[column(set, "smart_hamlets")] = Some(Reading::Value(1.0));
         readings[column(set, "outstanding_field_met")] = Some(Reading::Verdict(Verdict::Met));
-        let mut verdicts: Vec<Vec<Option<Verdict>>> = set
-            .tiers
-            .iter()
-            .map(|t| vec![None; t.criteria.len()])
-            .collect();
-        verdicts[0][2] = Some(Verdict::Met);
-        verdicts[0][3] = Some(Verdict::Met);
-        verdicts[1][1] = Some(Verdict::Met);
-        Commune {
-            line: 2,
-            id: "X".into(),
-            name: String::new(),
-            district: String::new(),
-            province: String::new(),
-            region: Some(ClassId(1)),
-            class: Some(ClassId(1)),
-            year: Some(2024),
-            hamlets: None,
-            hamlets_standard: None,
-            hamlets_model: None,
-            outstanding_field: String::new(),
-            readings,
-            verdicts,
-        }
+        let mut commune = Commune::blank(set, 1, 2024);
+        commune.readings = readings;
+        commune.verdicts[0][2] = Some(Verdict::Met);
+        commune.verdicts[0][3] = Some(Verdict::Met);
+        commune.verdicts[1][1] = Some(Verdict::Met);
+        commune
     }
 
     fn tier(set: &CriteriaSet, commune: Commune) -> Option<&str> {
@@ -630,22 +592,9 @@ mod tier_tests {
                 for tier in &set.tiers {
                     verdicts.push(flat.by_ref().take(tier.criteria.len()).collect());
                 }
-                let commune = Commune {
-                    line: 2,
-                    id: "P".into(),
-                    name: String::new(),
-                    district: String::new(),
-                    province: String::new(),
-                    region: Some(ClassId(class)),
-                    class: Some(ClassId(class)),
-                    year: Some(year),
-                    hamlets: None,
-                    hamlets_standard: None,
-                    hamlets_model: None,
-                    outstanding_field: String::new(),
-                    readings,
-                    verdicts,
-                };
+                let mut commune = Commune::blank(&set, class, year);
+                commune.readings = readings;
+                commune.verdicts = verdicts;
                 (commune, which, delta)
             })
     }

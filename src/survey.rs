@@ -71,6 +71,33 @@ pub struct Commune {
     pub verdicts: Vec<Vec<Option<Verdict>>>,
 }
 
+impl Commune {
+    /// A commune with no data, of `class` assessed in `year`, for tests of what reads it.
+    #[cfg(test)]
+    pub(crate) fn blank(set: &CriteriaSet, class: usize, year: u16) -> Commune {
+        Commune {
+            line: 2,
+            id: "X".into(),
+            name: String::new(),
+            district: String::new(),
+            province: String::new(),
+            region: Some(ClassId(class)),
+            class: Some(ClassId(class)),
+            year: Some(year),
+            hamlets: None,
+            hamlets_standard: None,
+            hamlets_model: None,
+            outstanding_field: String::new(),
+            readings: vec![None; set.columns.len()],
+            verdicts: set
+                .tiers
+                .iter()
+                .map(|t| vec![None; t.criteria.len()])
+                .collect(),
+        }
+    }
+}
+
 /// How the header maps onto the set: for each meaning, the index of its column.
 #[derive(Debug)]
 struct Layout {

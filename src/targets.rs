@@ -8,6 +8,7 @@ use serde_saphyr::Spanned;
 use crate::criteria::CriteriaSet;
 use crate::error::{Error, Location, Problem, Result};
 use crate::text::nfc;
+use crate::yaml::OrderedMap;
 
 /// One scope's targets; every key optional.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -81,31 +82,7 @@ struct RawGoals {
 }
 
 /// Districts in file order, each name with its line.
-#[derive(Debug)]
-struct RawDistricts(Vec<(Spanned<String>, Spanned<RawGoals>)>);
-
-impl<'de> Deserialize<'de> for RawDistricts {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = RawDistricts;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a map from district names to targets")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RawDistricts, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry()? {
-                    entries.push(entry);
-                }
-                Ok(RawDistricts(entries))
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+type RawDistricts = OrderedMap<Spanned<String>, Spanned<RawGoals>>;
 
 impl Targets {
     /// Reads and validates a targets file for scoring with `set`.
@@ -119,21 +96,7 @@ impl Targets {
 
     /// Parses and validates targets from YAML text; `origin` names it in messages.
     pub fn from_yaml(yaml: &str, origin: &str, set: &CriteriaSet) -> Result<Targets> {
-        let raw: RawTargets = serde_saphyr::from_str(yaml).map_err(|err| {
-            let rendered = err.render_with_options(serde_saphyr::render_options! {
-                source_name: Some(origin),
-            });
-            let line = err.location().map(|l| l.line());
-            let head = match line {
-                Some(line) => Location::file(origin).at_line(line).to_string(),
-                None => origin.to_owned(),
-            };
-            let rendered = rendered.trim_end();
-            Error::Yaml(format!(
-                "{head}: invalid targets file\n{}",
-                rendered.strip_prefix("error: ").unwrap_or(rendered)
-            ))
-        })?;
+        let raw: RawTargets = crate::yaml::parse(yaml, origin, "targets file")?;
         let mut problems = Vec::new();
         let at = |line: u64| Location::file(origin).at_line(line);
         if let Some(criteria) = &raw.criteria

@@ -211,48 +211,9 @@ fn markdown_cell(text: &str) -> String {
 
 fn show_markdown(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "# {} (`{}`)\n", set.title.get(lang), set.id)?;
-    for act in &set.legal_basis {
-        writeln!(
-            out,
-            "- **{}** ({}): {}",
-            act.decision,
-            act.date,
-            act.title.get(lang)
-        )?;
+    for fact in facts(set, lang, |code| format!("`{code}`")) {
+        writeln!(out, "- {fact}")?;
     }
-    writeln!(out, "- {}: {}", label(Label::Period, lang), set.period)?;
-    let until = set
-        .in_force
-        .until
-        .map_or_else(String::new, |d| d.to_string());
-    writeln!(
-        out,
-        "- {}: {} – {until}",
-        label(Label::InForce, lang),
-        set.in_force.from
-    )?;
-    let c = &set.classification;
-    writeln!(
-        out,
-        "- {} (`{}`): {}",
-        c.name.get(lang),
-        c.column,
-        c.classes
-            .iter()
-            .map(|k| format!("`{}` {}", k.code, k.name.get(lang)))
-            .collect::<Vec<_>>()
-            .join("; ")
-    )?;
-    writeln!(
-        out,
-        "- {}: {}",
-        label(Label::Band, lang),
-        set.bands
-            .iter()
-            .map(|b| format!("`{}`", b.label))
-            .collect::<Vec<_>>()
-            .join(", ")
-    )?;
     for tier in &set.tiers {
         writeln!(
             out,
@@ -311,48 +272,9 @@ fn show_markdown(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io:
 
 fn show_table(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{} ({})", set.title.get(lang), set.id)?;
-    for act in &set.legal_basis {
-        writeln!(
-            out,
-            "  {} ({}): {}",
-            act.decision,
-            act.date,
-            act.title.get(lang)
-        )?;
+    for fact in facts(set, lang, str::to_owned) {
+        writeln!(out, "  {fact}")?;
     }
-    writeln!(out, "  {}: {}", label(Label::Period, lang), set.period)?;
-    let c = &set.classification;
-    writeln!(
-        out,
-        "  {} (column \"{}\"): {}",
-        c.name.get(lang),
-        c.column,
-        c.classes
-            .iter()
-            .map(|k| format!("{} = {}", k.code, k.name.get(lang)))
-            .collect::<Vec<_>>()
-            .join("; ")
-    )?;
-    for o in &c.overrides {
-        writeln!(
-            out,
-            "  column \"{}\" ({}) → {} [{}]",
-            o.column,
-            o.name.get(lang),
-            c.class(o.class).code,
-            o.source
-        )?;
-    }
-    writeln!(
-        out,
-        "  {}: {}",
-        label(Label::Band, lang),
-        set.bands
-            .iter()
-            .map(|b| b.label.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    )?;
     for tier in &set.tiers {
         writeln!(
             out,
@@ -406,6 +328,56 @@ fn show_table(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io::Re
         }
     }
     Ok(())
+}
+
+/// The facts about a set shown above its criteria: legal acts, period, dates in force, the
+/// classification and its overrides, bands. `code` quotes codes and column names.
+fn facts(set: &CriteriaSet, lang: Lang, code: impl Fn(&str) -> String) -> Vec<String> {
+    let mut out: Vec<String> = set
+        .legal_basis
+        .iter()
+        .map(|act| format!("{} ({}): {}", act.decision, act.date, act.title.get(lang)))
+        .collect();
+    out.push(format!("{}: {}", label(Label::Period, lang), set.period));
+    let until = set
+        .in_force
+        .until
+        .map_or_else(String::new, |d| d.to_string());
+    out.push(format!(
+        "{}: {} – {until}",
+        label(Label::InForce, lang),
+        set.in_force.from
+    ));
+    let c = &set.classification;
+    out.push(format!(
+        "{} ({}): {}",
+        c.name.get(lang),
+        code(&c.column),
+        c.classes
+            .iter()
+            .map(|k| format!("{} {}", code(&k.code), k.name.get(lang)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    ));
+    for o in &c.overrides {
+        out.push(format!(
+            "{} ({}) → {} [{}]",
+            code(&o.column),
+            o.name.get(lang),
+            code(&c.class(o.class).code),
+            o.source
+        ));
+    }
+    out.push(format!(
+        "{}: {}",
+        label(Label::Band, lang),
+        set.bands
+            .iter()
+            .map(|b| code(&b.label))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    out
 }
 
 /// One line per unverified item: indicators whose number or wording is not verified, then

@@ -83,15 +83,7 @@ pub fn run(options: &ProgressOptions, stderr: &mut dyn Write) -> Result<TargetsO
     let report = tally.finish();
     let mut output = Output::open(options.output.as_deref())?;
     let name = output.name().to_owned();
-    let labels = TableLabels {
-        lang: options.lang,
-        tiers: set
-            .tiers
-            .iter()
-            .map(|t| (t.id.clone(), t.name.get(options.lang).to_owned()))
-            .collect(),
-        width: table_width(),
-    };
+    let labels = TableLabels::new(&set, options.lang, table_width());
     let written = match options.format {
         ReportFormat::Json => serde_json::to_writer_pretty(output.writer(), &report)
             .map_err(std::io::Error::from)

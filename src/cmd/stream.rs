@@ -50,15 +50,7 @@ pub fn run<R: Record>(
         path: output_name.clone(),
         source,
     };
-    let labels = TableLabels {
-        lang: options.lang,
-        tiers: set
-            .tiers
-            .iter()
-            .map(|t| (t.id.clone(), t.name.get(options.lang).to_owned()))
-            .collect(),
-        width: table_width(),
-    };
+    let labels = TableLabels::new(&set, options.lang, table_width());
     let written = {
         let mut writer = writer::<R>(options.format, output.writer(), labels).map_err(io_err)?;
         scan.run(stderr, |score| match record(&set, score) {

@@ -497,7 +497,7 @@ impl Threshold {
 impl CriteriaSet {
     /// Parses and validates a criteria set from YAML text; `origin` names it in errors.
     pub fn from_yaml(yaml: &str, origin: &str) -> Result<CriteriaSet> {
-        let raw: raw::RawSet = parse_yaml(yaml, origin)?;
+        let raw: raw::RawSet = crate::yaml::parse(yaml, origin, "criteria set")?;
         validate::validate(raw, origin)
     }
 
@@ -606,31 +606,6 @@ pub struct UnverifiedLevel<'a> {
     pub class: Option<&'a Class>,
     /// The level.
     pub level: &'a Level,
-}
-
-fn parse_yaml<T: serde::de::DeserializeOwned>(yaml: &str, origin: &str) -> Result<T> {
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: 64,
-            max_aliases: 1_000,
-            max_nodes: 1_000_000,
-        },
-    };
-    serde_saphyr::from_str_with_options(yaml, options).map_err(|err| {
-        let rendered = err.render_with_options(serde_saphyr::render_options! {
-            source_name: Some(origin),
-        });
-        let line = err.location().map(|l| l.line());
-        let head = match line {
-            Some(line) => format!("{}", Location::file(origin).at_line(line)),
-            None => origin.to_owned(),
-        };
-        let rendered = rendered.trim_end();
-        Error::Yaml(format!(
-            "{head}: invalid criteria set\n{}",
-            rendered.strip_prefix("error: ").unwrap_or(rendered)
-        ))
-    })
 }
 
 /// A problem in a criteria file at a YAML line.

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::lang::Text;
+use crate::yaml::OrderedMap;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -223,28 +224,4 @@ where
 
 /// Values by class code, in file order, each key with its line, so that a problem with one
 /// region's value points at that region's line.
-#[derive(Debug)]
-pub(crate) struct RawClassMap(pub Vec<(Spanned<String>, RawValue)>);
-
-impl<'de> Deserialize<'de> for RawClassMap {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = RawClassMap;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a map from class codes to threshold values")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RawClassMap, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry()? {
-                    entries.push(entry);
-                }
-                Ok(RawClassMap(entries))
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+pub(crate) type RawClassMap = OrderedMap<Spanned<String>, RawValue>;

@@ -42,6 +42,20 @@ pub struct TableLabels {
 }
 
 impl TableLabels {
+    /// The labels of `set` in `lang`, for a table `width` wide.
+    #[must_use]
+    pub fn new(set: &crate::criteria::CriteriaSet, lang: Lang, width: u16) -> TableLabels {
+        TableLabels {
+            lang,
+            tiers: set
+                .tiers
+                .iter()
+                .map(|t| (t.id.clone(), t.name.get(lang).to_owned()))
+                .collect(),
+            width,
+        }
+    }
+
     /// The name of tier `id` (or of no tier) in the chosen language.
     #[must_use]
     pub fn tier(&self, id: Option<&str>) -> String {

@@ -1,0 +1,61 @@
+//! Reading the project's YAML files (criteria sets, targets) the same way: serde-saphyr with a
+//! budget against alias bombs and deep nesting, errors rendered once with file, line and a
+//! snippet, and maps whose entries keep their order and their lines.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Location, Result};
+
+/// Parses `yaml` into `T`; `origin` names the file and `what` the kind of file in errors.
+pub fn parse<T: DeserializeOwned>(yaml: &str, origin: &str, what: &str) -> Result<T> {
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 64,
+            max_aliases: 1_000,
+            max_nodes: 1_000_000,
+        },
+    };
+    serde_saphyr::from_str_with_options(yaml, options).map_err(|err| {
+        let rendered = err.render_with_options(serde_saphyr::render_options! {
+            source_name: Some(origin),
+        });
+        let head = match err.location() {
+            Some(at) => Location::file(origin).at_line(at.line()).to_string(),
+            None => origin.to_owned(),
+        };
+        let rendered = rendered.trim_end();
+        Error::Yaml(format!(
+            "{head}: invalid {what}\n{}",
+            rendered.strip_prefix("error: ").unwrap_or(rendered)
+        ))
+    })
+}
+
+/// A YAML map read as its entries in file order, so that keys can carry their own line
+/// (`OrderedMap<Spanned<String>, V>`) and order is kept for reports.
+#[derive(Debug)]
+pub struct OrderedMap<K, V>(pub Vec<(K, V)>);
+
+impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<K, V> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor<K, V>(std::marker::PhantomData<(K, V)>);
+        impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<K, V> {
+            type Value = OrderedMap<K, V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<OrderedMap<K, V>, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(OrderedMap(entries))
+            }
+        }
+        deserializer.deserialize_map(Visitor(std::marker::PhantomData))
+    }
+}

@@ -6,6 +6,7 @@ use std::io::IsTerminal;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::cmd::criteria::InfoFormat;
+use crate::cmd::diff::DiffOptions;
 use crate::cmd::progress::{ProgressOptions, ReportFormat};
 use crate::cmd::stream::StreamOptions;
 use crate::criteria::default_builtin;
@@ -83,6 +84,19 @@ Examples:
   ntm progress communes.csv --targets targets.yaml --format markdown -o bao-cao.md
   ntm progress communes.csv --targets targets.yaml --check --format json > progress.json")]
     Progress(ProgressArgs),
+    /// What changed since the last survey: communes that moved up or down a tier, gained or
+    /// lost criteria, appeared or went missing, and the province's totals. Communes that lost a
+    /// criterion or a tier come first.
+    #[command(after_help = "\
+Communes are matched by commune_id; both files are scored with the same criteria set. JSON is one \
+object {totals, communes}; NDJSON and CSV have one record per changed commune.
+
+Exit status with --check: 1 when any commune lost a tier or a criterion.
+
+Examples:
+  ntm diff thang-10.csv thang-11.csv
+  ntm diff thang-10.csv thang-11.csv --check --format json > thay-doi.json")]
+    Diff(DiffArgs),
     /// List and inspect criteria sets.
     Criteria {
         #[command(subcommand)]
@@ -130,6 +144,31 @@ struct ProgressArgs {
     /// Output format [default: table on a terminal, otherwise json].
     #[arg(short, long, value_enum)]
     format: Option<ReportFormatArg>,
+    /// Write to FILE instead of standard output; the file appears whole or not at all.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<String>,
+    /// Year assessed, for rows without a `year` column.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(u16).range(1990..=2100))]
+    year: Option<u16>,
+}
+
+#[derive(Debug, clap::Args)]
+struct DiffArgs {
+    /// Last period's survey (CSV).
+    #[arg(value_name = "OLD")]
+    old: String,
+    /// This period's survey (CSV), or - for standard input.
+    #[arg(value_name = "NEW")]
+    new: String,
+    /// Criteria set for both files: a built-in id or a YAML file [default: the newest in force].
+    #[arg(short, long, value_name = "ID|FILE")]
+    criteria: Option<String>,
+    /// Exit with status 1 when any commune lost a tier or a criterion.
+    #[arg(long)]
+    check: bool,
+    /// Output format [default: table on a terminal, otherwise from the -o extension, else csv].
+    #[arg(short, long, value_enum)]
+    format: Option<FormatArg>,
     /// Write to FILE instead of standard output; the file appears whole or not at all.
     #[arg(short, long, value_name = "FILE")]
     output: Option<String>,
@@ -219,6 +258,17 @@ enum FormatArg {
     Ndjson,
 }
 
+impl FormatArg {
+    fn format(self) -> Format {
+        match self {
+            FormatArg::Table => Format::Table,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+            FormatArg::Ndjson => Format::Ndjson,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum InfoFormatArg {
     /// Tables for people.
@@ -256,6 +306,13 @@ pub enum Task {
     Score(StreamOptions),
     /// `ntm gaps`.
     Gaps(StreamOptions),
+    /// `ntm diff`.
+    Diff {
+        /// What to compare.
+        options: DiffOptions,
+        /// Exit 1 when a commune lost a tier or criterion.
+        check: bool,
+    },
     /// `ntm progress`.
     Progress {
         /// What to report.
@@ -312,6 +369,22 @@ impl Cli {
         match self.command {
             Command::Score(args) => Task::Score(args.into_options(lang)),
             Command::Gaps(args) => Task::Gaps(args.into_options(lang)),
+            Command::Diff(args) => Task::Diff {
+                options: DiffOptions {
+                    criteria: args
+                        .criteria
+                        .unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
+                    format: args
+                        .format
+                        .map_or_else(|| default_format(args.output.as_deref()), FormatArg::format),
+                    old: args.old,
+                    new: args.new,
+                    output: args.output,
+                    year: args.year,
+                    lang,
+                },
+                check: args.check,
+            },
             Command::Progress(args) => {
                 let format = args.format.map_or_else(
                     || match args.output.as_deref().map(str::to_lowercase) {
@@ -376,15 +449,9 @@ impl Cli {
 
 impl ScoreArgs {
     fn into_options(self, lang: Lang) -> StreamOptions {
-        let format = self.format.map_or_else(
-            || default_format(self.output.as_deref()),
-            |f| match f {
-                FormatArg::Table => Format::Table,
-                FormatArg::Csv => Format::Csv,
-                FormatArg::Json => Format::Json,
-                FormatArg::Ndjson => Format::Ndjson,
-            },
-        );
+        let format = self
+            .format
+            .map_or_else(|| default_format(self.output.as_deref()), FormatArg::format);
         StreamOptions {
             input: self.input,
             criteria: self

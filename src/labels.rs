@@ -134,6 +134,22 @@ pub enum Label {
     TargetHamletShare,
     /// Target `average_criteria`.
     TargetAverage,
+    /// A province figure.
+    Figure,
+    /// Before column.
+    Before,
+    /// After column.
+    After,
+    /// A commune lost a tier or criterion.
+    MovedLost,
+    /// A commune went missing.
+    MovedMissing,
+    /// A commune moved up a tier.
+    MovedUp,
+    /// A commune gained criteria.
+    MovedGained,
+    /// A commune is new.
+    MovedAdded,
 }
 
 /// The text of `label` in `lang`.
@@ -226,6 +242,14 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         ),
         TargetHamletShare => ("Tỷ lệ thôn đạt chuẩn", "Share of hamlets standard"),
         TargetAverage => ("Bình quân tiêu chí/xã", "Average criteria per commune"),
+        Figure => ("Chỉ số", "Figure"),
+        Before => ("Trước", "Before"),
+        After => ("Sau", "After"),
+        MovedLost => ("mất tiêu chí/mức", "lost"),
+        MovedMissing => ("không còn trong số liệu", "missing"),
+        MovedUp => ("lên mức", "up a tier"),
+        MovedGained => ("thêm tiêu chí", "gained"),
+        MovedAdded => ("mới", "added"),
     };
     match lang {
         Lang::Vi => vi,

@@ -9,6 +9,7 @@
 
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
+pub mod changes;
 pub mod cli;
 pub mod cmd;
 pub mod criteria;
@@ -66,7 +67,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 pub enum Outcome {
     /// Done (exit status 0).
     Success,
-    /// `progress --check` found a target not met (exit status 1).
+    /// `progress --check` found a target not met, or `diff --check` a commune that lost a
+    /// tier or criterion (exit status 1).
     TargetsNotMet,
 }
 
@@ -76,6 +78,14 @@ pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
     match task {
         Task::Score(options) => done(cmd::score::run(&options, stderr)),
         Task::Gaps(options) => done(cmd::gaps::run(&options, stderr)),
+        Task::Diff { options, check } => {
+            let changes = cmd::diff::run(&options, stderr)?;
+            Ok(if check && changes.any_lost() {
+                Outcome::TargetsNotMet
+            } else {
+                Outcome::Success
+            })
+        }
         Task::Progress { options, check } => {
             let outcome = cmd::progress::run(&options, stderr)?;
             Ok(

@@ -2,6 +2,7 @@
 //! are given and warnings to the stderr writer they are given; they never print directly.
 
 pub mod criteria;
+pub mod diff;
 pub mod gaps;
 pub mod progress;
 pub mod score;

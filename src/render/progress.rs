@@ -1,4 +1,5 @@
-//! The progress report for people: a table per section on a terminal, or Markdown.
+//! The progress report as sections — a title and a table each — that every document format
+//! renders: tables on a terminal, Markdown, HTML, a workbook.
 
 use std::io::{self, Write};
 
@@ -7,22 +8,75 @@ use crate::labels::{Label, label};
 use crate::lang::Lang;
 use crate::progress::{Figure, ProgressReport, TargetResult};
 
+/// A table cell: text, or a number that a workbook stores as a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text.
+    Text(String),
+    /// A number.
+    Number(f64),
+}
+
+impl Cell {
+    /// The cell as people read it in `lang` (decimal comma in Vietnamese).
+    #[must_use]
+    pub fn show(&self, lang: Lang) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Number(x) => {
+                let s = super::number(*x);
+                match lang {
+                    Lang::Vi => s.replace('.', ","),
+                    Lang::En => s,
+                }
+            }
+        }
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Cell {
+        Cell::Text(s)
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Cell {
+        Cell::Text(s.to_owned())
+    }
+}
+
+impl From<u32> for Cell {
+    fn from(n: u32) -> Cell {
+        Cell::Number(f64::from(n))
+    }
+}
+
+impl From<&Figure> for Cell {
+    fn from(f: &Figure) -> Cell {
+        match f {
+            #[allow(clippy::cast_precision_loss)]
+            Figure::Count(n) => Cell::Number(*n as f64),
+            Figure::Measure(x) => Cell::Number(*x),
+        }
+    }
+}
+
 /// A section: a title and rows under a header.
-struct Section {
-    title: String,
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// A short name, for a workbook sheet.
+    pub sheet: String,
+    /// The title.
+    pub title: String,
+    /// Column headers.
+    pub header: Vec<String>,
+    /// Rows of cells.
+    pub rows: Vec<Vec<Cell>>,
 }
 
 fn figure(f: &Figure, lang: Lang) -> String {
-    let s = match f {
-        Figure::Count(n) => n.to_string(),
-        Figure::Measure(x) => super::number(*x),
-    };
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
+    Cell::from(f).show(lang)
 }
 
 fn target_name(name: &str, lang: Lang) -> &str {
@@ -47,25 +101,27 @@ fn verdict(met: Option<bool>, lang: Lang) -> &'static str {
     }
 }
 
-fn target_rows(targets: &[TargetResult], lang: Lang) -> Vec<Vec<String>> {
+fn target_rows(targets: &[TargetResult], lang: Lang) -> Vec<Vec<Cell>> {
     targets
         .iter()
         .map(|t| {
             vec![
-                target_name(&t.name, lang).to_owned(),
-                figure(&t.required, lang),
+                target_name(&t.name, lang).into(),
+                Cell::from(&t.required),
                 t.actual
                     .as_ref()
-                    .map_or_else(String::new, |a| figure(a, lang)),
-                figure(&t.gap, lang),
-                verdict(t.met, lang).to_owned(),
-                t.note.clone().unwrap_or_default(),
+                    .map_or(Cell::Text(String::new()), Cell::from),
+                Cell::from(&t.gap),
+                verdict(t.met, lang).into(),
+                t.note.clone().unwrap_or_default().into(),
             ]
         })
         .collect()
 }
 
-fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<Section>) {
+/// The report's title lines and its sections.
+#[must_use]
+pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<Section>) {
     let lang = labels.lang;
     let l = |x| label(x, lang).to_owned();
     let mut title = l(Label::ProgressTitle);
@@ -98,25 +154,33 @@ fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<Secti
             figure(&Figure::Measure(h.share * 100.0), lang)
         ));
     }
+    let section = |key: Label, title: String, header: Vec<String>, rows: Vec<Vec<Cell>>| Section {
+        sheet: label(key, lang).to_owned(),
+        title,
+        header,
+        rows,
+    };
     let mut out = vec![
-        Section {
-            title: l(Label::Tier),
-            header: vec![l(Label::Tier), l(Label::Communes)],
-            rows: report
+        section(
+            Label::Tier,
+            l(Label::Tier),
+            vec![l(Label::Tier), l(Label::Communes)],
+            report
                 .tiers
                 .iter()
-                .map(|t| vec![labels.tier(Some(&t.tier)), t.communes.to_string()])
+                .map(|t| vec![labels.tier(Some(&t.tier)).into(), t.communes.into()])
                 .collect(),
-        },
-        Section {
-            title: l(Label::BandTitle),
-            header: vec![l(Label::Band), l(Label::Communes)],
-            rows: report
+        ),
+        section(
+            Label::Band,
+            l(Label::BandTitle),
+            vec![l(Label::Band), l(Label::Communes)],
+            report
                 .bands
                 .iter()
-                .map(|b| vec![b.band.clone(), b.communes.to_string()])
+                .map(|b| vec![b.band.clone().into(), b.communes.into()])
                 .collect(),
-        },
+        ),
     ];
     let target_header = vec![
         l(Label::Target),
@@ -127,16 +191,54 @@ fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<Secti
         l(Label::Note),
     ];
     if !report.targets.is_empty() {
-        out.push(Section {
-            title: l(Label::Targets),
-            header: target_header.clone(),
-            rows: target_rows(&report.targets, lang),
-        });
+        out.push(section(
+            Label::Targets,
+            l(Label::Targets),
+            target_header.clone(),
+            target_rows(&report.targets, lang),
+        ));
     }
     if !report.districts.is_empty() {
-        out.push(Section {
-            title: l(Label::Districts),
-            header: vec![
+        let rows = report
+            .districts
+            .iter()
+            .map(|d| {
+                let judged = d.targets.iter().filter(|t| t.met == Some(true)).count();
+                vec![
+                    if d.district.is_empty() {
+                        "—".into()
+                    } else {
+                        d.district.clone().into()
+                    },
+                    d.communes.into(),
+                    d.tiers
+                        .iter()
+                        .filter(|t| t.communes > 0)
+                        .map(|t| format!("{} {}", labels.tier(Some(&t.tier)), t.communes))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                        .into(),
+                    d.bands
+                        .iter()
+                        .filter(|b| b.communes > 0)
+                        .map(|b| format!("{}: {}", b.band, b.communes))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                        .into(),
+                    d.average_criteria
+                        .map_or(Cell::Text(String::new()), Cell::Number),
+                    if d.targets.is_empty() {
+                        Cell::Text(String::new())
+                    } else {
+                        format!("{judged}/{}", d.targets.len()).into()
+                    },
+                ]
+            })
+            .collect();
+        out.push(section(
+            Label::Districts,
+            l(Label::Districts),
+            vec![
                 l(Label::District),
                 l(Label::Communes),
                 l(Label::Tier),
@@ -144,53 +246,23 @@ fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<Secti
                 l(Label::AverageCriteria),
                 l(Label::TargetsMet),
             ],
-            rows: report
-                .districts
-                .iter()
-                .map(|d| {
-                    let judged = d.targets.iter().filter(|t| t.met == Some(true)).count();
-                    vec![
-                        if d.district.is_empty() {
-                            "—".to_owned()
-                        } else {
-                            d.district.clone()
-                        },
-                        d.communes.to_string(),
-                        d.tiers
-                            .iter()
-                            .filter(|t| t.communes > 0)
-                            .map(|t| format!("{} {}", labels.tier(Some(&t.tier)), t.communes))
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                        d.bands
-                            .iter()
-                            .filter(|b| b.communes > 0)
-                            .map(|b| format!("{}: {}", b.band, b.communes))
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                        d.average_criteria
-                            .map(|a| figure(&Figure::Measure(a), lang))
-                            .unwrap_or_default(),
-                        if d.targets.is_empty() {
-                            String::new()
-                        } else {
-                            format!("{judged}/{}", d.targets.len())
-                        },
-                    ]
-                })
-                .collect(),
-        });
+            rows,
+        ));
         for d in report.districts.iter().filter(|d| !d.targets.is_empty()) {
-            out.push(Section {
-                title: format!("{} — {}", l(Label::Targets), d.district),
-                header: target_header.clone(),
-                rows: target_rows(&d.targets, lang),
-            });
+            let mut s = section(
+                Label::Targets,
+                format!("{} — {}", l(Label::Targets), d.district),
+                target_header.clone(),
+                target_rows(&d.targets, lang),
+            );
+            s.sheet = format!("{} {}", s.sheet, d.district);
+            out.push(s);
         }
     }
-    out.push(Section {
-        title: l(Label::Bottlenecks),
-        header: vec![
+    out.push(section(
+        Label::Bottlenecks,
+        l(Label::Bottlenecks),
+        vec![
             l(Label::CriterionShort),
             l(Label::CriterionName),
             l(Label::Owner),
@@ -198,33 +270,34 @@ fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<Secti
             l(Label::BasicallyMet),
             l(Label::NotAssessed),
         ],
-        rows: report
+        report
             .bottlenecks
             .iter()
             .filter(|b| b.not_met + b.basically_met + b.not_assessed > 0)
             .map(|b| {
                 vec![
-                    b.criterion.to_string(),
-                    b.name.get(lang).to_owned(),
-                    b.owner.get(lang).to_owned(),
-                    b.not_met.to_string(),
-                    b.basically_met.to_string(),
-                    b.not_assessed.to_string(),
+                    b.criterion.into(),
+                    b.name.get(lang).into(),
+                    b.owner.get(lang).into(),
+                    b.not_met.into(),
+                    b.basically_met.into(),
+                    b.not_assessed.into(),
                 ]
             })
             .collect(),
-    });
+    ));
     if !report.candidates.is_empty() {
-        out.push(Section {
-            title: l(Label::Candidates),
-            header: vec![
+        out.push(section(
+            Label::Candidates,
+            l(Label::Candidates),
+            vec![
                 l(Label::ForTier),
                 l(Label::CommuneId),
                 l(Label::Commune),
                 l(Label::District),
                 l(Label::Lacking),
             ],
-            rows: report
+            report
                 .candidates
                 .iter()
                 .map(|c| {
@@ -234,42 +307,46 @@ fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<Secti
                         format!(" ({})", c.scope)
                     };
                     vec![
-                        format!("{}{scope}", labels.tier(Some(&c.for_tier))),
-                        c.commune_id.clone(),
-                        c.commune.clone(),
-                        c.district.clone(),
-                        format!("{}: {}", c.lacking, c.criteria.join(", ")),
+                        format!("{}{scope}", labels.tier(Some(&c.for_tier))).into(),
+                        c.commune_id.clone().into(),
+                        c.commune.clone().into(),
+                        c.district.clone().into(),
+                        format!("{}: {}", c.lacking, c.criteria.join(", ")).into(),
                     ]
                 })
                 .collect(),
-        });
+        ));
     }
     (title, out)
 }
 
-/// Writes the report as tables.
-pub fn table(report: &ProgressReport, labels: &TableLabels, out: &mut dyn Write) -> io::Result<()> {
-    let (title, sections) = sections(report, labels);
+/// Writes sections as tables.
+pub fn write_tables(
+    title: &str,
+    sections: &[Section],
+    labels: &TableLabels,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "{title}")?;
     for section in sections {
         writeln!(out, "\n{}", section.title)?;
         let mut table = new_table(labels.width);
-        table.set_header(section.header);
-        for row in section.rows {
-            table.add_row(row);
+        table.set_header(section.header.clone());
+        for row in &section.rows {
+            table.add_row(row.iter().map(|c| c.show(labels.lang)));
         }
         writeln!(out, "{table}")?;
     }
     out.flush()
 }
 
-/// Writes the report as Markdown.
-pub fn markdown(
-    report: &ProgressReport,
-    labels: &TableLabels,
+/// Writes sections as Markdown.
+pub fn write_markdown(
+    title: &str,
+    sections: &[Section],
+    lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let (title, sections) = sections(report, labels);
     let mut lines = title.lines();
     writeln!(out, "# {}\n", lines.next().unwrap_or_default())?;
     for line in lines {
@@ -280,10 +357,26 @@ pub fn markdown(
         writeln!(out, "\n## {}\n", section.title)?;
         writeln!(out, "| {} |", section.header.join(" | "))?;
         writeln!(out, "|{}", "---|".repeat(section.header.len()))?;
-        for row in section.rows {
-            let cells: Vec<_> = row.iter().map(|c| cell(c)).collect();
+        for row in &section.rows {
+            let cells: Vec<_> = row.iter().map(|c| cell(&c.show(lang))).collect();
             writeln!(out, "| {} |", cells.join(" | "))?;
         }
     }
     out.flush()
+}
+
+/// Writes the report as tables.
+pub fn table(report: &ProgressReport, labels: &TableLabels, out: &mut dyn Write) -> io::Result<()> {
+    let (title, sections) = sections(report, labels);
+    write_tables(&title, &sections, labels, out)
+}
+
+/// Writes the report as Markdown.
+pub fn markdown(
+    report: &ProgressReport,
+    labels: &TableLabels,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let (title, sections) = sections(report, labels);
+    write_markdown(&title, &sections, labels.lang, out)
 }

@@ -1,0 +1,67 @@
+//! `ntm diff OLD NEW`: what changed since the last survey.
+
+use serde_json::Value;
+
+use crate::util::{data, ntm};
+
+fn diff(extra: &[&str]) -> crate::util::Run {
+    let mut args = vec![
+        "diff".to_owned(),
+        data("month-1.csv"),
+        data("month-2.csv"),
+        "-c".to_owned(),
+        data("mini-set.yaml"),
+    ];
+    args.extend(extra.iter().map(|s| (*s).to_owned()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    ntm(&args)
+}
+
+#[test]
+fn losses_come_first_then_missing_then_upgrades_then_new() {
+    let run = diff(&["-f", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "commune_id,commune,district,change,tier_before,tier_after,criteria_before,criteria_after,gained,lost\n\
+         A2,Xã Bình Minh,Hòa An,lost,advanced,standard,4,4,,\n\
+         A4,Xã Hưng Đạo,Thạch An,lost,none,none,1,2,1;3,2\n\
+         A6,Xã Lê Lai,Thạch An,missing,none,,0,,,\n\
+         A1,Xã Đồng Tâm,Hòa An,tier_up,standard,advanced,4,4,,\n\
+         A3,Xã Quang Trung,Thạch An,tier_up,none,standard,3,4,4,\n\
+         A5,Xã Lê Lợi,Thạch An,added,,none,,0,,\n"
+    );
+}
+
+#[test]
+fn totals_and_check() {
+    let run = diff(&["-f", "json", "--check"]);
+    assert_eq!(run.code, 1, "a commune lost a tier: {}", run.stderr);
+    let changes: Value = serde_json::from_str(&run.stdout).unwrap();
+    let total = |name: &str| {
+        changes["totals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(total("standard_communes")["change"], 1.0);
+    assert_eq!(total("average_criteria")["change"], 0.4);
+    assert_eq!(changes["communes"][0]["change"], "lost");
+
+    // a survey against itself: nothing changed, --check passes
+    let run = ntm(&[
+        "diff",
+        &data("month-2.csv"),
+        &data("month-2.csv"),
+        "-c",
+        &data("mini-set.yaml"),
+        "-f",
+        "ndjson",
+        "--check",
+    ]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "");
+}

@@ -9,8 +9,11 @@ random generator is seeded.
 
     python3 examples/generate.py > examples/tinh-mau-2022.csv
     python3 examples/generate.py 2026 > examples/tinh-mau-2026.csv
+    python3 examples/generate.py previous > examples/tinh-mau-2022-thang-11.csv
 
-The second file is the same kind of province, 40 communes after the 2025 merger, assessed in 2026
+The third file is the same province a month earlier: a dozen communes had not yet met a
+criterion they meet now, and three still met one they have since lost — what `ntm diff` and
+`ntm report --previous` show. The second file is the same kind of province, 40 communes after the 2025 merger, assessed in 2026
 against the ten criteria of 2026–2030 by verdict only (their indicator table is not known).
 """
 
@@ -62,7 +65,7 @@ def pct(lo, hi, comma=True):
     return s
 
 
-def main():
+def main(previous=False):
     names = rng.sample([f"{a} {b}" for a in FIRST for b in SECOND], 139)
     targets = []
     for count, lo, hi in BANDS:
@@ -83,8 +86,7 @@ def main():
     header += [f"TC{n}" for n in range(1, 20)]
     header += ["NC16.1"] + [f"NC{n}" for n in range(1, 20)]
     header += ["smart_hamlets", "outstanding_field", "outstanding_field_met", "KM2", "KM3", "KM4"]
-    out = csv.writer(sys.stdout, lineterminator="\n")
-    out.writerow(header)
+    rows = []
     for i, (name, k) in enumerate(zip(names, targets)):
         met = pick_met(k)
         row = {h: "" for h in header}
@@ -167,6 +169,20 @@ def main():
         elif i in advanced:
             row["smart_hamlets"] = "0"
             row["KM2"] = rng.choice(["Đạt", "Không đạt"])
+        rows.append(row)
+    if previous:
+        month = random.Random(1122)
+        verdict_only = [n for n in range(1, 20) if n not in BY_INDICATORS and n != 8]
+        for row in month.sample(rows, 12):
+            met = [n for n in verdict_only if row[f"TC{n}"] == "Đạt"]
+            row[f"TC{month.choice(met)}"] = "Không đạt"
+        for row in month.sample(rows, 3):
+            unmet = [n for n in verdict_only if row[f"TC{n}"] == "Không đạt"]
+            if unmet:
+                row[f"TC{month.choice(unmet)}"] = "Đạt"
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(header)
+    for row in rows:
         out.writerow([row[h] for h in header])
 
 
@@ -202,5 +218,7 @@ def main_2026():
 if __name__ == "__main__":
     if sys.argv[1:] == ["2026"]:
         main_2026()
+    elif sys.argv[1:] == ["previous"]:
+        main(previous=True)
     else:
         main()

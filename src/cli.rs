@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::cmd::criteria::InfoFormat;
 use crate::cmd::diff::DiffOptions;
 use crate::cmd::progress::{ProgressOptions, ReportFormat};
+use crate::cmd::report::{DocumentFormat, ReportOptions};
 use crate::cmd::stream::StreamOptions;
 use crate::criteria::default_builtin;
 use crate::lang::Lang;
@@ -97,6 +98,19 @@ Examples:
   ntm diff thang-10.csv thang-11.csv
   ntm diff thang-10.csv thang-11.csv --check --format json > thay-doi.json")]
     Diff(DiffArgs),
+    /// The monthly report as one document — HTML, Markdown or an Excel workbook — in
+    /// Vietnamese by default: headline figures against targets, charts of bands and of tiers by
+    /// district, bottleneck criteria with their departments, the communes closest to the next
+    /// tier, what changed since the previous survey, and every commune as an appendix.
+    #[command(after_help = "\
+The format follows the -o file's extension (.html, .md, .xlsx) unless --format names it. HTML is \
+one self-contained file (no script, no network) that prints and reads on a phone.
+
+Examples:
+  ntm report examples/tinh-mau-2022.csv --criteria vn-commune-2021-2025 --targets examples/muc-tieu-2025.yaml -o bao-cao.html
+  ntm report thang-11.csv --targets muc-tieu.yaml --previous thang-10.csv -o bao-cao-thang-11.xlsx
+  ntm --lang en report thang-11.csv --targets targets.yaml -o report.md")]
+    Report(ReportArgs),
     /// List and inspect criteria sets.
     Criteria {
         #[command(subcommand)]
@@ -175,6 +189,49 @@ struct DiffArgs {
     /// Year assessed, for rows without a `year` column.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(u16).range(1990..=2100))]
     year: Option<u16>,
+}
+
+#[derive(Debug, clap::Args)]
+struct ReportArgs {
+    /// This period's survey (CSV), or - for standard input.
+    #[arg(value_name = "FILE")]
+    input: String,
+    /// Targets YAML.
+    #[arg(short, long, value_name = "FILE")]
+    targets: Option<String>,
+    /// Last period's survey, to report what changed.
+    #[arg(long, value_name = "FILE")]
+    previous: Option<String>,
+    /// Criteria set: a built-in id or a YAML file [default: the newest set in force].
+    #[arg(short, long, value_name = "ID|FILE")]
+    criteria: Option<String>,
+    /// Write to FILE; the file appears whole or not at all [default: standard output].
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<String>,
+    /// Document format [default: from the -o extension, else html].
+    #[arg(short, long, value_enum)]
+    format: Option<DocumentFormatArg>,
+    /// The report's date, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    date: Option<crate::criteria::Date>,
+    /// Year assessed, for rows without a `year` column.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(u16).range(1990..=2100))]
+    year: Option<u16>,
+}
+
+fn parse_date(s: &str) -> Result<crate::criteria::Date, String> {
+    crate::criteria::Date::parse(s)
+        .ok_or_else(|| format!("\"{s}\" is not a date; expected YYYY-MM-DD"))
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum DocumentFormatArg {
+    /// One self-contained HTML file.
+    Html,
+    /// Markdown.
+    Markdown,
+    /// An Excel workbook.
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -306,6 +363,8 @@ pub enum Task {
     Score(StreamOptions),
     /// `ntm gaps`.
     Gaps(StreamOptions),
+    /// `ntm report`.
+    Report(ReportOptions),
     /// `ntm diff`.
     Diff {
         /// What to compare.
@@ -369,6 +428,33 @@ impl Cli {
         match self.command {
             Command::Score(args) => Task::Score(args.into_options(lang)),
             Command::Gaps(args) => Task::Gaps(args.into_options(lang)),
+            Command::Report(args) => {
+                let format = args.format.map_or_else(
+                    || match args.output.as_deref().map(str::to_lowercase) {
+                        Some(o) if o.ends_with(".md") => DocumentFormat::Markdown,
+                        Some(o) if o.ends_with(".xlsx") => DocumentFormat::Xlsx,
+                        _ => DocumentFormat::Html,
+                    },
+                    |f| match f {
+                        DocumentFormatArg::Html => DocumentFormat::Html,
+                        DocumentFormatArg::Markdown => DocumentFormat::Markdown,
+                        DocumentFormatArg::Xlsx => DocumentFormat::Xlsx,
+                    },
+                );
+                Task::Report(ReportOptions {
+                    input: args.input,
+                    criteria: args
+                        .criteria
+                        .unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
+                    targets: args.targets,
+                    previous: args.previous,
+                    format,
+                    output: args.output,
+                    date: args.date.unwrap_or_else(crate::today),
+                    year: args.year,
+                    lang,
+                })
+            }
             Command::Diff(args) => Task::Diff {
                 options: DiffOptions {
                     criteria: args

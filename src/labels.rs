@@ -136,6 +136,18 @@ pub enum Label {
     TargetAverage,
     /// A province figure.
     Figure,
+    /// Report date.
+    ReportDate,
+    /// The first sheet of a workbook.
+    Overview,
+    /// Section of changes since the previous report.
+    Changes,
+    /// Section listing every commune.
+    Appendix,
+    /// Section of charts.
+    Charts,
+    /// Chart of tiers per district.
+    TiersByDistrict,
     /// Before column.
     Before,
     /// After column.
@@ -243,6 +255,12 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         TargetHamletShare => ("Tỷ lệ thôn đạt chuẩn", "Share of hamlets standard"),
         TargetAverage => ("Bình quân tiêu chí/xã", "Average criteria per commune"),
         Figure => ("Chỉ số", "Figure"),
+        ReportDate => ("Ngày báo cáo", "Report date"),
+        Overview => ("Tổng quan", "Overview"),
+        Changes => ("Thay đổi so với kỳ trước", "Changes since the last report"),
+        Appendix => ("Phụ lục: kết quả từng xã", "Appendix: every commune"),
+        Charts => ("Biểu đồ", "Charts"),
+        TiersByDistrict => ("Mức đạt chuẩn theo huyện", "Tiers by district"),
         Before => ("Trước", "Before"),
         After => ("Sau", "After"),
         MovedLost => ("mất tiêu chí/mức", "lost"),

@@ -21,6 +21,7 @@ pub mod lang;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod report;
 pub mod score;
 pub mod survey;
 pub mod targets;
@@ -78,6 +79,7 @@ pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
     match task {
         Task::Score(options) => done(cmd::score::run(&options, stderr)),
         Task::Gaps(options) => done(cmd::gaps::run(&options, stderr)),
+        Task::Report(options) => done(cmd::report::run(&options, stderr)),
         Task::Diff { options, check } => {
             let changes = cmd::diff::run(&options, stderr)?;
             Ok(if check && changes.any_lost() {

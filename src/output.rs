@@ -29,14 +29,16 @@ impl Output {
                     .parent()
                     .filter(|p| !p.as_os_str().is_empty())
                     .unwrap_or(Path::new("."));
-                let temp = tempfile::Builder::new()
-                    .prefix(".ntm-")
-                    .suffix(".tmp")
-                    .tempfile_in(dir)
-                    .map_err(|source| Error::Io {
-                        path: path.to_owned(),
-                        source,
-                    })?;
+                let mut builder = tempfile::Builder::new();
+                builder.prefix(".ntm-").suffix(".tmp");
+                // an ordinary file, readable by others as files people save are, not the
+                // private 0600 of a temporary file
+                #[cfg(unix)]
+                builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+                let temp = builder.tempfile_in(dir).map_err(|source| Error::Io {
+                    path: path.to_owned(),
+                    source,
+                })?;
                 Ok(Output::File {
                     temp: BufWriter::new(temp),
                     path: path.to_owned(),

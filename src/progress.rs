@@ -129,8 +129,87 @@ pub struct TargetResult {
     pub gap: Figure,
     /// Whether the target is met; `null` when data not assessed leaves it open.
     pub met: Option<bool>,
-    /// Why it cannot be judged, or what the judgement rests on.
-    pub note: Option<String>,
+    /// Why it cannot be judged.
+    pub note: Option<Note>,
+}
+
+/// Why a target is left open. Written in English in JSON; `text` gives it in either language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// This many more communes could reach the tier once assessed.
+    CouldReachTier {
+        /// Communes.
+        communes: u32,
+        /// The tier id.
+        tier: String,
+    },
+    /// This many communes below the minimum have criteria not assessed.
+    BelowWithOpenCriteria {
+        /// Communes.
+        communes: u32,
+        /// The minimum.
+        min: u32,
+    },
+    /// No hamlet counts at all.
+    NoHamletCounts,
+    /// This many communes have no hamlet count.
+    MissingHamletCounts {
+        /// Communes.
+        communes: u32,
+    },
+    /// This many criteria are not assessed and could close the gap.
+    OpenCriteria {
+        /// Criteria.
+        criteria: u64,
+    },
+    /// No communes to count.
+    NoCommunes,
+}
+
+impl Note {
+    /// The note in `lang`.
+    #[must_use]
+    pub fn text(&self, lang: crate::lang::Lang) -> String {
+        use crate::lang::Lang::{En, Vi};
+        match (self, lang) {
+            (Note::CouldReachTier { communes, tier }, En) => format!(
+                "{communes} more commune(s) could reach {tier} once their criteria not assessed are assessed"
+            ),
+            (Note::CouldReachTier { communes, tier }, Vi) => format!(
+                "thêm {communes} xã có thể đạt mức {tier} khi các tiêu chí chưa đánh giá được đánh giá"
+            ),
+            (Note::BelowWithOpenCriteria { communes, min }, En) => format!(
+                "{communes} commune(s) below {min} have criteria not assessed that could lift them"
+            ),
+            (Note::BelowWithOpenCriteria { communes, min }, Vi) => {
+                format!("{communes} xã dưới {min} tiêu chí còn tiêu chí chưa đánh giá")
+            }
+            (Note::NoHamletCounts, En) => {
+                "no hamlet counts in the data: the hamlets column is blank or missing".to_owned()
+            }
+            (Note::NoHamletCounts, Vi) => "số liệu không có số thôn (cột hamlets trống)".to_owned(),
+            (Note::MissingHamletCounts { communes }, En) => {
+                format!("{communes} commune(s) have no hamlet count; the share covers the others")
+            }
+            (Note::MissingHamletCounts { communes }, Vi) => {
+                format!("{communes} xã chưa có số thôn; tỷ lệ chỉ tính các xã còn lại")
+            }
+            (Note::OpenCriteria { criteria }, En) => {
+                format!("{criteria} criteria are not assessed; they could close the gap")
+            }
+            (Note::OpenCriteria { criteria }, Vi) => {
+                format!("còn {criteria} tiêu chí chưa đánh giá, có thể bù phần thiếu")
+            }
+            (Note::NoCommunes, En) => "no communes".to_owned(),
+            (Note::NoCommunes, Vi) => "không có xã nào".to_owned(),
+        }
+    }
+}
+
+impl Serialize for Note {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text(crate::lang::Lang::En))
+    }
 }
 
 /// Communes at a tier.
@@ -588,11 +667,10 @@ fn judge(set: &CriteriaSet, tally: &Tally, goals: &Goals) -> Vec<TargetResult> {
         } else if potential >= required {
             (
                 None,
-                Some(format!(
-                    "{} more commune(s) could reach {} once their criteria not assessed are assessed",
-                    potential - actual,
-                    set.tiers[tier].id
-                )),
+                Some(Note::CouldReachTier {
+                    communes: potential - actual,
+                    tier: set.tiers[tier].id.clone(),
+                }),
             )
         } else {
             (Some(false), None)
@@ -624,9 +702,10 @@ fn judge(set: &CriteriaSet, tally: &Tally, goals: &Goals) -> Vec<TargetResult> {
             (0, _) => (Some(true), None),
             (_, 0) => (
                 None,
-                Some(format!(
-                    "{below} commune(s) below {min} have criteria not assessed that could lift them"
-                )),
+                Some(Note::BelowWithOpenCriteria {
+                    communes: below,
+                    min,
+                }),
             ),
             _ => (Some(false), None),
         };
@@ -647,10 +726,7 @@ fn judge(set: &CriteriaSet, tally: &Tally, goals: &Goals) -> Vec<TargetResult> {
                 actual: None,
                 gap: Figure::Count(0),
                 met: None,
-                note: Some(
-                    "no hamlet counts in the data: the hamlets column is blank or missing"
-                        .to_owned(),
-                ),
+                note: Some(Note::NoHamletCounts),
             }
         } else {
             let needed = (share * tally.hamlets as f64 - 1e-9).ceil().max(0.0) as u64;
@@ -658,10 +734,9 @@ fn judge(set: &CriteriaSet, tally: &Tally, goals: &Goals) -> Vec<TargetResult> {
             let (met, note) = if tally.without_hamlets > 0 {
                 (
                     None,
-                    Some(format!(
-                        "{} commune(s) have no hamlet count; the share covers the others",
-                        tally.without_hamlets
-                    )),
+                    Some(Note::MissingHamletCounts {
+                        communes: tally.without_hamlets,
+                    }),
                 )
             } else {
                 (Some(gap == 0), None)
@@ -688,7 +763,7 @@ fn judge(set: &CriteriaSet, tally: &Tally, goals: &Goals) -> Vec<TargetResult> {
                 actual: None,
                 gap: Figure::Count(0),
                 met: None,
-                note: Some("no communes".to_owned()),
+                note: Some(Note::NoCommunes),
             }
         } else {
             let average = tally.met as f64 / n;
@@ -698,10 +773,9 @@ fn judge(set: &CriteriaSet, tally: &Tally, goals: &Goals) -> Vec<TargetResult> {
             } else if (tally.met + tally.not_assessed) as f64 / n >= target {
                 (
                     None,
-                    Some(format!(
-                        "{} criteria are not assessed; they could close the gap",
-                        tally.not_assessed
-                    )),
+                    Some(Note::OpenCriteria {
+                        criteria: tally.not_assessed,
+                    }),
                 )
             } else {
                 (Some(false), None)

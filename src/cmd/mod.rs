@@ -5,5 +5,6 @@ pub mod criteria;
 pub mod diff;
 pub mod gaps;
 pub mod progress;
+pub mod report;
 pub mod score;
 pub mod stream;

@@ -119,7 +119,9 @@ impl<'s> Scan<'s> {
         let mut omitted = 0;
         let mut notes = Notes::default();
         let file = self.reader.file().to_owned();
+        let mut ticker = Ticker::new();
         while let Some(row) = self.reader.next_commune() {
+            ticker.tick();
             let scored = row.and_then(|commune| {
                 let (line, year) = (commune.line, commune.year);
                 score(set, commune)
@@ -142,12 +144,53 @@ impl<'s> Scan<'s> {
                 }
             }
         }
+        ticker.finish();
         notes.report(set, stderr);
         if problems.is_empty() {
             Ok(())
         } else {
             Err(Error::Invalid { problems, omitted })
         }
+    }
+}
+
+/// A count of rows read on standard error, shown only on a terminal and only once the work has
+/// taken more than a second: quick runs and batch jobs see nothing.
+struct Ticker {
+    bar: indicatif::ProgressBar,
+    start: std::time::Instant,
+    shown: bool,
+}
+
+impl Ticker {
+    fn new() -> Ticker {
+        let bar = indicatif::ProgressBar::hidden();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {human_pos} communes ({per_sec})")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        Ticker {
+            bar,
+            start: std::time::Instant::now(),
+            shown: false,
+        }
+    }
+
+    fn tick(&mut self) {
+        self.bar.inc(1);
+        if !self.shown
+            && self.bar.position().is_multiple_of(1024)
+            && self.start.elapsed() > std::time::Duration::from_secs(1)
+            && std::io::IsTerminal::is_terminal(&std::io::stderr())
+        {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.shown = true;
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
     }
 }
 

@@ -65,6 +65,9 @@ impl From<&Figure> for Cell {
 /// A section: a title and rows under a header.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
+    /// What the section holds: `tiers`, `bands`, `targets`, `districts`, `district_targets`,
+    /// `bottlenecks`, `candidates`, `changes` or `appendix`.
+    pub kind: &'static str,
     /// A short name, for a workbook sheet.
     pub sheet: String,
     /// The title.
@@ -79,12 +82,15 @@ fn figure(f: &Figure, lang: Lang) -> String {
     Cell::from(f).show(lang)
 }
 
-fn target_name(name: &str, lang: Lang) -> &str {
+/// A target's or total's name for people: `standard_communes`, `advanced_communes`, …
+#[must_use]
+pub fn target_name(name: &str, lang: Lang) -> &str {
     let l = match name {
         "standard_communes" => Label::TargetStandard,
         "advanced_communes" => Label::TargetAdvanced,
         "model_communes" => Label::TargetModel,
         "modern_communes" => Label::TargetModern,
+        "communes" => Label::Communes,
         "min_criteria_per_commune" => Label::TargetMinCriteria,
         "hamlet_standard_share" => Label::TargetHamletShare,
         "average_criteria" => Label::TargetAverage,
@@ -113,7 +119,11 @@ fn target_rows(targets: &[TargetResult], lang: Lang) -> Vec<Vec<Cell>> {
                     .map_or(Cell::Text(String::new()), Cell::from),
                 Cell::from(&t.gap),
                 verdict(t.met, lang).into(),
-                t.note.clone().unwrap_or_default().into(),
+                t.note
+                    .as_ref()
+                    .map(|n| n.text(lang))
+                    .unwrap_or_default()
+                    .into(),
             ]
         })
         .collect()
@@ -155,6 +165,14 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
         ));
     }
     let section = |key: Label, title: String, header: Vec<String>, rows: Vec<Vec<Cell>>| Section {
+        kind: match key {
+            Label::Tier => "tiers",
+            Label::Band => "bands",
+            Label::Targets => "targets",
+            Label::Districts => "districts",
+            Label::Bottlenecks => "bottlenecks",
+            _ => "candidates",
+        },
         sheet: label(key, lang).to_owned(),
         title,
         header,
@@ -255,6 +273,7 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
                 target_header.clone(),
                 target_rows(&d.targets, lang),
             );
+            s.kind = "district_targets";
             s.sheet = format!("{} {}", s.sheet, d.district);
             out.push(s);
         }

@@ -8,6 +8,7 @@ mod examples;
 mod gaps;
 mod progress;
 mod readme;
+mod report;
 mod score;
 mod util;
 mod versions;

@@ -1,0 +1,107 @@
+//! `ntm report`: the monthly report as one document.
+
+use std::io::Write;
+
+use super::diff::snapshots;
+use super::stream::Scan;
+use crate::changes::{Snapshot, compare};
+use crate::criteria::{CriteriaSet, Date};
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::output::Output;
+use crate::progress::Progress;
+use crate::render::{ScoreRow, TableLabels, table_width};
+use crate::report::{Report, html, markdown, xlsx};
+use crate::targets::Targets;
+
+/// The document formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentFormat {
+    /// One self-contained HTML file.
+    Html,
+    /// Markdown.
+    Markdown,
+    /// An Excel workbook.
+    Xlsx,
+}
+
+/// What `ntm report` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    /// This period's survey.
+    pub input: String,
+    /// A built-in set id or a YAML file.
+    pub criteria: String,
+    /// The targets file.
+    pub targets: Option<String>,
+    /// Last period's survey, for what changed.
+    pub previous: Option<String>,
+    /// The document format.
+    pub format: DocumentFormat,
+    /// The output file; standard output when `None` (not for a workbook).
+    pub output: Option<String>,
+    /// The report's date.
+    pub date: Date,
+    /// The year of rows without a `year` column.
+    pub year: Option<u16>,
+    /// Language of the document.
+    pub lang: Lang,
+}
+
+/// Runs `ntm report`, writing warnings to `stderr`.
+pub fn run(options: &ReportOptions, stderr: &mut dyn Write) -> Result<()> {
+    if options.format == DocumentFormat::Xlsx && options.output.is_none() {
+        return Err(Error::Usage(
+            "a workbook cannot go to standard output; name the file with -o report.xlsx".into(),
+        ));
+    }
+    let set = CriteriaSet::load(&options.criteria)?;
+    let targets = options
+        .targets
+        .as_deref()
+        .map(|path| Targets::load(path, &set))
+        .transpose()?;
+    let scan = Scan::open(&set, &options.input, options.year, stderr)?;
+    let by_district = scan.has_column("district");
+    let mut progress = Progress::new(&set, targets.as_ref(), by_district);
+    let mut rows = Vec::new();
+    let mut now: Vec<Snapshot> = Vec::new();
+    scan.run(stderr, |score| {
+        progress.add(score);
+        rows.push(ScoreRow::new(&set, score));
+        if options.previous.is_some() {
+            now.push(Snapshot::of(&set, score));
+        }
+        Ok(())
+    })?;
+    let changes = match &options.previous {
+        Some(previous) => Some(compare(
+            &set,
+            &snapshots(&set, previous, options.year, stderr)?,
+            &now,
+        )),
+        None => None,
+    };
+    let report = Report {
+        set: &set,
+        date: options.date,
+        labels: TableLabels::new(&set, options.lang, table_width()),
+        progress: progress.finish(),
+        rows,
+        changes,
+    };
+    let mut output = Output::open(options.output.as_deref())?;
+    let name = output.name().to_owned();
+    let written = match options.format {
+        DocumentFormat::Html => html(&report, output.writer()),
+        DocumentFormat::Markdown => markdown(&report, output.writer()),
+        DocumentFormat::Xlsx => xlsx(&report)
+            .map_err(|e| std::io::Error::other(e.to_string()))
+            .and_then(|bytes| output.writer().write_all(&bytes)),
+    };
+    if let Err(source) = written {
+        output.abandon();
+        return Err(Error::Io { path: name, source });
+    }
+    output.commit()
+}

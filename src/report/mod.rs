@@ -1,0 +1,207 @@
+//! The monthly report: one document people read, dated, naming the criteria set and its legal
+//! basis — headline figures against targets, charts of bands and tiers, bottlenecks, candidates,
+//! what changed since the last report, and every commune as an appendix — as HTML, Markdown or
+//! an Excel workbook.
+
+mod html;
+mod markdown;
+mod svg;
+mod xlsx;
+
+use crate::changes::{Changes, Movement};
+use crate::criteria::{CriteriaSet, Date};
+use crate::labels::{Label, label};
+use crate::lang::Lang;
+use crate::progress::ProgressReport;
+use crate::render::progress::{Cell, Section, sections};
+use crate::render::{ScoreRow, TableLabels};
+
+pub use html::html;
+pub use markdown::markdown;
+pub use xlsx::xlsx;
+
+/// Everything a report shows.
+pub struct Report<'a> {
+    /// The criteria set.
+    pub set: &'a CriteriaSet,
+    /// The report's date.
+    pub date: Date,
+    /// Labels and language.
+    pub labels: TableLabels,
+    /// Progress against targets.
+    pub progress: ProgressReport,
+    /// Every commune's score, for the appendix.
+    pub rows: Vec<ScoreRow>,
+    /// What changed since the previous survey, when one was given.
+    pub changes: Option<Changes>,
+}
+
+/// The document's parts, in order: a title, lines under it, and its sections.
+pub struct Document {
+    /// The title.
+    pub title: String,
+    /// The lines under the title: date, criteria set, legal basis, headline figures.
+    pub lead: Vec<String>,
+    /// The sections.
+    pub sections: Vec<Section>,
+}
+
+impl Report<'_> {
+    /// The document in the report's language.
+    #[must_use]
+    pub fn document(&self) -> Document {
+        let lang = self.labels.lang;
+        let l = |x| label(x, lang).to_owned();
+        let (title, mut sections) = sections(&self.progress, &self.labels);
+        let mut lines = title.lines();
+        let title = lines.next().unwrap_or_default().to_owned();
+        let mut lead = vec![format!("{}: {}", l(Label::ReportDate), self.date)];
+        lead.push(format!(
+            "{}: {} ({})",
+            l(Label::CriteriaSet),
+            self.set.title.get(lang),
+            self.set.id
+        ));
+        lead.push(format!(
+            "{}: {}",
+            l(Label::LegalBasis),
+            self.set
+                .legal_basis
+                .iter()
+                .map(|a| format!("{} ({})", a.decision, a.date))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
+        lead.extend(lines.map(str::to_owned));
+        if let Some(changes) = &self.changes {
+            sections.push(changes_section(changes, &self.labels));
+        }
+        sections.push(appendix(&self.rows, &self.labels));
+        // headline figures first, then what the charts show, then who acts, then the detail
+        let rank = |kind: &str| {
+            [
+                "targets",
+                "district_targets",
+                "bands",
+                "tiers",
+                "districts",
+                "bottlenecks",
+                "candidates",
+                "changes",
+                "appendix",
+            ]
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(usize::MAX)
+        };
+        sections.sort_by_key(|s| rank(s.kind));
+        Document {
+            title,
+            lead,
+            sections,
+        }
+    }
+}
+
+fn changes_section(changes: &Changes, labels: &TableLabels) -> Section {
+    let lang = labels.lang;
+    let l = |x| label(x, lang).to_owned();
+    let mut rows: Vec<Vec<Cell>> = changes
+        .totals
+        .iter()
+        .map(|t| {
+            vec![
+                crate::render::progress::target_name(&t.name, lang).into(),
+                Cell::Number(t.change),
+                Cell::Number(t.before),
+                Cell::Number(t.after),
+                String::new().into(),
+                String::new().into(),
+            ]
+        })
+        .collect();
+    for c in &changes.communes {
+        let movement = match c.change {
+            Movement::Lost => Label::MovedLost,
+            Movement::Missing => Label::MovedMissing,
+            Movement::TierUp => Label::MovedUp,
+            Movement::Gained => Label::MovedGained,
+            Movement::Added => Label::MovedAdded,
+        };
+        let tier = |t: &Option<String>| {
+            t.as_deref()
+                .map_or("—".to_owned(), |t| labels.tier(Some(t)))
+        };
+        let mut criteria = Vec::new();
+        if !c.lost.is_empty() {
+            criteria.push(format!("− {}", c.lost.join(", ")));
+        }
+        if !c.gained.is_empty() {
+            criteria.push(format!("+ {}", c.gained.join(", ")));
+        }
+        rows.push(vec![
+            format!("{} {}", c.commune_id, c.commune).into(),
+            l(movement).into(),
+            c.criteria_before
+                .map_or(Cell::Text(String::new()), Cell::from),
+            c.criteria_after
+                .map_or(Cell::Text(String::new()), Cell::from),
+            format!("{} → {}", tier(&c.tier_before), tier(&c.tier_after)).into(),
+            criteria.join("; ").into(),
+        ]);
+    }
+    Section {
+        kind: "changes",
+        sheet: l(Label::Changes),
+        title: l(Label::Changes),
+        header: vec![
+            l(Label::Figure),
+            l(Label::Change),
+            l(Label::Before),
+            l(Label::After),
+            l(Label::Tier),
+            l(Label::CriterionName),
+        ],
+        rows,
+    }
+}
+
+fn appendix(rows: &[ScoreRow], labels: &TableLabels) -> Section {
+    let lang = labels.lang;
+    let l = |x| label(x, lang).to_owned();
+    Section {
+        kind: "appendix",
+        sheet: l(Label::Appendix),
+        title: l(Label::Appendix),
+        header: vec![
+            l(Label::CommuneId),
+            l(Label::Commune),
+            l(Label::District),
+            l(Label::CriteriaMet),
+            l(Label::Band),
+            l(Label::Tier),
+            l(Label::Unmet),
+            l(Label::BasicallyMet),
+            l(Label::NotAssessed),
+        ],
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.commune_id.clone().into(),
+                    r.commune.clone().into(),
+                    r.district.clone().into(),
+                    r.criteria_met.into(),
+                    r.band.clone().into(),
+                    labels.tier(Some(&r.tier)).into(),
+                    r.unmet.join(", ").into(),
+                    r.basically_met.join(", ").into(),
+                    r.not_assessed.join(", ").into(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The language a report is written in when none is asked for.
+pub const DEFAULT_LANG: Lang = Lang::Vi;

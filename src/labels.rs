@@ -148,6 +148,8 @@ pub enum Label {
     Charts,
     /// Chart of tiers per district.
     TiersByDistrict,
+    /// Chart of bands per district.
+    BandsByDistrict,
     /// Before column.
     Before,
     /// After column.
@@ -261,6 +263,10 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Appendix => ("Phụ lục: kết quả từng xã", "Appendix: every commune"),
         Charts => ("Biểu đồ", "Charts"),
         TiersByDistrict => ("Mức đạt chuẩn theo huyện", "Tiers by district"),
+        BandsByDistrict => (
+            "Số xã theo số tiêu chí đạt, từng huyện",
+            "Communes by criteria met, per district",
+        ),
         Before => ("Trước", "Before"),
         After => ("Sau", "After"),
         MovedLost => ("mất tiêu chí/mức", "lost"),

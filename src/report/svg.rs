@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 use super::html::escape;
 
 /// Colours of the tiers, lowest first, and of bars.
-const COLOURS: [&str; 5] = ["#c0c7d0", "#2e86c1", "#28b463", "#d4ac0d", "#af601a"];
+const COLOURS: [&str; 6] = [
+    "#c0c7d0", "#2e86c1", "#28b463", "#d4ac0d", "#af601a", "#7d3c98",
+];
 
 /// A horizontal bar chart of `bars` (label, value).
 #[must_use]

@@ -63,7 +63,7 @@ fn html_has_every_section_and_chart_and_no_network() {
             "section {id}"
         );
     }
-    assert_eq!(html.matches("<svg ").count(), 2);
+    assert_eq!(html.matches("<svg ").count(), 3);
     assert!(html.contains("Report date: 15/12/2024"));
     assert!(html.contains("Xã Đồng Tâm"));
     assert!(html.contains("@media print"));
@@ -152,7 +152,7 @@ fn html_renders_in_a_headless_browser() {
         .output()
         .unwrap();
     let dom = String::from_utf8_lossy(&dom.stdout);
-    assert_eq!(dom.matches("<svg").count(), 2, "{dom}");
+    assert_eq!(dom.matches("<svg").count(), 3, "{dom}");
     assert!(dom.contains("Xã Yên Lạc"));
 }
 

@@ -87,6 +87,25 @@ fn charts(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         escape(label(Label::BandTitle, lang)),
         svg::bars(label(Label::BandTitle, lang), &bands)
     )?;
+    if !p.districts.is_empty() {
+        let series: Vec<String> = p.bands.iter().map(|b| b.band.clone()).collect();
+        let groups: Vec<(String, Vec<u32>)> = p
+            .districts
+            .iter()
+            .map(|d| {
+                (
+                    d.district.clone(),
+                    d.bands.iter().map(|b| b.communes).collect(),
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "<figure>\n<figcaption>{}</figcaption>\n{}\n</figure>",
+            escape(label(Label::BandsByDistrict, lang)),
+            svg::stacked(label(Label::BandsByDistrict, lang), &series, &groups)
+        )?;
+    }
     let series: Vec<String> = p
         .tiers
         .iter()

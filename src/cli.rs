@@ -11,6 +11,7 @@ use crate::cmd::progress::{ProgressOptions, ReportFormat};
 use crate::cmd::report::{DocumentFormat, ReportOptions};
 use crate::cmd::stream::StreamOptions;
 use crate::criteria::default_builtin;
+use crate::input::{InputOptions, TextEncoding};
 use crate::lang::Lang;
 use crate::render::Format;
 
@@ -120,6 +121,10 @@ Examples:
 
 #[derive(Debug, clap::Args)]
 struct ScoreArgs {
+    /// Write CSV text as it is: do not prefix with ' the text cells that a spreadsheet would run
+    /// as a formula (=, +, -, @).
+    #[arg(long)]
+    raw: bool,
     /// Survey CSV file, or - for standard input.
     #[arg(value_name = "FILE")]
     input: String,
@@ -133,9 +138,75 @@ struct ScoreArgs {
     /// Write to FILE instead of standard output; the file appears whole or not at all.
     #[arg(short, long, value_name = "FILE")]
     output: Option<String>,
+    #[command(flatten)]
+    read: InputArgs,
+}
+
+/// How to read survey files; shared by every command that reads them.
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Reading the survey")]
+struct InputArgs {
     /// Year assessed, for rows without a `year` column (income thresholds differ by year).
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(u16).range(1990..=2100))]
     year: Option<u16>,
+    /// Text encoding of CSV input [default: UTF-8, or UTF-16 when the file starts with a
+    /// byte-order mark].
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    encoding: Option<EncodingArg>,
+    /// CSV delimiter: a character, or `tab` [default: sniffed from the header: comma, semicolon
+    /// or tab].
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    delimiter: Option<u8>,
+    /// Sheet of a workbook (.xlsx, .xls, .ods) [default: the first].
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+}
+
+impl InputArgs {
+    fn options(self) -> InputOptions {
+        InputOptions {
+            encoding: match self.encoding {
+                None => TextEncoding::Auto,
+                Some(EncodingArg::Utf8) => TextEncoding::Utf8,
+                Some(EncodingArg::Utf16le | EncodingArg::Utf16) => TextEncoding::Utf16Le,
+                Some(EncodingArg::Utf16be) => TextEncoding::Utf16Be,
+                Some(EncodingArg::Windows1258 | EncodingArg::Cp1258) => TextEncoding::Windows1258,
+            },
+            delimiter: self.delimiter,
+            sheet: self.sheet,
+            year: self.year,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum EncodingArg {
+    /// UTF-8.
+    #[value(name = "utf-8")]
+    Utf8,
+    /// UTF-16, little-endian (Excel's "Unicode text").
+    #[value(name = "utf-16")]
+    Utf16,
+    /// UTF-16, little-endian.
+    #[value(name = "utf-16le")]
+    Utf16le,
+    /// UTF-16, big-endian.
+    #[value(name = "utf-16be")]
+    Utf16be,
+    /// Windows-1258, the legacy Vietnamese code page.
+    #[value(name = "windows-1258")]
+    Windows1258,
+    /// Windows-1258, by its other name.
+    #[value(name = "cp1258")]
+    Cp1258,
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        s if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
+        _ => Err(format!("\"{s}\" is not one character; use , ; | or tab")),
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -161,13 +232,15 @@ struct ProgressArgs {
     /// Write to FILE instead of standard output; the file appears whole or not at all.
     #[arg(short, long, value_name = "FILE")]
     output: Option<String>,
-    /// Year assessed, for rows without a `year` column.
-    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(u16).range(1990..=2100))]
-    year: Option<u16>,
+    #[command(flatten)]
+    read: InputArgs,
 }
 
 #[derive(Debug, clap::Args)]
 struct DiffArgs {
+    /// Write CSV text as it is, without neutralising formulas.
+    #[arg(long)]
+    raw: bool,
     /// Last period's survey (CSV).
     #[arg(value_name = "OLD")]
     old: String,
@@ -186,9 +259,8 @@ struct DiffArgs {
     /// Write to FILE instead of standard output; the file appears whole or not at all.
     #[arg(short, long, value_name = "FILE")]
     output: Option<String>,
-    /// Year assessed, for rows without a `year` column.
-    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(u16).range(1990..=2100))]
-    year: Option<u16>,
+    #[command(flatten)]
+    read: InputArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -214,9 +286,8 @@ struct ReportArgs {
     /// The report's date, YYYY-MM-DD [default: today].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     date: Option<crate::criteria::Date>,
-    /// Year assessed, for rows without a `year` column.
-    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(u16).range(1990..=2100))]
-    year: Option<u16>,
+    #[command(flatten)]
+    read: InputArgs,
 }
 
 fn parse_date(s: &str) -> Result<crate::criteria::Date, String> {
@@ -451,7 +522,7 @@ impl Cli {
                     format,
                     output: args.output,
                     date: args.date.unwrap_or_else(crate::today),
-                    year: args.year,
+                    read: args.read.options(),
                     lang,
                 })
             }
@@ -466,7 +537,8 @@ impl Cli {
                     old: args.old,
                     new: args.new,
                     output: args.output,
-                    year: args.year,
+                    read: args.read.options(),
+                    raw: args.raw,
                     lang,
                 },
                 check: args.check,
@@ -496,7 +568,7 @@ impl Cli {
                         by_district: args.by.map(|b| matches!(b, GroupArg::District)),
                         format,
                         output: args.output,
-                        year: args.year,
+                        read: args.read.options(),
                         lang,
                     },
                     check: args.check,
@@ -545,7 +617,8 @@ impl ScoreArgs {
                 .unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
             format,
             output: self.output,
-            year: self.year,
+            read: self.read.options(),
+            raw: self.raw,
             lang,
         }
     }

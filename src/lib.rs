@@ -16,6 +16,7 @@ pub mod criteria;
 pub mod diff;
 pub mod error;
 pub mod gaps;
+pub mod input;
 pub mod labels;
 pub mod lang;
 pub mod output;

@@ -9,6 +9,7 @@ use std::io::Read;
 
 use crate::criteria::{ClassId, CriteriaSet, Measure, QuantityKind};
 use crate::error::{Error, Location, Problem, Result};
+use crate::input::{InputOptions, Rows, header_meaning};
 use crate::text::nfc;
 use crate::value::{
     INDICATOR_VERDICT_WORDS, VERDICT_WORDS, Verdict, parse_number, parse_verdict,
@@ -117,11 +118,11 @@ struct Layout {
     headers: Vec<String>,
 }
 
-/// Reads communes from a CSV file (or standard input, `-`) one row at a time.
+/// Reads communes from a CSV file (or standard input, `-`) or a workbook, one row at a time.
 pub struct SurveyReader<'s> {
     set: &'s CriteriaSet,
     file: String,
-    reader: csv::Reader<Box<dyn Read>>,
+    rows: Rows,
     layout: Layout,
     record: csv::StringRecord,
     seen: HashMap<u64, u64>,
@@ -134,42 +135,51 @@ pub struct SurveyReader<'s> {
 impl<'s> SurveyReader<'s> {
     /// Opens `path` (`-` for standard input) and matches its header against `set`.
     /// `default_year` applies to rows without a `year`.
-    pub fn open(path: &str, set: &'s CriteriaSet, default_year: Option<u16>) -> Result<Self> {
-        let (file, input): (String, Box<dyn Read>) = if path == "-" {
-            ("<stdin>".to_owned(), Box::new(std::io::stdin()))
-        } else {
-            let f = std::fs::File::open(path).map_err(|source| Error::Io {
-                path: path.to_owned(),
-                source,
-            })?;
-            (path.to_owned(), Box::new(std::io::BufReader::new(f)))
-        };
-        SurveyReader::from_reader(input, &file, set, default_year)
+    pub fn open(
+        path: &str,
+        set: &'s CriteriaSet,
+        default_year: Option<u16>,
+        input: &InputOptions,
+    ) -> Result<Self> {
+        let file = if path == "-" { "<stdin>" } else { path };
+        SurveyReader::from_rows(crate::input::open(path, input)?, file, set, default_year)
     }
 
-    /// Reads from `input`, naming it `file` in messages.
+    /// Reads CSV from `input`, naming it `file` in messages.
     pub fn from_reader(
         input: Box<dyn Read>,
         file: &str,
         set: &'s CriteriaSet,
         default_year: Option<u16>,
     ) -> Result<Self> {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .flexible(false)
-            .from_reader(input);
-        let headers = match reader.headers() {
-            Ok(h) => h.clone(),
-            Err(err) => return Err(csv_error(file, &err, &[])),
+        let rows = crate::input::csv_rows(input, file, &InputOptions::default())?;
+        SurveyReader::from_rows(rows, file, set, default_year)
+    }
+
+    /// Reads `rows`, naming them `file` in messages.
+    pub fn from_rows(
+        mut rows: Rows,
+        file: &str,
+        set: &'s CriteriaSet,
+        default_year: Option<u16>,
+    ) -> Result<Self> {
+        let headers: Vec<String> = match &mut rows {
+            Rows::Csv { reader, skipped } => match reader.headers() {
+                Ok(h) => h.iter().map(nfc).collect(),
+                Err(err) => return Err(csv_error(file, &err, &[], *skipped)),
+            },
+            Rows::Sheet(iter) => iter
+                .next()
+                .map(|(_, cells)| cells.iter().map(|c| nfc(c)).collect())
+                .unwrap_or_default(),
         };
-        let headers: Vec<String> = headers.iter().map(nfc).collect();
         let mut warnings = Vec::new();
         let mut unused = Vec::new();
         let layout = layout(set, file, headers, &mut warnings, &mut unused)?;
         Ok(SurveyReader {
             set,
             file: file.to_owned(),
-            reader,
+            rows,
             layout,
             record: csv::StringRecord::new(),
             seen: HashMap::new(),
@@ -209,30 +219,41 @@ impl<'s> SurveyReader<'s> {
         if self.done {
             return None;
         }
-        match self.reader.read_record(&mut self.record) {
-            Ok(false) => {
-                self.done = true;
-                None
-            }
-            Ok(true) => Some(self.parse_record()),
-            Err(err) => {
-                if !matches!(
-                    err.kind(),
-                    csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
-                ) {
+        let line = match &mut self.rows {
+            Rows::Csv { reader, skipped } => match reader.read_record(&mut self.record) {
+                Ok(false) => {
                     self.done = true;
+                    return None;
                 }
-                Some(Err(vec![problem_from_csv(
-                    &self.file,
-                    &err,
-                    &self.layout.headers,
-                )]))
+                Ok(true) => self.record.position().map_or(0, csv::Position::line) + *skipped,
+                Err(err) => {
+                    if !matches!(
+                        err.kind(),
+                        csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
+                    ) {
+                        self.done = true;
+                    }
+                    return Some(Err(vec![problem_from_csv(
+                        &self.file,
+                        &err,
+                        &self.layout.headers,
+                        *skipped,
+                    )]));
+                }
+            },
+            Rows::Sheet(iter) => {
+                let Some((row, cells)) = iter.next() else {
+                    self.done = true;
+                    return None;
+                };
+                self.record = csv::StringRecord::from(cells);
+                row
             }
-        }
+        };
+        Some(self.parse_record(line))
     }
 
-    fn parse_record(&mut self) -> Result<Commune, Vec<Problem>> {
-        let line = self.record.position().map_or(0, csv::Position::line);
+    fn parse_record(&mut self, line: u64) -> Result<Commune, Vec<Problem>> {
         let mut row = Row {
             record: &self.record,
             layout: &self.layout,
@@ -242,7 +263,7 @@ impl<'s> SurveyReader<'s> {
         let set = self.set;
         let l = &self.layout;
 
-        let id = row.text(Some(l.commune_id)).to_owned();
+        let id = nfc(row.text(Some(l.commune_id)));
         if id.is_empty() {
             row.report(l.commune_id, "", "commune_id is required");
         } else {
@@ -346,17 +367,20 @@ impl<'s> SurveyReader<'s> {
                 },
                 Measure::Quantity(q) => match parse_verdict_word(cell) {
                     Some(v) => Some(Reading::Verdict(v)),
-                    None => match parse_number(cell, q.kind == QuantityKind::Percent) {
-                        Ok(x) => Some(Reading::Value(x)),
-                        Err(err) => {
-                            row.report(
-                                i,
-                                cell,
-                                &format!("{err} (or a verdict: {INDICATOR_VERDICT_WORDS})"),
-                            );
-                            None
+                    None => {
+                        match parse_number(cell, q.kind == QuantityKind::Percent, q.unit.as_deref())
+                        {
+                            Ok(x) => Some(Reading::Value(x)),
+                            Err(err) => {
+                                row.report(
+                                    i,
+                                    cell,
+                                    &format!("{err} (or a verdict: {INDICATOR_VERDICT_WORDS})"),
+                                );
+                                None
+                            }
                         }
-                    },
+                    }
                 },
             };
         }
@@ -391,9 +415,9 @@ impl<'s> SurveyReader<'s> {
         }
         let commune = Commune {
             line,
-            name: row.text(l.commune).to_owned(),
-            district: row.text(l.district).to_owned(),
-            province: row.text(l.province).to_owned(),
+            name: nfc(row.text(l.commune)),
+            district: nfc(row.text(l.district)),
+            province: nfc(row.text(l.province)),
             id,
             region,
             class,
@@ -401,7 +425,7 @@ impl<'s> SurveyReader<'s> {
             hamlets,
             hamlets_standard,
             hamlets_model,
-            outstanding_field: row.text(l.outstanding_field).to_owned(),
+            outstanding_field: nfc(row.text(l.outstanding_field)),
             readings,
             verdicts,
         };
@@ -461,8 +485,18 @@ fn layout(
 ) -> Result<Layout> {
     let header_location = Location::file(file).at_line(1);
     let mut problems = Vec::new();
+    let prefixes: Vec<&str> = set
+        .tiers
+        .iter()
+        .map(|t| t.verdict_prefix.as_str())
+        .collect();
+    // what each header means: a known spelling's canonical name, or the header itself
+    let names: Vec<String> = headers
+        .iter()
+        .map(|h| header_meaning(h, &prefixes).unwrap_or_else(|| h.clone()))
+        .collect();
     let mut positions: HashMap<&str, usize> = HashMap::new();
-    for (i, header) in headers.iter().enumerate() {
+    for (i, (header, name)) in headers.iter().zip(&names).enumerate() {
         if header.is_empty() {
             warnings.push(format!(
                 "{file}: column {} has no header and is ignored",
@@ -470,12 +504,17 @@ fn layout(
             ));
             continue;
         }
-        if let Some(first) = positions.insert(header, i) {
+        if let Some(first) = positions.insert(name, i) {
+            let also = if headers[first] == *header {
+                String::new()
+            } else {
+                format!(", as \"{}\"", headers[first])
+            };
             problems.push(
                 Problem::new(
                     header_location.clone().in_column(header),
                     format!(
-                        "column appears twice (columns {} and {}); each column may appear once",
+                        "column appears twice (columns {} and {}{also}); each column may appear once",
                         first + 1,
                         i + 1
                     ),
@@ -568,8 +607,8 @@ fn layout(
     Ok(layout)
 }
 
-fn problem_from_csv(file: &str, err: &csv::Error, headers: &[String]) -> Problem {
-    let line = err.position().map(csv::Position::line);
+fn problem_from_csv(file: &str, err: &csv::Error, headers: &[String], skipped: u64) -> Problem {
+    let line = err.position().map(|p| p.line() + skipped);
     let mut location = Location::file(file);
     location.line = line;
     match err.kind() {
@@ -587,20 +626,20 @@ fn problem_from_csv(file: &str, err: &csv::Error, headers: &[String]) -> Problem
             }
             Problem::new(
                 location,
-                "text is not valid UTF-8; save the file as \"CSV UTF-8\"",
+                "text is not valid UTF-8; save the file as \"CSV UTF-8\", or pass --encoding windows-1258 for a legacy Vietnamese file",
             )
         }
         _ => Problem::new(location, err.to_string()),
     }
 }
 
-fn csv_error(file: &str, err: &csv::Error, headers: &[String]) -> Error {
+fn csv_error(file: &str, err: &csv::Error, headers: &[String], skipped: u64) -> Error {
     match err.kind() {
         csv::ErrorKind::Io(io) => Error::Io {
             path: file.to_owned(),
             source: std::io::Error::new(io.kind(), io.to_string()),
         },
-        _ => Error::one(problem_from_csv(file, err, headers)),
+        _ => Error::one(problem_from_csv(file, err, headers, skipped)),
     }
 }
 

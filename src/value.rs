@@ -109,10 +109,14 @@ pub fn parse_verdict_word(cell: &str) -> Option<Verdict> {
 pub enum NumberError {
     /// Not a number at all.
     NotANumber,
-    /// Both `.` and `,`, or several of one: a thousands separator, which is ambiguous.
+    /// A mark that could be a decimal mark or a thousands separator (`45,000`, `1.234`).
     Ambiguous,
+    /// Marks that follow no consistent pattern (`1.23.4`, `1,2.3`).
+    Malformed,
     /// A `%` in a column that is not a percentage.
     UnexpectedPercent,
+    /// Text after the number that is not the indicator's unit.
+    UnexpectedUnit,
     /// A percentage outside 0–100.
     PercentOutOfRange,
 }
@@ -120,31 +124,73 @@ pub enum NumberError {
 impl fmt::Display for NumberError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            NumberError::NotANumber => {
-                "not a number; expected a number such as 45.5 or 45,5"
-            }
+            NumberError::NotANumber => "not a number; expected a number such as 45.5 or 45,5",
             NumberError::Ambiguous => {
-                "ambiguous number: write it without thousands separators, with one decimal mark (45.5 or 45,5)"
+                "ambiguous number: one mark before exactly three digits can be a decimal mark or a thousands separator; write 45000 or 45.0 (45,0)"
+            }
+            NumberError::Malformed => {
+                "not a number: its . and , follow no pattern; write it with one decimal mark (45.5 or 45,5)"
             }
             NumberError::UnexpectedPercent => "this indicator is not a percentage; remove the %",
+            NumberError::UnexpectedUnit => {
+                "text after the number is not the indicator's unit; leave the unit out"
+            }
             NumberError::PercentOutOfRange => "a percentage must lie between 0 and 100",
         })
     }
 }
 
-/// Parses a number as typed in a Vietnamese or English spreadsheet: one optional sign, digits,
-/// and at most one decimal mark, `.` or `,`. With `percent`, a trailing `%` is allowed and the
-/// value must lie in 0–100. Spaces, including non-breaking ones, around the number are ignored.
-pub fn parse_number(cell: &str, percent: bool) -> Result<f64, NumberError> {
-    let mut s = cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+/// Parses a number as typed in a Vietnamese or English spreadsheet.
+///
+/// The rule, written for people in the README:
+/// - `.` or `,` is the decimal mark: `45.5` and `45,5` are both 45.5;
+/// - thousands separators are read when they cannot be mistaken: a mark repeated between groups
+///   of three digits (`45.000.000`, `1,234,567`), or both marks with the last one decimal
+///   (`1.234,5`, `1,234.5`);
+/// - one mark followed by exactly three digits after a non-zero whole part (`45,000`, `1.234`)
+///   is ambiguous and rejected;
+/// - with `percent`, a trailing `%` is allowed and the value must lie in 0–100;
+/// - the indicator's `unit` may follow the number, whole or shortened (`45 triệu` for
+///   `triệu đồng/người/năm`); spaces, including non-breaking ones, are ignored.
+pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64, NumberError> {
+    let trim = |s: &str| -> String {
+        s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
+            .to_owned()
+    };
+    let mut s = trim(cell);
+    // a unit written after the number
+    let end = s
+        .find(|c: char| {
+            !(c.is_ascii_digit()
+                || matches!(c, '.' | ',' | '-' | '+' | '%')
+                || c.is_whitespace()
+                || c == '\u{a0}')
+        })
+        .unwrap_or(s.len());
+    let spaced = s[..end].ends_with(|c: char| c.is_whitespace() || c == '\u{a0}');
+    if end < s.len() && end > 0 && spaced {
+        let suffix = fold(&s[end..]);
+        let allowed = unit.is_some_and(|u| {
+            let u = fold(u);
+            !suffix.is_empty()
+                && (u.starts_with(&suffix)
+                    || u.replace(' ', "").starts_with(&suffix.replace(' ', "")))
+        });
+        if !allowed {
+            return Err(NumberError::UnexpectedUnit);
+        }
+        s = trim(&s[..end]);
+    }
     if let Some(rest) = s.strip_suffix('%') {
         if !percent {
             return Err(NumberError::UnexpectedPercent);
         }
-        s = rest.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+        s = trim(rest);
     }
-    let unsigned = s.strip_prefix(['-', '+']).unwrap_or(s);
-    let marks = unsigned.chars().filter(|c| matches!(c, '.' | ',')).count();
+    let (sign, unsigned) = match s.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, s.strip_prefix('+').unwrap_or(&s)),
+    };
     if unsigned.is_empty()
         || !unsigned
             .chars()
@@ -154,17 +200,60 @@ pub fn parse_number(cell: &str, percent: bool) -> Result<f64, NumberError> {
     {
         return Err(NumberError::NotANumber);
     }
-    if marks > 1 {
-        return Err(NumberError::Ambiguous);
+    let plain = plain_number(unsigned)?;
+    let value = sign * plain.parse::<f64>().map_err(|_| NumberError::NotANumber)?;
+    if !value.is_finite() {
+        return Err(NumberError::NotANumber);
     }
-    let value: f64 = s
-        .replace(',', ".")
-        .parse()
-        .map_err(|_| NumberError::NotANumber)?;
     if percent && !(0.0..=100.0).contains(&value) {
         return Err(NumberError::PercentOutOfRange);
     }
     Ok(value)
+}
+
+/// Digits with at most one `.` decimal mark, from digits with `.` and `,` as a person wrote them.
+fn plain_number(s: &str) -> Result<String, NumberError> {
+    let groups = |parts: &[&str]| {
+        parts[0].len() <= 3 && !parts[0].is_empty() && parts[1..].iter().all(|p| p.len() == 3)
+    };
+    let dots = s.matches('.').count();
+    let commas = s.matches(',').count();
+    match (dots, commas) {
+        (0, 0) => Ok(s.to_owned()),
+        (1, 0) | (0, 1) => {
+            let (whole, fraction) = s.split_once(['.', ',']).expect("one mark");
+            if fraction.len() == 3 && whole != "0" && whole.len() <= 3 {
+                Err(NumberError::Ambiguous)
+            } else {
+                Ok(format!("{whole}.{fraction}"))
+            }
+        }
+        (_, 0) | (0, _) => {
+            let mark = if dots > 0 { '.' } else { ',' };
+            let parts: Vec<&str> = s.split(mark).collect();
+            if groups(&parts) {
+                Ok(parts.concat())
+            } else {
+                Err(NumberError::Malformed)
+            }
+        }
+        _ => {
+            // both marks: the last one is the decimal mark, the other separates thousands
+            let last = s.rfind(['.', ',']).expect("a mark");
+            let decimal = s[last..].chars().next().expect("a mark");
+            let (whole, fraction) = (&s[..last], &s[last + 1..]);
+            if whole.contains(decimal) {
+                return Err(NumberError::Malformed);
+            }
+            let separator = if decimal == '.' { ',' } else { '.' };
+            let parts: Vec<&str> = whole.split(separator).collect();
+            if parts.len() > 1 && groups(&parts) {
+                Ok(format!("{}.{fraction}", parts.concat()))
+            } else {
+                Err(NumberError::Malformed)
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -207,6 +296,10 @@ mod tests {
         assert_eq!(parse_verdict_word("x"), None);
     }
 
+    fn parse_number(cell: &str, percent: bool) -> Result<f64, NumberError> {
+        super::parse_number(cell, percent, None)
+    }
+
     #[test]
     fn numbers_with_point_or_comma() {
         assert_eq!(parse_number("45.5", false), Ok(45.5));
@@ -230,11 +323,11 @@ mod tests {
         assert_eq!(parse_number("1e3", false), Err(NumberError::NotANumber));
         assert_eq!(parse_number("NaN", false), Err(NumberError::NotANumber));
         assert_eq!(parse_number("inf", false), Err(NumberError::NotANumber));
-        assert_eq!(
-            parse_number("45.000.000", false),
-            Err(NumberError::Ambiguous)
-        );
-        assert_eq!(parse_number("1.234,5", false), Err(NumberError::Ambiguous));
+        assert_eq!(parse_number("45,000", false), Err(NumberError::Ambiguous));
+        assert_eq!(parse_number("1.234", false), Err(NumberError::Ambiguous));
+        assert_eq!(parse_number("1.23.4", false), Err(NumberError::Malformed));
+        assert_eq!(parse_number("1,2.3", false), Err(NumberError::Malformed));
+        assert_eq!(parse_number("1.2,3.4", false), Err(NumberError::Malformed));
         assert_eq!(
             parse_number("85%", false),
             Err(NumberError::UnexpectedPercent)
@@ -246,6 +339,36 @@ mod tests {
         assert_eq!(
             parse_number("-1", true),
             Err(NumberError::PercentOutOfRange)
+        );
+    }
+
+    #[test]
+    fn thousands_separators_where_they_cannot_be_mistaken() {
+        assert_eq!(parse_number("45.000.000", false), Ok(45_000_000.0));
+        assert_eq!(parse_number("1,234,567", false), Ok(1_234_567.0));
+        assert_eq!(parse_number("1.234,5", false), Ok(1234.5));
+        assert_eq!(parse_number("1,234.5", false), Ok(1234.5));
+        assert_eq!(parse_number("0,125", false), Ok(0.125));
+        assert_eq!(parse_number("12,75", false), Ok(12.75));
+        assert_eq!(parse_number("1234,567", false), Ok(1234.567));
+    }
+
+    #[test]
+    fn units_left_in_cells() {
+        let unit = Some("triệu đồng/người/năm");
+        assert_eq!(super::parse_number("45 triệu", false, unit), Ok(45.0));
+        assert_eq!(
+            super::parse_number("45,5 triệu đồng", false, unit),
+            Ok(45.5)
+        );
+        assert_eq!(super::parse_number("45\u{a0}trieu", false, unit), Ok(45.0));
+        assert_eq!(
+            super::parse_number("45 người", false, unit),
+            Err(NumberError::UnexpectedUnit)
+        );
+        assert_eq!(
+            super::parse_number("45 triệu", false, None),
+            Err(NumberError::UnexpectedUnit)
         );
     }
 

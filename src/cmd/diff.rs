@@ -6,10 +6,11 @@ use super::stream::Scan;
 use crate::changes::{Changes, CommuneChange, Movement, Snapshot, compare};
 use crate::criteria::CriteriaSet;
 use crate::error::{Error, Result};
+use crate::input::InputOptions;
 use crate::labels::{Label, label};
 use crate::lang::Lang;
 use crate::output::Output;
-use crate::render::{Format, TableLabels, new_table, number, table_width};
+use crate::render::{Format, TableLabels, neutralise, new_table, number, table_width};
 
 /// What `ntm diff` was asked to do.
 #[derive(Debug, Clone)]
@@ -24,8 +25,10 @@ pub struct DiffOptions {
     pub format: Format,
     /// The output file; standard output when `None`.
     pub output: Option<String>,
-    /// The year of rows without a `year` column.
-    pub year: Option<u16>,
+    /// How to read the input files (encoding, delimiter, sheet, default year).
+    pub read: InputOptions,
+    /// Write CSV text as it is, without neutralising formulas.
+    pub raw: bool,
     /// Language of labels.
     pub lang: Lang,
 }
@@ -34,11 +37,11 @@ pub struct DiffOptions {
 pub fn snapshots(
     set: &CriteriaSet,
     input: &str,
-    year: Option<u16>,
+    read: &InputOptions,
     stderr: &mut dyn Write,
 ) -> Result<Vec<Snapshot>> {
     let mut out = Vec::new();
-    Scan::open(set, input, year, stderr)?.run(stderr, |score| {
+    Scan::open(set, input, read, stderr)?.run(stderr, |score| {
         out.push(Snapshot::of(set, score));
         Ok(())
     })?;
@@ -48,13 +51,19 @@ pub fn snapshots(
 /// Runs `ntm diff`; returns the changes so that `--check` can judge them.
 pub fn run(options: &DiffOptions, stderr: &mut dyn Write) -> Result<Changes> {
     let set = CriteriaSet::load(&options.criteria)?;
-    let old = snapshots(&set, &options.old, options.year, stderr)?;
-    let new = snapshots(&set, &options.new, options.year, stderr)?;
+    let old = snapshots(&set, &options.old, &options.read, stderr)?;
+    let new = snapshots(&set, &options.new, &options.read, stderr)?;
     let changes = compare(&set, &old, &new);
     let labels = TableLabels::new(&set, options.lang, table_width());
     let mut output = Output::open(options.output.as_deref())?;
     let name = output.name().to_owned();
-    if let Err(source) = write(&changes, options.format, &labels, output.writer()) {
+    if let Err(source) = write(
+        &changes,
+        options.format,
+        &labels,
+        options.raw,
+        output.writer(),
+    ) {
         output.abandon();
         return Err(Error::Io { path: name, source });
     }
@@ -99,6 +108,7 @@ pub fn write(
     changes: &Changes,
     format: Format,
     labels: &TableLabels,
+    raw: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let lang = labels.lang;
@@ -128,7 +138,12 @@ pub fn write(
                 "lost",
             ])?;
             for c in &changes.communes {
-                w.write_record(csv_row(c))?;
+                let row = csv_row(c);
+                if raw {
+                    w.write_record(row)?;
+                } else {
+                    w.write_record(row.iter().map(|f| neutralise(f).into_owned()))?;
+                }
             }
             w.flush()?;
         }

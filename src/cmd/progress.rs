@@ -5,6 +5,7 @@ use std::io::Write;
 use super::stream::Scan;
 use crate::criteria::CriteriaSet;
 use crate::error::{Error, Result};
+use crate::input::InputOptions;
 use crate::lang::Lang;
 use crate::output::Output;
 use crate::progress::Progress;
@@ -38,8 +39,8 @@ pub struct ProgressOptions {
     pub format: ReportFormat,
     /// The output file; standard output when `None`.
     pub output: Option<String>,
-    /// The year of rows without a `year` column.
-    pub year: Option<u16>,
+    /// How to read the input files (encoding, delimiter, sheet, default year).
+    pub read: InputOptions,
     /// Language of labels.
     pub lang: Lang,
 }
@@ -61,7 +62,7 @@ pub fn run(options: &ProgressOptions, stderr: &mut dyn Write) -> Result<TargetsO
         .as_deref()
         .map(|path| Targets::load(path, &set))
         .transpose()?;
-    let scan = Scan::open(&set, &options.input, options.year, stderr)?;
+    let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
     let by_district = options
         .by_district
         .unwrap_or_else(|| scan.has_column("district"));

@@ -7,6 +7,7 @@ use super::stream::Scan;
 use crate::changes::{Snapshot, compare};
 use crate::criteria::{CriteriaSet, Date};
 use crate::error::{Error, Result};
+use crate::input::InputOptions;
 use crate::lang::Lang;
 use crate::output::Output;
 use crate::progress::Progress;
@@ -42,8 +43,8 @@ pub struct ReportOptions {
     pub output: Option<String>,
     /// The report's date.
     pub date: Date,
-    /// The year of rows without a `year` column.
-    pub year: Option<u16>,
+    /// How to read the input files (encoding, delimiter, sheet, default year).
+    pub read: InputOptions,
     /// Language of the document.
     pub lang: Lang,
 }
@@ -61,7 +62,7 @@ pub fn run(options: &ReportOptions, stderr: &mut dyn Write) -> Result<()> {
         .as_deref()
         .map(|path| Targets::load(path, &set))
         .transpose()?;
-    let scan = Scan::open(&set, &options.input, options.year, stderr)?;
+    let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
     let by_district = scan.has_column("district");
     let mut progress = Progress::new(&set, targets.as_ref(), by_district);
     let mut rows = Vec::new();
@@ -77,7 +78,7 @@ pub fn run(options: &ReportOptions, stderr: &mut dyn Write) -> Result<()> {
     let changes = match &options.previous {
         Some(previous) => Some(compare(
             &set,
-            &snapshots(&set, previous, options.year, stderr)?,
+            &snapshots(&set, previous, &options.read, stderr)?,
             &now,
         )),
         None => None,

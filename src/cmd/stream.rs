@@ -7,6 +7,7 @@ use std::io::Write;
 
 use crate::criteria::{BUILTIN_SETS, CriteriaSet, LevelLookup};
 use crate::error::{Error, Location, Problem, Result};
+use crate::input::InputOptions;
 use crate::lang::Lang;
 use crate::output::Output;
 use crate::render::{Format, Record, TableLabels, table_width, writer};
@@ -29,8 +30,10 @@ pub struct StreamOptions {
     pub format: Format,
     /// The output file; standard output when `None`.
     pub output: Option<String>,
-    /// The year of rows without a `year` column.
-    pub year: Option<u16>,
+    /// How to read the input files (encoding, delimiter, sheet, default year).
+    pub read: InputOptions,
+    /// Write CSV text as it is, without neutralising formulas.
+    pub raw: bool,
     /// Language of table labels.
     pub lang: Lang,
 }
@@ -43,7 +46,7 @@ pub fn run<R: Record>(
     mut record: impl FnMut(&CriteriaSet, &CommuneScore) -> Option<R>,
 ) -> Result<()> {
     let set = CriteriaSet::load(&options.criteria)?;
-    let scan = Scan::open(&set, &options.input, options.year, stderr)?;
+    let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
     let mut output = Output::open(options.output.as_deref())?;
     let output_name = output.name().to_owned();
     let io_err = |source| Error::Io {
@@ -52,7 +55,8 @@ pub fn run<R: Record>(
     };
     let labels = TableLabels::new(&set, options.lang, table_width());
     let written = {
-        let mut writer = writer::<R>(options.format, output.writer(), labels).map_err(io_err)?;
+        let mut writer =
+            writer::<R>(options.format, output.writer(), labels, options.raw).map_err(io_err)?;
         scan.run(stderr, |score| match record(&set, score) {
             Some(record) => writer.write(&record).map_err(io_err),
             None => Ok(()),
@@ -80,10 +84,10 @@ impl<'s> Scan<'s> {
     pub fn open(
         set: &'s CriteriaSet,
         input: &str,
-        year: Option<u16>,
+        read: &InputOptions,
         stderr: &mut dyn Write,
     ) -> Result<Scan<'s>> {
-        let reader = SurveyReader::open(input, set, year)?;
+        let reader = SurveyReader::open(input, set, read.year, read)?;
         check_fit(set, &reader)?;
         for warning in reader.warnings() {
             warn(stderr, warning);

@@ -1,21 +1,38 @@
-//! CSV: one header line, then the rows each record gives.
+//! CSV: one header line, then the rows each record gives. Text that a spreadsheet would run as
+//! a formula is neutralised, as OWASP recommends for CSV exports, unless asked for raw output.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::marker::PhantomData;
 
 use super::{Record, RecordWriter};
 
+/// A text field that starts with `=`, `+`, `-`, `@`, a tab, CR or LF gets a leading `'`, so that
+/// Excel shows it instead of running it (CSV injection). Numbers, negative ones included, stay
+/// numbers.
+#[must_use]
+pub fn neutralise(field: &str) -> Cow<'_, str> {
+    let risky = field.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']);
+    if risky && field.parse::<f64>().is_err() {
+        Cow::Owned(format!("'{field}"))
+    } else {
+        Cow::Borrowed(field)
+    }
+}
+
 pub(super) struct CsvWriter<'w, R> {
     out: csv::Writer<&'w mut dyn Write>,
+    raw: bool,
     record: PhantomData<R>,
 }
 
 impl<'w, R: Record> CsvWriter<'w, R> {
-    pub(super) fn new(out: &'w mut dyn Write) -> io::Result<Self> {
+    pub(super) fn new(out: &'w mut dyn Write, raw: bool) -> io::Result<Self> {
         let mut out = csv::Writer::from_writer(out);
         out.write_record(R::csv_header())?;
         Ok(CsvWriter {
             out,
+            raw,
             record: PhantomData,
         })
     }
@@ -24,12 +41,36 @@ impl<'w, R: Record> CsvWriter<'w, R> {
 impl<R: Record> RecordWriter<R> for CsvWriter<'_, R> {
     fn write(&mut self, record: &R) -> io::Result<()> {
         for row in record.csv_rows() {
-            self.out.write_record(&row)?;
+            if self.raw {
+                self.out.write_record(&row)?;
+            } else {
+                self.out
+                    .write_record(row.iter().map(|f| neutralise(f).into_owned()))?;
+            }
         }
         Ok(())
     }
 
     fn finish(mut self: Box<Self>) -> io::Result<()> {
         self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise;
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_kept() {
+        assert_eq!(neutralise("=1+2"), "'=1+2");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("+84 912"), "'+84 912");
+        assert_eq!(neutralise("-x"), "'-x");
+        assert_eq!(neutralise("\tx"), "'\tx");
+        assert_eq!(neutralise("-5"), "-5");
+        assert_eq!(neutralise("-1.5"), "-1.5");
+        assert_eq!(neutralise("+3"), "+3");
+        assert_eq!(neutralise("Xã Đồng Tâm"), "Xã Đồng Tâm");
+        assert_eq!(neutralise(""), "");
     }
 }

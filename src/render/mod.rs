@@ -3,6 +3,7 @@
 //! adding a record type touches none of them.
 
 mod csv;
+pub use csv::neutralise;
 mod json;
 pub mod progress;
 mod records;
@@ -88,15 +89,17 @@ pub trait RecordWriter<R: Record> {
     fn finish(self: Box<Self>) -> io::Result<()>;
 }
 
-/// A writer of `R` records in `format` into `out`.
+/// A writer of `R` records in `format` into `out`; `raw` leaves CSV text as it is, formulas
+/// included.
 pub fn writer<'w, R: Record + 'w>(
     format: Format,
     out: &'w mut dyn Write,
     labels: TableLabels,
+    raw: bool,
 ) -> io::Result<Box<dyn RecordWriter<R> + 'w>> {
     Ok(match format {
         Format::Table => Box::new(table::TableWriter::new(out, labels)),
-        Format::Csv => Box::new(csv::CsvWriter::new(out)?),
+        Format::Csv => Box::new(csv::CsvWriter::new(out, raw)?),
         Format::Json => Box::new(json::JsonWriter::array(out)),
         Format::Ndjson => Box::new(json::JsonWriter::lines(out)),
     })

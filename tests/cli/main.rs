@@ -6,6 +6,7 @@ mod criteria;
 mod errors;
 mod examples;
 mod gaps;
+mod input;
 mod progress;
 mod readme;
 mod report;

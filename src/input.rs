@@ -1,0 +1,360 @@
+//! Getting survey rows out of what analysts actually have: CSV in UTF-8 (with or without a
+//! byte-order mark), UTF-16 (Excel's "Unicode text") or legacy Vietnamese Windows-1258, with a
+//! comma, semicolon or tab; or an Excel / OpenDocument workbook, with the header found below a
+//! title block. Headers are then matched to their meaning, Vietnamese names included.
+
+use std::io::{BufRead, BufReader, Cursor, Read};
+
+use calamine::{Data, Reader};
+
+use crate::error::{Error, Location, Problem, Result};
+use crate::text::fold;
+
+/// The text encoding of a CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextEncoding {
+    /// UTF-8, or UTF-16 when the file starts with a byte-order mark.
+    #[default]
+    Auto,
+    /// UTF-8.
+    Utf8,
+    /// UTF-16, little-endian (what Excel writes as "Unicode text").
+    Utf16Le,
+    /// UTF-16, big-endian.
+    Utf16Be,
+    /// Windows-1258, the legacy Vietnamese code page.
+    Windows1258,
+}
+
+/// How to read an input file.
+#[derive(Debug, Clone, Default)]
+pub struct InputOptions {
+    /// The text encoding of a CSV file.
+    pub encoding: TextEncoding,
+    /// The CSV delimiter; sniffed from the header line when `None`.
+    pub delimiter: Option<u8>,
+    /// The sheet of a workbook; the first when `None`.
+    pub sheet: Option<String>,
+    /// The year of rows without a `year` column.
+    pub year: Option<u16>,
+}
+
+/// Where rows come from.
+pub enum Rows {
+    /// A CSV stream; `skipped` lines (comments, blank lines) came before its header.
+    Csv {
+        /// The reader, positioned at the header.
+        reader: csv::Reader<Box<dyn Read>>,
+        /// Lines before the header, added to every line number the reader reports.
+        skipped: u64,
+    },
+    /// The rows of a spreadsheet, each with its row number; the first is the header.
+    Sheet(std::vec::IntoIter<(u64, Vec<String>)>),
+}
+
+/// Whether `path` names a workbook rather than a CSV file.
+#[must_use]
+pub fn is_workbook(path: &str) -> bool {
+    let lower = path.to_lowercase();
+    [".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
+/// Opens `path` (`-` for standard input, always CSV).
+pub fn open(path: &str, options: &InputOptions) -> Result<Rows> {
+    if path != "-" && is_workbook(path) {
+        return sheet(path, options.sheet.as_deref());
+    }
+    let input: Box<dyn Read> = if path == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?)
+    };
+    csv_rows(input, path, options)
+}
+
+/// Reads CSV from `input`, named `path` in messages.
+pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Result<Rows> {
+    let encoding = match options.encoding {
+        TextEncoding::Auto | TextEncoding::Utf8 => None,
+        TextEncoding::Utf16Le => Some(encoding_rs::UTF_16LE),
+        TextEncoding::Utf16Be => Some(encoding_rs::UTF_16BE),
+        TextEncoding::Windows1258 => Some(encoding_rs::WINDOWS_1258),
+    };
+    let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
+        .encoding(encoding)
+        .bom_override(true)
+        .utf8_passthru(true)
+        .build(input);
+    let mut buffered = BufReader::with_capacity(1 << 16, decoded);
+    // Comment lines (`#`, as `ntm template` writes) and blank lines may come before the header.
+    let mut skipped = 0;
+    let mut header = Vec::new();
+    loop {
+        header.clear();
+        let n = buffered
+            .read_until(b'\n', &mut header)
+            .map_err(|source| Error::Io {
+                path: shown(path),
+                source,
+            })?;
+        if n == 0 {
+            break;
+        }
+        let text = String::from_utf8_lossy(&header);
+        let text = text.trim_start_matches('\u{feff}').trim();
+        if text.is_empty() || text.starts_with('#') {
+            skipped += 1;
+            continue;
+        }
+        break;
+    }
+    let delimiter = options.delimiter.unwrap_or_else(|| sniff(&header));
+    let input: Box<dyn Read> = Box::new(Lines {
+        inner: Cursor::new(header).chain(buffered),
+        line: Vec::new(),
+        at: 0,
+    });
+    let reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .delimiter(delimiter)
+        .from_reader(input);
+    Ok(Rows::Csv { reader, skipped })
+}
+
+/// A reader that turns CRLF line ends into LF, so that the CSV reader counts lines the way
+/// people see them in a Windows-made file.
+struct Lines<R> {
+    inner: R,
+    line: Vec<u8>,
+    at: usize,
+}
+
+impl<R: BufRead> Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.at == self.line.len() {
+            self.line.clear();
+            self.at = 0;
+            if self.inner.read_until(b'\n', &mut self.line)? == 0 {
+                return Ok(0);
+            }
+            if self.line.ends_with(b"\r\n") {
+                let n = self.line.len();
+                self.line.remove(n - 2);
+            }
+        }
+        let n = buf.len().min(self.line.len() - self.at);
+        buf[..n].copy_from_slice(&self.line[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+/// The delimiter of a header line: whichever of comma, semicolon and tab it has most of,
+/// outside quotes; a comma when it has none.
+#[must_use]
+pub fn sniff(header: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in header {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3)
+        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+        .unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        [b',', b';', b'\t'][best]
+    }
+}
+
+fn shown(path: &str) -> String {
+    if path == "-" {
+        "<stdin>".to_owned()
+    } else {
+        path.to_owned()
+    }
+}
+
+/// Reads a workbook's sheet; the header is the first of its first 30 rows naming the commune
+/// id column (any spelling `header_meaning` knows), so title rows above it are skipped.
+fn sheet(path: &str, name: Option<&str>) -> Result<Rows> {
+    let mut book = calamine::open_workbook_auto(path).map_err(|e| {
+        Error::one(Problem::new(
+            Location::file(path),
+            format!("cannot read the workbook: {e}"),
+        ))
+    })?;
+    let names = book.sheet_names();
+    let sheet = match name {
+        Some(n) => names.iter().find(|s| *s == n).cloned().ok_or_else(|| {
+            Error::Usage(format!(
+                "{path}: no sheet \"{n}\"; the sheets are: {}",
+                names.join(", ")
+            ))
+        })?,
+        None => names.first().cloned().ok_or_else(|| {
+            Error::one(Problem::new(
+                Location::file(path),
+                "the workbook has no sheet",
+            ))
+        })?,
+    };
+    let range = book.worksheet_range(&sheet).map_err(|e| {
+        Error::one(Problem::new(
+            Location::file(path),
+            format!("cannot read sheet \"{sheet}\": {e}"),
+        ))
+    })?;
+    let first_row = u64::from(range.start().map_or(0, |(r, _)| r));
+    let rows: Vec<(u64, Vec<String>)> = range
+        .rows()
+        .enumerate()
+        .map(|(i, row)| {
+            (
+                first_row + i as u64 + 1,
+                row.iter().map(cell_text).collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    let header = rows
+        .iter()
+        .take(30)
+        .position(|(_, cells)| {
+            cells
+                .iter()
+                .any(|c| fold(c) == "commune id" || fold(c) == "ma xa")
+        })
+        .unwrap_or(0);
+    let mut rows: Vec<_> = rows.into_iter().skip(header).collect();
+    // trailing empty rows are not communes
+    while rows
+        .last()
+        .is_some_and(|(_, cells)| cells.iter().all(String::is_empty))
+    {
+        rows.pop();
+    }
+    Ok(Rows::Sheet(rows.into_iter()))
+}
+
+/// A spreadsheet cell as the text a CSV export would hold.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        #[allow(clippy::cast_possible_truncation)]
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => (*f as i64).to_string(),
+        // shortest text that reads back as the same number, without Excel's float noise
+        Data::Float(f) => {
+            let rounded = (f * 1e9).round() / 1e9;
+            format!("{rounded}")
+        }
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => format!("{}", d.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// What a header means, in the canonical name the rest of the reader uses: the fixed column
+/// names in English or Vietnamese, in any case and with or without diacritics (`Mã xã`,
+/// `commune_id`); verdict columns as `TC10`, `TC 10`, `tc10` or `Tiêu chí 10`; indicator columns
+/// as their id or `Chỉ tiêu 2.1`. `verdict_prefixes` are the set's prefixes, base tier first.
+#[must_use]
+pub fn header_meaning(header: &str, verdict_prefixes: &[&str]) -> Option<String> {
+    const NAMES: &[(&str, &[&str])] = &[
+        ("commune_id", &["ma xa", "ma don vi", "commune code"]),
+        ("commune", &["ten xa", "xa", "commune name"]),
+        ("district", &["huyen", "ten huyen", "quan huyen"]),
+        ("province", &["tinh", "ten tinh"]),
+        ("region", &["vung", "vung kinh te xa hoi"]),
+        ("group", &["nhom xa", "nhom"]),
+        ("year", &["nam", "nam danh gia"]),
+        ("hamlets", &["so thon", "tong so thon"]),
+        (
+            "hamlets_standard",
+            &["so thon dat chuan", "so thon dat chuan ntm"],
+        ),
+        (
+            "hamlets_model",
+            &["so khu dan cu kieu mau", "so thon kieu mau"],
+        ),
+        ("outstanding_field", &["linh vuc noi troi"]),
+    ];
+    let key = fold(header);
+    for (name, aliases) in NAMES {
+        if key == fold(name) || aliases.contains(&key.as_str()) {
+            return Some((*name).to_owned());
+        }
+    }
+    let compact: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+    let (letters, number) = compact.split_at(
+        compact
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(compact.len()),
+    );
+    if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) {
+        if letters == "tieuchi" {
+            return verdict_prefixes.first().map(|p| format!("{p}{number}"));
+        }
+        if let Some(prefix) = verdict_prefixes
+            .iter()
+            .find(|p| p.to_lowercase() == letters)
+        {
+            return Some(format!("{prefix}{number}"));
+        }
+    }
+    for prefix in ["chi tieu ", "ct "] {
+        if let Some(id) = key.strip_prefix(prefix) {
+            return Some(id.trim().to_owned());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters_are_sniffed_outside_quotes() {
+        assert_eq!(sniff(b"commune_id,commune,TC1\n"), b',');
+        assert_eq!(sniff(b"commune_id;commune;TC1\n"), b';');
+        assert_eq!(sniff(b"commune_id\tcommune\tTC1\n"), b'\t');
+        assert_eq!(sniff(b"\"a,b,c\";d;e\n"), b';');
+        assert_eq!(sniff(b"commune_id\n"), b',');
+    }
+
+    #[test]
+    fn vietnamese_and_english_headers_mean_the_same() {
+        let prefixes = ["TC", "NC"];
+        let m = |h: &str| header_meaning(h, &prefixes);
+        assert_eq!(m("Mã xã").as_deref(), Some("commune_id"));
+        assert_eq!(m("MÃ XÃ").as_deref(), Some("commune_id"));
+        assert_eq!(m("Commune_ID").as_deref(), Some("commune_id"));
+        assert_eq!(m("Tên xã").as_deref(), Some("commune"));
+        assert_eq!(m("Huyện").as_deref(), Some("district"));
+        assert_eq!(m("Vùng").as_deref(), Some("region"));
+        assert_eq!(m("Số thôn đạt chuẩn").as_deref(), Some("hamlets_standard"));
+        assert_eq!(m("Tiêu chí 10").as_deref(), Some("TC10"));
+        assert_eq!(m("TC 10").as_deref(), Some("TC10"));
+        assert_eq!(m("tc10").as_deref(), Some("TC10"));
+        assert_eq!(m("NC 5").as_deref(), Some("NC5"));
+        assert_eq!(m("Chỉ tiêu 2.1").as_deref(), Some("2.1"));
+        assert_eq!(m("Ghi chú"), None);
+        assert_eq!(m("2.1"), None);
+    }
+}

@@ -1,0 +1,220 @@
+//! Real-world input: encodings, delimiters, Vietnamese headers, title rows, workbooks, numbers
+//! as people type them, and CSV output that a spreadsheet cannot run as a formula.
+
+use crate::util::{data, ntm, ntm_with};
+
+/// Scores a file written with `bytes` under `name`, with extra arguments, as CSV.
+fn score_bytes(name: &str, bytes: &[u8], extra: &[&str]) -> crate::util::Run {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let mini = data("mini-set.yaml");
+    let mut args = vec!["score", path.to_str().unwrap(), "-c", &mini, "-f", "csv"];
+    args.extend_from_slice(extra);
+    ntm(&args)
+}
+
+const PLAIN: &str = "commune_id,commune,region,year,1.1,1.2\nA,Xã Đồng Tâm,SOUTH,2024,55,Đạt\n";
+
+fn first_row(run: &crate::util::Run) -> String {
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout.lines().nth(1).unwrap().to_owned()
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark() {
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in PLAIN.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    let row = first_row(&score_bytes("unicode.csv", &bytes, &[]));
+    assert!(row.starts_with("A,Xã Đồng Tâm,,1,4,"), "{row}");
+}
+
+#[test]
+fn windows_1258_with_the_encoding_named_and_a_hint_without() {
+    // Windows-1258 writes Vietnamese with combining tone marks: ã is a + 0xDE, ồ is ô + 0xCC
+    let bytes = PLAIN
+        .replace(
+            "Xã Đồng Tâm",
+            "Xa\u{0303} \u{0110}\u{00f4}\u{0300}ng T\u{00e2}m",
+        )
+        .replace("Đạt", "\u{0110}a\u{0323}t");
+    let (bytes, _, lossy) = encoding_rs::WINDOWS_1258.encode(&bytes);
+    assert!(!lossy);
+    assert!(bytes.windows(2).any(|w| w == [0xF4, 0xCC]));
+    let run = score_bytes("legacy.csv", &bytes, &[]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("pass --encoding windows-1258"),
+        "{}",
+        run.stderr
+    );
+    let row = first_row(&score_bytes(
+        "legacy.csv",
+        &bytes,
+        &["--encoding", "windows-1258"],
+    ));
+    // decoded, then composed (NFC): the same name as in UTF-8
+    assert!(row.starts_with("A,Xã Đồng Tâm,"), "{row}");
+}
+
+#[test]
+fn semicolons_tabs_and_a_named_delimiter() {
+    let semicolons = PLAIN.replace(',', ";");
+    let row = first_row(&score_bytes("semi.csv", semicolons.as_bytes(), &[]));
+    assert!(row.starts_with("A,Xã Đồng Tâm,,1,4,"), "{row}");
+    let tabs = PLAIN.replace(',', "\t");
+    assert!(first_row(&score_bytes("tabs.tsv", tabs.as_bytes(), &[])).starts_with("A,"));
+    let pipes = PLAIN.replace(',', "|");
+    assert!(
+        first_row(&score_bytes(
+            "p.csv",
+            pipes.as_bytes(),
+            &["--delimiter", "|"]
+        ))
+        .starts_with("A,")
+    );
+}
+
+#[test]
+fn vietnamese_headers_decomposed_text_comments_and_crlf() {
+    let csv = "# Biểu tổng hợp tiêu chí nông thôn mới\r\n\r\nMã xã,Tên xã,Huyện,Vùng,Năm,Chỉ tiêu 1.1,1.2,Tiêu chí 3,TC 4\r\nA,Xa\u{0303} \u{0110}o\u{0302}\u{0300}ng Ta\u{0302}m,Hòa An,ĐBSH,2024,55,Có,Đạt,Đạt";
+    let run = score_bytes("vi.csv", csv.as_bytes(), &[]);
+    let row = first_row(&run);
+    assert_eq!(row, "A,Xã Đồng Tâm,Hòa An,3,4,1,0,none,standard,2-3,,,2,,,");
+    assert_eq!(run.stderr, "");
+    // a bad cell is reported at its real line, past the comment lines
+    let bad = csv.replace("Có", "Hmm");
+    let run = score_bytes("vi.csv", bad.as_bytes(), &[]);
+    assert!(
+        run.stderr
+            .contains("vi.csv:4: column \"1.2\": value \"Hmm\""),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_same_column_under_two_names_is_an_error() {
+    let run = score_bytes("twice.csv", b"commune_id,M\xc3\xa3 x\xc3\xa3\nA,B\n", &[]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("column appears twice (columns 1 and 2, as \"commune_id\")"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn numbers_with_thousands_separators_and_units() {
+    let csv = "commune_id,region,year,1.1,2.1\nA,NORTH,2024,42 triệu,\"70,0%\"\nB,NORTH,2024,\"45,000\",70\nC,NORTH,2024,45 người,70\n";
+    let run = score_bytes("n.csv", csv.as_bytes(), &[]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("n.csv:3: column \"1.1\": value \"45,000\": ambiguous number"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("n.csv:4: column \"1.1\": value \"45 người\": text after the number is not the indicator's unit"), "{}", run.stderr);
+    assert!(run.stdout.contains("\nA,,,1,4,"), "{}", run.stdout);
+}
+
+#[test]
+fn a_workbook_with_a_title_block_above_the_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bieu.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Biểu 01").unwrap();
+    sheet.write_string(0, 0, "UBND TỈNH MẪU").unwrap();
+    sheet
+        .write_string(1, 0, "BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN TIÊU CHÍ")
+        .unwrap();
+    for (c, h) in ["Mã xã", "Tên xã", "Vùng", "Năm", "1.1", "1.2", "TC3"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(3, c as u16, *h).unwrap();
+    }
+    sheet.write_string(4, 0, "A").unwrap();
+    sheet.write_string(4, 1, "Xã Đồng Tâm").unwrap();
+    sheet.write_string(4, 2, "SOUTH").unwrap();
+    sheet.write_number(4, 3, 2024.0).unwrap();
+    sheet.write_number(4, 4, 55.000000000001).unwrap();
+    sheet.write_string(4, 5, "Đạt").unwrap();
+    sheet.write_string(4, 6, "Cơ bản đạt").unwrap();
+    sheet.write_string(5, 0, "B").unwrap();
+    sheet.write_string(5, 5, "Hmm").unwrap();
+    let other = book.add_worksheet();
+    other.set_name("Khác").unwrap();
+    book.save(&path).unwrap();
+
+    let mini = data("mini-set.yaml");
+    let run = ntm(&["score", path.to_str().unwrap(), "-c", &mini, "-f", "csv"]);
+    assert_eq!(run.code, 2);
+    // rows are numbered as Excel numbers them
+    assert!(
+        run.stderr
+            .contains("bieu.xlsx:6: column \"1.2\": value \"Hmm\""),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("A,Xã Đồng Tâm,,1,4,2,1,none,"),
+        "{}",
+        run.stdout
+    );
+
+    let run = ntm(&[
+        "score",
+        path.to_str().unwrap(),
+        "-c",
+        &mini,
+        "--sheet",
+        "Nope",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("no sheet \"Nope\"; the sheets are: Biểu 01, Khác"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn csv_output_cannot_run_as_a_formula_unless_raw() {
+    let csv = "commune_id,commune,district\n=1+2,\"=HYPERLINK(\"\"http://x\"\")\",@cmd\n";
+    let mini = data("mini-set.yaml");
+    let run = ntm_with(&["score", "-", "-c", &mini, "-f", "csv"], Some(csv), None);
+    assert!(
+        run.stdout
+            .contains("\n'=1+2,\"'=HYPERLINK(\"\"http://x\"\")\",'@cmd,0,4,"),
+        "{}",
+        run.stdout
+    );
+    let raw = ntm_with(
+        &["score", "-", "-c", &mini, "-f", "csv", "--raw"],
+        Some(csv),
+        None,
+    );
+    assert!(
+        raw.stdout
+            .contains("\n=1+2,\"=HYPERLINK(\"\"http://x\"\")\",@cmd,0,4,"),
+        "{}",
+        raw.stdout
+    );
+    let json = ntm_with(
+        &["score", "-", "-c", &mini, "-f", "ndjson"],
+        Some(csv),
+        None,
+    );
+    assert!(
+        json.stdout.starts_with("{\"commune_id\":\"=1+2\""),
+        "{}",
+        json.stdout
+    );
+}

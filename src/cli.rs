@@ -10,6 +10,7 @@ use crate::cmd::diff::DiffOptions;
 use crate::cmd::progress::{ProgressOptions, ReportFormat};
 use crate::cmd::report::{DocumentFormat, ReportOptions};
 use crate::cmd::stream::StreamOptions;
+use crate::cmd::validate::{FindingsFormat, ValidateOptions};
 use crate::criteria::default_builtin;
 use crate::input::{InputOptions, TextEncoding};
 use crate::lang::Lang;
@@ -99,6 +100,38 @@ Examples:
   ntm diff thang-10.csv thang-11.csv
   ntm diff thang-10.csv thang-11.csv --check --format json > thay-doi.json")]
     Diff(DiffArgs),
+    /// Check a survey file against a criteria set without scoring it: unknown columns (with a
+    /// "did you mean"), missing columns, duplicate commune ids, values that do not parse or are
+    /// out of range, unknown regions or groups. Exit status 2 when any problem is an error.
+    #[command(
+        after_help = "Examples:\n  ntm validate communes.csv --criteria vn-commune-2021-2025\n  ntm validate bieu-01.xlsx --sheet \"Biểu 01\" --format json"
+    )]
+    Validate {
+        /// Survey file: CSV, or a workbook (.xlsx, .xls, .ods); - for standard input.
+        #[arg(value_name = "FILE")]
+        input: String,
+        /// Criteria set: a built-in id or a YAML file [default: the newest set in force].
+        #[arg(short, long, value_name = "ID|FILE")]
+        criteria: Option<String>,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = FindingsFormatArg::Text)]
+        format: FindingsFormatArg,
+        #[command(flatten)]
+        read: InputArgs,
+    },
+    /// An empty survey file with the columns a criteria set needs and, above the header (CSV)
+    /// or on a second sheet (-o template.xlsx), what to put in each — for data collectors.
+    #[command(
+        after_help = "Examples:\n  ntm template > bieu-thu-thap.csv\n  ntm template --criteria vn-commune-2021-2025 -o bieu-thu-thap.xlsx"
+    )]
+    Template {
+        /// Criteria set: a built-in id or a YAML file [default: the newest set in force].
+        #[arg(short, long, value_name = "ID|FILE")]
+        criteria: Option<String>,
+        /// Write to FILE (.csv or .xlsx) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<String>,
+    },
     /// The monthly report as one document — HTML, Markdown or an Excel workbook — in
     /// Vietnamese by default: headline figures against targets, charts of bands and of tiers by
     /// district, bottleneck criteria with their departments, the communes closest to the next
@@ -306,6 +339,14 @@ enum DocumentFormatArg {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum FindingsFormatArg {
+    /// One line per problem.
+    Text,
+    /// A JSON array.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum GroupArg {
     /// One section per district.
     District,
@@ -436,6 +477,17 @@ pub enum Task {
     Gaps(StreamOptions),
     /// `ntm report`.
     Report(ReportOptions),
+    /// `ntm validate`.
+    Validate(ValidateOptions),
+    /// `ntm template`.
+    Template {
+        /// Set id or file.
+        criteria: String,
+        /// Output file.
+        output: Option<String>,
+        /// Language of the explanations.
+        lang: Lang,
+    },
     /// `ntm diff`.
     Diff {
         /// What to compare.
@@ -499,6 +551,25 @@ impl Cli {
         match self.command {
             Command::Score(args) => Task::Score(args.into_options(lang)),
             Command::Gaps(args) => Task::Gaps(args.into_options(lang)),
+            Command::Template { criteria, output } => Task::Template {
+                criteria: criteria.unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
+                output,
+                lang,
+            },
+            Command::Validate {
+                input,
+                criteria,
+                format,
+                read,
+            } => Task::Validate(ValidateOptions {
+                input,
+                criteria: criteria.unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
+                read: read.options(),
+                format: match format {
+                    FindingsFormatArg::Text => FindingsFormat::Text,
+                    FindingsFormatArg::Json => FindingsFormat::Json,
+                },
+            }),
             Command::Report(args) => {
                 let format = args.format.map_or_else(
                     || match args.output.as_deref().map(str::to_lowercase) {

@@ -81,6 +81,21 @@ pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
         Task::Score(options) => done(cmd::score::run(&options, stderr)),
         Task::Gaps(options) => done(cmd::gaps::run(&options, stderr)),
         Task::Report(options) => done(cmd::report::run(&options, stderr)),
+        Task::Template {
+            criteria,
+            output,
+            lang,
+        } => done(cmd::template::run(&criteria, output.as_deref(), lang)),
+        Task::Validate(options) => {
+            if cmd::validate::run(&options, &mut io::stdout().lock())? {
+                Err(Error::Usage(format!(
+                    "{} has problems that stop it being scored",
+                    options.input
+                )))
+            } else {
+                Ok(Outcome::Success)
+            }
+        }
         Task::Diff { options, check } => {
             let changes = cmd::diff::run(&options, stderr)?;
             Ok(if check && changes.any_lost() {

@@ -8,3 +8,5 @@ pub mod progress;
 pub mod report;
 pub mod score;
 pub mod stream;
+pub mod template;
+pub mod validate;

@@ -1,6 +1,7 @@
 //! End-to-end tests: they run the `ntm` binary on files under `tests/data` and compare its whole
 //! output, exit status and messages.
 
+mod catalogue;
 mod changes;
 mod criteria;
 mod errors;
@@ -12,4 +13,5 @@ mod readme;
 mod report;
 mod score;
 mod util;
+mod validate;
 mod versions;

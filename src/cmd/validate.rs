@@ -1,0 +1,260 @@
+//! `ntm validate`: checks a survey file against a criteria set without scoring it — every
+//! problem, with its file, line, column, value and what was expected.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::criteria::CriteriaSet;
+use crate::error::{Error, Location, Problem, Result};
+use crate::input::InputOptions;
+use crate::render::{new_table, table_width};
+use crate::score::{Finding, score};
+use crate::survey::{RESERVED_COLUMNS, SurveyReader};
+use crate::text::fold;
+
+/// At most this many findings are listed; the rest are counted.
+const MAX_FINDINGS: usize = 1000;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The file cannot be scored as it is.
+    Error,
+    /// Worth a look; scoring goes ahead.
+    Warning,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ValidationFinding {
+    /// How serious.
+    pub severity: Severity,
+    /// The file.
+    pub file: String,
+    /// The line (or spreadsheet row).
+    pub line: Option<u64>,
+    /// The column header.
+    pub column: Option<String>,
+    /// The value.
+    pub value: Option<String>,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+impl ValidationFinding {
+    fn of(severity: Severity, p: Problem) -> ValidationFinding {
+        ValidationFinding {
+            severity,
+            file: p.location.file,
+            line: p.location.line,
+            column: p.location.column,
+            value: p.value,
+            message: p.message,
+        }
+    }
+}
+
+/// Formats of the findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingsFormat {
+    /// One line per finding, for people.
+    Text,
+    /// A JSON array.
+    Json,
+}
+
+/// What `ntm validate` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ValidateOptions {
+    /// The survey file.
+    pub input: String,
+    /// The criteria set.
+    pub criteria: String,
+    /// How to read the file.
+    pub read: InputOptions,
+    /// Output format.
+    pub format: FindingsFormat,
+}
+
+/// The column a user probably meant by `header`, among the columns `set` knows.
+fn did_you_mean(header: &str, set: &CriteriaSet) -> Option<String> {
+    let key = fold(header);
+    let mut known: Vec<String> = RESERVED_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+    known.push(set.classification.column.clone());
+    known.extend(
+        set.classification
+            .overrides
+            .iter()
+            .map(|o| o.column.clone()),
+    );
+    known.extend(set.columns.iter().cloned());
+    for tier in &set.tiers {
+        known.extend(
+            tier.criteria
+                .iter()
+                .map(|c| format!("{}{}", tier.verdict_prefix, c.number)),
+        );
+    }
+    known
+        .into_iter()
+        .map(|k| (strsim::normalized_damerau_levenshtein(&key, &fold(&k)), k))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+/// Checks the file; returns the findings (errors first in file order, then warnings).
+pub fn check(options: &ValidateOptions) -> Result<Vec<ValidationFinding>> {
+    let set = CriteriaSet::load(&options.criteria)?;
+    let mut findings = Vec::new();
+    let mut reader =
+        match SurveyReader::open(&options.input, &set, options.read.year, &options.read) {
+            Ok(reader) => reader,
+            Err(Error::Invalid { problems, .. }) => {
+                return Ok(problems
+                    .into_iter()
+                    .map(|p| ValidationFinding::of(Severity::Error, p))
+                    .collect());
+            }
+            Err(other) => return Err(other),
+        };
+    let file = reader.file().to_owned();
+    for column in reader.unused_columns() {
+        let hint = did_you_mean(column, &set)
+            .map(|k| format!("; did you mean \"{k}\"?"))
+            .unwrap_or_default();
+        findings.push(ValidationFinding::of(
+            Severity::Warning,
+            Problem::new(
+                Location::file(&file).at_line(1).in_column(column),
+                format!(
+                    "column not used by criteria set {} and ignored{hint}",
+                    set.id
+                ),
+            ),
+        ));
+    }
+    for warning in reader.warnings() {
+        findings.push(ValidationFinding::of(
+            Severity::Warning,
+            Problem::new(Location::file(&file), warning.clone()),
+        ));
+    }
+    let mut rows = 0u64;
+    while let Some(row) = reader.next_commune() {
+        rows += 1;
+        if findings.len() >= MAX_FINDINGS {
+            continue;
+        }
+        match row {
+            Err(problems) => findings.extend(
+                problems
+                    .into_iter()
+                    .map(|p| ValidationFinding::of(Severity::Error, p)),
+            ),
+            Ok(commune) => {
+                let line = commune.line;
+                match score(&set, commune) {
+                    Ok((_, notes)) => {
+                        for note in notes {
+                            if let Finding::Disagreement {
+                                tier,
+                                criterion,
+                                column,
+                                indicators,
+                            } = note
+                            {
+                                findings.push(ValidationFinding::of(
+                                    Severity::Warning,
+                                    Problem::new(
+                                        Location::file(&file)
+                                            .at_line(line)
+                                            .in_column(&format!("{}{criterion}", set.tiers[tier].verdict_prefix)),
+                                        format!("says \"{column}\" but the indicators give \"{indicators}\""),
+                                    ),
+                                ));
+                            }
+                        }
+                    }
+                    Err(errors) => {
+                        for e in errors {
+                            findings.push(ValidationFinding::of(
+                                Severity::Error,
+                                Problem::new(
+                                    Location::file(&file).at_line(line),
+                                    format!(
+                                        "indicator {}: {}",
+                                        e.indicator,
+                                        match e.lookup {
+                                            crate::criteria::LevelLookup::NeedsClass => format!(
+                                                "its thresholds differ by {}, and this row has none",
+                                                set.classification.column
+                                            ),
+                                            crate::criteria::LevelLookup::NeedsYear => {
+                                                "its thresholds differ by year, and this row has none; add a year column or pass --year".to_owned()
+                                            }
+                                            crate::criteria::LevelLookup::YearOutOfRange { first, last } => {
+                                                format!("the set has its thresholds only for {first}–{last}")
+                                            }
+                                        }
+                                    ),
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if rows == 0 {
+        findings.push(ValidationFinding::of(
+            Severity::Warning,
+            Problem::new(
+                Location::file(&file),
+                "the file has a header but no communes",
+            ),
+        ));
+    }
+    findings.sort_by_key(|f| f.severity != Severity::Error);
+    findings.truncate(MAX_FINDINGS);
+    Ok(findings)
+}
+
+/// Runs `ntm validate`: writes the findings and returns whether any is an error.
+pub fn run(options: &ValidateOptions, out: &mut dyn Write) -> Result<bool> {
+    let findings = check(options)?;
+    let io = |source| Error::Io {
+        path: "<stdout>".into(),
+        source,
+    };
+    match options.format {
+        FindingsFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &findings).map_err(|e| io(e.into()))?;
+            writeln!(out).map_err(io)?;
+        }
+        FindingsFormat::Text => {
+            if findings.is_empty() {
+                writeln!(out, "{}: ok", options.input).map_err(io)?;
+            } else {
+                let mut table = new_table(table_width());
+                table.set_header(["", "line", "column", "value", "problem"]);
+                for f in &findings {
+                    table.add_row([
+                        match f.severity {
+                            Severity::Error => "error".to_owned(),
+                            Severity::Warning => "warning".to_owned(),
+                        },
+                        f.line.map(|l| l.to_string()).unwrap_or_default(),
+                        f.column.clone().unwrap_or_default(),
+                        f.value.clone().unwrap_or_default(),
+                        f.message.clone(),
+                    ]);
+                }
+                writeln!(out, "{table}").map_err(io)?;
+            }
+        }
+    }
+    Ok(findings.iter().any(|f| f.severity == Severity::Error))
+}

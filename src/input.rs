@@ -191,7 +191,17 @@ fn shown(path: &str) -> String {
 /// Reads a workbook's sheet; the header is the first of its first 30 rows naming the commune
 /// id column (any spelling `header_meaning` knows), so title rows above it are skipped.
 fn sheet(path: &str, name: Option<&str>) -> Result<Rows> {
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    workbook_rows(bytes, path, name)
+}
+
+/// Reads the rows of a workbook held in `bytes` (any format calamine knows, told apart by
+/// content), named `path` in messages.
+pub fn workbook_rows(bytes: Vec<u8>, path: &str, name: Option<&str>) -> Result<Rows> {
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         Error::one(Problem::new(
             Location::file(path),
             format!("cannot read the workbook: {e}"),

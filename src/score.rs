@@ -104,8 +104,8 @@ pub enum Finding {
         tier: usize,
         /// Criterion number.
         criterion: u32,
-        /// The indicator id.
-        indicator: String,
+        /// The indicator's column, an index into [`CriteriaSet::columns`].
+        column: usize,
         /// The class, when the threshold varies by class.
         class: Option<ClassId>,
         /// The year, when it varies by year.
@@ -113,8 +113,8 @@ pub enum Finding {
     },
     /// A value was judged against a threshold not verified against the legal text.
     UnverifiedThreshold {
-        /// The indicator id.
-        indicator: String,
+        /// The indicator's column, an index into [`CriteriaSet::columns`].
+        column: usize,
     },
 }
 
@@ -258,7 +258,7 @@ fn judge_indicator(
         findings.push(Finding::UnknownThreshold {
             tier,
             criterion,
-            indicator: indicator.id.clone(),
+            column: indicator.column,
             class: commune
                 .class
                 .filter(|_| quantity.threshold.varies_by_class()),
@@ -271,7 +271,7 @@ fn judge_indicator(
     };
     if !level.verified {
         findings.push(Finding::UnverifiedThreshold {
-            indicator: indicator.id.clone(),
+            column: indicator.column,
         });
     }
     let verdict = if quantity.comparison.holds(value, threshold) {
@@ -348,12 +348,7 @@ mod tests {
             let (scored, findings) = score(&set, c).unwrap();
             // 4.1 is met at 5.0, but criterion 4's list is partial: met cannot be proven
             assert_eq!(scored.tiers[0][3].verdict, expected);
-            assert_eq!(
-                findings,
-                [Finding::UnverifiedThreshold {
-                    indicator: "4.1".into()
-                }]
-            );
+            assert_eq!(findings, [Finding::UnverifiedThreshold { column: poverty }]);
         }
     }
 
@@ -415,7 +410,7 @@ mod tests {
             [Finding::UnknownThreshold {
                 tier: 0,
                 criterion: 2,
-                indicator: "2.1".into(),
+                column: column(&set, "2.1"),
                 class: Some(ClassId(1)),
                 year: Some(2024)
             }]

@@ -1,13 +1,18 @@
 //! Text normalisation shared by every matcher: Unicode NFC for what is shown, and a folded key
 //! (no diacritics, no case, single spaces) for what is matched loosely, such as region names.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// Trims `s` and puts it in Unicode NFC, the form every header and name is compared in.
 /// Files saved on a Mac arrive decomposed (NFD); this makes `Việt` equal `Việt`.
 #[must_use]
 pub fn nfc(s: &str) -> String {
-    s.trim().nfc().collect()
+    let s = s.trim();
+    // Most cells are already NFC (always so when ASCII); the quick check avoids re-composing.
+    if s.is_ascii() || unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return s.to_owned();
+    }
+    s.nfc().collect()
 }
 
 /// A loose matching key: diacritics removed (`đ` becomes `d`), lower case, runs of spaces,
@@ -15,6 +20,9 @@ pub fn nfc(s: &str) -> String {
 /// `dong bang song hong` and `ĐỒNG-BẰNG SÔNG HỒNG` share one key.
 #[must_use]
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return fold_ascii(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfd() {
@@ -38,6 +46,24 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// [`fold`] for ASCII text, which needs no decomposition.
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for b in s.bytes() {
+        if b.is_ascii_whitespace() || matches!(b, b'-' | b'_' | b'\x0b') {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(char::from(b.to_ascii_lowercase()));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +82,36 @@ mod tests {
         assert_eq!(fold("ĐBSH"), "dbsh");
         assert_eq!(fold(" Không đạt "), "khong dat");
         assert_eq!(fold("Cơ bản đạt"), "co ban dat");
+    }
+
+    #[test]
+    fn ascii_fold_agrees_with_the_general_fold() {
+        for s in [
+            "",
+            " ",
+            "BTB",
+            " Not  met ",
+            "a-b_c\td",
+            "\x0bX\x0c",
+            "TC-19",
+            "--x--",
+            "Yes",
+        ] {
+            let general: String = {
+                // the general path, forced by a non-ASCII character that folds away
+                let mut t = fold(&format!("{s}\u{0301}"));
+                if t.ends_with(' ') {
+                    t.pop();
+                }
+                t
+            };
+            assert_eq!(fold(s), general, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn nfc_fast_path_keeps_trimming() {
+        assert_eq!(nfc("  Xã Đông  "), "Xã Đông");
+        assert_eq!(nfc(" abc "), "abc");
     }
 }

@@ -96,6 +96,17 @@ pub fn parse_verdict(cell: &str) -> Option<Verdict> {
 /// number, where `1` or `0` must stay numbers.
 #[must_use]
 pub fn parse_verdict_word(cell: &str) -> Option<Verdict> {
+    // The spellings found in almost every file, matched without building a folded key.
+    match cell.trim() {
+        "Đạt" | "đạt" | "ĐẠT" => return Some(Verdict::Met),
+        "Không đạt" | "không đạt" | "Chưa đạt" | "chưa đạt" | "KHÔNG ĐẠT" => {
+            return Some(Verdict::NotMet);
+        }
+        "Cơ bản đạt" | "cơ bản đạt" | "CƠ BẢN ĐẠT" => {
+            return Some(Verdict::BasicallyMet);
+        }
+        _ => {}
+    }
     match fold(cell).as_str() {
         "dat" | "met" => Some(Verdict::Met),
         "khong dat" | "chua dat" | "not met" => Some(Verdict::NotMet),
@@ -140,6 +151,11 @@ impl fmt::Display for NumberError {
     }
 }
 
+/// `s` without surrounding white space (`char::is_whitespace` includes the non-breaking space).
+fn trim(s: &str) -> &str {
+    s.trim_matches(char::is_whitespace)
+}
+
 /// Parses a number as typed in a Vietnamese or English spreadsheet.
 ///
 /// The rule, written for people in the README:
@@ -153,21 +169,14 @@ impl fmt::Display for NumberError {
 /// - the indicator's `unit` may follow the number, whole or shortened (`45 triệu` for
 ///   `triệu đồng/người/năm`); spaces, including non-breaking ones, are ignored.
 pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64, NumberError> {
-    let trim = |s: &str| -> String {
-        s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
-            .to_owned()
-    };
     let mut s = trim(cell);
     // a unit written after the number
     let end = s
         .find(|c: char| {
-            !(c.is_ascii_digit()
-                || matches!(c, '.' | ',' | '-' | '+' | '%')
-                || c.is_whitespace()
-                || c == '\u{a0}')
+            !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '%') || c.is_whitespace())
         })
         .unwrap_or(s.len());
-    let spaced = s[..end].ends_with(|c: char| c.is_whitespace() || c == '\u{a0}');
+    let spaced = s[..end].ends_with(char::is_whitespace);
     if end < s.len() && end > 0 && spaced {
         let suffix = fold(&s[end..]);
         let allowed = unit.is_some_and(|u| {
@@ -189,7 +198,7 @@ pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64
     }
     let (sign, unsigned) = match s.strip_prefix('-') {
         Some(rest) => (-1.0, rest),
-        None => (1.0, s.strip_prefix('+').unwrap_or(&s)),
+        None => (1.0, s.strip_prefix('+').unwrap_or(s)),
     };
     if unsigned.is_empty()
         || !unsigned

@@ -2,10 +2,10 @@
 //! command's writer until the first bad row, keep checking after it, and report problems and
 //! warnings once.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
-use crate::criteria::{BUILTIN_SETS, CriteriaSet, LevelLookup};
+use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup};
 use crate::error::{Error, Location, Problem, Result};
 use crate::input::InputOptions;
 use crate::lang::Lang;
@@ -246,9 +246,14 @@ fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
 #[derive(Default)]
 struct Notes {
     disagreements: usize,
-    unverified: BTreeSet<(Option<usize>, String)>,
-    unknown: BTreeSet<(usize, Option<usize>, String, String, u32)>,
+    /// Columns of indicators judged against unverified thresholds.
+    unverified: BTreeSet<usize>,
+    /// Per (tier, indicator column, criterion): the classes and years whose threshold is unknown.
+    unknown: BTreeMap<(usize, usize, u32), UnknownAt>,
 }
+
+/// The classes and years for which an indicator's threshold is unknown.
+type UnknownAt = (BTreeSet<ClassId>, BTreeSet<u16>);
 
 impl Notes {
     fn add(
@@ -278,27 +283,20 @@ impl Notes {
                         );
                     }
                 }
-                Finding::UnverifiedThreshold { indicator } => {
-                    let column = set.columns.iter().position(|c| *c == indicator);
-                    self.unverified.insert((column, indicator));
+                Finding::UnverifiedThreshold { column } => {
+                    self.unverified.insert(column);
                 }
                 Finding::UnknownThreshold {
                     tier,
                     criterion,
-                    indicator,
+                    column,
                     class,
                     year,
                 } => {
-                    let mut at = Vec::new();
-                    if let Some(class) = class {
-                        at.push(set.classification.class(class).code.clone());
-                    }
-                    if let Some(year) = year {
-                        at.push(year.to_string());
-                    }
-                    let column = set.columns.iter().position(|c| *c == indicator);
-                    self.unknown
-                        .insert((tier, column, indicator, at.join(" "), criterion));
+                    let (classes, years) =
+                        self.unknown.entry((tier, column, criterion)).or_default();
+                    classes.extend(class);
+                    years.extend(year);
                 }
             }
         }
@@ -314,8 +312,21 @@ impl Notes {
                 ),
             );
         }
-        for (tier, _, indicator, at, criterion) in &self.unknown {
+        for ((tier, column, criterion), (classes, years)) in &self.unknown {
             let tier = &set.tiers[*tier];
+            let indicator = &set.columns[*column];
+            let mut at = Vec::new();
+            if !classes.is_empty() {
+                let codes: Vec<&str> = classes
+                    .iter()
+                    .map(|c| set.classification.class(*c).code.as_str())
+                    .collect();
+                at.push(codes.join(", "));
+            }
+            if !years.is_empty() {
+                at.push(year_list(years));
+            }
+            let at = at.join(" in ");
             warn(
                 stderr,
                 &format!(
@@ -332,7 +343,11 @@ impl Notes {
             );
         }
         if !self.unverified.is_empty() {
-            let ids: Vec<_> = self.unverified.into_iter().map(|(_, id)| id).collect();
+            let ids: Vec<&str> = self
+                .unverified
+                .into_iter()
+                .map(|c| set.columns[c].as_str())
+                .collect();
             warn(
                 stderr,
                 &format!(
@@ -343,6 +358,27 @@ impl Notes {
             );
         }
     }
+}
+
+/// Years as a short list: consecutive runs become ranges (`2022–2025`, `2021, 2023`).
+fn year_list(years: &BTreeSet<u16>) -> String {
+    let mut runs: Vec<(u16, u16)> = Vec::new();
+    for &y in years {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == y => *end = y,
+            _ => runs.push((y, y)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// One problem per kind of missing information in a row, naming every indicator that needs it.
@@ -405,4 +441,52 @@ fn lookup_problems(
 
 fn warn(stderr: &mut dyn Write, message: &str) {
     let _ = writeln!(stderr, "warning: {message}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_collapse_into_ranges() {
+        let years = |ys: &[u16]| year_list(&ys.iter().copied().collect());
+        assert_eq!(years(&[2022, 2023, 2024, 2025]), "2022–2025");
+        assert_eq!(years(&[2021, 2023]), "2021, 2023");
+        assert_eq!(years(&[2020, 2022, 2023]), "2020, 2022–2023");
+        assert_eq!(years(&[2024]), "2024");
+    }
+
+    #[test]
+    fn unknown_thresholds_are_reported_once_per_indicator() {
+        let yaml = crate::criteria::builtin("vn-commune-2021-2025")
+            .unwrap()
+            .yaml;
+        let set = CriteriaSet::from_yaml(yaml, "s").unwrap();
+        let column = set.columns.iter().position(|c| c == "2.2").unwrap();
+        let mut notes = Notes::default();
+        let mut sink = Vec::new();
+        for (class, year) in [(1, 2022), (2, 2022), (1, 2023), (2, 2025)] {
+            let finding = Finding::UnknownThreshold {
+                tier: 0,
+                criterion: 2,
+                column,
+                class: Some(ClassId(class)),
+                year: Some(year),
+            };
+            notes.add(&set, "f.csv", 2, vec![finding], &mut sink);
+        }
+        notes.report(&set, &mut sink);
+        let text = String::from_utf8(sink).unwrap();
+        assert_eq!(text.lines().count(), 1, "{text}");
+        let (a, b) = (
+            &set.classification.classes[1].code,
+            &set.classification.classes[2].code,
+        );
+        assert!(
+            text.contains(&format!(
+                "indicator 2.2: the standard threshold for {a}, {b} in 2022–2023, 2025 is not known"
+            )),
+            "{text}"
+        );
+    }
 }

@@ -156,6 +156,17 @@ impl Classification {
     /// to case, diacritics or separators.
     #[must_use]
     pub fn resolve(&self, value: &str) -> Option<ClassId> {
+        // The common case, a code as the set spells it, without building folded keys.
+        let trimmed = value.trim();
+        if let Some(i) = self.classes.iter().position(|class| {
+            class.code.eq_ignore_ascii_case(trimmed)
+                || class
+                    .aliases
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(trimmed))
+        }) {
+            return Some(ClassId(i));
+        }
         let key = fold(value);
         self.classes
             .iter()
@@ -195,7 +206,7 @@ impl Class {
 }
 
 /// An index into [`Classification::classes`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ClassId(pub usize);
 
 /// A rule that makes communes flagged in a yes/no column use the thresholds of another class,

@@ -1,6 +1,7 @@
 //! End-to-end tests: they run the `ntm` binary on files under `tests/data` and compare its whole
 //! output, exit status and messages.
 
+mod bench_tools;
 mod catalogue;
 mod changes;
 mod criteria;

@@ -7,7 +7,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::io::Read;
 
-use crate::criteria::{ClassId, CriteriaSet, Measure, QuantityKind};
+use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, QuantityKind};
 use crate::error::{Error, Location, Problem, Result};
 use crate::input::{InputOptions, Rows, header_meaning};
 use crate::text::nfc;
@@ -125,6 +125,8 @@ pub struct SurveyReader<'s> {
     rows: Rows,
     layout: Layout,
     record: csv::StringRecord,
+    /// The indicator columns present in the file, each once: (CSV column, indicator).
+    plan: Vec<(usize, &'s Indicator)>,
     seen: HashMap<u64, u64>,
     default_year: Option<u16>,
     warnings: Vec<String>,
@@ -176,12 +178,22 @@ impl<'s> SurveyReader<'s> {
         let mut warnings = Vec::new();
         let mut unused = Vec::new();
         let layout = layout(set, file, headers, &mut warnings, &mut unused)?;
+        // an indicator shared by several tiers is one column: parse it once
+        let mut plan: Vec<(usize, &'s Indicator)> = Vec::new();
+        for (_, _, indicator) in set.indicators() {
+            if let Some(i) = layout.indicators[indicator.column]
+                && !plan.iter().any(|(_, p)| p.column == indicator.column)
+            {
+                plan.push((i, indicator));
+            }
+        }
         Ok(SurveyReader {
             set,
             file: file.to_owned(),
             rows,
             layout,
             record: csv::StringRecord::new(),
+            plan,
             seen: HashMap::new(),
             default_year,
             warnings,
@@ -257,7 +269,8 @@ impl<'s> SurveyReader<'s> {
         let mut row = Row {
             record: &self.record,
             layout: &self.layout,
-            location: Location::file(&self.file).at_line(line),
+            file: &self.file,
+            line,
             problems: Vec::new(),
         };
         let set = self.set;
@@ -344,15 +357,7 @@ impl<'s> SurveyReader<'s> {
         }
 
         let mut readings = vec![None; set.columns.len()];
-        let mut parsed = vec![false; set.columns.len()];
-        for (_, _, indicator) in set.indicators() {
-            let Some(i) = l.indicators[indicator.column] else {
-                continue;
-            };
-            // an indicator shared by several tiers is one column: parse it once
-            if std::mem::replace(&mut parsed[indicator.column], true) {
-                continue;
-            }
+        for &(i, indicator) in &self.plan {
             let cell = row.text(Some(i));
             if cell.is_empty() {
                 continue;
@@ -436,7 +441,8 @@ impl<'s> SurveyReader<'s> {
 struct Row<'a> {
     record: &'a csv::StringRecord,
     layout: &'a Layout,
-    location: Location,
+    file: &'a str,
+    line: u64,
     problems: Vec<Problem>,
 }
 
@@ -450,8 +456,8 @@ impl<'a> Row<'a> {
     fn report(&mut self, column: usize, value: &str, message: &str) {
         self.problems.push(
             Problem::new(
-                self.location
-                    .clone()
+                Location::file(self.file)
+                    .at_line(self.line)
                     .in_column(&self.layout.headers[column]),
                 message,
             )

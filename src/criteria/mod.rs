@@ -10,6 +10,7 @@ mod export;
 mod raw;
 mod validate;
 
+use std::collections::HashMap;
 use std::fmt;
 
 pub use builtin::{BUILTIN_SETS, BuiltinSet, builtin, default_builtin};
@@ -149,9 +150,20 @@ pub struct Classification {
     pub classes: Vec<Class>,
     /// Rules that make a commune use another class's thresholds.
     pub overrides: Vec<Override>,
+    /// Every folded spelling of every class, computed once when the set is loaded.
+    pub(crate) folded: HashMap<String, ClassId>,
 }
 
 impl Classification {
+    /// The folded spellings of `classes`, for [`Classification::resolve`].
+    pub(crate) fn fold_keys(classes: &[Class]) -> HashMap<String, ClassId> {
+        classes
+            .iter()
+            .enumerate()
+            .flat_map(|(i, class)| class.keys().map(move |k| (k, ClassId(i))))
+            .collect()
+    }
+
     /// The class that `value` names: its code, its name or an alias, compared without regard
     /// to case, diacritics or separators.
     #[must_use]
@@ -167,11 +179,7 @@ impl Classification {
         }) {
             return Some(ClassId(i));
         }
-        let key = fold(value);
-        self.classes
-            .iter()
-            .position(|class| class.keys().any(|k| k == key))
-            .map(ClassId)
+        self.folded.get(&fold(value)).copied()
     }
 
     /// The class with index `id`.

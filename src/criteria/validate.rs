@@ -180,6 +180,7 @@ fn classification(v: &mut Validator<'_>, raw: &RawSet) -> Classification {
     let mut classification = Classification {
         column,
         name: rc.name.clone(),
+        folded: Classification::fold_keys(&classes),
         classes,
         overrides: Vec::new(),
     };

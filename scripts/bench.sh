@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of `ntm`: generates synthetic survey files, then times `ntm score`,
+# `ntm progress` and the csv floor (reading every field with the csv crate and nothing else)
+# on each, with peak memory from /usr/bin/time. Also times start-up on the shipped example.
+#
+#   scripts/bench.sh                       # 10^5 and 10^6 rows of vn-commune-2021-2025
+#   ROWS="10000 100000" scripts/bench.sh   # other sizes
+#   SET=vn-commune-2026-2030 scripts/bench.sh
+#   RUNS=5 scripts/bench.sh                # best of 5 runs per measurement (default 3)
+#
+# Needs GNU time (/usr/bin/time, Debian package `time`). Files go to a temporary folder that is
+# removed afterwards; 10^6 rows of vn-commune-2021-2025 take about 580 MB.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROWS=${ROWS:-"100000 1000000"}
+SET=${SET:-vn-commune-2021-2025}
+RUNS=${RUNS:-3}
+SEED=${SEED:-2026}
+
+if [[ ! -x /usr/bin/time ]]; then
+    echo "error: /usr/bin/time (GNU time) is needed for peak memory; install the 'time' package" >&2
+    exit 2
+fi
+
+cargo build --release --quiet
+ntm=target/release/ntm
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# best-of-$RUNS wall seconds and the peak RSS (KB) of that run, as "seconds kb"
+measure() {
+    local best="" best_kb=""
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || {
+            echo "error: '$*' failed:" >&2
+            cat "$work/stderr" >&2
+            exit 1
+        }
+        read -r seconds kb <"$work/time"
+        if [[ -z $best ]] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+            best=$seconds best_kb=$kb
+        fi
+    done
+    echo "$best $best_kb"
+}
+
+echo "ntm $($ntm --version | head -1 | cut -d' ' -f2), set $SET, best of $RUNS run(s), $(nproc) CPU(s)"
+echo
+printf '%-10s %-9s %9s %12s %10s %11s %10s\n' rows command seconds "rows/s" "MB/s" "peak RSS" "vs floor"
+for n in $ROWS; do
+    file="$work/communes-$n.csv"
+    $ntm generate "$n" --seed "$SEED" -c "$SET" >"$file"
+    mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
+    read -r floor_s floor_kb < <(measure $ntm floor "$file")
+    read -r score_s score_kb < <(measure $ntm score "$file" -c "$SET" --format csv)
+    read -r progress_s progress_kb < <(measure $ntm progress "$file" -c "$SET" --format json)
+    for row in "floor $floor_s $floor_kb" "score $score_s $score_kb" "progress $progress_s $progress_kb"; do
+        read -r name s kb <<<"$row"
+        awk -v n="$n" -v name="$name" -v s="$s" -v kb="$kb" -v mb="$mb" -v floor="$floor_s" 'BEGIN {
+            t = (s > 0 ? s : 0.001); f = (floor > 0 ? floor : 0.001)
+            printf "%-10d %-9s %9.2f %12.0f %10.1f %8.1f MB %9.0f%%\n", n, name, s, n / t, mb / t, kb / 1024, 100 * f / t
+        }'
+    done
+    echo "           ($mb MB; 'vs floor' is the floor's time over the command's: 100% is parsing speed)"
+done
+
+echo
+example=examples/tinh-mau-2022.csv
+runs=50
+start=$(date +%s%N)
+for _ in $(seq $runs); do
+    $ntm score "$example" --criteria vn-commune-2021-2025 >/dev/null 2>&1
+done
+end=$(date +%s%N)
+awk -v ns="$((end - start))" -v runs=$runs -v f="$example" \
+    'BEGIN { printf "start-up: ntm score %s: %.1f ms per run (mean of %d)\n", f, ns / runs / 1e6, runs }'

@@ -11,10 +11,12 @@ use crate::cmd::progress::{ProgressOptions, ReportFormat};
 use crate::cmd::report::{DocumentFormat, ReportOptions};
 use crate::cmd::stream::StreamOptions;
 use crate::cmd::validate::{FindingsFormat, ValidateOptions};
+use crate::config::Config;
 use crate::criteria::default_builtin;
 use crate::input::{InputOptions, TextEncoding};
 use crate::lang::Lang;
 use crate::render::Format;
+use crate::term::{ColorChoice, Verbosity};
 
 const AFTER_HELP: &str = "\
 Exit status: 0 success; 1 progress --check found a target not met; 2 usage or input error (every \
@@ -32,13 +34,48 @@ Examples:
 /// Score Vietnamese rural communes against the national New Rural Development criteria
 /// (Nông thôn mới).
 #[derive(Debug, Parser)]
-#[command(name = "ntm", version, after_help = AFTER_HELP)]
+#[command(name = "ntm", version, long_version = LONG_VERSION, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// Language of labels in tables (criterion names, headers).
-    #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
-    lang: LangArg,
+    /// Language of labels in tables and reports (criterion names, headers) [default: vi, or
+    /// `lang` in ntm.toml].
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+    /// Defaults file [default: ntm.toml in the working folder, when there is one].
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<String>,
+    /// When to colour `error:` and `warning:` on standard error; `auto` means on a terminal
+    /// unless NO_COLOR is set.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    color: ColorArg,
+    /// Quiet: errors only, no warnings and no progress ticker.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Verbose: every row warning, where repeated ones are otherwise capped.
+    #[arg(short, long, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+/// `ntm --version`: the version and the criteria sets built in. A test keeps the list in step
+/// with [`crate::criteria::BUILTIN_SETS`].
+pub const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\n",
+    "built-in criteria sets:\n",
+    "  vn-commune-2016-2020  Decision 1980/QĐ-TTg (2016–2020)\n",
+    "  vn-commune-2021-2025  Decisions 318/QĐ-TTg and 319/QĐ-TTg of 2022 (2021–2025)\n",
+    "  vn-commune-2026-2030  Decision 51/2025/QĐ-TTg (2026–2030, in force from 15/02/2026)"
+);
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorArg {
+    /// Never colour.
+    Never,
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
 }
 
 #[derive(Debug, Subcommand)]
@@ -166,9 +203,43 @@ Examples:
         file: String,
     },
     /// List and inspect criteria sets.
+    #[command(after_help = "\
+Examples:
+  ntm criteria list
+  ntm criteria show vn-commune-2021-2025
+  ntm criteria show vn-commune-2026-2030 --format yaml > tinh.yaml
+  ntm criteria check tinh.yaml
+  ntm criteria diff vn-commune-2021-2025 vn-commune-2026-2030")]
     Criteria {
         #[command(subcommand)]
         command: CriteriaCommand,
+    },
+    /// Print a shell completion script to standard output.
+    #[command(after_help = "\
+Install (one of):
+  ntm completions bash > ~/.local/share/bash-completion/completions/ntm
+  ntm completions zsh > ~/.zfunc/_ntm      # with fpath+=(~/.zfunc) before compinit in ~/.zshrc
+  ntm completions fish > ~/.config/fish/completions/ntm.fish
+  ntm completions powershell >> $PROFILE")]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output.
+    #[command(after_help = "\
+Examples:
+  ntm man | man -l -
+  ntm man score | man -l -
+  mkdir -p ~/.local/share/man/man1
+  ntm man > ~/.local/share/man/man1/ntm.1
+  for c in score gaps progress diff validate template report criteria completions man; do
+    ntm man $c > ~/.local/share/man/man1/ntm-$c.1
+  done")]
+    Man {
+        /// A subcommand, for its own page (ntm-score(1) and so on).
+        #[arg(value_name = "SUBCOMMAND")]
+        subcommand: Option<String>,
     },
 }
 
@@ -387,6 +458,10 @@ enum ReportFormatArg {
 #[derive(Debug, Subcommand)]
 enum CriteriaCommand {
     /// List the built-in criteria sets: id, title, legal basis, period, in force or not.
+    #[command(after_help = "\
+Examples:
+  ntm criteria list
+  ntm criteria list --format json | jq -r '.[].id'")]
     List {
         /// Output format.
         #[arg(short, long, value_enum, default_value_t = InfoFormatArg::Table)]
@@ -395,6 +470,12 @@ enum CriteriaCommand {
     /// Show a criteria set: criteria, indicators, thresholds by region and year, departments,
     /// sources, and every value not verified against the legal text. `--format yaml` writes it
     /// as a criteria file, a start for a provincial set.
+    #[command(after_help = "\
+Examples:
+  ntm criteria show
+  ntm --lang en criteria show vn-commune-2021-2025
+  ntm criteria show vn-commune-2021-2025 --format markdown > tieu-chi.md
+  ntm criteria show vn-commune-2026-2030 --format yaml > tinh.yaml")]
     Show {
         /// A built-in id or a YAML file [default: the default set].
         #[arg(value_name = "ID|FILE")]
@@ -404,6 +485,10 @@ enum CriteriaCommand {
         format: ShowFormatArg,
     },
     /// Check a criteria file: every problem with its line; exit status 2 when there is one.
+    #[command(after_help = "\
+Examples:
+  ntm criteria check tinh.yaml
+  ntm criteria check tinh.yaml && ntm score communes.csv --criteria tinh.yaml")]
     Check {
         /// The YAML file (or a built-in id).
         #[arg(value_name = "FILE")]
@@ -491,6 +576,10 @@ enum DiffFormatArg {
 /// What to do, as typed options.
 #[derive(Debug, Clone)]
 pub enum Task {
+    /// `ntm completions SHELL`.
+    Completions(clap_complete::Shell),
+    /// `ntm man [SUBCOMMAND]`.
+    Man(Option<String>),
     /// `ntm score`.
     Score(StreamOptions),
     /// `ntm gaps`.
@@ -573,26 +662,33 @@ pub enum Task {
 impl Cli {
     /// Turns the parsed arguments into a task.
     #[must_use]
-    pub fn into_task(self) -> Task {
-        let lang = match self.lang {
-            LangArg::Vi => Lang::Vi,
-            LangArg::En => Lang::En,
-        };
+    pub fn into_task(self, config: &Config) -> Task {
+        let lang = self
+            .lang
+            .map(|l| match l {
+                LangArg::Vi => Lang::Vi,
+                LangArg::En => Lang::En,
+            })
+            .or(config.lang)
+            .unwrap_or_default();
+        let set_or = |c: Option<String>| criteria_or(c, config);
         let info = |f| match f {
             InfoFormatArg::Table => InfoFormat::Table,
             InfoFormatArg::Json => InfoFormat::Json,
         };
         match self.command {
-            Command::Score(args) => Task::Score(args.into_options(lang)),
-            Command::Gaps(args) => Task::Gaps(args.into_options(lang)),
+            Command::Score(args) => Task::Score(args.into_options(lang, config)),
+            Command::Gaps(args) => Task::Gaps(args.into_options(lang, config)),
+            Command::Completions { shell } => Task::Completions(shell),
+            Command::Man { subcommand } => Task::Man(subcommand),
             Command::Generate { n, seed, criteria } => Task::Generate {
                 n,
                 seed,
-                criteria: criteria.unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
+                criteria: set_or(criteria),
             },
             Command::Floor { file } => Task::Floor { file },
             Command::Template { criteria, output } => Task::Template {
-                criteria: criteria.unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
+                criteria: set_or(criteria),
                 output,
                 lang,
             },
@@ -603,7 +699,7 @@ impl Cli {
                 read,
             } => Task::Validate(ValidateOptions {
                 input,
-                criteria: criteria.unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
+                criteria: set_or(criteria),
                 read: read.options(),
                 format: match format {
                     FindingsFormatArg::Text => FindingsFormat::Text,
@@ -625,10 +721,8 @@ impl Cli {
                 );
                 Task::Report(ReportOptions {
                     input: args.input,
-                    criteria: args
-                        .criteria
-                        .unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
-                    targets: args.targets,
+                    criteria: set_or(args.criteria),
+                    targets: args.targets.or_else(|| config.targets.clone()),
                     previous: args.previous,
                     format,
                     output: args.output,
@@ -639,9 +733,7 @@ impl Cli {
             }
             Command::Diff(args) => Task::Diff {
                 options: DiffOptions {
-                    criteria: args
-                        .criteria
-                        .unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
+                    criteria: set_or(args.criteria),
                     format: args
                         .format
                         .map_or_else(|| default_format(args.output.as_deref()), FormatArg::format),
@@ -672,11 +764,12 @@ impl Cli {
                 Task::Progress {
                     options: ProgressOptions {
                         input: args.input,
-                        criteria: args
-                            .criteria
-                            .unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
-                        targets: args.targets,
-                        by_district: args.by.map(|b| matches!(b, GroupArg::District)),
+                        criteria: set_or(args.criteria),
+                        targets: args.targets.or_else(|| config.targets.clone()),
+                        by_district: args
+                            .by
+                            .map(|b| matches!(b, GroupArg::District))
+                            .or(config.by_district),
                         format,
                         output: args.output,
                         read: args.read.options(),
@@ -691,7 +784,7 @@ impl Cli {
                     lang,
                 },
                 CriteriaCommand::Show { set, format } => Task::CriteriaShow {
-                    set: set.unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
+                    set: set_or(set),
                     format: match format {
                         ShowFormatArg::Table => InfoFormat::Table,
                         ShowFormatArg::Json => InfoFormat::Json,
@@ -717,15 +810,14 @@ impl Cli {
 }
 
 impl ScoreArgs {
-    fn into_options(self, lang: Lang) -> StreamOptions {
+    fn into_options(self, lang: Lang, config: &Config) -> StreamOptions {
+        let set_or = |c: Option<String>| criteria_or(c, config);
         let format = self
             .format
             .map_or_else(|| default_format(self.output.as_deref()), FormatArg::format);
         StreamOptions {
             input: self.input,
-            criteria: self
-                .criteria
-                .unwrap_or_else(|| default_builtin(crate::today()).id.to_owned()),
+            criteria: set_or(self.criteria),
             format,
             output: self.output,
             read: self.read.options(),
@@ -733,6 +825,74 @@ impl ScoreArgs {
             lang,
         }
     }
+}
+
+/// The criteria set named on the command line, else in the config file, else the newest
+/// built-in set in force today.
+fn criteria_or(flag: Option<String>, config: &Config) -> String {
+    flag.or_else(|| config.criteria.clone())
+        .unwrap_or_else(|| default_builtin(crate::today()).id.to_owned())
+}
+
+impl Cli {
+    /// The `--config` file, when given.
+    #[must_use]
+    pub fn config_file(&self) -> Option<&str> {
+        self.config.as_deref()
+    }
+
+    /// `--color`.
+    #[must_use]
+    pub fn color(&self) -> ColorChoice {
+        match self.color {
+            ColorArg::Never => ColorChoice::Never,
+            ColorArg::Auto => ColorChoice::Auto,
+            ColorArg::Always => ColorChoice::Always,
+        }
+    }
+
+    /// `-q` / `-v`.
+    #[must_use]
+    pub fn verbosity(&self) -> Verbosity {
+        if self.quiet {
+            Verbosity::Quiet
+        } else if self.verbose {
+            Verbosity::Verbose
+        } else {
+            Verbosity::Normal
+        }
+    }
+}
+
+/// Writes the completion script for `shell`, generated from the same definitions as `--help`.
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    clap_complete::generate(
+        shell,
+        &mut <Cli as clap::CommandFactory>::command(),
+        "ntm",
+        out,
+    );
+}
+
+/// Writes the manual page (roff), generated from the same definitions as `--help`: synopsis,
+/// options, the subcommands with what each does, and the exit status and examples.
+/// With `subcommand`, the page `ntm-SUBCOMMAND(1)`; `None` when there is no such subcommand.
+pub fn man_page(
+    subcommand: Option<&str>,
+    out: &mut dyn std::io::Write,
+) -> Option<std::io::Result<()>> {
+    let command = <Cli as clap::CommandFactory>::command();
+    let page = match subcommand {
+        None => command,
+        Some(name) => {
+            let sub = command
+                .get_subcommands()
+                .find(|s| s.get_name() == name && !s.is_hide_set())?;
+            let full = format!("ntm-{name}");
+            sub.clone().name(full).bin_name(format!("ntm {name}"))
+        }
+    };
+    Some(clap_mangen::Man::new(page).render(out))
 }
 
 /// Table on a terminal; otherwise the format the output file's extension names; otherwise CSV.

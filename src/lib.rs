@@ -12,6 +12,7 @@
 pub mod changes;
 pub mod cli;
 pub mod cmd;
+pub mod config;
 pub mod criteria;
 pub mod diff;
 pub mod error;
@@ -27,6 +28,7 @@ pub mod report;
 pub mod score;
 pub mod survey;
 pub mod targets;
+pub mod term;
 pub mod text;
 pub mod value;
 pub mod yaml;
@@ -52,9 +54,27 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
         }
     };
-    let stderr = io::stderr();
-    let mut stderr = stderr.lock();
-    match execute(cli.into_task(), &mut stderr) {
+    let verbosity = cli.verbosity();
+    term::set_verbosity(verbosity);
+    let mut stderr = term::Diagnostics::new(
+        io::stderr(),
+        cli.color().for_stderr(),
+        verbosity == term::Verbosity::Quiet,
+    );
+    let config = match std::env::current_dir()
+        .map_err(|source| Error::Io {
+            path: ".".into(),
+            source,
+        })
+        .and_then(|dir| config::Config::find(cli.config_file(), &dir))
+    {
+        Ok(config) => config,
+        Err(err) => {
+            let _ = writeln!(stderr, "error: {err}");
+            return ExitCode::from(err.exit_code());
+        }
+    };
+    match execute(cli.into_task(&config), &mut stderr) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::TargetsNotMet) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
@@ -78,7 +98,30 @@ pub enum Outcome {
 /// Carries out one task, writing data to standard output and warnings to `stderr`.
 pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
     let done = |r: Result<()>| r.map(|()| Outcome::Success);
+    let stdout_error = |source| Error::Io {
+        path: "<stdout>".into(),
+        source,
+    };
     match task {
+        Task::Completions(shell) => {
+            let mut out = io::stdout().lock();
+            cli::completions(shell, &mut out);
+            out.flush().map_err(stdout_error)?;
+            Ok(Outcome::Success)
+        }
+        Task::Man(subcommand) => {
+            let mut out = io::stdout().lock();
+            match cli::man_page(subcommand.as_deref(), &mut out) {
+                Some(written) => written.and_then(|()| out.flush()).map_err(stdout_error)?,
+                None => {
+                    return Err(Error::Usage(format!(
+                        "ntm has no subcommand {:?}; expected one of score, gaps, progress, diff, validate, template, report, criteria, completions, man",
+                        subcommand.unwrap_or_default()
+                    )));
+                }
+            }
+            Ok(Outcome::Success)
+        }
         Task::Score(options) => done(cmd::score::run(&options, stderr)),
         Task::Gaps(options) => done(cmd::gaps::run(&options, stderr)),
         Task::Report(options) => done(cmd::report::run(&options, stderr)),

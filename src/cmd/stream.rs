@@ -19,6 +19,15 @@ pub const MAX_PROBLEMS: usize = 50;
 /// At most this many per-row warnings are listed; the rest are counted.
 const MAX_ROW_WARNINGS: usize = 20;
 
+/// How many row warnings of one kind are shown: all of them with `-v`.
+fn max_row_warnings() -> usize {
+    if crate::term::verbosity() == crate::term::Verbosity::Verbose {
+        usize::MAX
+    } else {
+        MAX_ROW_WARNINGS
+    }
+}
+
 /// Where the communes come from and where records go.
 #[derive(Debug, Clone)]
 pub struct StreamOptions {
@@ -186,6 +195,7 @@ impl Ticker {
             && self.bar.position().is_multiple_of(1024)
             && self.start.elapsed() > std::time::Duration::from_secs(1)
             && std::io::IsTerminal::is_terminal(&std::io::stderr())
+            && crate::term::verbosity() != crate::term::Verbosity::Quiet
         {
             self.bar
                 .set_draw_target(indicatif::ProgressDrawTarget::stderr());
@@ -273,7 +283,7 @@ impl Notes {
                     indicators,
                 } => {
                     self.disagreements += 1;
-                    if self.disagreements <= MAX_ROW_WARNINGS {
+                    if self.disagreements <= max_row_warnings() {
                         warn(
                             stderr,
                             &format!(
@@ -303,12 +313,12 @@ impl Notes {
     }
 
     fn report(self, set: &CriteriaSet, stderr: &mut dyn Write) {
-        if self.disagreements > MAX_ROW_WARNINGS {
+        if self.disagreements > max_row_warnings() {
             warn(
                 stderr,
                 &format!(
                     "… and {} more disagreement(s) between verdict columns and indicators",
-                    self.disagreements - MAX_ROW_WARNINGS
+                    self.disagreements - max_row_warnings()
                 ),
             );
         }

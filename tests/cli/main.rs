@@ -13,6 +13,7 @@ mod progress;
 mod readme;
 mod report;
 mod score;
+mod shell;
 mod util;
 mod validate;
 mod versions;

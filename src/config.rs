@@ -1,0 +1,199 @@
+//! The project configuration file, `ntm.toml`: the defaults a province always uses, so a monthly
+//! job is one short command.
+//!
+//! ```toml
+//! criteria = "vn-commune-2021-2025"   # a built-in id or a YAML file
+//! targets = "muc-tieu-2025.yaml"      # for progress and report
+//! lang = "vi"                         # vi or en
+//! by = "district"                     # district or province, for progress and report
+//! ```
+//!
+//! `ntm` reads `ntm.toml` in the working folder, or the file named by `--config`. A flag on the
+//! command line wins over the file, and the file over the built-in default. Relative paths in the
+//! file are relative to the file's folder.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::criteria::builtin;
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+
+/// The name of the configuration file looked for in the working folder.
+pub const FILE_NAME: &str = "ntm.toml";
+
+/// Defaults from `ntm.toml`; every key is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// Criteria set: a built-in id, or a YAML file (resolved against the file's folder).
+    pub criteria: Option<String>,
+    /// Targets YAML for `progress` and `report` (resolved against the file's folder).
+    pub targets: Option<String>,
+    /// Language of labels.
+    pub lang: Option<Lang>,
+    /// Group `progress` and `report` by district (`true`) or the province only (`false`).
+    pub by_district: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    criteria: Option<String>,
+    targets: Option<String>,
+    lang: Option<RawLang>,
+    by: Option<RawGroup>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum RawLang {
+    Vi,
+    En,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum RawGroup {
+    District,
+    Province,
+}
+
+impl Config {
+    /// The configuration in force: the file named by `--config` (which must exist), else
+    /// `ntm.toml` in `dir` when there is one, else none.
+    pub fn find(explicit: Option<&str>, dir: &Path) -> Result<Config> {
+        match explicit {
+            Some(path) => Config::load(Path::new(path)),
+            None => {
+                let path = dir.join(FILE_NAME);
+                if path.is_file() {
+                    Config::load_as(&path, FILE_NAME)
+                } else {
+                    Ok(Config::default())
+                }
+            }
+        }
+    }
+
+    /// Reads and checks one configuration file.
+    pub fn load(path: &Path) -> Result<Config> {
+        Config::load_as(path, &path.display().to_string())
+    }
+
+    /// Reads `path`, naming it `shown` in messages.
+    fn load_as(path: &Path, shown: &str) -> Result<Config> {
+        let shown = shown.to_owned();
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        Config::parse(&text, &shown, path.parent().unwrap_or(Path::new("")))
+    }
+
+    /// Parses configuration `text`, naming it `file` in errors; relative paths are taken
+    /// relative to `dir`.
+    pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config> {
+        let raw: RawConfig = toml::from_str(text).map_err(|err| {
+            let at = err
+                .span()
+                .map(|span| {
+                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                    format!(":{line}")
+                })
+                .unwrap_or_default();
+            let message = err.message().trim_end();
+            let hint = if message.contains("expected") {
+                ""
+            } else {
+                "; expected the keys criteria, targets, lang (vi|en) and by (district|province)"
+            };
+            Error::Usage(format!("{file}{at}: {message}{hint}"))
+        })?;
+        let relative = |p: String| -> String {
+            let path = PathBuf::from(&p);
+            if path.is_absolute() || dir.as_os_str().is_empty() {
+                p
+            } else {
+                dir.join(path).to_string_lossy().into_owned()
+            }
+        };
+        Ok(Config {
+            criteria: raw.criteria.map(|c| {
+                if builtin(&c).is_some() {
+                    c
+                } else {
+                    relative(c)
+                }
+            }),
+            targets: raw.targets.map(relative),
+            lang: raw.lang.map(|l| match l {
+                RawLang::Vi => Lang::Vi,
+                RawLang::En => Lang::En,
+            }),
+            by_district: raw.by.map(|b| matches!(b, RawGroup::District)),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_read_and_paths_follow_the_file() {
+        let c = Config::parse(
+            "criteria = \"tinh.yaml\"\ntargets = \"muc-tieu.yaml\"\nlang = \"en\"\nby = \"province\"\n",
+            "cfg/ntm.toml",
+            Path::new("cfg"),
+        )
+        .unwrap();
+        assert_eq!(
+            c,
+            Config {
+                criteria: Some(Path::new("cfg").join("tinh.yaml").to_string_lossy().into()),
+                targets: Some(
+                    Path::new("cfg")
+                        .join("muc-tieu.yaml")
+                        .to_string_lossy()
+                        .into()
+                ),
+                lang: Some(Lang::En),
+                by_district: Some(false),
+            }
+        );
+    }
+
+    #[test]
+    fn a_built_in_id_is_not_taken_for_a_path() {
+        let c = Config::parse(
+            "criteria = \"vn-commune-2021-2025\"",
+            "x/ntm.toml",
+            Path::new("x"),
+        )
+        .unwrap();
+        assert_eq!(c.criteria.as_deref(), Some("vn-commune-2021-2025"));
+    }
+
+    #[test]
+    fn mistakes_name_the_file_and_line() {
+        for (text, expect) in [
+            ("lang = \"fr\"\n", "ntm.toml:1:"),
+            ("criteria = \"a\"\nlanguage = \"vi\"\n", "ntm.toml:2:"),
+            ("by = [\n", "ntm.toml:"),
+        ] {
+            let err = Config::parse(text, "ntm.toml", Path::new(""))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(expect), "{text:?}: {err}");
+            assert!(err.contains("expected"), "{err}");
+        }
+    }
+
+    #[test]
+    fn no_file_means_no_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Config::find(None, dir.path()).unwrap(), Config::default());
+        assert!(Config::find(Some("/no/such/ntm.toml"), dir.path()).is_err());
+    }
+}

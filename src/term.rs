@@ -1,0 +1,184 @@
+//! What goes to the terminal besides data: how chatty `ntm` is (`-q`, `-v`) and whether the
+//! `error:` and `warning:` prefixes on standard error are coloured (`--color`, `NO_COLOR`).
+//!
+//! Data goes to standard output only; everything here concerns standard error.
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// How much `ntm` says on standard error besides errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    /// `-q`: errors only; no warnings, no progress ticker.
+    Quiet,
+    /// Warnings, with repeated row warnings capped.
+    Normal,
+    /// `-v`: every row warning, uncapped.
+    Verbose,
+}
+
+static VERBOSITY: AtomicU8 = AtomicU8::new(1);
+
+/// Sets the verbosity for the rest of the process (the command line does this once).
+pub fn set_verbosity(v: Verbosity) {
+    VERBOSITY.store(v as u8, Ordering::Relaxed);
+}
+
+/// The verbosity chosen on the command line.
+#[must_use]
+pub fn verbosity() -> Verbosity {
+    match VERBOSITY.load(Ordering::Relaxed) {
+        0 => Verbosity::Quiet,
+        1 => Verbosity::Normal,
+        _ => Verbosity::Verbose,
+    }
+}
+
+/// When to colour standard error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// Never.
+    Never,
+    /// On a terminal, unless `NO_COLOR` is set to a non-empty value.
+    Auto,
+    /// Always, even into a file or pipe.
+    Always,
+}
+
+impl ColorChoice {
+    /// Whether to colour a stream, given whether it is a terminal and the `NO_COLOR` variable.
+    #[must_use]
+    pub fn enabled(self, is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+        match self {
+            ColorChoice::Never => false,
+            ColorChoice::Always => true,
+            ColorChoice::Auto => is_terminal && no_color.is_none_or(std::ffi::OsStr::is_empty),
+        }
+    }
+
+    /// Whether to colour standard error of this process.
+    #[must_use]
+    pub fn for_stderr(self) -> bool {
+        self.enabled(
+            io::stderr().is_terminal(),
+            std::env::var_os("NO_COLOR").as_deref(),
+        )
+    }
+}
+
+/// Standard error as `ntm` writes to it: whole lines, `warning:` lines dropped when quiet,
+/// `error:` and `warning:` prefixes coloured when asked.
+pub struct Diagnostics<W: Write> {
+    inner: W,
+    color: bool,
+    quiet: bool,
+    line: Vec<u8>,
+}
+
+const RED_BOLD: &str = "\x1b[1;31m";
+const YELLOW_BOLD: &str = "\x1b[1;33m";
+const RESET: &str = "\x1b[0m";
+
+impl<W: Write> Diagnostics<W> {
+    /// Wraps `inner`; `color` colours the prefixes, `quiet` drops warnings.
+    pub fn new(inner: W, color: bool, quiet: bool) -> Self {
+        Diagnostics {
+            inner,
+            color,
+            quiet,
+            line: Vec::new(),
+        }
+    }
+
+    fn emit_line(&mut self) -> io::Result<()> {
+        let line = std::mem::take(&mut self.line);
+        let prefixes = [("error:", RED_BOLD), ("warning:", YELLOW_BOLD)];
+        for (prefix, style) in prefixes {
+            if let Some(rest) = line.strip_prefix(prefix.as_bytes()) {
+                if self.quiet && prefix == "warning:" {
+                    return Ok(());
+                }
+                if self.color {
+                    write!(self.inner, "{style}{prefix}{RESET}")?;
+                    return self.inner.write_all(rest);
+                }
+            }
+        }
+        self.inner.write_all(&line)
+    }
+}
+
+impl<W: Write> Write for Diagnostics<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for &b in buf {
+            self.line.push(b);
+            if b == b'\n' {
+                self.emit_line()?;
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.line.is_empty() {
+            self.emit_line()?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for Diagnostics<W> {
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    fn through(color: bool, quiet: bool, text: &str) -> String {
+        let mut out = Vec::new();
+        {
+            let mut d = Diagnostics::new(&mut out, color, quiet);
+            // written in pieces, as formatting code does
+            for piece in text.split_inclusive(' ') {
+                d.write_all(piece.as_bytes()).unwrap();
+            }
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn plain_lines_pass_unchanged() {
+        let text = "warning: a\nerror: b\nother\nno newline";
+        assert_eq!(through(false, false, text), text);
+    }
+
+    #[test]
+    fn quiet_drops_warnings_only() {
+        assert_eq!(
+            through(false, true, "warning: a\nerror: b\nwarning: c\n"),
+            "error: b\n"
+        );
+    }
+
+    #[test]
+    fn colour_wraps_the_prefix_only() {
+        assert_eq!(
+            through(true, false, "error: bad\nwarning: odd\nplain\n"),
+            "\x1b[1;31merror:\x1b[0m bad\n\x1b[1;33mwarning:\x1b[0m odd\nplain\n"
+        );
+    }
+
+    #[test]
+    fn auto_colours_a_terminal_unless_no_color() {
+        assert!(ColorChoice::Auto.enabled(true, None));
+        assert!(!ColorChoice::Auto.enabled(false, None));
+        assert!(!ColorChoice::Auto.enabled(true, Some(OsStr::new("1"))));
+        assert!(ColorChoice::Auto.enabled(true, Some(OsStr::new(""))));
+        assert!(ColorChoice::Always.enabled(false, Some(OsStr::new("1"))));
+        assert!(!ColorChoice::Never.enabled(true, None));
+    }
+}

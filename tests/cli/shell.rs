@@ -1,0 +1,321 @@
+//! The command line as a tool: version, help, completions, man page, colour, verbosity and the
+//! `ntm.toml` defaults file.
+
+use std::path::Path;
+use std::process::Command as Process;
+
+use crate::util::{ntm, ntm_with, repo};
+
+fn has(program: &str) -> bool {
+    Process::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn version_names_every_built_in_set() {
+    let run = ntm(&["--version"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout
+            .starts_with(&format!("ntm {}\n", env!("CARGO_PKG_VERSION")))
+    );
+    for set in ntm::criteria::BUILTIN_SETS {
+        assert!(
+            run.stdout.contains(set.id),
+            "{} missing:\n{}",
+            set.id,
+            run.stdout
+        );
+    }
+    let listed = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("  vn-"))
+        .count();
+    assert_eq!(listed, ntm::criteria::BUILTIN_SETS.len(), "{}", run.stdout);
+}
+
+#[test]
+fn every_subcommand_help_has_examples() {
+    for args in [
+        &["score"][..],
+        &["gaps"],
+        &["progress"],
+        &["diff"],
+        &["validate"],
+        &["template"],
+        &["report"],
+        &["criteria"],
+        &["criteria", "list"],
+        &["criteria", "show"],
+        &["criteria", "check"],
+        &["criteria", "diff"],
+        &["completions"],
+        &["man"],
+    ] {
+        let mut with_help = args.to_vec();
+        with_help.push("--help");
+        let run = ntm(&with_help);
+        assert_eq!(run.code, 0, "{args:?}");
+        assert!(
+            run.stdout.contains("Examples:") || run.stdout.contains("Install"),
+            "{args:?}:\n{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn completions_parse_in_their_shells() {
+    let dir = tempfile::tempdir().unwrap();
+    for (shell, checker) in [
+        ("bash", Some(("bash", "-n"))),
+        ("zsh", Some(("zsh", "-n"))),
+        ("fish", Some(("fish", "--no-execute"))),
+        ("powershell", None),
+    ] {
+        let run = ntm(&["completions", shell]);
+        assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
+        for word in ["score", "progress", "criteria", "lang"] {
+            assert!(run.stdout.contains(word), "{shell} lacks {word}");
+        }
+        let Some((program, flag)) = checker else {
+            assert!(run.stdout.contains("Register-ArgumentCompleter"));
+            continue;
+        };
+        if !has(program) {
+            // bash is on every machine CI runs on; zsh and fish are checked where installed
+            assert_ne!(program, "bash", "bash is needed for this test");
+            continue;
+        }
+        let file = dir.path().join(format!("ntm.{shell}"));
+        std::fs::write(&file, &run.stdout).unwrap();
+        let check = Process::new(program).arg(flag).arg(&file).output().unwrap();
+        assert!(
+            check.status.success(),
+            "{shell}: {}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+    }
+    assert_eq!(ntm(&["completions", "tcsh"]).code, 2);
+}
+
+#[test]
+fn the_man_pages_render() {
+    assert!(has("man"), "man (man-db) is needed for this test");
+    let dir = tempfile::tempdir().unwrap();
+    for (page, title) in [
+        (None, "ntm(1)"),
+        (Some("score"), "ntm-score(1)"),
+        (Some("progress"), "ntm-progress(1)"),
+    ] {
+        let run = match page {
+            None => ntm(&["man"]),
+            Some(p) => ntm(&["man", p]),
+        };
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(run.stdout.starts_with(".ie"), "roff: {}", &run.stdout[..80]);
+        let file = dir.path().join("page.1");
+        std::fs::write(&file, &run.stdout).unwrap();
+        let rendered = Process::new("man")
+            .arg("-l")
+            .arg(&file)
+            .env("MANWIDTH", "100")
+            .env("MANPAGER", "cat")
+            .env("PAGER", "cat")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&rendered.stdout);
+        assert!(
+            rendered.status.success(),
+            "{}",
+            String::from_utf8_lossy(&rendered.stderr)
+        );
+        assert!(text.contains(title), "{text}");
+        assert!(text.contains("SYNOPSIS"), "{text}");
+        assert!(text.contains("--criteria") || page.is_none(), "{text}");
+    }
+    let run = ntm(&["man", "nonsense"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("no subcommand \"nonsense\""),
+        "{}",
+        run.stderr
+    );
+}
+
+/// `rows` rows whose verdict column disagrees with their indicator: one warning each.
+fn disagreeing(rows: usize) -> String {
+    let mut csv = String::from("commune_id,region,year,10,TC10\n");
+    for i in 0..rows {
+        csv.push_str(&format!("X{i},TDMNPB,2020,99,Không đạt\n"));
+    }
+    csv
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let bad = ["score", "-", "-c", "no-such-set"];
+    let plain = ntm_with(&bad, Some(""), None);
+    assert_eq!(plain.code, 2);
+    assert!(plain.stderr.starts_with("error: "), "{}", plain.stderr);
+    assert!(!plain.stderr.contains('\x1b'), "not a terminal: no colour");
+
+    let mut always = vec!["--color", "always"];
+    always.extend(bad);
+    let coloured = ntm_with(&always, Some(""), None);
+    assert!(
+        coloured.stderr.starts_with("\x1b[1;31merror:\x1b[0m "),
+        "{:?}",
+        coloured.stderr
+    );
+
+    let mut never = vec!["--color", "never"];
+    never.extend(bad);
+    assert!(!ntm_with(&never, Some(""), None).stderr.contains('\x1b'));
+
+    // NO_COLOR turns off the automatic choice; it is tested against a terminal in term.rs
+    let mut cmd = assert_cmd::Command::cargo_bin("ntm").unwrap();
+    let out = cmd
+        .args(bad)
+        .env("NO_COLOR", "1")
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains('\x1b'));
+}
+
+#[test]
+fn quiet_hides_warnings_and_verbose_lifts_the_cap() {
+    let csv = disagreeing(30);
+    let args = [
+        "score",
+        "-",
+        "-c",
+        "vn-commune-2016-2020",
+        "--format",
+        "csv",
+    ];
+    let normal = ntm_with(&args, Some(&csv), None);
+    assert_eq!(normal.code, 0, "{}", normal.stderr);
+    let says = |s: &str| {
+        s.lines()
+            .filter(|l| l.contains("says \"Không đạt\""))
+            .count()
+    };
+    assert_eq!(says(&normal.stderr), 20, "{}", normal.stderr);
+    assert!(normal.stderr.contains("… and 10 more disagreement(s)"));
+
+    let mut v = vec!["-v"];
+    v.extend(args);
+    let verbose = ntm_with(&v, Some(&csv), None);
+    assert_eq!(says(&verbose.stderr), 30, "{}", verbose.stderr);
+    assert!(!verbose.stderr.contains("more disagreement"));
+
+    let mut q = vec!["-q"];
+    q.extend(args);
+    let quiet = ntm_with(&q, Some(&csv), None);
+    assert_eq!(quiet.code, 0);
+    assert_eq!(quiet.stderr, "", "quiet");
+    assert_eq!(quiet.stdout, normal.stdout, "data is the same");
+
+    let failed = ntm_with(&["-q", "score", "-", "-c", "no-such-set"], Some(""), None);
+    assert_eq!(failed.code, 2);
+    assert!(failed.stderr.starts_with("error: "), "errors still shown");
+
+    assert_eq!(
+        ntm(&["-q", "-v", "criteria", "list"]).code,
+        2,
+        "-q and -v conflict"
+    );
+}
+
+fn in_dir(dir: &Path, args: &[&str]) -> crate::util::Run {
+    ntm_with(args, None, Some(dir))
+}
+
+fn shown_set(run: &crate::util::Run) -> String {
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    v["id"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn config_precedence_is_flag_then_file_then_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let show = ["criteria", "show", "--format", "json"];
+    let default = shown_set(&in_dir(dir.path(), &show));
+    assert_eq!(default, "vn-commune-2026-2030");
+
+    std::fs::write(
+        dir.path().join("ntm.toml"),
+        "criteria = \"vn-commune-2021-2025\"\nlang = \"en\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        shown_set(&in_dir(dir.path(), &show)),
+        "vn-commune-2021-2025"
+    );
+    let mut flag = show.to_vec();
+    flag.insert(2, "vn-commune-2016-2020");
+    assert_eq!(
+        shown_set(&in_dir(dir.path(), &flag)),
+        "vn-commune-2016-2020"
+    );
+
+    // lang: the file says en; a flag says vi
+    let list = in_dir(dir.path(), &["criteria", "list"]);
+    assert!(list.stdout.contains("Legal basis"), "{}", list.stdout);
+    let list = in_dir(dir.path(), &["--lang", "vi", "criteria", "list"]);
+    assert!(list.stdout.contains("Căn cứ pháp lý"), "{}", list.stdout);
+
+    // --config names another file, whose relative paths follow it
+    let other = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo("examples/muc-tieu-2025.yaml"),
+        other.path().join("targets.yaml"),
+    )
+    .unwrap();
+    let cfg = other.path().join("ntm.toml");
+    std::fs::write(
+        &cfg,
+        "criteria = \"vn-commune-2021-2025\"\ntargets = \"targets.yaml\"\nby = \"province\"\n",
+    )
+    .unwrap();
+    let example = repo("examples/tinh-mau-2022.csv");
+    let progress = in_dir(
+        dir.path(),
+        &[
+            "--config",
+            cfg.to_str().unwrap(),
+            "progress",
+            &example,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(progress.code, 0, "{}", progress.stderr);
+    let v: serde_json::Value = serde_json::from_str(&progress.stdout).unwrap();
+    assert!(
+        v["targets"].as_array().is_some_and(|t| !t.is_empty()),
+        "targets from the config: {}",
+        progress.stdout
+    );
+    assert_eq!(v["criteria"], "vn-commune-2021-2025");
+    assert_eq!(v["districts"], serde_json::json!([]), "by = province");
+
+    // a broken file stops the run, naming file and line
+    std::fs::write(
+        dir.path().join("ntm.toml"),
+        "criteria = \"x\"\nlangue = \"vi\"\n",
+    )
+    .unwrap();
+    let broken = in_dir(dir.path(), &["criteria", "list"]);
+    assert_eq!(broken.code, 2);
+    assert!(broken.stderr.contains("ntm.toml:2:"), "{}", broken.stderr);
+    let missing = in_dir(dir.path(), &["--config", "nope.toml", "criteria", "list"]);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("nope.toml"), "{}", missing.stderr);
+}

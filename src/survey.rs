@@ -449,7 +449,14 @@ struct Row<'a> {
 impl<'a> Row<'a> {
     fn text(&self, column: Option<usize>) -> &'a str {
         column.and_then(|i| self.record.get(i)).map_or("", |s| {
-            s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
+            // most cells have nothing to trim: check the end bytes before walking chars
+            let (first, last) = (s.as_bytes().first(), s.as_bytes().last());
+            let untrimmed = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+            if untrimmed(first) && untrimmed(last) {
+                s
+            } else {
+                s.trim_matches(char::is_whitespace)
+            }
         })
     }
 

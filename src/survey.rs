@@ -127,7 +127,7 @@ pub struct SurveyReader<'s> {
     record: csv::StringRecord,
     /// The indicator columns present in the file, each once: (CSV column, indicator).
     plan: Vec<(usize, &'s Indicator)>,
-    seen: HashMap<u64, u64>,
+    seen: SeenIds,
     default_year: Option<u16>,
     warnings: Vec<String>,
     unused: Vec<String>,
@@ -194,7 +194,7 @@ impl<'s> SurveyReader<'s> {
             layout,
             record: csv::StringRecord::new(),
             plan,
-            seen: HashMap::new(),
+            seen: SeenIds::default(),
             default_year,
             warnings,
             unused,
@@ -438,6 +438,65 @@ impl<'s> SurveyReader<'s> {
     }
 }
 
+/// The commune ids seen so far, as 64-bit hashes with the line each was first seen on, so that a
+/// repeated id is caught however far apart the rows are. Recent ids sit in a small hash map that
+/// is merged every [`SeenIds::RECENT`] ids into two sorted arrays: 16 bytes per row in all,
+/// about half what a hash map of every row takes.
+#[derive(Debug, Default)]
+struct SeenIds {
+    recent: HashMap<u64, u64>,
+    /// Sorted hashes of older ids.
+    hashes: Vec<u64>,
+    /// `lines[i]` is where `hashes[i]` was first seen.
+    lines: Vec<u64>,
+}
+
+impl SeenIds {
+    const RECENT: usize = 1 << 16;
+
+    /// Records `hash` seen on `line`; the line it was first seen on when it was seen before.
+    fn insert(&mut self, hash: u64, line: u64) -> Option<u64> {
+        if let Some(&first) = self.recent.get(&hash) {
+            return Some(first);
+        }
+        if let Ok(i) = self.hashes.binary_search(&hash) {
+            return Some(self.lines[i]);
+        }
+        self.recent.insert(hash, line);
+        if self.recent.len() >= Self::RECENT {
+            self.merge();
+        }
+        None
+    }
+
+    /// Moves the recent ids into the sorted arrays, merging from the back in place.
+    fn merge(&mut self) {
+        let mut new: Vec<(u64, u64)> = self.recent.drain().collect();
+        new.sort_unstable();
+        let old = self.hashes.len();
+        let total = old + new.len();
+        self.hashes.reserve_exact(new.len());
+        self.lines.reserve_exact(new.len());
+        self.hashes.resize(total, 0);
+        self.lines.resize(total, 0);
+        let (mut i, mut j) = (old, new.len());
+        for k in (0..total).rev() {
+            if j == 0 {
+                break;
+            }
+            if i > 0 && self.hashes[i - 1] > new[j - 1].0 {
+                self.hashes[k] = self.hashes[i - 1];
+                self.lines[k] = self.lines[i - 1];
+                i -= 1;
+            } else {
+                (self.hashes[k], self.lines[k]) = new[j - 1];
+                j -= 1;
+            }
+        }
+        self.recent.shrink_to(Self::RECENT);
+    }
+}
+
 struct Row<'a> {
     record: &'a csv::StringRecord,
     layout: &'a Layout,
@@ -658,6 +717,24 @@ fn csv_error(file: &str, err: &csv::Error, headers: &[String], skipped: u64) -> 
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn seen_ids_find_repeats_across_merges_with_the_first_line() {
+        let mut seen = SeenIds::default();
+        let n = 3 * SeenIds::RECENT as u64 + 17;
+        // spread hashes over the whole range, in no order
+        let hash = |i: u64| i.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        for i in 0..n {
+            assert_eq!(seen.insert(hash(i), i + 2), None, "{i}");
+        }
+        assert!(seen.hashes.windows(2).all(|w| w[0] < w[1]), "sorted");
+        assert_eq!(seen.hashes.len() + seen.recent.len(), n as usize);
+        for i in [0, 1, SeenIds::RECENT as u64, n - 20, n - 1] {
+            assert_eq!(seen.insert(hash(i), 99_999_999), Some(i + 2), "{i}");
+        }
+        // a third sighting still names the first
+        assert_eq!(seen.insert(hash(5), 100_000_000), Some(7));
+    }
     use super::*;
 
     const SET: &str = include_str!("../tests/data/mini-set.yaml");

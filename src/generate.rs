@@ -72,11 +72,7 @@ pub fn generate(set: &CriteriaSet, n: u64, seed: u64, out: &mut dyn Write) -> io
     let verdict_columns: Vec<String> = set
         .tiers
         .iter()
-        .flat_map(|t| {
-            t.criteria
-                .iter()
-                .map(move |c| format!("{}{}", t.verdict_prefix, c.number))
-        })
+        .flat_map(|t| t.criteria.iter().map(move |c| t.verdict_column(c.number)))
         .collect();
     header.extend(verdict_columns.iter().cloned());
     w.write_record(&header)?;

@@ -643,7 +643,7 @@ fn layout(
             .map(|tier| {
                 tier.criteria
                     .iter()
-                    .map(|c| find(&format!("{}{}", tier.verdict_prefix, c.number)))
+                    .map(|c| find(&tier.verdict_column(c.number)))
                     .collect()
             })
             .collect(),

@@ -231,7 +231,7 @@ fn show_markdown(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io:
             label(Label::Source, lang)
         )?;
         for criterion in &tier.criteria {
-            let column = format!("`{}{}`", tier.verdict_prefix, criterion.number);
+            let column = format!("`{}`", tier.verdict_column(criterion.number));
             let how = if criterion.indicators.is_empty() {
                 format!("{} {column}", label(Label::VerdictOnly, lang))
             } else if !criterion.indicators_complete {
@@ -290,7 +290,7 @@ fn show_table(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io::Re
             label(Label::Threshold, lang),
         ]);
         for criterion in &tier.criteria {
-            let column = format!("{}{}", tier.verdict_prefix, criterion.number);
+            let column = tier.verdict_column(criterion.number);
             let mut about = format!(
                 "{}: {}",
                 label(Label::Owner, lang),

@@ -287,8 +287,8 @@ impl Notes {
                         warn(
                             stderr,
                             &format!(
-                                "{file}:{line}: column {}{criterion} says \"{column}\" but the indicators give \"{indicators}\"; the indicators are used",
-                                set.tiers[tier].verdict_prefix
+                                "{file}:{line}: column {} says \"{column}\" but the indicators give \"{indicators}\"; the indicators are used",
+                                set.tiers[tier].verdict_column(criterion)
                             ),
                         );
                     }
@@ -340,7 +340,7 @@ impl Notes {
             warn(
                 stderr,
                 &format!(
-                    "indicator {indicator}: the {} threshold{} is not known to criteria set {}; those values were left not assessed (record the verdict in column {}{criterion} instead)",
+                    "indicator {indicator}: the {} threshold{} is not known to criteria set {}; those values were left not assessed (record the verdict in column {} instead)",
                     tier.id,
                     if at.is_empty() {
                         String::new()
@@ -348,7 +348,7 @@ impl Notes {
                         format!(" for {at}")
                     },
                     set.id,
-                    tier.verdict_prefix
+                    tier.verdict_column(*criterion)
                 ),
             );
         }

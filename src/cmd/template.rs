@@ -117,7 +117,7 @@ pub fn columns(set: &CriteriaSet, lang: Lang) -> Vec<(String, String)> {
     for tier in &set.tiers {
         for criterion in &tier.criteria {
             out.push((
-                format!("{}{}", tier.verdict_prefix, criterion.number),
+                tier.verdict_column(criterion.number),
                 format!(
                     "{} — {} {}: {verdicts}",
                     tier.name.get(lang),

@@ -91,11 +91,7 @@ fn did_you_mean(header: &str, set: &CriteriaSet) -> Option<String> {
     );
     known.extend(set.columns.iter().cloned());
     for tier in &set.tiers {
-        known.extend(
-            tier.criteria
-                .iter()
-                .map(|c| format!("{}{}", tier.verdict_prefix, c.number)),
-        );
+        known.extend(tier.criteria.iter().map(|c| tier.verdict_column(c.number)));
     }
     known
         .into_iter()
@@ -171,7 +167,7 @@ pub fn check(options: &ValidateOptions) -> Result<Vec<ValidationFinding>> {
                                     Problem::new(
                                         Location::file(&file)
                                             .at_line(line)
-                                            .in_column(&format!("{}{criterion}", set.tiers[tier].verdict_prefix)),
+                                            .in_column(&set.tiers[tier].verdict_column(criterion)),
                                         format!("says \"{column}\" but the indicators give \"{indicators}\""),
                                     ),
                                 ));

@@ -257,6 +257,14 @@ pub struct Tier {
     pub criteria: Vec<Criterion>,
 }
 
+impl Tier {
+    /// The verdict column of criterion `number` in survey files: `TC19`, `NC5`.
+    #[must_use]
+    pub fn verdict_column(&self, number: u32) -> String {
+        format!("{}{number}", self.verdict_prefix)
+    }
+}
+
 /// A criterion (tiêu chí): met when all of its indicators are met.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Criterion {

@@ -371,7 +371,7 @@ fn tiers(
     // Verdict columns must not collide with indicator ids either.
     for tier in &tiers {
         for criterion in &tier.criteria {
-            let column = format!("{}{}", tier.verdict_prefix, criterion.number);
+            let column = tier.verdict_column(criterion.number);
             if kinds.contains_key(&column) {
                 v.report(
                     kinds[&column].1,

@@ -130,10 +130,7 @@ pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
             let mut out = io::BufWriter::new(io::stdout().lock());
             generate::generate(&set, n, seed, &mut out)
                 .and_then(|()| out.flush())
-                .map_err(|source| Error::Io {
-                    path: "<stdout>".into(),
-                    source,
-                })?;
+                .map_err(stdout_error)?;
             Ok(Outcome::Success)
         }
         Task::Floor { file } => {
@@ -145,10 +142,7 @@ pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
                 io::stdout().lock(),
                 "{records} records, {bytes} field bytes"
             )
-            .map_err(|source| Error::Io {
-                path: "<stdout>".into(),
-                source,
-            })?;
+            .map_err(stdout_error)?;
             Ok(Outcome::Success)
         }
         Task::Template {

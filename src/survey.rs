@@ -493,7 +493,6 @@ impl SeenIds {
                 j -= 1;
             }
         }
-        self.recent.shrink_to(Self::RECENT);
     }
 }
 
@@ -507,16 +506,10 @@ struct Row<'a> {
 
 impl<'a> Row<'a> {
     fn text(&self, column: Option<usize>) -> &'a str {
-        column.and_then(|i| self.record.get(i)).map_or("", |s| {
-            // most cells have nothing to trim: check the end bytes before walking chars
-            let (first, last) = (s.as_bytes().first(), s.as_bytes().last());
-            let untrimmed = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
-            if untrimmed(first) && untrimmed(last) {
-                s
-            } else {
-                s.trim_matches(char::is_whitespace)
-            }
-        })
+        // `str::trim` also removes non-breaking spaces
+        column
+            .and_then(|i| self.record.get(i))
+            .map_or("", str::trim)
     }
 
     fn report(&mut self, column: usize, value: &str, message: &str) {

@@ -151,11 +151,6 @@ impl fmt::Display for NumberError {
     }
 }
 
-/// `s` without surrounding white space (`char::is_whitespace` includes the non-breaking space).
-fn trim(s: &str) -> &str {
-    s.trim_matches(char::is_whitespace)
-}
-
 /// Parses a number as typed in a Vietnamese or English spreadsheet.
 ///
 /// The rule, written for people in the README:
@@ -169,7 +164,8 @@ fn trim(s: &str) -> &str {
 /// - the indicator's `unit` may follow the number, whole or shortened (`45 triệu` for
 ///   `triệu đồng/người/năm`); spaces, including non-breaking ones, are ignored.
 pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64, NumberError> {
-    let mut s = trim(cell);
+    // (`str::trim` also removes the non-breaking space that spreadsheets write)
+    let mut s = cell.trim();
     // a unit written after the number
     let end = s
         .find(|c: char| {
@@ -188,13 +184,13 @@ pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64
         if !allowed {
             return Err(NumberError::UnexpectedUnit);
         }
-        s = trim(&s[..end]);
+        s = s[..end].trim();
     }
     if let Some(rest) = s.strip_suffix('%') {
         if !percent {
             return Err(NumberError::UnexpectedPercent);
         }
-        s = trim(rest);
+        s = rest.trim();
     }
     let (sign, unsigned) = match s.strip_prefix('-') {
         Some(rest) => (-1.0, rest),

@@ -168,17 +168,6 @@ impl Classification {
     /// to case, diacritics or separators.
     #[must_use]
     pub fn resolve(&self, value: &str) -> Option<ClassId> {
-        // The common case, a code as the set spells it, without building folded keys.
-        let trimmed = value.trim();
-        if let Some(i) = self.classes.iter().position(|class| {
-            class.code.eq_ignore_ascii_case(trimmed)
-                || class
-                    .aliases
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(trimmed))
-        }) {
-            return Some(ClassId(i));
-        }
         self.folded.get(&fold(value)).copied()
     }
 

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use crate::criteria::{CriteriaSet, Measure, QuantityKind, Threshold, YearLevels};
+use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, QuantityKind, Threshold};
 
 /// A small, fast, deterministic random number generator (SplitMix64).
 struct Random(u64);
@@ -76,6 +76,15 @@ pub fn generate(set: &CriteriaSet, n: u64, seed: u64, out: &mut dyn Write) -> io
         .collect();
     header.extend(verdict_columns.iter().cloned());
     w.write_record(&header)?;
+    // the indicator behind each of `set.columns` (an indicator shared by tiers is one column)
+    let mut by_column: Vec<Option<&Indicator>> = vec![None; set.columns.len()];
+    for (_, _, indicator) in set.indicators() {
+        by_column[indicator.column].get_or_insert(indicator);
+    }
+    let by_column: Vec<&Indicator> = by_column
+        .into_iter()
+        .map(|i| i.expect("every column is an indicator"))
+        .collect();
     let mut row: Vec<String> = Vec::with_capacity(header.len());
     for i in 0..n {
         row.clear();
@@ -99,11 +108,7 @@ pub fn generate(set: &CriteriaSet, n: u64, seed: u64, out: &mut dyn Write) -> io
         let hamlets = 5 + rng.below(30);
         row.push(hamlets.to_string());
         row.push(rng.below(hamlets + 1).to_string());
-        for column in &set.columns {
-            let (_, _, indicator) = set
-                .indicators()
-                .find(|(_, _, i)| i.id == *column)
-                .expect("every column is an indicator");
+        for indicator in &by_column {
             row.push(match &indicator.measure {
                 Measure::YesNo => if rng.below(10) < 7 {
                     "Đạt"
@@ -112,18 +117,10 @@ pub fn generate(set: &CriteriaSet, n: u64, seed: u64, out: &mut dyn Write) -> io
                 }
                 .to_owned(),
                 Measure::Quantity(q) => {
-                    let level = match &q.threshold {
-                        Threshold::Single(l) => Some(l),
-                        Threshold::ByClass(ls) => ls.get(class_index),
-                        Threshold::ByYear(ys) => {
-                            ys.iter()
-                                .find(|(y, _)| *y == year)
-                                .and_then(|(_, l)| match l {
-                                    YearLevels::Single(l) => Some(l),
-                                    YearLevels::ByClass(ls) => ls.get(class_index),
-                                })
-                        }
-                    };
+                    let level = q
+                        .threshold
+                        .level(Some(ClassId(class_index)), Some(year))
+                        .ok();
                     let around = level.and_then(|l| l.amount).unwrap_or(50.0);
                     let mut value = around * (0.8 + 0.4 * rng.unit());
                     if q.kind == QuantityKind::Percent {

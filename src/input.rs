@@ -116,8 +116,7 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
     let delimiter = options.delimiter.unwrap_or_else(|| sniff(&header));
     let input: Box<dyn Read> = Box::new(Lines {
         inner: Cursor::new(header).chain(buffered),
-        line: Vec::new(),
-        at: 0,
+        pending_cr: false,
     });
     let reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -128,29 +127,58 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
 }
 
 /// A reader that turns CRLF line ends into LF, so that the CSV reader counts lines the way
-/// people see them in a Windows-made file.
+/// people see them in a Windows-made file. It copies whole buffered chunks, dropping each CR
+/// that comes before an LF; a CR anywhere else is kept.
 struct Lines<R> {
     inner: R,
-    line: Vec<u8>,
-    at: usize,
+    /// The last chunk ended with a CR, held back until the next byte says whether an LF follows.
+    pending_cr: bool,
 }
 
 impl<R: BufRead> Read for Lines<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if self.at == self.line.len() {
-            self.line.clear();
-            self.at = 0;
-            if self.inner.read_until(b'\n', &mut self.line)? == 0 {
-                return Ok(0);
-            }
-            if self.line.ends_with(b"\r\n") {
-                let n = self.line.len();
-                self.line.remove(n - 2);
-            }
+        if buf.is_empty() {
+            return Ok(0);
         }
-        let n = buf.len().min(self.line.len() - self.at);
-        buf[..n].copy_from_slice(&self.line[self.at..self.at + n]);
-        self.at += n;
+        let chunk = self.inner.fill_buf()?;
+        let mut n = 0;
+        if std::mem::take(&mut self.pending_cr) && chunk.first() != Some(&b'\n') {
+            buf[0] = b'\r';
+            n = 1;
+        }
+        let mut used = 0;
+        while used < chunk.len() && n < buf.len() {
+            let rest = &chunk[used..];
+            let take = rest.len().min(buf.len() - n);
+            let Some(i) = memchr::memchr(b'\r', &rest[..take]) else {
+                buf[n..n + take].copy_from_slice(&rest[..take]);
+                n += take;
+                used += take;
+                break;
+            };
+            // i < take, so the CR itself fits when it is kept
+            match rest.get(i + 1) {
+                Some(b'\n') => {
+                    buf[n..n + i].copy_from_slice(&rest[..i]);
+                    n += i;
+                }
+                Some(_) => {
+                    buf[n..=n + i].copy_from_slice(&rest[..=i]);
+                    n += i + 1;
+                }
+                None => {
+                    buf[n..n + i].copy_from_slice(&rest[..i]);
+                    n += i;
+                    self.pending_cr = true;
+                }
+            }
+            used += i + 1;
+        }
+        self.inner.consume(used);
+        if n == 0 && self.pending_cr {
+            // the chunk was a lone CR: read on to learn what follows it
+            return self.read(buf);
+        }
         Ok(n)
     }
 }
@@ -338,6 +366,52 @@ pub fn header_meaning(header: &str, verdict_prefixes: &[&str]) -> Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crlf_becomes_lf_whatever_the_chunk_and_buffer_sizes() {
+        let inputs: [&[u8]; 6] = [
+            b"a,b\r\n1,2\r\n",
+            b"a,b\r\n\r\n\r\n",
+            b"lone\rcr\r\nend\r",
+            b"\r\r\n\r",
+            b"no line end",
+            b"\"quoted\r\nfield\",x\n",
+        ];
+        for input in inputs {
+            let mut expected = Vec::new();
+            let mut i = 0;
+            while i < input.len() {
+                if input[i..].starts_with(b"\r\n") {
+                    i += 1;
+                }
+                expected.push(input[i]);
+                i += 1;
+            }
+            for capacity in 1..=6 {
+                for room in 1..=5 {
+                    let mut lines = Lines {
+                        inner: BufReader::with_capacity(capacity, input),
+                        pending_cr: false,
+                    };
+                    let mut out = Vec::new();
+                    let mut buf = vec![0; room];
+                    loop {
+                        let n = lines.read(&mut buf).unwrap();
+                        if n == 0 {
+                            break;
+                        }
+                        out.extend_from_slice(&buf[..n]);
+                    }
+                    assert_eq!(
+                        out,
+                        expected,
+                        "{:?} with chunks of {capacity}, reads of {room}",
+                        String::from_utf8_lossy(input)
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn delimiters_are_sniffed_outside_quotes() {

@@ -44,8 +44,11 @@ impl<R: Record> RecordWriter<R> for CsvWriter<'_, R> {
             if self.raw {
                 self.out.write_record(&row)?;
             } else {
-                self.out
-                    .write_record(row.iter().map(|f| neutralise(f).into_owned()))?;
+                for field in &row {
+                    self.out.write_field(neutralise(field).as_bytes())?;
+                }
+                // an empty record ends the one the fields began
+                self.out.write_record(None::<&[u8]>)?;
             }
         }
         Ok(())

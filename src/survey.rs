@@ -12,8 +12,8 @@ use crate::error::{Error, Location, Problem, Result};
 use crate::input::{InputOptions, Rows, header_meaning};
 use crate::text::nfc;
 use crate::value::{
-    INDICATOR_VERDICT_WORDS, VERDICT_WORDS, Verdict, parse_number, parse_verdict,
-    parse_verdict_word,
+    INDICATOR_VERDICT_WORDS, VERDICT_WORDS, Verdict, exact_verdict_word, parse_number,
+    parse_verdict, parse_verdict_word,
 };
 
 /// Column headers with a fixed meaning in every set; indicator ids may not take them.
@@ -28,6 +28,9 @@ pub const RESERVED_COLUMNS: &[&str] = &[
     "hamlets_model",
     "outstanding_field",
 ];
+
+/// What is said of a cell that is not UTF-8.
+const NOT_UTF8: &str = "text is not valid UTF-8; save the file as \"CSV UTF-8\", or pass --encoding windows-1258 for a legacy Vietnamese file";
 
 /// What one data cell says about an indicator.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -124,7 +127,8 @@ pub struct SurveyReader<'s> {
     file: String,
     rows: Rows,
     layout: Layout,
-    record: csv::StringRecord,
+    /// The current row, read as bytes: cells are checked to be UTF-8 as they are used.
+    record: csv::ByteRecord,
     /// The indicator columns present in the file, each once: (CSV column, indicator).
     plan: Vec<(usize, &'s Indicator)>,
     seen: SeenIds,
@@ -192,7 +196,7 @@ impl<'s> SurveyReader<'s> {
             file: file.to_owned(),
             rows,
             layout,
-            record: csv::StringRecord::new(),
+            record: csv::ByteRecord::new(),
             plan,
             seen: SeenIds::default(),
             default_year,
@@ -232,7 +236,7 @@ impl<'s> SurveyReader<'s> {
             return None;
         }
         let line = match &mut self.rows {
-            Rows::Csv { reader, skipped } => match reader.read_record(&mut self.record) {
+            Rows::Csv { reader, skipped } => match reader.read_byte_record(&mut self.record) {
                 Ok(false) => {
                     self.done = true;
                     return None;
@@ -258,7 +262,7 @@ impl<'s> SurveyReader<'s> {
                     self.done = true;
                     return None;
                 };
-                self.record = csv::StringRecord::from(cells);
+                self.record = csv::ByteRecord::from(cells);
                 row
             }
         };
@@ -276,9 +280,13 @@ impl<'s> SurveyReader<'s> {
         let set = self.set;
         let l = &self.layout;
 
+        let reported = row.problems.len();
         let id = nfc(row.text(Some(l.commune_id)));
         if id.is_empty() {
-            row.report(l.commune_id, "", "commune_id is required");
+            // (unless it is blank for not being UTF-8, which is reported already)
+            if row.problems.len() == reported {
+                row.report(l.commune_id, "", "commune_id is required");
+            }
         } else {
             let mut hasher = DefaultHasher::new();
             id.hash(&mut hasher);
@@ -358,6 +366,11 @@ impl<'s> SurveyReader<'s> {
 
         let mut readings = vec![None; set.columns.len()];
         for &(i, indicator) in &self.plan {
+            // most cells are a verdict word spelt the usual way: read it straight from the bytes
+            if let Some(verdict) = exact_verdict_word(row.bytes(Some(i))) {
+                readings[indicator.column] = Some(Reading::Verdict(verdict));
+                continue;
+            }
             let cell = row.text(Some(i));
             if cell.is_empty() {
                 continue;
@@ -397,6 +410,9 @@ impl<'s> SurveyReader<'s> {
                 columns
                     .iter()
                     .map(|&column| {
+                        if let Some(verdict) = exact_verdict_word(row.bytes(column)) {
+                            return Some(verdict);
+                        }
                         let cell = row.text(column);
                         if cell.is_empty() {
                             return None;
@@ -415,14 +431,19 @@ impl<'s> SurveyReader<'s> {
             })
             .collect();
 
+        // read before the problems are counted: a cell that is not UTF-8 is one
+        let name = nfc(row.text(l.commune));
+        let district = nfc(row.text(l.district));
+        let province = nfc(row.text(l.province));
+        let outstanding_field = nfc(row.text(l.outstanding_field));
         if !row.problems.is_empty() {
             return Err(row.problems);
         }
         let commune = Commune {
             line,
-            name: nfc(row.text(l.commune)),
-            district: nfc(row.text(l.district)),
-            province: nfc(row.text(l.province)),
+            name,
+            district,
+            province,
             id,
             region,
             class,
@@ -430,7 +451,7 @@ impl<'s> SurveyReader<'s> {
             hamlets,
             hamlets_standard,
             hamlets_model,
-            outstanding_field: nfc(row.text(l.outstanding_field)),
+            outstanding_field,
             readings,
             verdicts,
         };
@@ -497,7 +518,7 @@ impl SeenIds {
 }
 
 struct Row<'a> {
-    record: &'a csv::StringRecord,
+    record: &'a csv::ByteRecord,
     layout: &'a Layout,
     file: &'a str,
     line: u64,
@@ -505,11 +526,28 @@ struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    fn text(&self, column: Option<usize>) -> &'a str {
-        // `str::trim` also removes non-breaking spaces
+    /// The cell in `column`, trimmed of ASCII white space and not yet checked to be UTF-8: for
+    /// matching the verdict words exactly before any text is built.
+    fn bytes(&self, column: Option<usize>) -> &'a [u8] {
         column
             .and_then(|i| self.record.get(i))
-            .map_or("", str::trim)
+            .map_or(&[], <[u8]>::trim_ascii)
+    }
+
+    /// The cell in `column` as trimmed text. A cell that is not UTF-8 is reported and read as
+    /// blank, so that it raises no second problem.
+    fn text(&mut self, column: Option<usize>) -> &'a str {
+        let Some((i, cell)) = column.and_then(|i| Some((i, self.record.get(i)?))) else {
+            return "";
+        };
+        match std::str::from_utf8(cell) {
+            // `str::trim` also removes non-breaking spaces
+            Ok(text) => text.trim(),
+            Err(_) => {
+                self.report(i, &String::from_utf8_lossy(cell), NOT_UTF8);
+                ""
+            }
+        }
     }
 
     fn report(&mut self, column: usize, value: &str, message: &str) {
@@ -689,10 +727,7 @@ fn problem_from_csv(file: &str, err: &csv::Error, headers: &[String], skipped: u
             if let Some(header) = headers.get(err.field()) {
                 location = location.in_column(header);
             }
-            Problem::new(
-                location,
-                "text is not valid UTF-8; save the file as \"CSV UTF-8\", or pass --encoding windows-1258 for a legacy Vietnamese file",
-            )
+            Problem::new(location, NOT_UTF8)
         }
         _ => Problem::new(location, err.to_string()),
     }

@@ -96,16 +96,13 @@ pub fn parse_verdict(cell: &str) -> Option<Verdict> {
 /// number, where `1` or `0` must stay numbers.
 #[must_use]
 pub fn parse_verdict_word(cell: &str) -> Option<Verdict> {
-    // The spellings found in almost every file, matched without building a folded key.
-    match cell.trim() {
-        "Đạt" | "đạt" | "ĐẠT" => return Some(Verdict::Met),
-        "Không đạt" | "không đạt" | "Chưa đạt" | "chưa đạt" | "KHÔNG ĐẠT" => {
-            return Some(Verdict::NotMet);
-        }
-        "Cơ bản đạt" | "cơ bản đạt" | "CƠ BẢN ĐẠT" => {
-            return Some(Verdict::BasicallyMet);
-        }
-        _ => {}
+    let cell = cell.trim();
+    if let Some(verdict) = exact_verdict_word(cell.as_bytes()) {
+        return Some(verdict);
+    }
+    // a number: no folded key starting with a digit, `.`, `,` or `+` is a verdict word
+    if cell.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '+')) {
+        return None;
     }
     match fold(cell).as_str() {
         "dat" | "met" => Some(Verdict::Met),
@@ -113,6 +110,30 @@ pub fn parse_verdict_word(cell: &str) -> Option<Verdict> {
         "co ban dat" | "basically met" => Some(Verdict::BasicallyMet),
         _ => None,
     }
+}
+
+/// The verdict words as found in almost every file (NFC, in the usual cases), matched byte for
+/// byte: the caller need not build a folded key, nor even check that the cell is UTF-8.
+/// `None` for any other spelling, which [`parse_verdict_word`] may still read.
+#[must_use]
+pub fn exact_verdict_word(cell: &[u8]) -> Option<Verdict> {
+    const WORDS: [(&str, Verdict); 11] = [
+        ("Đạt", Verdict::Met),
+        ("Không đạt", Verdict::NotMet),
+        ("Cơ bản đạt", Verdict::BasicallyMet),
+        ("đạt", Verdict::Met),
+        ("không đạt", Verdict::NotMet),
+        ("cơ bản đạt", Verdict::BasicallyMet),
+        ("Chưa đạt", Verdict::NotMet),
+        ("chưa đạt", Verdict::NotMet),
+        ("ĐẠT", Verdict::Met),
+        ("KHÔNG ĐẠT", Verdict::NotMet),
+        ("CƠ BẢN ĐẠT", Verdict::BasicallyMet),
+    ];
+    WORDS
+        .iter()
+        .find(|(word, _)| word.as_bytes() == cell)
+        .map(|&(_, verdict)| verdict)
 }
 
 /// Why a cell is not a number.
@@ -299,6 +320,35 @@ mod tests {
         assert_eq!(parse_verdict_word("Đạt"), Some(Verdict::Met));
         assert_eq!(parse_verdict_word("1"), None);
         assert_eq!(parse_verdict_word("x"), None);
+    }
+
+    #[test]
+    fn exact_spellings_read_as_their_folded_keys_do() {
+        use unicode_normalization::UnicodeNormalization;
+        for word in [
+            "Đạt",
+            "Không đạt",
+            "Cơ bản đạt",
+            "đạt",
+            "không đạt",
+            "cơ bản đạt",
+            "Chưa đạt",
+            "chưa đạt",
+            "ĐẠT",
+            "KHÔNG ĐẠT",
+            "CƠ BẢN ĐẠT",
+        ] {
+            let exact = exact_verdict_word(word.as_bytes());
+            assert!(exact.is_some(), "{word}");
+            // decomposed, the word misses the exact table and goes through the folded key
+            let decomposed: String = word.nfd().collect();
+            assert_ne!(decomposed, word);
+            assert_eq!(parse_verdict_word(&decomposed), exact, "{word}");
+        }
+        assert_eq!(exact_verdict_word(b"Dat"), None);
+        assert_eq!(exact_verdict_word(b"\xc4\x90"), None);
+        assert_eq!(parse_verdict_word("12,5"), None);
+        assert_eq!(parse_verdict_word("-dat"), Some(Verdict::Met));
     }
 
     fn parse_number(cell: &str, percent: bool) -> Result<f64, NumberError> {

@@ -293,10 +293,9 @@ fn malformed_files() {
         Some(dir.path()),
     );
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr
-            .contains("t.csv:2: column \"commune\": text is not valid UTF-8")
-    );
+    assert!(run.stderr.contains(
+        "t.csv:2: column \"commune\": value \"X\u{fffd} M\u{fffd}t\": text is not valid UTF-8"
+    ));
 }
 
 #[test]

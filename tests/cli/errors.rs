@@ -143,6 +143,43 @@ fn a_header_alone_gives_an_empty_result() {
 }
 
 #[test]
+fn every_cell_that_is_not_utf8_is_named_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bytes.csv");
+    std::fs::write(
+        &path,
+        b"commune_id,commune,region,year,1.1,notes\n\xff,X,NORTH,2024,4\xe9,\xe9\n",
+    )
+    .unwrap();
+    let run = ntm(&[
+        "score",
+        path.to_str().unwrap(),
+        "-c",
+        &data("mini-set.yaml"),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("not valid UTF-8"))
+        .collect();
+    assert_eq!(errors.len(), 2, "{}", run.stderr);
+    assert!(errors[0].contains("bytes.csv:2: column \"commune_id\": value \"\u{fffd}\""));
+    assert!(errors[1].contains("bytes.csv:2: column \"1.1\": value \"4\u{fffd}\""));
+    // the blank id it reads as is not reported a second time; the unused column is not read
+    assert!(
+        !run.stderr.contains("commune_id is required"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("column \"notes\": value"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn text_that_is_not_utf8_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("latin.csv");
@@ -156,7 +193,7 @@ fn text_that_is_not_utf8_is_named() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("latin.csv:2: column \"commune\": text is not valid UTF-8"),
+            .contains("latin.csv:2: column \"commune\": value \"X\u{fffd} M\u{fffd}t\": text is not valid UTF-8"),
         "{}",
         run.stderr
     );

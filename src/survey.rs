@@ -122,20 +122,149 @@ struct Layout {
 }
 
 /// Reads communes from a CSV file (or standard input, `-`) or a workbook, one row at a time.
+///
+/// Reading goes in three steps, which [`SurveyReader::parts`] hands out separately so that the
+/// middle one can run on several threads: a [`RowSource`] reads raw rows in order, a
+/// [`RowParser`] turns each into a [`Commune`] (needing nothing but the row), and an
+/// [`IdCheck`] catches repeated `commune_id`s, again in order.
 pub struct SurveyReader<'s> {
-    set: &'s CriteriaSet,
-    file: String,
-    rows: Rows,
-    layout: Layout,
-    /// The current row, read as bytes: cells are checked to be UTF-8 as they are used.
-    record: csv::ByteRecord,
-    /// The indicator columns present in the file, each once: (CSV column, indicator).
-    plan: Vec<(usize, &'s Indicator)>,
-    seen: SeenIds,
-    default_year: Option<u16>,
+    parser: RowParser<'s>,
+    source: RowSource,
+    ids: IdCheck,
+    row: RawRow,
     warnings: Vec<String>,
     unused: Vec<String>,
+}
+
+/// A row as read, not yet parsed: its cells as bytes and the line it starts on.
+#[derive(Debug, Default, Clone)]
+pub struct RawRow {
+    record: csv::ByteRecord,
+    line: u64,
+    /// Why the CSV reader rejected the row (ragged, unreadable), when it did.
+    rejected: Option<Problem>,
+}
+
+/// Reads raw rows in file order.
+pub struct RowSource {
+    rows: Rows,
+    file: String,
+    headers: Vec<String>,
     done: bool,
+}
+
+/// Parses raw rows against the set and the file's header. Holds no state between rows, so it
+/// may parse rows on several threads at once.
+pub struct RowParser<'s> {
+    set: &'s CriteriaSet,
+    file: String,
+    layout: Layout,
+    /// The indicator columns present in the file, each once: (CSV column, indicator).
+    plan: Vec<(usize, &'s Indicator)>,
+    default_year: Option<u16>,
+}
+
+/// A parsed row, with its `commune_id` hashed for the [`IdCheck`]; `T` is what became of the
+/// commune (a [`Commune`], or later its score).
+#[derive(Debug)]
+pub struct Parsed<T> {
+    line: u64,
+    id: Option<u64>,
+    result: Result<T, Vec<Problem>>,
+}
+
+impl<T> Parsed<T> {
+    /// Carries what became of a commune one step further; the row's problems stay as they are.
+    pub fn and_then<U>(self, f: impl FnOnce(T) -> Result<U, Vec<Problem>>) -> Parsed<U> {
+        Parsed {
+            line: self.line,
+            id: self.id,
+            result: self.result.and_then(f),
+        }
+    }
+}
+
+/// Catches a `commune_id` repeated anywhere in the file.
+pub struct IdCheck {
+    seen: SeenIds,
+    file: String,
+    header: String,
+    column: usize,
+}
+
+impl IdCheck {
+    /// The result of a row, with a problem added when its id was seen on an earlier row.
+    /// Rows must come in file order; `raw` is the row `parsed` came from.
+    pub fn check<T>(&mut self, raw: &RawRow, parsed: Parsed<T>) -> Result<T, Vec<Problem>> {
+        let Some(hash) = parsed.id else {
+            return parsed.result;
+        };
+        let Some(first) = self.seen.insert(hash, parsed.line) else {
+            return parsed.result;
+        };
+        let id = raw.record.get(self.column).map_or_else(String::new, |cell| {
+            nfc(&String::from_utf8_lossy(cell))
+        });
+        let duplicate = Problem::new(
+            Location::file(&self.file)
+                .at_line(parsed.line)
+                .in_column(&self.header),
+            format!("duplicate commune_id; first seen on line {first}"),
+        )
+        .with_value(&id);
+        match parsed.result {
+            Ok(_) => Err(vec![duplicate]),
+            Err(mut problems) => {
+                problems.insert(0, duplicate);
+                Err(problems)
+            }
+        }
+    }
+}
+
+impl RowSource {
+    /// Reads the next row into `row`; `false` at the end of the file. A row the CSV reader
+    /// rejects comes back with its problem, and reading goes on after it when it can.
+    pub fn read(&mut self, row: &mut RawRow) -> bool {
+        row.rejected = None;
+        if self.done {
+            return false;
+        }
+        match &mut self.rows {
+            Rows::Csv { reader, skipped } => match reader.read_byte_record(&mut row.record) {
+                Ok(false) => {
+                    self.done = true;
+                    return false;
+                }
+                Ok(true) => {
+                    row.line = row.record.position().map_or(0, csv::Position::line) + *skipped;
+                }
+                Err(err) => {
+                    if !matches!(
+                        err.kind(),
+                        csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
+                    ) {
+                        self.done = true;
+                    }
+                    row.rejected = Some(problem_from_csv(
+                        &self.file,
+                        &err,
+                        &self.headers,
+                        *skipped,
+                    ));
+                }
+            },
+            Rows::Sheet(iter) => {
+                let Some((line, cells)) = iter.next() else {
+                    self.done = true;
+                    return false;
+                };
+                row.record = csv::ByteRecord::from(cells);
+                row.line = line;
+            }
+        }
+        true
+    }
 }
 
 impl<'s> SurveyReader<'s> {
@@ -192,17 +321,28 @@ impl<'s> SurveyReader<'s> {
             }
         }
         Ok(SurveyReader {
-            set,
-            file: file.to_owned(),
-            rows,
-            layout,
-            record: csv::ByteRecord::new(),
-            plan,
-            seen: SeenIds::default(),
-            default_year,
+            source: RowSource {
+                rows,
+                file: file.to_owned(),
+                headers: layout.headers.clone(),
+                done: false,
+            },
+            ids: IdCheck {
+                seen: SeenIds::default(),
+                file: file.to_owned(),
+                header: layout.headers[layout.commune_id].clone(),
+                column: layout.commune_id,
+            },
+            parser: RowParser {
+                set,
+                file: file.to_owned(),
+                layout,
+                plan,
+                default_year,
+            },
+            row: RawRow::default(),
             warnings,
             unused,
-            done: false,
         })
     }
 
@@ -215,7 +355,7 @@ impl<'s> SurveyReader<'s> {
     /// Whether the file has a column headed `header`.
     #[must_use]
     pub fn has_column(&self, header: &str) -> bool {
-        self.layout.headers.iter().any(|h| h == header)
+        self.parser.layout.headers.iter().any(|h| h == header)
     }
 
     /// Headers of the columns the set does not use, in file order.
@@ -227,51 +367,38 @@ impl<'s> SurveyReader<'s> {
     /// The file's name as shown in messages.
     #[must_use]
     pub fn file(&self) -> &str {
-        &self.file
+        &self.parser.file
     }
 
     /// The next commune, or the problems of its row. `None` at the end of the file.
     pub fn next_commune(&mut self) -> Option<Result<Commune, Vec<Problem>>> {
-        if self.done {
+        if !self.source.read(&mut self.row) {
             return None;
         }
-        let line = match &mut self.rows {
-            Rows::Csv { reader, skipped } => match reader.read_byte_record(&mut self.record) {
-                Ok(false) => {
-                    self.done = true;
-                    return None;
-                }
-                Ok(true) => self.record.position().map_or(0, csv::Position::line) + *skipped,
-                Err(err) => {
-                    if !matches!(
-                        err.kind(),
-                        csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
-                    ) {
-                        self.done = true;
-                    }
-                    return Some(Err(vec![problem_from_csv(
-                        &self.file,
-                        &err,
-                        &self.layout.headers,
-                        *skipped,
-                    )]));
-                }
-            },
-            Rows::Sheet(iter) => {
-                let Some((row, cells)) = iter.next() else {
-                    self.done = true;
-                    return None;
-                };
-                self.record = csv::ByteRecord::from(cells);
-                row
-            }
-        };
-        Some(self.parse_record(line))
+        let parsed = self.parser.parse(&self.row);
+        Some(self.ids.check(&self.row, parsed))
     }
 
-    fn parse_record(&mut self, line: u64) -> Result<Commune, Vec<Problem>> {
+    /// The three steps of reading, to drive by hand: see [`SurveyReader`].
+    pub fn parts(&mut self) -> (&mut RowSource, &RowParser<'s>, &mut IdCheck) {
+        (&mut self.source, &self.parser, &mut self.ids)
+    }
+}
+
+impl RowParser<'_> {
+    /// Parses one raw row: the commune, or every problem of the row.
+    #[must_use]
+    pub fn parse(&self, raw: &RawRow) -> Parsed<Commune> {
+        let line = raw.line;
+        if let Some(problem) = &raw.rejected {
+            return Parsed {
+                line,
+                id: None,
+                result: Err(vec![problem.clone()]),
+            };
+        }
         let mut row = Row {
-            record: &self.record,
+            record: &raw.record,
             layout: &self.layout,
             file: &self.file,
             line,
@@ -282,6 +409,7 @@ impl<'s> SurveyReader<'s> {
 
         let reported = row.problems.len();
         let id = nfc(row.text(Some(l.commune_id)));
+        let mut id_hash = None;
         if id.is_empty() {
             // (unless it is blank for not being UTF-8, which is reported already)
             if row.problems.len() == reported {
@@ -290,13 +418,7 @@ impl<'s> SurveyReader<'s> {
         } else {
             let mut hasher = DefaultHasher::new();
             id.hash(&mut hasher);
-            if let Some(first) = self.seen.insert(hasher.finish(), line) {
-                row.report(
-                    l.commune_id,
-                    &id,
-                    &format!("duplicate commune_id; first seen on line {first}"),
-                );
-            }
+            id_hash = Some(hasher.finish());
         }
 
         let region = l.class.and_then(|i| {
@@ -437,7 +559,11 @@ impl<'s> SurveyReader<'s> {
         let province = nfc(row.text(l.province));
         let outstanding_field = nfc(row.text(l.outstanding_field));
         if !row.problems.is_empty() {
-            return Err(row.problems);
+            return Parsed {
+                line,
+                id: id_hash,
+                result: Err(row.problems),
+            };
         }
         let commune = Commune {
             line,
@@ -455,7 +581,11 @@ impl<'s> SurveyReader<'s> {
             readings,
             verdicts,
         };
-        Ok(commune)
+        Parsed {
+            line,
+            id: id_hash,
+            result: Ok(commune),
+        }
     }
 }
 

@@ -226,8 +226,7 @@ pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64
     {
         return Err(NumberError::NotANumber);
     }
-    let plain = plain_number(unsigned)?;
-    let value = sign * plain.parse::<f64>().map_err(|_| NumberError::NotANumber)?;
+    let value = sign * plain_number(unsigned)?;
     if !value.is_finite() {
         return Err(NumberError::NotANumber);
     }
@@ -237,49 +236,82 @@ pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64
     Ok(value)
 }
 
-/// Digits with at most one `.` decimal mark, from digits with `.` and `,` as a person wrote them.
-fn plain_number(s: &str) -> Result<String, NumberError> {
+/// The value of digits with `.` and `,` as a person wrote them, once the marks are told apart.
+fn plain_number(s: &str) -> Result<f64, NumberError> {
     let groups = |parts: &[&str]| {
         parts[0].len() <= 3 && !parts[0].is_empty() && parts[1..].iter().all(|p| p.len() == 3)
     };
-    let dots = s.matches('.').count();
-    let commas = s.matches(',').count();
+    let count = |mark: u8| s.bytes().filter(|&b| b == mark).count();
+    let (dots, commas) = (count(b'.'), count(b','));
     match (dots, commas) {
-        (0, 0) => Ok(s.to_owned()),
+        (0, 0) => digits(&[s], None),
         (1, 0) | (0, 1) => {
-            let (whole, fraction) = s.split_once(['.', ',']).expect("one mark");
+            let (whole, fraction) = s.split_once(['.', ',']).ok_or(NumberError::NotANumber)?;
             if fraction.len() == 3 && whole != "0" && whole.len() <= 3 {
                 Err(NumberError::Ambiguous)
+            } else if dots == 1 {
+                digits(&[s], None)
             } else {
-                Ok(format!("{whole}.{fraction}"))
+                digits(&[whole], Some(fraction))
             }
         }
         (_, 0) | (0, _) => {
             let mark = if dots > 0 { '.' } else { ',' };
             let parts: Vec<&str> = s.split(mark).collect();
             if groups(&parts) {
-                Ok(parts.concat())
+                digits(&parts, None)
             } else {
                 Err(NumberError::Malformed)
             }
         }
         _ => {
             // both marks: the last one is the decimal mark, the other separates thousands
-            let last = s.rfind(['.', ',']).expect("a mark");
-            let decimal = s[last..].chars().next().expect("a mark");
+            let last = s.rfind(['.', ',']).ok_or(NumberError::NotANumber)?;
+            let decimal = s.as_bytes()[last];
             let (whole, fraction) = (&s[..last], &s[last + 1..]);
-            if whole.contains(decimal) {
+            if whole.as_bytes().contains(&decimal) {
                 return Err(NumberError::Malformed);
             }
-            let separator = if decimal == '.' { ',' } else { '.' };
+            let separator = if decimal == b'.' { ',' } else { '.' };
             let parts: Vec<&str> = whole.split(separator).collect();
             if parts.len() > 1 && groups(&parts) {
-                Ok(format!("{}.{fraction}", parts.concat()))
+                digits(&parts, Some(fraction))
             } else {
                 Err(NumberError::Malformed)
             }
         }
     }
+}
+
+/// The number written by `pieces` one after another, then `.` and `fraction` when there is
+/// one, read as Rust reads an `f64` (correctly rounded). Short numbers are put together on the
+/// stack.
+fn digits(pieces: &[&str], fraction: Option<&str>) -> Result<f64, NumberError> {
+    let parse = |text: &[u8]| {
+        std::str::from_utf8(text)
+            .ok()
+            .and_then(|t| t.parse::<f64>().ok())
+            .ok_or(NumberError::NotANumber)
+    };
+    if let ([whole], None) = (pieces, fraction) {
+        return parse(whole.as_bytes());
+    }
+    let mut stack = [0u8; 48];
+    let mut heap = Vec::new();
+    let len = pieces.iter().map(|p| p.len()).sum::<usize>() + fraction.map_or(0, |f| f.len() + 1);
+    let text: &mut [u8] = if len <= stack.len() {
+        &mut stack[..len]
+    } else {
+        heap.resize(len, 0);
+        &mut heap
+    };
+    let mut at = 0;
+    let fraction = fraction.map(|f| [".", f]);
+    for piece in pieces.iter().copied().chain(fraction.into_iter().flatten()) {
+        text[at..at + piece.len()].copy_from_slice(piece.as_bytes());
+        at += piece.len();
+    }
+    parse(text)
 }
 
 #[cfg(test)]
@@ -367,6 +399,42 @@ mod tests {
         assert_eq!(parse_number("85,5", true), Ok(85.5));
         assert_eq!(parse_number("100", true), Ok(100.0));
         assert_eq!(parse_number("0", true), Ok(0.0));
+    }
+
+    #[test]
+    fn numbers_longer_than_the_stack_buffer_read_the_same() {
+        let whole = "1".repeat(40);
+        let grouped = format!("1{}", ".111".repeat(13));
+        let canonical: f64 = format!("1{}.25", "1".repeat(39)).parse().unwrap();
+        assert_eq!(parse_number(&format!("{whole},25"), false), Ok(canonical));
+        assert_eq!(
+            parse_number(&format!("{grouped},25"), false),
+            Ok(format!("1{}.25", "111".repeat(13)).parse().unwrap())
+        );
+    }
+
+    proptest::proptest! {
+        /// Every spelling of a number (comma or point decimal mark, thousands grouped with the
+        /// other mark) reads as Rust reads its plain form, to the last bit.
+        #[test]
+        fn every_spelling_reads_as_the_plain_form(whole in 0u64..10_000_000_000, fraction in "[0-9]{1,2}|[0-9]{4,9}") {
+            let plain: f64 = format!("{whole}.{fraction}").parse().unwrap();
+            let digits = whole.to_string();
+            let mut grouped = Vec::new();
+            let head = digits.len() % 3;
+            if head > 0 {
+                grouped.push(&digits[..head]);
+            }
+            grouped.extend(digits.as_bytes()[head..].chunks(3).map(|c| std::str::from_utf8(c).unwrap()));
+            proptest::prop_assert_eq!(parse_number(&format!("{whole},{fraction}"), false), Ok(plain));
+            proptest::prop_assert_eq!(parse_number(&format!("{whole}.{fraction}"), false), Ok(plain));
+            if grouped.len() > 1 {
+                let vi = format!("{},{fraction}", grouped.join("."));
+                let en = format!("{}.{fraction}", grouped.join(","));
+                proptest::prop_assert_eq!(parse_number(&vi, false), Ok(plain), "{}", vi);
+                proptest::prop_assert_eq!(parse_number(&en, false), Ok(plain), "{}", en);
+            }
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::io::Read;
 
 use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, QuantityKind};
@@ -202,9 +202,10 @@ impl IdCheck {
         let Some(first) = self.seen.insert(hash, parsed.line) else {
             return parsed.result;
         };
-        let id = raw.record.get(self.column).map_or_else(String::new, |cell| {
-            nfc(&String::from_utf8_lossy(cell))
-        });
+        let id = raw
+            .record
+            .get(self.column)
+            .map_or_else(String::new, |cell| nfc(&String::from_utf8_lossy(cell)));
         let duplicate = Problem::new(
             Location::file(&self.file)
                 .at_line(parsed.line)
@@ -246,12 +247,8 @@ impl RowSource {
                     ) {
                         self.done = true;
                     }
-                    row.rejected = Some(problem_from_csv(
-                        &self.file,
-                        &err,
-                        &self.headers,
-                        *skipped,
-                    ));
+                    row.rejected =
+                        Some(problem_from_csv(&self.file, &err, &self.headers, *skipped));
                 }
             },
             Rows::Sheet(iter) => {
@@ -595,7 +592,7 @@ impl RowParser<'_> {
 /// about half what a hash map of every row takes.
 #[derive(Debug, Default)]
 struct SeenIds {
-    recent: HashMap<u64, u64>,
+    recent: HashMap<u64, u64, BuildHasherDefault<AlreadyHashed>>,
     /// Sorted hashes of older ids.
     hashes: Vec<u64>,
     /// `lines[i]` is where `hashes[i]` was first seen.
@@ -644,6 +641,27 @@ impl SeenIds {
                 j -= 1;
             }
         }
+    }
+}
+
+/// The hasher of a map whose keys are hashes already: it keeps the key as it is.
+#[derive(Debug, Default)]
+struct AlreadyHashed(u64);
+
+impl Hasher for AlreadyHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // only u64 keys are hashed; this folds anything else in all the same
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 

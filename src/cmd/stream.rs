@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
+use std::sync::mpsc;
 
 use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup};
 use crate::error::{Error, Location, Problem, Result};
@@ -12,7 +13,7 @@ use crate::lang::Lang;
 use crate::output::Output;
 use crate::render::{Format, Record, TableLabels, table_width, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
-use crate::survey::SurveyReader;
+use crate::survey::{Parsed, RawRow, RowParser, SurveyReader};
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
@@ -49,10 +50,10 @@ pub struct StreamOptions {
 
 /// Scores every commune of the input and writes the records `record` makes of them (none for a
 /// commune it returns `None` for). Warnings go to `stderr`.
-pub fn run<R: Record>(
+pub fn run<R: Record + Send>(
     options: &StreamOptions,
     stderr: &mut dyn Write,
-    mut record: impl FnMut(&CriteriaSet, &CommuneScore) -> Option<R>,
+    record: impl Fn(&CriteriaSet, &CommuneScore) -> Option<R> + Sync,
 ) -> Result<()> {
     let set = CriteriaSet::load(&options.criteria)?;
     let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
@@ -66,10 +67,14 @@ pub fn run<R: Record>(
     let written = {
         let mut writer =
             writer::<R>(options.format, output.writer(), labels, options.raw).map_err(io_err)?;
-        scan.run(stderr, |score| match record(&set, score) {
-            Some(record) => writer.write(&record).map_err(io_err),
-            None => Ok(()),
-        })
+        scan.run_map(
+            stderr,
+            |score| record(&set, &score),
+            |record| match record {
+                Some(record) => writer.write(&record).map_err(io_err),
+                None => Ok(()),
+            },
+        )
         .and_then(|()| writer.finish().map_err(io_err))
     };
     match written {
@@ -85,6 +90,7 @@ pub fn run<R: Record>(
 pub struct Scan<'s> {
     set: &'s CriteriaSet,
     reader: SurveyReader<'s>,
+    threads: usize,
 }
 
 impl<'s> Scan<'s> {
@@ -111,7 +117,15 @@ impl<'s> Scan<'s> {
                 ),
             );
         }
-        Ok(Scan { set, reader })
+        let threads = match read.threads {
+            0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+            n => n,
+        };
+        Ok(Scan {
+            set,
+            reader,
+            threads,
+        })
     }
 
     /// Whether the file has a column headed `header`.
@@ -122,47 +136,192 @@ impl<'s> Scan<'s> {
 
     /// Scores every row, calling `visit` for each scored commune until the first bad row; the
     /// rows after it are still checked. Every problem found is returned at the end.
+    ///
+    /// With more than one thread, rows are parsed and scored in batches on worker threads
+    /// while this one reads and hands the results to `visit` in file order: the output,
+    /// warnings and problems are the same whatever the number of threads.
     pub fn run(
-        mut self,
+        self,
         stderr: &mut dyn Write,
         mut visit: impl FnMut(&CommuneScore) -> Result<()>,
     ) -> Result<()> {
+        self.run_map(stderr, |score| score, |score| visit(&score))
+    }
+
+    /// [`Scan::run`], with each scored commune first made into a `P` by `prepare`, on the
+    /// worker threads: what can be done for one commune alone is best done there.
+    pub fn run_map<P: Send>(
+        mut self,
+        stderr: &mut dyn Write,
+        prepare: impl Fn(CommuneScore) -> P + Sync,
+        mut visit: impl FnMut(P) -> Result<()>,
+    ) -> Result<()> {
         let set = self.set;
-        let mut problems = Vec::new();
-        let mut omitted = 0;
-        let mut notes = Notes::default();
+        let threads = self.threads;
         let file = self.reader.file().to_owned();
-        let mut ticker = Ticker::new();
-        while let Some(row) = self.reader.next_commune() {
-            ticker.tick();
-            let scored = row.and_then(|commune| {
-                let (line, year) = (commune.line, commune.year);
-                score(set, commune)
-                    .map_err(|errors| lookup_problems(set, &file, line, year, &errors))
-            });
-            match scored {
-                Ok((scored, findings)) => {
-                    notes.add(set, &file, scored.commune.line, findings, stderr);
-                    if problems.is_empty() {
-                        visit(&scored)?;
+        let file = file.as_str();
+        let (source, parser, ids) = self.reader.parts();
+        let mut tally = Tally::new(set, file);
+        if threads <= 1 {
+            let mut raw = RawRow::default();
+            while source.read(&mut raw) {
+                let outcome = score_row(set, parser, file, &raw, &prepare, None);
+                tally.take(ids.check(&raw, outcome), &mut visit, stderr)?;
+            }
+            return tally.finish(stderr);
+        }
+        std::thread::scope(|scope| -> Result<()> {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    let (to_worker, batches) = mpsc::channel::<Vec<RawRow>>();
+                    let (to_main, scored) = mpsc::channel();
+                    let prepare = &prepare;
+                    scope.spawn(move || {
+                        for rows in batches {
+                            // what only needs summing up is summed here, per batch
+                            let mut notes = Notes::default();
+                            let outcomes: Vec<_> = rows
+                                .iter()
+                                .map(|raw| {
+                                    score_row(set, parser, file, raw, prepare, Some(&mut notes))
+                                })
+                                .collect();
+                            if to_main.send((rows, outcomes, notes)).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                    (to_worker, scored)
+                })
+                .collect();
+            // batch k goes to worker k % threads, which answers its batches in order
+            let (mut sent, mut merged) = (0, 0);
+            let mut spare: Vec<Vec<RawRow>> = Vec::new();
+            let mut more = true;
+            loop {
+                while more && sent - merged < 2 * threads {
+                    let mut batch = spare.pop().unwrap_or_default();
+                    let mut n = 0;
+                    while n < BATCH {
+                        if n == batch.len() {
+                            batch.push(RawRow::default());
+                        }
+                        if !source.read(&mut batch[n]) {
+                            more = false;
+                            break;
+                        }
+                        n += 1;
                     }
+                    batch.truncate(n);
+                    if batch.is_empty() || workers[sent % threads].0.send(batch).is_err() {
+                        break;
+                    }
+                    sent += 1;
                 }
-                Err(mut found) => {
-                    let room = MAX_PROBLEMS.saturating_sub(problems.len());
-                    if found.len() > room {
-                        omitted += found.len() - room;
-                        found.truncate(room);
-                    }
-                    problems.append(&mut found);
+                if merged == sent {
+                    break;
+                }
+                // a worker that stops answering has panicked; the scope passes the panic on
+                let Ok((rows, outcomes, notes)) = workers[merged % threads].1.recv() else {
+                    break;
+                };
+                for (raw, outcome) in rows.iter().zip(outcomes) {
+                    tally.take(ids.check(raw, outcome), &mut visit, stderr)?;
+                }
+                tally.notes.merge(notes);
+                spare.push(rows);
+                merged += 1;
+            }
+            Ok(())
+        })?;
+        tally.finish(stderr)
+    }
+}
+
+/// Rows handed to a worker thread at a time: enough that passing them costs little, few enough
+/// that the first records are written soon.
+const BATCH: usize = 128;
+
+/// Parses and scores one raw row, then makes it a `P`. What scoring noticed comes with it,
+/// but for the findings `notes` (when given) sums up on the spot.
+fn score_row<P>(
+    set: &CriteriaSet,
+    parser: &RowParser<'_>,
+    file: &str,
+    raw: &RawRow,
+    prepare: impl Fn(CommuneScore) -> P,
+    notes: Option<&mut Notes>,
+) -> Parsed<(u64, P, Vec<Finding>)> {
+    parser.parse(raw).and_then(|commune| {
+        let (line, year) = (commune.line, commune.year);
+        let (scored, mut findings) = score(set, commune)
+            .map_err(|errors| lookup_problems(set, file, line, year, &errors))?;
+        if let Some(notes) = notes {
+            findings.retain(|finding| !notes.absorb(finding));
+        }
+        Ok((line, prepare(scored), findings))
+    })
+}
+
+/// What the rows come to, taken in file order: scored communes go to the visitor until the
+/// first bad row, problems are kept up to a cap, notes and the ticker see every row.
+struct Tally<'a> {
+    set: &'a CriteriaSet,
+    file: &'a str,
+    problems: Vec<Problem>,
+    omitted: usize,
+    notes: Notes,
+    ticker: Ticker,
+}
+
+impl<'a> Tally<'a> {
+    fn new(set: &'a CriteriaSet, file: &'a str) -> Tally<'a> {
+        Tally {
+            set,
+            file,
+            problems: Vec::new(),
+            omitted: 0,
+            notes: Notes::default(),
+            ticker: Ticker::new(),
+        }
+    }
+
+    fn take<P>(
+        &mut self,
+        row: Result<(u64, P, Vec<Finding>), Vec<Problem>>,
+        visit: &mut impl FnMut(P) -> Result<()>,
+        stderr: &mut dyn Write,
+    ) -> Result<()> {
+        self.ticker.tick();
+        match row {
+            Ok((line, prepared, findings)) => {
+                self.notes.add(self.set, self.file, line, findings, stderr);
+                if self.problems.is_empty() {
+                    visit(prepared)?;
                 }
             }
+            Err(mut found) => {
+                let room = MAX_PROBLEMS.saturating_sub(self.problems.len());
+                if found.len() > room {
+                    self.omitted += found.len() - room;
+                    found.truncate(room);
+                }
+                self.problems.append(&mut found);
+            }
         }
-        ticker.finish();
-        notes.report(set, stderr);
-        if problems.is_empty() {
+        Ok(())
+    }
+
+    fn finish(self, stderr: &mut dyn Write) -> Result<()> {
+        self.ticker.finish();
+        self.notes.report(self.set, stderr);
+        if self.problems.is_empty() {
             Ok(())
         } else {
-            Err(Error::Invalid { problems, omitted })
+            Err(Error::Invalid {
+                problems: self.problems,
+                omitted: self.omitted,
+            })
         }
     }
 }
@@ -173,6 +332,7 @@ struct Ticker {
     bar: indicatif::ProgressBar,
     start: std::time::Instant,
     shown: bool,
+    rows: u64,
 }
 
 impl Ticker {
@@ -186,13 +346,18 @@ impl Ticker {
             bar,
             start: std::time::Instant::now(),
             shown: false,
+            rows: 0,
         }
     }
 
     fn tick(&mut self) {
-        self.bar.inc(1);
+        // the bar is told only every 1024 rows: asking the clock per row costs
+        self.rows += 1;
+        if !self.rows.is_multiple_of(1024) {
+            return;
+        }
+        self.bar.set_position(self.rows);
         if !self.shown
-            && self.bar.position().is_multiple_of(1024)
             && self.start.elapsed() > std::time::Duration::from_secs(1)
             && std::io::IsTerminal::is_terminal(&std::io::stderr())
             && crate::term::verbosity() != crate::term::Verbosity::Quiet
@@ -266,6 +431,39 @@ struct Notes {
 type UnknownAt = (BTreeSet<ClassId>, BTreeSet<u16>);
 
 impl Notes {
+    /// Sums up `finding` when it needs no more than summing up (an unknown or unverified
+    /// threshold), so that it may be dropped; `false` for a disagreement, told row by row.
+    fn absorb(&mut self, finding: &Finding) -> bool {
+        match *finding {
+            Finding::Disagreement { .. } => return false,
+            Finding::UnverifiedThreshold { column } => {
+                self.unverified.insert(column);
+            }
+            Finding::UnknownThreshold {
+                tier,
+                criterion,
+                column,
+                class,
+                year,
+            } => {
+                let (classes, years) = self.unknown.entry((tier, column, criterion)).or_default();
+                classes.extend(class);
+                years.extend(year);
+            }
+        }
+        true
+    }
+
+    /// Adds what `other` summed up (its disagreements were told already).
+    fn merge(&mut self, other: Notes) {
+        self.unverified.extend(other.unverified);
+        for (key, (classes, years)) in other.unknown {
+            let (all_classes, all_years) = self.unknown.entry(key).or_default();
+            all_classes.extend(classes);
+            all_years.extend(years);
+        }
+    }
+
     fn add(
         &mut self,
         set: &CriteriaSet,
@@ -275,38 +473,25 @@ impl Notes {
         stderr: &mut dyn Write,
     ) {
         for finding in findings {
-            match finding {
-                Finding::Disagreement {
-                    tier,
-                    criterion,
-                    column,
-                    indicators,
-                } => {
-                    self.disagreements += 1;
-                    if self.disagreements <= max_row_warnings() {
-                        warn(
-                            stderr,
-                            &format!(
-                                "{file}:{line}: column {} says \"{column}\" but the indicators give \"{indicators}\"; the indicators are used",
-                                set.tiers[tier].verdict_column(criterion)
-                            ),
-                        );
-                    }
-                }
-                Finding::UnverifiedThreshold { column } => {
-                    self.unverified.insert(column);
-                }
-                Finding::UnknownThreshold {
-                    tier,
-                    criterion,
-                    column,
-                    class,
-                    year,
-                } => {
-                    let (classes, years) =
-                        self.unknown.entry((tier, column, criterion)).or_default();
-                    classes.extend(class);
-                    years.extend(year);
+            if self.absorb(&finding) {
+                continue;
+            }
+            if let Finding::Disagreement {
+                tier,
+                criterion,
+                column,
+                indicators,
+            } = finding
+            {
+                self.disagreements += 1;
+                if self.disagreements <= max_row_warnings() {
+                    warn(
+                        stderr,
+                        &format!(
+                            "{file}:{line}: column {} says \"{column}\" but the indicators give \"{indicators}\"; the indicators are used",
+                            set.tiers[tier].verdict_column(criterion)
+                        ),
+                    );
                 }
             }
         }

@@ -14,6 +14,7 @@ mod readme;
 mod report;
 mod score;
 mod shell;
+mod threads;
 mod util;
 mod validate;
 mod versions;

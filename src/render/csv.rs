@@ -40,18 +40,19 @@ impl<'w, R: Record> CsvWriter<'w, R> {
 
 impl<R: Record> RecordWriter<R> for CsvWriter<'_, R> {
     fn write(&mut self, record: &R) -> io::Result<()> {
-        for row in record.csv_rows() {
-            if self.raw {
-                self.out.write_record(&row)?;
+        let (out, raw) = (&mut self.out, self.raw);
+        record.csv_rows(&mut |row| {
+            if raw {
+                out.write_record(row)?;
             } else {
-                for field in &row {
-                    self.out.write_field(neutralise(field).as_bytes())?;
+                for field in row {
+                    out.write_field(neutralise(field).as_bytes())?;
                 }
                 // an empty record ends the one the fields began
-                self.out.write_record(None::<&[u8]>)?;
+                out.write_record(None::<&[u8]>)?;
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     fn finish(mut self: Box<Self>) -> io::Result<()> {

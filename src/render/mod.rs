@@ -73,8 +73,12 @@ impl TableLabels {
 pub trait Record: Serialize {
     /// The CSV header.
     fn csv_header() -> &'static [&'static str];
-    /// The CSV rows of this record (one, or one per item for list-shaped records).
-    fn csv_rows(&self) -> Vec<Vec<String>>;
+    /// Hands each CSV row of this record to `row` as borrowed fields (one row, or one per item
+    /// for list-shaped records), so that nothing is copied to be written.
+    ///
+    /// # Errors
+    /// What `row` returns.
+    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()>;
     /// The table header.
     fn table_header(lang: Lang) -> Vec<&'static str>;
     /// The table rows of this record.

@@ -1,5 +1,7 @@
 //! The records commands write: one per commune.
 
+use std::io;
+
 use serde::Serialize;
 
 use super::{Record, TableLabels, number};
@@ -84,8 +86,9 @@ fn tier_id(set: &CriteriaSet, tier: Option<usize>) -> String {
     tier.map_or_else(|| "none".to_owned(), |t| set.tiers[t].id.clone())
 }
 
-fn count(n: Option<u32>) -> String {
-    n.map(|n| n.to_string()).unwrap_or_default()
+/// `n` written in `buffer`, or nothing.
+fn written(buffer: &mut itoa::Buffer, n: Option<u32>) -> &str {
+    n.map_or("", |n| buffer.format(n))
 }
 
 impl Record for ScoreRow {
@@ -110,25 +113,35 @@ impl Record for ScoreRow {
         ]
     }
 
-    fn csv_rows(&self) -> Vec<Vec<String>> {
-        vec![vec![
-            self.commune_id.clone(),
-            self.commune.clone(),
-            self.district.clone(),
-            self.criteria_met.to_string(),
-            self.criteria_total.to_string(),
-            self.criteria_not_assessed.to_string(),
-            self.criteria_basically_met.to_string(),
-            self.tier.clone(),
-            self.next_tier.clone().unwrap_or_default(),
-            self.band.clone(),
-            self.unmet.join(";"),
-            self.basically_met.join(";"),
-            self.not_assessed.join(";"),
-            count(self.hamlets),
-            count(self.hamlets_standard),
-            count(self.hamlets_model),
-        ]]
+    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
+        let mut digits = [itoa::Buffer::new(); 7];
+        let [
+            met,
+            total,
+            not_assessed,
+            basically_met,
+            hamlets,
+            standard,
+            model,
+        ] = &mut digits;
+        row(&[
+            &self.commune_id,
+            &self.commune,
+            &self.district,
+            met.format(self.criteria_met),
+            total.format(self.criteria_total),
+            not_assessed.format(self.criteria_not_assessed),
+            basically_met.format(self.criteria_basically_met),
+            &self.tier,
+            self.next_tier.as_deref().unwrap_or_default(),
+            &self.band,
+            &self.unmet.join(";"),
+            &self.basically_met.join(";"),
+            &self.not_assessed.join(";"),
+            written(hamlets, self.hamlets),
+            written(standard, self.hamlets_standard),
+            written(model, self.hamlets_model),
+        ])
     }
 
     fn table_header(lang: Lang) -> Vec<&'static str> {
@@ -285,29 +298,28 @@ impl Record for GapsRow {
         ]
     }
 
-    fn csv_rows(&self) -> Vec<Vec<String>> {
-        self.gaps
-            .iter()
-            .map(|g| {
-                vec![
-                    self.commune_id.clone(),
-                    self.commune.clone(),
-                    self.district.clone(),
-                    self.tier.clone(),
-                    self.next_tier.clone(),
-                    g.criterion.clone(),
-                    g.indicator.clone().unwrap_or_default(),
-                    serde_json::to_value(g.verdict)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default(),
-                    opt_number(g.value),
-                    opt_number(g.threshold),
-                    g.comparison.unwrap_or_default().to_owned(),
-                    opt_number(g.shortfall),
-                ]
-            })
-            .collect()
+    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
+        for g in &self.gaps {
+            let verdict = serde_json::to_value(g.verdict)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            row(&[
+                &self.commune_id,
+                &self.commune,
+                &self.district,
+                &self.tier,
+                &self.next_tier,
+                &g.criterion,
+                g.indicator.as_deref().unwrap_or_default(),
+                &verdict,
+                &opt_number(g.value),
+                &opt_number(g.threshold),
+                g.comparison.unwrap_or_default(),
+                &opt_number(g.shortfall),
+            ])?;
+        }
+        Ok(())
     }
 
     fn table_header(lang: Lang) -> Vec<&'static str> {

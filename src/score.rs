@@ -132,7 +132,8 @@ pub fn score(
     set: &CriteriaSet,
     commune: Commune,
 ) -> Result<(CommuneScore, Vec<Finding>), Vec<ScoreError>> {
-    let mut findings = Vec::new();
+    // (a row of a full survey has a dozen or so; growing one by one reallocates thrice)
+    let mut findings = Vec::with_capacity(16);
     let mut errors = Vec::new();
     let mut tiers = Vec::with_capacity(set.tiers.len());
     for (t, tier) in set.tiers.iter().enumerate() {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of `ntm`: generates synthetic survey files, then times `ntm score`,
 # `ntm progress` and the csv floor (reading every field with the csv crate and nothing else)
-# on each, with peak memory from /usr/bin/time. Also times start-up on the shipped example.
+# on each, with peak memory from /usr/bin/time; `score` both with its default worker threads
+# and with `-j 1`, to show what the second core gives. Also times start-up on the shipped example.
 #
 #   scripts/bench.sh                       # 10^5 and 10^6 rows of vn-commune-2021-2025
 #   ROWS="10000 100000" scripts/bench.sh   # other sizes
@@ -54,15 +55,18 @@ for n in $ROWS; do
     mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
     read -r floor_s floor_kb < <(measure $ntm floor "$file")
     read -r score_s score_kb < <(measure $ntm score "$file" -c "$SET" --format csv)
+    read -r single_s single_kb < <(measure $ntm score "$file" -c "$SET" --format csv -j 1)
     read -r progress_s progress_kb < <(measure $ntm progress "$file" -c "$SET" --format json)
-    for row in "floor $floor_s $floor_kb" "score $score_s $score_kb" "progress $progress_s $progress_kb"; do
+    for row in "floor $floor_s $floor_kb" "score $score_s $score_kb" "score-j1 $single_s $single_kb" \
+        "progress $progress_s $progress_kb"; do
         read -r name s kb <<<"$row"
         awk -v n="$n" -v name="$name" -v s="$s" -v kb="$kb" -v mb="$mb" -v floor="$floor_s" 'BEGIN {
             t = (s > 0 ? s : 0.001); f = (floor > 0 ? floor : 0.001)
             printf "%-10d %-9s %9.2f %12.0f %10.1f %8.1f MB %9.0f%%\n", n, name, s, n / t, mb / t, kb / 1024, 100 * f / t
         }'
     done
-    echo "           ($mb MB; 'vs floor' is the floor's time over the command's: 100% is parsing speed)"
+    echo "           ($mb MB; 'vs floor' is the floor's time over the command's: 100% is parsing speed;"
+    echo "            score and progress use one worker thread per CPU, score-j1 a single thread)"
 done
 
 echo

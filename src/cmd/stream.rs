@@ -71,7 +71,7 @@ pub fn run<R: Record + Send>(
             stderr,
             |score| record(&set, &score),
             |record| match record {
-                Some(record) => writer.write(&record).map_err(io_err),
+                Some(record) => writer.write(record).map_err(io_err),
                 None => Ok(()),
             },
         )
@@ -117,8 +117,13 @@ impl<'s> Scan<'s> {
                 ),
             );
         }
+        // One worker more than the CPUs: the main thread (reading, writing) waits for the
+        // oldest batch now and then, and the spare worker keeps the CPUs busy meanwhile. Past 8,
+        // the main thread is the limit.
         let threads = match read.threads {
-            0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+            0 => std::thread::available_parallelism()
+                .map_or(1, |n| n.get() + 1)
+                .min(8),
             n => n,
         };
         Ok(Scan {
@@ -145,7 +150,7 @@ impl<'s> Scan<'s> {
         stderr: &mut dyn Write,
         mut visit: impl FnMut(&CommuneScore) -> Result<()>,
     ) -> Result<()> {
-        self.run_map(stderr, |score| score, |score| visit(&score))
+        self.run_map(stderr, |score| score, |score| visit(score))
     }
 
     /// [`Scan::run`], with each scored commune first made into a `P` by `prepare`, on the
@@ -154,7 +159,7 @@ impl<'s> Scan<'s> {
         mut self,
         stderr: &mut dyn Write,
         prepare: impl Fn(CommuneScore) -> P + Sync,
-        mut visit: impl FnMut(P) -> Result<()>,
+        mut visit: impl FnMut(&P) -> Result<()>,
     ) -> Result<()> {
         let set = self.set;
         let threads = self.threads;
@@ -166,18 +171,26 @@ impl<'s> Scan<'s> {
             let mut raw = RawRow::default();
             while source.read(&mut raw) {
                 let outcome = score_row(set, parser, file, &raw, &prepare, None);
-                tally.take(ids.check(&raw, outcome), &mut visit, stderr)?;
+                tally.take(&ids.check(&raw, outcome), &mut visit, stderr)?;
             }
             return tally.finish(stderr);
         }
         std::thread::scope(|scope| -> Result<()> {
             let workers: Vec<_> = (0..threads)
                 .map(|_| {
-                    let (to_worker, batches) = mpsc::channel::<Vec<RawRow>>();
+                    let (to_worker, jobs) = mpsc::channel::<Job<P>>();
                     let (to_main, scored) = mpsc::channel();
                     let prepare = &prepare;
                     scope.spawn(move || {
-                        for rows in batches {
+                        for job in jobs {
+                            let rows = match job {
+                                Job::Rows(rows) => rows,
+                                // freed by the thread that allocated them, which is cheaper
+                                Job::Free(done) => {
+                                    drop(done);
+                                    continue;
+                                }
+                            };
                             // what only needs summing up is summed here, per batch
                             let mut notes = Notes::default();
                             let outcomes: Vec<_> = rows
@@ -213,7 +226,8 @@ impl<'s> Scan<'s> {
                         n += 1;
                     }
                     batch.truncate(n);
-                    if batch.is_empty() || workers[sent % threads].0.send(batch).is_err() {
+                    if batch.is_empty() || workers[sent % threads].0.send(Job::Rows(batch)).is_err()
+                    {
                         break;
                     }
                     sent += 1;
@@ -225,9 +239,13 @@ impl<'s> Scan<'s> {
                 let Ok((rows, outcomes, notes)) = workers[merged % threads].1.recv() else {
                     break;
                 };
+                let mut done = Vec::with_capacity(outcomes.len());
                 for (raw, outcome) in rows.iter().zip(outcomes) {
-                    tally.take(ids.check(raw, outcome), &mut visit, stderr)?;
+                    let row = ids.check(raw, outcome);
+                    tally.take(&row, &mut visit, stderr)?;
+                    done.push(row);
                 }
+                let _ = workers[merged % threads].0.send(Job::Free(done));
                 tally.notes.merge(notes);
                 spare.push(rows);
                 merged += 1;
@@ -236,6 +254,17 @@ impl<'s> Scan<'s> {
         })?;
         tally.finish(stderr)
     }
+}
+
+/// What one row came to: the line, the prepared commune and what scoring noticed; or problems.
+type RowResult<P> = std::result::Result<(u64, P, Vec<Finding>), Vec<Problem>>;
+
+/// Work for a worker thread.
+enum Job<P> {
+    /// Rows to parse, score and prepare.
+    Rows(Vec<RawRow>),
+    /// Rows the main thread is done with, to free.
+    Free(Vec<RowResult<P>>),
 }
 
 /// Rows handed to a worker thread at a time: enough that passing them costs little, few enough
@@ -288,25 +317,22 @@ impl<'a> Tally<'a> {
 
     fn take<P>(
         &mut self,
-        row: Result<(u64, P, Vec<Finding>), Vec<Problem>>,
-        visit: &mut impl FnMut(P) -> Result<()>,
+        row: &RowResult<P>,
+        visit: &mut impl FnMut(&P) -> Result<()>,
         stderr: &mut dyn Write,
     ) -> Result<()> {
         self.ticker.tick();
         match row {
             Ok((line, prepared, findings)) => {
-                self.notes.add(self.set, self.file, line, findings, stderr);
+                self.notes.add(self.set, self.file, *line, findings, stderr);
                 if self.problems.is_empty() {
                     visit(prepared)?;
                 }
             }
-            Err(mut found) => {
+            Err(found) => {
                 let room = MAX_PROBLEMS.saturating_sub(self.problems.len());
-                if found.len() > room {
-                    self.omitted += found.len() - room;
-                    found.truncate(room);
-                }
-                self.problems.append(&mut found);
+                self.omitted += found.len().saturating_sub(room);
+                self.problems.extend(found.iter().take(room).cloned());
             }
         }
         Ok(())
@@ -469,14 +495,14 @@ impl Notes {
         set: &CriteriaSet,
         file: &str,
         line: u64,
-        findings: Vec<Finding>,
+        findings: &[Finding],
         stderr: &mut dyn Write,
     ) {
         for finding in findings {
-            if self.absorb(&finding) {
+            if self.absorb(finding) {
                 continue;
             }
-            if let Finding::Disagreement {
+            if let &Finding::Disagreement {
                 tier,
                 criterion,
                 column,
@@ -668,7 +694,7 @@ mod tests {
                 class: Some(ClassId(class)),
                 year: Some(year),
             };
-            notes.add(&set, "f.csv", 2, vec![finding], &mut sink);
+            notes.add(&set, "f.csv", 2, &[finding], &mut sink);
         }
         notes.report(&set, &mut sink);
         let text = String::from_utf8(sink).unwrap();

@@ -66,7 +66,7 @@ for n in $ROWS; do
         }'
     done
     echo "           ($mb MB; 'vs floor' is the floor's time over the command's: 100% is parsing speed;"
-    echo "            score and progress use one worker thread per CPU, score-j1 a single thread)"
+    echo "            score and progress use their default worker threads, score-j1 a single thread)"
 done
 
 echo

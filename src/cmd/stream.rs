@@ -269,7 +269,7 @@ enum Job<P> {
 
 /// Rows handed to a worker thread at a time: enough that passing them costs little, few enough
 /// that the first records are written soon.
-const BATCH: usize = 128;
+const BATCH: usize = 64;
 
 /// Parses and scores one raw row, then makes it a `P`. What scoring noticed comes with it,
 /// but for the findings `notes` (when given) sums up on the spot.

@@ -11,6 +11,6 @@ use crate::render::GapsRow;
 /// Runs `ntm gaps`, writing warnings to `stderr`.
 pub fn run(options: &StreamOptions, stderr: &mut dyn Write) -> Result<()> {
     stream::run(options, stderr, |set, score| {
-        gaps(set, score).map(|(next, gaps)| GapsRow::new(set, score, next, gaps))
+        gaps(set, &score).map(|(next, gaps)| GapsRow::new(set, &score, next, gaps))
     })
 }

@@ -10,6 +10,6 @@ use crate::render::ScoreRow;
 /// Runs `ntm score`, writing warnings to `stderr`.
 pub fn run(options: &StreamOptions, stderr: &mut dyn Write) -> Result<()> {
     stream::run(options, stderr, |set, score| {
-        Some(ScoreRow::new(set, score))
+        Some(ScoreRow::from_score(set, score))
     })
 }

@@ -53,7 +53,7 @@ pub struct StreamOptions {
 pub fn run<R: Record + Send>(
     options: &StreamOptions,
     stderr: &mut dyn Write,
-    record: impl Fn(&CriteriaSet, &CommuneScore) -> Option<R> + Sync,
+    record: impl Fn(&CriteriaSet, CommuneScore) -> Option<R> + Sync,
 ) -> Result<()> {
     let set = CriteriaSet::load(&options.criteria)?;
     let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
@@ -69,7 +69,7 @@ pub fn run<R: Record + Send>(
             writer::<R>(options.format, output.writer(), labels, options.raw).map_err(io_err)?;
         scan.run_map(
             stderr,
-            |score| record(&set, &score),
+            |score| record(&set, score),
             |record| match record {
                 Some(record) => writer.write(record).map_err(io_err),
                 None => Ok(()),

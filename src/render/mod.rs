@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 
-pub use records::{GapView, GapsRow, ScoreRow};
+pub use records::{CriterionNumbers, GapView, GapsRow, ScoreRow};
 pub use table::{new_table, table_width};
 
 /// An output format for per-commune records.

@@ -36,11 +36,11 @@ pub struct ScoreRow {
     /// The band label.
     pub band: String,
     /// Numbers of the criteria not met.
-    pub unmet: Vec<String>,
+    pub unmet: CriterionNumbers,
     /// Numbers of the criteria basically met.
-    pub basically_met: Vec<String>,
+    pub basically_met: CriterionNumbers,
     /// Numbers of the criteria not assessed.
-    pub not_assessed: Vec<String>,
+    pub not_assessed: CriterionNumbers,
     /// Hamlets in the commune, when given.
     pub hamlets: Option<u32>,
     /// Hamlets recognised standard, when given.
@@ -49,22 +49,81 @@ pub struct ScoreRow {
     pub hamlets_model: Option<u32>,
 }
 
+/// Criterion numbers, written in JSON as a list of strings (`["3", "5"]`) and in CSV and tables
+/// joined (`3;5`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CriterionNumbers(pub Vec<u32>);
+
+impl CriterionNumbers {
+    /// Whether the list is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The numbers joined by `separator`.
+    #[must_use]
+    pub fn join(&self, separator: &str) -> String {
+        let mut out = String::new();
+        let mut digits = itoa::Buffer::new();
+        for (i, n) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push_str(separator);
+            }
+            out.push_str(digits.format(*n));
+        }
+        out
+    }
+}
+
+impl Serialize for CriterionNumbers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        let mut digits = itoa::Buffer::new();
+        for n in &self.0 {
+            seq.serialize_element(digits.format(*n))?;
+        }
+        seq.end()
+    }
+}
+
 impl ScoreRow {
     /// The record of one scored commune.
     #[must_use]
     pub fn new(set: &CriteriaSet, score: &CommuneScore) -> ScoreRow {
-        let numbers = |verdict| {
-            score
-                .numbers(set, verdict)
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-        };
+        let c = &score.commune;
+        ScoreRow::with_names(
+            set,
+            score,
+            [c.id.clone(), c.name.clone(), c.district.clone()],
+        )
+    }
+
+    /// [`ScoreRow::new`], taking the commune's id and names instead of copying them.
+    #[must_use]
+    pub fn from_score(set: &CriteriaSet, mut score: CommuneScore) -> ScoreRow {
+        let c = &mut score.commune;
+        let names = [
+            std::mem::take(&mut c.id),
+            std::mem::take(&mut c.name),
+            std::mem::take(&mut c.district),
+        ];
+        ScoreRow::with_names(set, &score, names)
+    }
+
+    fn with_names(
+        set: &CriteriaSet,
+        score: &CommuneScore,
+        [commune_id, commune, district]: [String; 3],
+    ) -> ScoreRow {
+        let numbers = |verdict| CriterionNumbers(score.numbers(set, verdict).collect());
         let met = score.count(Verdict::Met);
         let c = &score.commune;
         ScoreRow {
-            commune_id: c.id.clone(),
-            commune: c.name.clone(),
-            district: c.district.clone(),
+            commune_id,
+            commune,
+            district,
             criteria_met: met,
             criteria_total: u32::try_from(set.base().criteria.len()).unwrap_or(u32::MAX),
             criteria_not_assessed: score.count(Verdict::NotAssessed),

@@ -454,7 +454,46 @@ struct Notes {
 }
 
 /// The classes and years for which an indicator's threshold is unknown.
-type UnknownAt = (BTreeSet<ClassId>, BTreeSet<u16>);
+type UnknownAt = (SmallSet<0>, SmallSet<1990>);
+
+/// A set of numbers, a bit each for `BASE..BASE + 128` (class indices, years: every row adds one,
+/// so this must cost next to nothing), a tree for any others.
+#[derive(Debug, Default)]
+struct SmallSet<const BASE: usize> {
+    bits: u128,
+    others: BTreeSet<usize>,
+}
+
+impl<const BASE: usize> SmallSet<BASE> {
+    fn insert(&mut self, n: usize) {
+        match n.checked_sub(BASE) {
+            Some(bit) if bit < 128 => self.bits |= 1 << bit,
+            _ => {
+                self.others.insert(n);
+            }
+        }
+    }
+
+    fn extend(&mut self, other: SmallSet<BASE>) {
+        self.bits |= other.bits;
+        self.others.extend(other.others);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.bits == 0 && self.others.is_empty()
+    }
+
+    /// The numbers, in order.
+    fn to_vec(&self) -> Vec<usize> {
+        let mut all: Vec<usize> = (0..128)
+            .filter(|bit| self.bits >> bit & 1 == 1)
+            .map(|bit| bit + BASE)
+            .chain(self.others.iter().copied())
+            .collect();
+        all.sort_unstable();
+        all
+    }
+}
 
 impl Notes {
     /// Sums up `finding` when it needs no more than summing up (an unknown or unverified
@@ -473,8 +512,12 @@ impl Notes {
                 year,
             } => {
                 let (classes, years) = self.unknown.entry((tier, column, criterion)).or_default();
-                classes.extend(class);
-                years.extend(year);
+                if let Some(class) = class {
+                    classes.insert(class.0);
+                }
+                if let Some(year) = year {
+                    years.insert(usize::from(year));
+                }
             }
         }
         true
@@ -539,13 +582,14 @@ impl Notes {
             let mut at = Vec::new();
             if !classes.is_empty() {
                 let codes: Vec<&str> = classes
-                    .iter()
-                    .map(|c| set.classification.class(*c).code.as_str())
+                    .to_vec()
+                    .into_iter()
+                    .map(|c| set.classification.class(ClassId(c)).code.as_str())
                     .collect();
                 at.push(codes.join(", "));
             }
             if !years.is_empty() {
-                at.push(year_list(years));
+                at.push(year_list(&years.to_vec()));
             }
             let at = at.join(" in ");
             warn(
@@ -582,8 +626,8 @@ impl Notes {
 }
 
 /// Years as a short list: consecutive runs become ranges (`2022–2025`, `2021, 2023`).
-fn year_list(years: &BTreeSet<u16>) -> String {
-    let mut runs: Vec<(u16, u16)> = Vec::new();
+fn year_list(years: &[usize]) -> String {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     for &y in years {
         match runs.last_mut() {
             Some((_, end)) if *end + 1 == y => *end = y,
@@ -670,11 +714,28 @@ mod tests {
 
     #[test]
     fn years_collapse_into_ranges() {
-        let years = |ys: &[u16]| year_list(&ys.iter().copied().collect());
+        let years = |ys: &[usize]| year_list(ys);
         assert_eq!(years(&[2022, 2023, 2024, 2025]), "2022–2025");
         assert_eq!(years(&[2021, 2023]), "2021, 2023");
         assert_eq!(years(&[2020, 2022, 2023]), "2020, 2022–2023");
         assert_eq!(years(&[2024]), "2024");
+    }
+
+    #[test]
+    fn small_sets_keep_every_number_in_order() {
+        let mut set = SmallSet::<1990>::default();
+        assert!(set.is_empty());
+        for n in [2025, 1990, 2117, 2118, 1989, 2022, 2025, 0] {
+            set.insert(n);
+        }
+        let mut other = SmallSet::<1990>::default();
+        other.insert(2000);
+        other.insert(3000);
+        set.extend(other);
+        assert_eq!(
+            set.to_vec(),
+            [0, 1989, 1990, 2000, 2022, 2025, 2117, 2118, 3000]
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! command's writer until the first bad row, keep checking after it, and report problems and
 //! warnings once.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::sync::mpsc;
 
@@ -450,8 +450,15 @@ struct Notes {
     /// Columns of indicators judged against unverified thresholds.
     unverified: BTreeSet<usize>,
     /// Per (tier, indicator column, criterion): the classes and years whose threshold is unknown.
-    unknown: BTreeMap<(usize, usize, u32), UnknownAt>,
+    /// In the order first met; sorted for the report.
+    unknown: Vec<(UnknownKey, UnknownAt)>,
+    /// Where the last unknown threshold was found in `unknown`: rows meet the same indicators
+    /// in the same order, so the next one is most often just after it.
+    cursor: usize,
 }
+
+/// An indicator of a tier's criterion: (tier, indicator column, criterion).
+type UnknownKey = (usize, usize, u32);
 
 /// The classes and years for which an indicator's threshold is unknown.
 type UnknownAt = (SmallSet<0>, SmallSet<1990>);
@@ -511,7 +518,7 @@ impl Notes {
                 class,
                 year,
             } => {
-                let (classes, years) = self.unknown.entry((tier, column, criterion)).or_default();
+                let (classes, years) = self.unknown_at((tier, column, criterion));
                 if let Some(class) = class {
                     classes.insert(class.0);
                 }
@@ -527,7 +534,7 @@ impl Notes {
     fn merge(&mut self, other: Notes) {
         self.unverified.extend(other.unverified);
         for (key, (classes, years)) in other.unknown {
-            let (all_classes, all_years) = self.unknown.entry(key).or_default();
+            let (all_classes, all_years) = self.unknown_at(key);
             all_classes.extend(classes);
             all_years.extend(years);
         }
@@ -566,7 +573,22 @@ impl Notes {
         }
     }
 
-    fn report(self, set: &CriteriaSet, stderr: &mut dyn Write) {
+    /// The classes and years recorded for `key`, found from the cursor on.
+    fn unknown_at(&mut self, key: UnknownKey) -> &mut UnknownAt {
+        let n = self.unknown.len();
+        let found = (0..n)
+            .map(|i| (self.cursor + i) % n)
+            .find(|&i| self.unknown[i].0 == key);
+        let i = found.unwrap_or_else(|| {
+            self.unknown.push((key, UnknownAt::default()));
+            n
+        });
+        self.cursor = i + 1;
+        &mut self.unknown[i].1
+    }
+
+    fn report(mut self, set: &CriteriaSet, stderr: &mut dyn Write) {
+        self.unknown.sort_unstable_by_key(|(key, _)| *key);
         if self.disagreements > max_row_warnings() {
             warn(
                 stderr,

@@ -125,6 +125,7 @@ pub fn write(
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut *out);
+            let csv_err = crate::render::csv_io_error;
             w.write_record([
                 "commune_id",
                 "commune",
@@ -136,13 +137,15 @@ pub fn write(
                 "criteria_after",
                 "gained",
                 "lost",
-            ])?;
+            ])
+            .map_err(csv_err)?;
             for c in &changes.communes {
                 let row = csv_row(c);
                 if raw {
-                    w.write_record(row)?;
+                    w.write_record(row).map_err(csv_err)?;
                 } else {
-                    w.write_record(row.iter().map(|f| neutralise(f).into_owned()))?;
+                    w.write_record(row.iter().map(|f| neutralise(f).into_owned()))
+                        .map_err(csv_err)?;
                 }
             }
             w.flush()?;

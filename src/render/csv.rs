@@ -20,6 +20,18 @@ pub fn neutralise(field: &str) -> Cow<'_, str> {
     }
 }
 
+/// The I/O error inside a CSV error, kept as it is: a closed pipe must still read as
+/// [`io::ErrorKind::BrokenPipe`] (the csv crate's own conversion makes every error `Other`).
+pub fn io_error(err: csv::Error) -> io::Error {
+    if !err.is_io_error() {
+        return io::Error::other(err);
+    }
+    match err.into_kind() {
+        csv::ErrorKind::Io(err) => err,
+        kind => io::Error::other(format!("{kind:?}")),
+    }
+}
+
 pub(super) struct CsvWriter<'w, R> {
     out: csv::Writer<&'w mut dyn Write>,
     raw: bool,
@@ -29,7 +41,7 @@ pub(super) struct CsvWriter<'w, R> {
 impl<'w, R: Record> CsvWriter<'w, R> {
     pub(super) fn new(out: &'w mut dyn Write, raw: bool) -> io::Result<Self> {
         let mut out = csv::Writer::from_writer(out);
-        out.write_record(R::csv_header())?;
+        out.write_record(R::csv_header()).map_err(io_error)?;
         Ok(CsvWriter {
             out,
             raw,
@@ -43,13 +55,14 @@ impl<R: Record> RecordWriter<R> for CsvWriter<'_, R> {
         let (out, raw) = (&mut self.out, self.raw);
         record.csv_rows(&mut |row| {
             if raw {
-                out.write_record(row)?;
+                out.write_record(row).map_err(io_error)?;
             } else {
                 for field in row {
-                    out.write_field(neutralise(field).as_bytes())?;
+                    out.write_field(neutralise(field).as_bytes())
+                        .map_err(io_error)?;
                 }
                 // an empty record ends the one the fields began
-                out.write_record(None::<&[u8]>)?;
+                out.write_record(None::<&[u8]>).map_err(io_error)?;
             }
             Ok(())
         })

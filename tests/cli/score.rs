@@ -173,6 +173,19 @@ fn the_year_can_come_from_the_command_line() {
 
 #[test]
 fn a_closed_pipe_ends_quietly() {
+    for (format, first) in [
+        ("ndjson", "{\"commune_id\":\"C0\""),
+        ("csv", "commune_id,commune,"),
+        ("json", "["),
+    ] {
+        for threads in ["1", "3"] {
+            closed_pipe(format, threads, first);
+        }
+    }
+}
+
+/// Reads the first line of `ntm score -f format -j threads` and closes the pipe.
+fn closed_pipe(format: &str, threads: &str, first_line: &str) {
     use std::io::{BufRead, BufReader, Write};
     use std::process::{Command, Stdio};
 
@@ -181,7 +194,16 @@ fn a_closed_pipe_ends_quietly() {
         csv.push_str(&format!("C{i},Đạt,Đạt,Không đạt,\n"));
     }
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("ntm"))
-        .args(["score", "-", "-c", &data("mini-set.yaml"), "-f", "ndjson"])
+        .args([
+            "score",
+            "-",
+            "-c",
+            &data("mini-set.yaml"),
+            "-f",
+            format,
+            "-j",
+            threads,
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -192,12 +214,16 @@ fn a_closed_pipe_ends_quietly() {
         let _ = stdin.write_all(csv.as_bytes());
     });
     let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    assert!(first.starts_with("{\"commune_id\":\"C0\""));
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    reader.read_line(&mut first).unwrap();
+    assert!(first.starts_with(first_line), "{format}: {first}");
+    drop(reader);
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(out.status.code(), Some(0), "{format} -j {threads}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "",
+        "{format} -j {threads}"
+    );
 }

@@ -170,7 +170,7 @@ impl<'s> Scan<'s> {
         if threads <= 1 {
             let mut raw = RawRow::default();
             while source.read(&mut raw) {
-                let outcome = score_row(set, parser, file, &raw, &prepare, None);
+                let outcome = score_row(set, parser, file, &raw, &prepare, Some(&mut tally.notes));
                 tally.take(&ids.check(&raw, outcome), &mut visit, stderr)?;
             }
             return tally.finish(stderr);

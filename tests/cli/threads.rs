@@ -94,3 +94,23 @@ fn problems_far_apart_are_found_in_order_on_any_number_of_threads() {
     // communes before the first bad row were written; none after it
     assert_eq!(run.stdout.lines().count(), 1 + 698, "{}", run.stderr);
 }
+
+#[test]
+fn what_a_duplicate_row_noticed_is_reported_on_any_number_of_threads() {
+    // the threshold of 17.1 for BTB in 2023 is unknown, and only the duplicate row meets it
+    let csv = "commune_id,region,year,2.1,17.1\nA,BTB,2021,,\nA,BTB,2023,50,40\n";
+    let run = same_with_any_threads(csv, &["score", "-f", "csv"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("communes.csv:3: column \"commune_id\": value \"A\": duplicate commune_id"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("indicator 17.1: the standard threshold for BTB in 2023 is not known"),
+        "{}",
+        run.stderr
+    );
+}

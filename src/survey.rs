@@ -149,7 +149,6 @@ pub struct RawRow {
 pub struct RowSource {
     rows: Rows,
     file: String,
-    headers: Vec<String>,
     done: bool,
 }
 
@@ -243,15 +242,12 @@ impl RowSource {
                     row.line = row.record.position().map_or(0, csv::Position::line) + *skipped;
                 }
                 Err(err) => {
-                    if !matches!(
-                        err.kind(),
-                        csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
-                    ) {
+                    // a ragged row is one bad row; any other error ends the file
+                    if !matches!(err.kind(), csv::ErrorKind::UnequalLengths { .. }) {
                         self.done = true;
                     }
                     row.line = err.position().map_or(0, csv::Position::line) + *skipped;
-                    row.rejected =
-                        Some(problem_from_csv(&self.file, &err, &self.headers, *skipped));
+                    row.rejected = Some(problem_from_csv(&self.file, &err, *skipped));
                 }
             },
             Rows::Sheet(iter) => {
@@ -301,7 +297,7 @@ impl<'s> SurveyReader<'s> {
         let headers: Vec<String> = match &mut rows {
             Rows::Csv { reader, skipped } => match reader.headers() {
                 Ok(h) => h.iter().map(nfc).collect(),
-                Err(err) => return Err(csv_error(file, &err, &[], *skipped)),
+                Err(err) => return Err(csv_error(file, &err, *skipped)),
             },
             Rows::Sheet(iter) => iter
                 .next()
@@ -324,7 +320,6 @@ impl<'s> SurveyReader<'s> {
             source: RowSource {
                 rows,
                 file: file.to_owned(),
-                headers: layout.headers.clone(),
                 done: false,
             },
             ids: IdCheck {
@@ -914,7 +909,7 @@ fn layout(
     Ok(layout)
 }
 
-fn problem_from_csv(file: &str, err: &csv::Error, headers: &[String], skipped: u64) -> Problem {
+fn problem_from_csv(file: &str, err: &csv::Error, skipped: u64) -> Problem {
     let line = err.position().map(|p| p.line() + skipped);
     let mut location = Location::file(file);
     location.line = line;
@@ -927,23 +922,19 @@ fn problem_from_csv(file: &str, err: &csv::Error, headers: &[String], skipped: u
                 "row has {len} fields but the header has {expected_len}; every row needs one field per column"
             ),
         ),
-        csv::ErrorKind::Utf8 { err, .. } => {
-            if let Some(header) = headers.get(err.field()) {
-                location = location.in_column(header);
-            }
-            Problem::new(location, NOT_UTF8)
-        }
+        // (only the header is read as text by the CSV reader; data cells are checked as read)
+        csv::ErrorKind::Utf8 { .. } => Problem::new(location, NOT_UTF8),
         _ => Problem::new(location, err.to_string()),
     }
 }
 
-fn csv_error(file: &str, err: &csv::Error, headers: &[String], skipped: u64) -> Error {
+fn csv_error(file: &str, err: &csv::Error, skipped: u64) -> Error {
     match err.kind() {
         csv::ErrorKind::Io(io) => Error::Io {
             path: file.to_owned(),
             source: std::io::Error::new(io.kind(), io.to_string()),
         },
-        _ => Error::one(problem_from_csv(file, err, headers, skipped)),
+        _ => Error::one(problem_from_csv(file, err, skipped)),
     }
 }
 

@@ -170,7 +170,7 @@ impl<'s> Scan<'s> {
         if threads <= 1 {
             let mut raw = RawRow::default();
             while source.read(&mut raw) {
-                let outcome = score_row(set, parser, file, &raw, &prepare, Some(&mut tally.notes));
+                let outcome = score_row(set, parser, file, &raw, &prepare, &mut tally.notes);
                 tally.take(&ids.check(&raw, outcome), &mut visit, stderr)?;
             }
             return tally.finish(stderr);
@@ -195,9 +195,7 @@ impl<'s> Scan<'s> {
                             let mut notes = Notes::default();
                             let outcomes: Vec<_> = rows
                                 .iter()
-                                .map(|raw| {
-                                    score_row(set, parser, file, raw, prepare, Some(&mut notes))
-                                })
+                                .map(|raw| score_row(set, parser, file, raw, prepare, &mut notes))
                                 .collect();
                             if to_main.send((rows, outcomes, notes)).is_err() {
                                 break;
@@ -271,23 +269,21 @@ enum Job<P> {
 /// that the first records are written soon.
 const BATCH: usize = 64;
 
-/// Parses and scores one raw row, then makes it a `P`. What scoring noticed comes with it,
-/// but for the findings `notes` (when given) sums up on the spot.
+/// Parses and scores one raw row, then makes it a `P`. What scoring noticed is summed up in
+/// `notes` on the spot, but for disagreements, which come with the row to be told in order.
 fn score_row<P>(
     set: &CriteriaSet,
     parser: &RowParser<'_>,
     file: &str,
     raw: &RawRow,
     prepare: impl Fn(CommuneScore) -> P,
-    notes: Option<&mut Notes>,
+    notes: &mut Notes,
 ) -> Parsed<(u64, P, Vec<Finding>)> {
     parser.parse(raw).and_then(|commune| {
         let (line, year) = (commune.line, commune.year);
         let (scored, mut findings) = score(set, commune)
             .map_err(|errors| lookup_problems(set, file, line, year, &errors))?;
-        if let Some(notes) = notes {
-            findings.retain(|finding| !notes.absorb(finding));
-        }
+        findings.retain(|finding| !notes.absorb(finding));
         Ok((line, prepare(scored), findings))
     })
 }

@@ -287,14 +287,9 @@ fn plain_number(s: &str) -> Result<f64, NumberError> {
 /// one, read as Rust reads an `f64` (correctly rounded). Short numbers are put together on the
 /// stack.
 fn digits(pieces: &[&str], fraction: Option<&str>) -> Result<f64, NumberError> {
-    let parse = |text: &[u8]| {
-        std::str::from_utf8(text)
-            .ok()
-            .and_then(|t| t.parse::<f64>().ok())
-            .ok_or(NumberError::NotANumber)
-    };
+    let parse = |text: &str| text.parse::<f64>().map_err(|_| NumberError::NotANumber);
     if let ([whole], None) = (pieces, fraction) {
-        return parse(whole.as_bytes());
+        return parse(whole);
     }
     let mut stack = [0u8; 48];
     let mut heap = Vec::new();
@@ -311,7 +306,7 @@ fn digits(pieces: &[&str], fraction: Option<&str>) -> Result<f64, NumberError> {
         text[at..at + piece.len()].copy_from_slice(piece.as_bytes());
         at += piece.len();
     }
-    parse(text)
+    parse(std::str::from_utf8(text).map_err(|_| NumberError::NotANumber)?)
 }
 
 #[cfg(test)]

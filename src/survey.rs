@@ -13,7 +13,7 @@ use crate::input::{InputOptions, Rows, header_meaning};
 use crate::text::nfc;
 use crate::value::{
     INDICATOR_VERDICT_WORDS, VERDICT_WORDS, Verdict, exact_verdict_word, parse_number,
-    parse_verdict, parse_verdict_word,
+    parse_verdict, parse_verdict_word, plain_decimal,
 };
 
 /// Column headers with a fixed meaning in every set; indicator ids may not take them.
@@ -483,9 +483,18 @@ impl RowParser<'_> {
 
         let mut readings = vec![None; set.columns.len()];
         for &(i, indicator) in &self.plan {
-            // most cells are a verdict word spelt the usual way: read it straight from the bytes
-            if let Some(verdict) = exact_verdict_word(row.bytes(Some(i))) {
+            // most cells are a verdict word spelt the usual way or a plain number: read them
+            // straight from the bytes
+            let bytes = row.bytes(Some(i));
+            if let Some(verdict) = exact_verdict_word(bytes) {
                 readings[indicator.column] = Some(Reading::Verdict(verdict));
+                continue;
+            }
+            if let Measure::Quantity(q) = &indicator.measure
+                && let Some(x) = plain_decimal(bytes)
+                && (q.kind != QuantityKind::Percent || (0.0..=100.0).contains(&x))
+            {
+                readings[indicator.column] = Some(Reading::Value(x));
                 continue;
             }
             let cell = row.text(Some(i));

@@ -136,6 +136,41 @@ pub fn exact_verdict_word(cell: &[u8]) -> Option<Verdict> {
         .map(|&(_, verdict)| verdict)
 }
 
+/// A number written the plain way, as almost every number cell is (`45`, `45.5`, `45,5`), read
+/// straight from the cell's bytes: at most one mark, not before exactly three digits (which
+/// [`parse_number`] must judge), no sign, no unit, at most 15 digits. `None` for anything
+/// else, which [`parse_number`] reads (or rejects) the full way; where this gives a value,
+/// [`parse_number`] gives the same, to the last bit.
+#[must_use]
+pub fn plain_decimal(cell: &[u8]) -> Option<f64> {
+    // 10^k for k ≤ 15, each exact in an f64
+    const POWERS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let (first, last) = (*cell.first()?, *cell.last()?);
+    if !first.is_ascii_digit() || !last.is_ascii_digit() || cell.len() > 16 {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut mark = None;
+    for (at, &b) in cell.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => mantissa = mantissa * 10 + u64::from(b - b'0'),
+            b'.' | b',' if mark.is_none() => mark = Some(at),
+            _ => return None,
+        }
+    }
+    let fraction = mark.map_or(0, |at| cell.len() - at - 1);
+    if fraction == 3 || cell.len() - usize::from(mark.is_some()) > 15 {
+        return None;
+    }
+    // at most 15 digits: the mantissa is below 2^53, so it and the power of ten are exact and
+    // the one division is correctly rounded, as Rust's own parse is
+    #[allow(clippy::cast_precision_loss)]
+    let value = mantissa as f64 / POWERS[fraction];
+    Some(value)
+}
+
 /// Why a cell is not a number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NumberError {
@@ -408,7 +443,47 @@ mod tests {
         );
     }
 
+    #[test]
+    fn plain_decimals_read_from_bytes() {
+        assert_eq!(plain_decimal(b"45"), Some(45.0));
+        assert_eq!(plain_decimal(b"45.5"), Some(45.5));
+        assert_eq!(plain_decimal(b"45,5"), Some(45.5));
+        assert_eq!(plain_decimal(b"0,1"), Some(0.1));
+        assert_eq!(
+            plain_decimal(b"123456789012345"),
+            Some(123_456_789_012_345.0)
+        );
+        // left to the full parser: a mark before three digits, signs, units, spaces, groups,
+        // more than 15 digits
+        for cell in [
+            "45,000",
+            "0.125",
+            "-1",
+            "+1",
+            "85%",
+            "45 ",
+            " 45",
+            "1.234.567",
+            "1,2.3",
+            ",5",
+            "5.",
+            "1234567890123456",
+            "",
+            "Đạt",
+        ] {
+            assert_eq!(plain_decimal(cell.as_bytes()), None, "{cell}");
+        }
+    }
+
     proptest::proptest! {
+        /// Where the byte-level reading gives a number, the full parser gives the same one.
+        #[test]
+        fn plain_decimal_agrees_with_parse_number(cell in "[0-9]{1,17}([.,][0-9]{1,17})?|[0-9.,]{1,8}") {
+            if let Some(x) = plain_decimal(cell.as_bytes()) {
+                proptest::prop_assert_eq!(super::parse_number(&cell, false, None), Ok(x), "{}", cell);
+            }
+        }
+
         /// Every spelling of a number (comma or point decimal mark, thousands grouped with the
         /// other mark) reads as Rust reads its plain form, to the last bit.
         #[test]

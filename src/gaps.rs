@@ -71,7 +71,7 @@ pub fn gaps(set: &CriteriaSet, score: &CommuneScore) -> Option<(usize, Vec<Gap>)
             continue;
         }
         let before = gaps.len();
-        for (indicator, r) in criterion.indicators.iter().zip(&result.indicators) {
+        for (indicator, r) in criterion.indicators.iter().zip(score.indicators_of(result)) {
             if r.verdict == Verdict::Met || r.verdict != result.verdict {
                 continue;
             }

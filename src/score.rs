@@ -1,6 +1,8 @@
 //! Scoring: the pure heart of the engine. A commune's readings are judged against the set's
 //! thresholds, indicators combine into criteria, criteria into tiers. No I/O happens here.
 
+use std::ops::Range;
+
 use crate::criteria::{ClassId, CriteriaSet, Criterion, Indicator, LevelLookup, Measure};
 use crate::survey::{Commune, Reading};
 use crate::value::Verdict;
@@ -34,8 +36,9 @@ pub struct CriterionResult {
     pub verdict: Verdict,
     /// What it rests on.
     pub basis: Basis,
-    /// Each indicator, in the set's order.
-    pub indicators: Vec<IndicatorResult>,
+    /// Where its indicators lie in [`CommuneScore::indicators`], in the set's order; see
+    /// [`CommuneScore::indicators_of`].
+    pub indicators: Range<usize>,
 }
 
 /// One commune, scored.
@@ -45,6 +48,9 @@ pub struct CommuneScore {
     pub commune: Commune,
     /// Per tier, per criterion.
     pub tiers: Vec<Vec<CriterionResult>>,
+    /// Every indicator of every criterion, tier after tier, in the set's order: one list for
+    /// the commune rather than one per criterion, which would cost an allocation each.
+    pub indicators: Vec<IndicatorResult>,
     /// The highest tier reached (an index into the set's tiers), `None` when even the base tier
     /// is not reached. A tier is reached only when every criterion of it and of every tier below
     /// is met: never from data not assessed.
@@ -57,6 +63,12 @@ impl CommuneScore {
     pub fn next_tier(&self, set: &CriteriaSet) -> Option<usize> {
         let next = self.tier.map_or(0, |t| t + 1);
         (next < set.tiers.len()).then_some(next)
+    }
+
+    /// The results of the indicators of one criterion, in the set's order.
+    #[must_use]
+    pub fn indicators_of(&self, criterion: &CriterionResult) -> &[IndicatorResult] {
+        &self.indicators[criterion.indicators.clone()]
     }
 
     /// How many criteria of the base tier have `verdict`.
@@ -136,14 +148,27 @@ pub fn score(
     let mut findings = Vec::with_capacity(16);
     let mut errors = Vec::new();
     let mut tiers = Vec::with_capacity(set.tiers.len());
+    let mut indicators = Vec::with_capacity(
+        set.tiers
+            .iter()
+            .flat_map(|tier| &tier.criteria)
+            .map(|criterion| criterion.indicators.len())
+            .sum(),
+    );
     for (t, tier) in set.tiers.iter().enumerate() {
         let results = tier
             .criteria
             .iter()
             .zip(&commune.verdicts[t])
             .map(|(criterion, column)| {
-                let result =
-                    judge_criterion(t, criterion, *column, &commune, &mut findings, &mut errors);
+                let result = judge_criterion(
+                    (t, criterion),
+                    *column,
+                    &commune,
+                    &mut indicators,
+                    &mut findings,
+                    &mut errors,
+                );
                 if let (Some(column), Basis::Indicators) = (column, result.basis)
                     && column.is_decisive()
                     && *column != result.verdict
@@ -172,37 +197,37 @@ pub fn score(
         CommuneScore {
             commune,
             tiers,
+            indicators,
             tier,
         },
         findings,
     ))
 }
 
+/// Judges one criterion, appending its indicators' results to `indicators`.
 fn judge_criterion(
-    tier: usize,
-    criterion: &Criterion,
+    (tier, criterion): (usize, &Criterion),
     column: Option<Verdict>,
     commune: &Commune,
+    indicators: &mut Vec<IndicatorResult>,
     findings: &mut Vec<Finding>,
     errors: &mut Vec<ScoreError>,
 ) -> CriterionResult {
-    let indicators: Vec<IndicatorResult> = criterion
-        .indicators
-        .iter()
-        .map(|indicator| {
-            judge_indicator(
-                (tier, criterion.number),
-                indicator,
-                commune,
-                findings,
-                errors,
-            )
-        })
-        .collect();
-    let mut from_indicators = if indicators.is_empty() {
+    let first = indicators.len();
+    indicators.extend(criterion.indicators.iter().map(|indicator| {
+        judge_indicator(
+            (tier, criterion.number),
+            indicator,
+            commune,
+            findings,
+            errors,
+        )
+    }));
+    let own = &indicators[first..];
+    let mut from_indicators = if own.is_empty() {
         Verdict::NotAssessed
     } else {
-        Verdict::combine(indicators.iter().map(|r| r.verdict))
+        Verdict::combine(own.iter().map(|r| r.verdict))
     };
     // A partial indicator list can show a criterion unmet, never met.
     if !criterion.indicators_complete && from_indicators != Verdict::NotMet {
@@ -218,7 +243,7 @@ fn judge_criterion(
     CriterionResult {
         verdict,
         basis,
-        indicators,
+        indicators: first..indicators.len(),
     }
 }
 
@@ -329,7 +354,7 @@ mod tests {
                 let mut c = blank(&set, class, year);
                 c.readings[income] = Some(Reading::Value(value));
                 let (scored, _) = score(&set, c).unwrap();
-                let r = scored.tiers[0][0].indicators[0];
+                let r = scored.indicators_of(&scored.tiers[0][0])[0];
                 assert_eq!(
                     r.verdict, expected,
                     "class {class} year {year} value {value}"

@@ -3,7 +3,7 @@
 //! warnings once.
 
 use std::collections::BTreeSet;
-use std::io::Write;
+use std::io::{self, Write};
 use std::sync::mpsc;
 
 use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup};
@@ -11,7 +11,7 @@ use crate::error::{Error, Location, Problem, Result};
 use crate::input::InputOptions;
 use crate::lang::Lang;
 use crate::output::Output;
-use crate::render::{Format, Record, TableLabels, table_width, writer};
+use crate::render::{Format, Record, TableLabels, ready, table_width, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::{Parsed, RawRow, RowParser, SurveyReader};
 
@@ -67,11 +67,14 @@ pub fn run<R: Record + Send>(
     let written = {
         let mut writer =
             writer::<R>(options.format, output.writer(), labels, options.raw).map_err(io_err)?;
+        let (format, raw) = (options.format, options.raw);
         scan.run_map(
             stderr,
-            |score| record(&set, score),
+            // encoded on the worker threads; the main thread only writes the bytes
+            |score| record(&set, score).map(|record| ready(format, raw, record)),
             |record| match record {
-                Some(record) => writer.write(record).map_err(io_err),
+                Some(Ok(record)) => writer.write(record).map_err(io_err),
+                Some(Err(err)) => Err(io_err(io::Error::new(err.kind(), err.to_string()))),
                 None => Ok(()),
             },
         )

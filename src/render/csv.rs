@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 use std::marker::PhantomData;
 
-use super::{Record, RecordWriter};
+use super::{Ready, Record, RecordWriter};
 
 /// A text field that starts with `=`, `+`, `-`, `@`, a tab, CR or LF gets a leading `'`, so that
 /// Excel shows it instead of running it (CSV injection). Numbers, negative ones included, stay
@@ -32,16 +32,62 @@ pub fn io_error(err: csv::Error) -> io::Error {
     }
 }
 
+/// Writes the CSV row(s) of `record` at the end of `out`, quoted as the csv crate's writer
+/// quotes (only where needed), each row ended by `\n`.
+pub(super) fn encode<R: Record>(record: &R, raw: bool, out: &mut Vec<u8>) -> io::Result<()> {
+    // csv-core's writer is a small state machine on the stack: nothing is allocated per record
+    let mut csv = csv_core::Writer::new();
+    record.csv_rows(&mut |row| {
+        for (i, field) in row.iter().enumerate() {
+            if i > 0 {
+                grow(out, |buf| csv.delimiter(buf));
+            }
+            let field = if raw {
+                Cow::Borrowed(*field)
+            } else {
+                neutralise(field)
+            };
+            let mut input = field.as_bytes();
+            loop {
+                let mut read = 0;
+                let full = grow(out, |buf| {
+                    let (result, nin, nout) = csv.field(input, buf);
+                    read = nin;
+                    (result, nout)
+                });
+                input = &input[read..];
+                if !full {
+                    break;
+                }
+            }
+        }
+        grow(out, |buf| csv.terminator(buf));
+        Ok(())
+    })
+}
+
+/// Runs one step of the CSV writer on room at the end of `out`, keeping what it wrote;
+/// whether it ran out of room (and must be called again).
+fn grow(out: &mut Vec<u8>, step: impl FnOnce(&mut [u8]) -> (csv_core::WriteResult, usize)) -> bool {
+    let start = out.len();
+    // a field's chunk, or a closing quote with a delimiter or terminator
+    out.resize(start + 64, 0);
+    let (result, written) = step(&mut out[start..]);
+    out.truncate(start + written);
+    result == csv_core::WriteResult::OutputFull
+}
+
 pub(super) struct CsvWriter<'w, R> {
-    out: csv::Writer<&'w mut dyn Write>,
+    out: &'w mut dyn Write,
     raw: bool,
     record: PhantomData<R>,
 }
 
 impl<'w, R: Record> CsvWriter<'w, R> {
     pub(super) fn new(out: &'w mut dyn Write, raw: bool) -> io::Result<Self> {
-        let mut out = csv::Writer::from_writer(out);
-        out.write_record(R::csv_header()).map_err(io_error)?;
+        let mut header = csv::Writer::from_writer(Vec::new());
+        header.write_record(R::csv_header()).map_err(io_error)?;
+        out.write_all(&header.into_inner().map_err(|err| err.into_error())?)?;
         Ok(CsvWriter {
             out,
             raw,
@@ -51,24 +97,18 @@ impl<'w, R: Record> CsvWriter<'w, R> {
 }
 
 impl<R: Record> RecordWriter<R> for CsvWriter<'_, R> {
-    fn write(&mut self, record: &R) -> io::Result<()> {
-        let (out, raw) = (&mut self.out, self.raw);
-        record.csv_rows(&mut |row| {
-            if raw {
-                out.write_record(row).map_err(io_error)?;
-            } else {
-                for field in row {
-                    out.write_field(neutralise(field).as_bytes())
-                        .map_err(io_error)?;
-                }
-                // an empty record ends the one the fields began
-                out.write_record(None::<&[u8]>).map_err(io_error)?;
+    fn write(&mut self, record: &Ready<R>) -> io::Result<()> {
+        match record {
+            Ready::Bytes(bytes) => self.out.write_all(bytes),
+            Ready::Record(record) => {
+                let mut bytes = Vec::new();
+                encode(record, self.raw, &mut bytes)?;
+                self.out.write_all(&bytes)
             }
-            Ok(())
-        })
+        }
     }
 
-    fn finish(mut self: Box<Self>) -> io::Result<()> {
+    fn finish(self: Box<Self>) -> io::Result<()> {
         self.out.flush()
     }
 }
@@ -76,6 +116,79 @@ impl<R: Record> RecordWriter<R> for CsvWriter<'_, R> {
 #[cfg(test)]
 mod tests {
     use super::neutralise;
+    use crate::lang::Lang;
+    use crate::render::{Record, TableLabels};
+
+    /// A record of the given rows, to compare the encoder with the csv crate's writer.
+    #[derive(serde::Serialize)]
+    struct Rows(Vec<Vec<String>>);
+
+    impl Record for Rows {
+        fn csv_header() -> &'static [&'static str] {
+            &[]
+        }
+        fn csv_rows(
+            &self,
+            row: &mut dyn FnMut(&[&str]) -> std::io::Result<()>,
+        ) -> std::io::Result<()> {
+            for fields in &self.0 {
+                row(&fields.iter().map(String::as_str).collect::<Vec<_>>())?;
+            }
+            Ok(())
+        }
+        fn table_header(_: Lang) -> Vec<&'static str> {
+            Vec::new()
+        }
+        fn table_rows(&self, _: &TableLabels) -> Vec<Vec<String>> {
+            Vec::new()
+        }
+    }
+
+    #[test]
+    fn rows_are_encoded_as_the_csv_crate_writes_them() {
+        let long = format!("Xã \"Đồng Tâm\", {}", "thôn, \"xóm\"\n".repeat(20));
+        let fields = [
+            "C01",
+            "",
+            "Xã Đồng Tâm",
+            "a,b",
+            "say \"hi\"",
+            "two\nlines",
+            "=1+2",
+            "-5",
+            " x ",
+            long.as_str(),
+            "'",
+            "\r",
+        ];
+        let record = Rows(vec![
+            fields.iter().map(ToString::to_string).collect(),
+            vec!["2".into(), String::new(), long.clone()],
+        ]);
+        for raw in [false, true] {
+            let mut expected = csv::WriterBuilder::new()
+                .flexible(true)
+                .from_writer(Vec::new());
+            for row in &record.0 {
+                let row = row.iter().map(|f| {
+                    if raw {
+                        f.clone()
+                    } else {
+                        neutralise(f).into_owned()
+                    }
+                });
+                expected.write_record(row).unwrap();
+            }
+            let expected = expected.into_inner().unwrap();
+            let mut encoded = Vec::new();
+            super::encode(&record, raw, &mut encoded).unwrap();
+            assert_eq!(
+                String::from_utf8(encoded).unwrap(),
+                String::from_utf8(expected).unwrap(),
+                "raw: {raw}"
+            );
+        }
+    }
 
     #[test]
     fn formulas_are_neutralised_and_numbers_kept() {

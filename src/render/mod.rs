@@ -85,10 +85,37 @@ pub trait Record: Serialize {
     fn table_rows(&self, labels: &TableLabels) -> Vec<Vec<String>>;
 }
 
+/// A record made ready to be written: in CSV and JSON its bytes, encoded wherever [`ready`]
+/// ran (on the worker threads, when there are some); for a table, the record itself, since the
+/// table is laid out only once every row is in.
+#[derive(Debug)]
+pub enum Ready<R> {
+    /// The record's bytes: its CSV row(s), or its JSON object.
+    Bytes(Vec<u8>),
+    /// The record, for a table.
+    Record(R),
+}
+
+/// Makes `record` ready to be written in `format`; `raw` leaves CSV text as it is, formulas
+/// included. Each record is encoded on its own, so records can be made ready on any thread
+/// and written in order later.
+///
+/// # Errors
+/// When the record cannot be serialised as JSON.
+pub fn ready<R: Record>(format: Format, raw: bool, record: R) -> io::Result<Ready<R>> {
+    let mut bytes = Vec::with_capacity(512);
+    match format {
+        Format::Table => return Ok(Ready::Record(record)),
+        Format::Csv => csv::encode(&record, raw, &mut bytes)?,
+        Format::Json | Format::Ndjson => serde_json::to_writer(&mut bytes, &record)?,
+    }
+    Ok(Ready::Bytes(bytes))
+}
+
 /// Writes records in one format, as they come.
 pub trait RecordWriter<R: Record> {
-    /// Writes one record.
-    fn write(&mut self, record: &R) -> io::Result<()>;
+    /// Writes one record, as [`ready`] made it for this writer's format.
+    fn write(&mut self, record: &Ready<R>) -> io::Result<()>;
     /// Ends the output (closes the JSON array, prints the table).
     fn finish(self: Box<Self>) -> io::Result<()>;
 }

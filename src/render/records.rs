@@ -65,6 +65,12 @@ impl CriterionNumbers {
     #[must_use]
     pub fn join(&self, separator: &str) -> String {
         let mut out = String::new();
+        self.join_onto(separator, &mut out);
+        out
+    }
+
+    /// The numbers joined by `separator`, written at the end of `out`.
+    pub fn join_onto(&self, separator: &str, out: &mut String) {
         let mut digits = itoa::Buffer::new();
         for (i, n) in self.0.iter().enumerate() {
             if i > 0 {
@@ -72,7 +78,6 @@ impl CriterionNumbers {
             }
             out.push_str(digits.format(*n));
         }
-        out
     }
 }
 
@@ -117,8 +122,18 @@ impl ScoreRow {
         score: &CommuneScore,
         [commune_id, commune, district]: [String; 3],
     ) -> ScoreRow {
-        let numbers = |verdict| CriterionNumbers(score.numbers(set, verdict).collect());
-        let met = score.count(Verdict::Met);
+        // one pass over the base criteria sorts them by verdict
+        let mut met = 0;
+        let [mut unmet, mut basically_met, mut not_assessed] = [const { Vec::new() }; 3];
+        for (criterion, result) in set.base().criteria.iter().zip(&score.tiers[0]) {
+            match result.verdict {
+                Verdict::Met => met += 1,
+                Verdict::NotMet => unmet.push(criterion.number),
+                Verdict::BasicallyMet => basically_met.push(criterion.number),
+                Verdict::NotAssessed => not_assessed.push(criterion.number),
+            }
+        }
+        let count = |numbers: &Vec<u32>| u32::try_from(numbers.len()).unwrap_or(u32::MAX);
         let c = &score.commune;
         ScoreRow {
             commune_id,
@@ -126,14 +141,14 @@ impl ScoreRow {
             district,
             criteria_met: met,
             criteria_total: u32::try_from(set.base().criteria.len()).unwrap_or(u32::MAX),
-            criteria_not_assessed: score.count(Verdict::NotAssessed),
-            criteria_basically_met: score.count(Verdict::BasicallyMet),
+            criteria_not_assessed: count(&not_assessed),
+            criteria_basically_met: count(&basically_met),
             tier: tier_id(set, score.tier),
             next_tier: score.next_tier(set).map(|t| set.tiers[t].id.clone()),
             band: set.band(met).label.clone(),
-            unmet: numbers(Verdict::NotMet),
-            basically_met: numbers(Verdict::BasicallyMet),
-            not_assessed: numbers(Verdict::NotAssessed),
+            unmet: CriterionNumbers(unmet),
+            basically_met: CriterionNumbers(basically_met),
+            not_assessed: CriterionNumbers(not_assessed),
             hamlets: c.hamlets,
             hamlets_standard: c.hamlets_standard,
             hamlets_model: c.hamlets_model,
@@ -183,6 +198,16 @@ impl Record for ScoreRow {
             standard,
             model,
         ] = &mut digits;
+        // the three lists joined in one buffer, then cut apart
+        let mut lists = String::with_capacity(64);
+        let mut ends = [0; 3];
+        for (end, numbers) in ends
+            .iter_mut()
+            .zip([&self.unmet, &self.basically_met, &self.not_assessed])
+        {
+            numbers.join_onto(";", &mut lists);
+            *end = lists.len();
+        }
         row(&[
             &self.commune_id,
             &self.commune,
@@ -194,9 +219,9 @@ impl Record for ScoreRow {
             &self.tier,
             self.next_tier.as_deref().unwrap_or_default(),
             &self.band,
-            &self.unmet.join(";"),
-            &self.basically_met.join(";"),
-            &self.not_assessed.join(";"),
+            &lists[..ends[0]],
+            &lists[ends[0]..ends[1]],
+            &lists[ends[1]..],
             written(hamlets, self.hamlets),
             written(standard, self.hamlets_standard),
             written(model, self.hamlets_model),

@@ -201,9 +201,9 @@ impl Record for ScoreRow {
         // the three lists joined in one buffer, then cut apart
         let mut lists = String::with_capacity(64);
         let mut ends = [0; 3];
-        for (end, numbers) in ends
-            .iter_mut()
-            .zip([&self.unmet, &self.basically_met, &self.not_assessed])
+        for (end, numbers) in
+            ends.iter_mut()
+                .zip([&self.unmet, &self.basically_met, &self.not_assessed])
         {
             numbers.join_onto(";", &mut lists);
             *end = lists.len();

@@ -114,3 +114,50 @@ fn what_a_duplicate_row_noticed_is_reported_on_any_number_of_threads() {
         run.stderr
     );
 }
+
+#[test]
+fn rows_across_batches_keep_their_lines_on_any_number_of_threads() {
+    // records with quoted line breaks, blank lines and Windows line ends, spread over many
+    // batches, come out whole and on the lines people see in the file
+    let lines = survey(1500);
+    let name = lines[0].split(',').position(|h| h == "commune").unwrap();
+    let mut text = String::from("# khảo sát NTM\r\n\r\n");
+    for (i, line) in lines.iter().enumerate() {
+        let mut fields: Vec<String> = line.split(',').map(str::to_owned).collect();
+        if i > 0 && i % 7 == 0 {
+            fields[name] = format!("\"Xã\r\nSố \"\"{i}\"\"\"");
+        }
+        text.push_str(&fields.join(","));
+        text.push_str("\r\n");
+        if i % 50 == 0 {
+            text.push_str("\r\n\r\n");
+        }
+    }
+    let clean = same_with_any_threads(&text, &["score", "-f", "csv"]);
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+    assert_eq!(
+        clean.stdout.matches("Số \"\"").count(),
+        1500 / 7,
+        "{}",
+        clean.stdout
+    );
+    // a bad year far down is reported on the line it is on, counting every line break
+    let row = 1203;
+    let id = lines[row].split(',').next().unwrap();
+    let at = text.find(&format!("\r\n{id},")).unwrap() + 2;
+    let row_end = at + text[at..].find("\r\n").unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let year = lines[0].split(',').position(|h| h == "year").unwrap();
+    let mut bad: Vec<&str> = text[at..row_end].split(',').collect();
+    bad[year] = "20x4";
+    let text = format!("{}{}{}", &text[..at], bad.join(","), &text[row_end..]);
+    let run = same_with_any_threads(&text, &["score", "-f", "csv"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "communes.csv:{line}: column \"year\": value \"20x4\""
+        )),
+        "line {line}: {}",
+        run.stderr
+    );
+}

@@ -4,13 +4,15 @@
 use std::io::Write;
 
 use super::stream::{self, StreamOptions};
+use crate::criteria::CriteriaSet;
 use crate::error::Result;
 use crate::gaps::gaps;
 use crate::render::GapsRow;
 
 /// Runs `ntm gaps`, writing warnings to `stderr`.
 pub fn run(options: &StreamOptions, stderr: &mut dyn Write) -> Result<()> {
-    stream::run(options, stderr, |set, score| {
-        gaps(set, &score).map(|(next, gaps)| GapsRow::new(set, &score, next, gaps))
+    let set = CriteriaSet::load(&options.criteria)?;
+    stream::run(&set, options, stderr, |score| {
+        gaps(&set, &score).map(|(next, gaps)| GapsRow::new(&set, &score, next, gaps))
     })
 }

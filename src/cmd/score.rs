@@ -4,12 +4,14 @@
 use std::io::Write;
 
 use super::stream::{self, StreamOptions};
+use crate::criteria::CriteriaSet;
 use crate::error::Result;
 use crate::render::ScoreRow;
 
 /// Runs `ntm score`, writing warnings to `stderr`.
 pub fn run(options: &StreamOptions, stderr: &mut dyn Write) -> Result<()> {
-    stream::run(options, stderr, |set, score| {
-        Some(ScoreRow::from_score(set, score))
+    let set = CriteriaSet::load(&options.criteria)?;
+    stream::run(&set, options, stderr, |score| {
+        Some(ScoreRow::from_score(&set, score))
     })
 }

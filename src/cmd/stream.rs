@@ -48,22 +48,23 @@ pub struct StreamOptions {
     pub lang: Lang,
 }
 
-/// Scores every commune of the input and writes the records `record` makes of them (none for a
-/// commune it returns `None` for). Warnings go to `stderr`.
-pub fn run<R: Record + Send>(
+/// Scores every commune of the input against `set` (loaded from `options.criteria`) and writes
+/// the records `record` makes of them (none for a commune it returns `None` for). Warnings go
+/// to `stderr`.
+pub fn run<'s, R: Record + Send + 's>(
+    set: &'s CriteriaSet,
     options: &StreamOptions,
     stderr: &mut dyn Write,
-    record: impl Fn(&CriteriaSet, CommuneScore) -> Option<R> + Sync,
+    record: impl Fn(CommuneScore) -> Option<R> + Sync,
 ) -> Result<()> {
-    let set = CriteriaSet::load(&options.criteria)?;
-    let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
+    let scan = Scan::open(set, &options.input, &options.read, stderr)?;
     let mut output = Output::open(options.output.as_deref())?;
     let output_name = output.name().to_owned();
     let io_err = |source| Error::Io {
         path: output_name.clone(),
         source,
     };
-    let labels = TableLabels::new(&set, options.lang, table_width());
+    let labels = TableLabels::new(set, options.lang, table_width());
     let written = {
         let mut writer =
             writer::<R>(options.format, output.writer(), labels, options.raw).map_err(io_err)?;
@@ -71,7 +72,7 @@ pub fn run<R: Record + Send>(
         scan.run_map(
             stderr,
             // encoded on the worker threads; the main thread only writes the bytes
-            |score| record(&set, score).map(|record| ready(format, raw, record)),
+            |score| record(score).map(|record| ready(format, raw, record)),
             |record| match record {
                 Some(Ok(record)) => writer.write(record).map_err(io_err),
                 Some(Err(err)) => Err(io_err(io::Error::new(err.kind(), err.to_string()))),
@@ -447,7 +448,7 @@ fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
 struct Notes {
     disagreements: usize,
     /// Columns of indicators judged against unverified thresholds.
-    unverified: BTreeSet<usize>,
+    unverified: SmallSet<0>,
     /// Per (tier, indicator column, criterion): the classes and years whose threshold is unknown.
     /// In the order first met; sorted for the report.
     unknown: Vec<(UnknownKey, UnknownAt)>,
@@ -575,8 +576,9 @@ impl Notes {
     /// The classes and years recorded for `key`, found from the cursor on.
     fn unknown_at(&mut self, key: UnknownKey) -> &mut UnknownAt {
         let n = self.unknown.len();
-        let found = (0..n)
-            .map(|i| (self.cursor + i) % n)
+        let cursor = self.cursor.min(n);
+        let found = (cursor..n)
+            .chain(0..cursor)
             .find(|&i| self.unknown[i].0 == key);
         let i = found.unwrap_or_else(|| {
             self.unknown.push((key, UnknownAt::default()));
@@ -631,6 +633,7 @@ impl Notes {
         if !self.unverified.is_empty() {
             let ids: Vec<&str> = self
                 .unverified
+                .to_vec()
                 .into_iter()
                 .map(|c| set.columns[c].as_str())
                 .collect();

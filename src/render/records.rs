@@ -14,7 +14,7 @@ use crate::value::Verdict;
 
 /// One commune's score. The JSON keys are exactly these fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ScoreRow {
+pub struct ScoreRow<'s> {
     /// `commune_id`.
     pub commune_id: String,
     /// Commune name.
@@ -30,11 +30,11 @@ pub struct ScoreRow {
     /// Base criteria basically met.
     pub criteria_basically_met: u32,
     /// The tier id reached, or `none`.
-    pub tier: String,
+    pub tier: &'s str,
     /// The tier above it, `None` at the top.
-    pub next_tier: Option<String>,
+    pub next_tier: Option<&'s str>,
     /// The band label.
-    pub band: String,
+    pub band: &'s str,
     /// Numbers of the criteria not met.
     pub unmet: CriterionNumbers,
     /// Numbers of the criteria basically met.
@@ -93,10 +93,10 @@ impl Serialize for CriterionNumbers {
     }
 }
 
-impl ScoreRow {
+impl<'s> ScoreRow<'s> {
     /// The record of one scored commune.
     #[must_use]
-    pub fn new(set: &CriteriaSet, score: &CommuneScore) -> ScoreRow {
+    pub fn new(set: &'s CriteriaSet, score: &CommuneScore) -> ScoreRow<'s> {
         let c = &score.commune;
         ScoreRow::with_names(
             set,
@@ -107,7 +107,7 @@ impl ScoreRow {
 
     /// [`ScoreRow::new`], taking the commune's id and names instead of copying them.
     #[must_use]
-    pub fn from_score(set: &CriteriaSet, mut score: CommuneScore) -> ScoreRow {
+    pub fn from_score(set: &'s CriteriaSet, mut score: CommuneScore) -> ScoreRow<'s> {
         let c = &mut score.commune;
         let names = [
             std::mem::take(&mut c.id),
@@ -118,10 +118,10 @@ impl ScoreRow {
     }
 
     fn with_names(
-        set: &CriteriaSet,
+        set: &'s CriteriaSet,
         score: &CommuneScore,
         [commune_id, commune, district]: [String; 3],
-    ) -> ScoreRow {
+    ) -> ScoreRow<'s> {
         // one pass over the base criteria sorts them by verdict
         let mut met = 0;
         let [mut unmet, mut basically_met, mut not_assessed] = [const { Vec::new() }; 3];
@@ -144,8 +144,8 @@ impl ScoreRow {
             criteria_not_assessed: count(&not_assessed),
             criteria_basically_met: count(&basically_met),
             tier: tier_id(set, score.tier),
-            next_tier: score.next_tier(set).map(|t| set.tiers[t].id.clone()),
-            band: set.band(met).label.clone(),
+            next_tier: score.next_tier(set).map(|t| set.tiers[t].id.as_str()),
+            band: &set.band(met).label,
             unmet: CriterionNumbers(unmet),
             basically_met: CriterionNumbers(basically_met),
             not_assessed: CriterionNumbers(not_assessed),
@@ -156,8 +156,8 @@ impl ScoreRow {
     }
 }
 
-fn tier_id(set: &CriteriaSet, tier: Option<usize>) -> String {
-    tier.map_or_else(|| "none".to_owned(), |t| set.tiers[t].id.clone())
+fn tier_id(set: &CriteriaSet, tier: Option<usize>) -> &str {
+    tier.map_or("none", |t| &set.tiers[t].id)
 }
 
 /// `n` written in `buffer`, or nothing.
@@ -165,7 +165,7 @@ fn written(buffer: &mut itoa::Buffer, n: Option<u32>) -> &str {
     n.map_or("", |n| buffer.format(n))
 }
 
-impl Record for ScoreRow {
+impl Record for ScoreRow<'_> {
     fn csv_header() -> &'static [&'static str] {
         &[
             "commune_id",
@@ -216,9 +216,9 @@ impl Record for ScoreRow {
             total.format(self.criteria_total),
             not_assessed.format(self.criteria_not_assessed),
             basically_met.format(self.criteria_basically_met),
-            &self.tier,
-            self.next_tier.as_deref().unwrap_or_default(),
-            &self.band,
+            self.tier,
+            self.next_tier.unwrap_or_default(),
+            self.band,
             &lists[..ends[0]],
             &lists[ends[0]..ends[1]],
             &lists[ends[1]..],
@@ -244,8 +244,8 @@ impl Record for ScoreRow {
 
     fn table_rows(&self, labels: &TableLabels) -> Vec<Vec<String>> {
         let lang = labels.lang;
-        let mut tier = labels.tier(Some(&self.tier));
-        if let Some(next) = &self.next_tier {
+        let mut tier = labels.tier(Some(self.tier));
+        if let Some(next) = self.next_tier {
             tier.push_str(&format!("\n→ {}", labels.tier(Some(next))));
         }
         let criteria = [
@@ -263,7 +263,7 @@ impl Record for ScoreRow {
             self.commune.clone(),
             self.district.clone(),
             format!("{}/{}", self.criteria_met, self.criteria_total),
-            self.band.clone(),
+            self.band.to_owned(),
             tier,
             criteria,
         ]]
@@ -319,7 +319,7 @@ impl GapsRow {
             commune_id: c.id.clone(),
             commune: c.name.clone(),
             district: c.district.clone(),
-            tier: tier_id(set, score.tier),
+            tier: tier_id(set, score.tier).to_owned(),
             next_tier: set.tiers[next].id.clone(),
             gaps: gaps
                 .into_iter()

@@ -31,7 +31,7 @@ pub struct Report<'a> {
     /// Progress against targets.
     pub progress: ProgressReport,
     /// Every commune's score, for the appendix.
-    pub rows: Vec<ScoreRow>,
+    pub rows: Vec<ScoreRow<'a>>,
     /// What changed since the previous survey, when one was given.
     pub changes: Option<Changes>,
 }
@@ -166,7 +166,7 @@ fn changes_section(changes: &Changes, labels: &TableLabels) -> Section {
     }
 }
 
-fn appendix(rows: &[ScoreRow], labels: &TableLabels) -> Section {
+fn appendix(rows: &[ScoreRow<'_>], labels: &TableLabels) -> Section {
     let lang = labels.lang;
     let l = |x| label(x, lang).to_owned();
     Section {
@@ -192,8 +192,8 @@ fn appendix(rows: &[ScoreRow], labels: &TableLabels) -> Section {
                     r.commune.clone().into(),
                     r.district.clone().into(),
                     r.criteria_met.into(),
-                    r.band.clone().into(),
-                    labels.tier(Some(&r.tier)).into(),
+                    r.band.to_owned().into(),
+                    labels.tier(Some(r.tier)).into(),
                     r.unmet.join(", ").into(),
                     r.basically_met.join(", ").into(),
                     r.not_assessed.join(", ").into(),

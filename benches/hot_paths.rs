@@ -41,6 +41,19 @@ fn parse_number() -> usize {
     ok
 }
 
+/// Numbers written the plain way, as most number cells are, read straight from their bytes
+/// (`parse_number` reads the others).
+const PLAIN_NUMBERS: &[&str] = &["45,5", "45.5", "100", "0,8", "98", "72,25", "1234,5"];
+
+#[divan::bench]
+fn plain_decimal() -> usize {
+    let mut ok = 0;
+    for cell in black_box(PLAIN_NUMBERS) {
+        ok += usize::from(ntm::value::plain_decimal(cell.as_bytes()).is_some());
+    }
+    ok
+}
+
 /// Verdict words in the spellings provinces use, including the loose ones that need folding.
 const VERDICTS: &[&str] = &[
     "Đạt",

@@ -32,49 +32,47 @@ pub fn io_error(err: csv::Error) -> io::Error {
     }
 }
 
-/// Writes the CSV row(s) of `record` at the end of `out`, quoted as the csv crate's writer
-/// quotes (only where needed), each row ended by `\n`.
+/// Writes the CSV row(s) of `record` at the end of `out`, as the csv crate's writer writes
+/// them: fields separated by `,`, quoted only when they hold a comma, a quote or a line break
+/// (quotes doubled inside), each row ended by `\n`.
 pub(super) fn encode<R: Record>(record: &R, raw: bool, out: &mut Vec<u8>) -> io::Result<()> {
-    // csv-core's writer is a small state machine on the stack: nothing is allocated per record
-    let mut csv = csv_core::Writer::new();
     record.csv_rows(&mut |row| {
+        // (the csv crate quotes a row's only field when it is empty, to tell it from no row)
+        if let [only] = row
+            && only.is_empty()
+        {
+            out.extend_from_slice(b"\"\"\n");
+            return Ok(());
+        }
         for (i, field) in row.iter().enumerate() {
             if i > 0 {
-                grow(out, |buf| csv.delimiter(buf));
+                out.push(b',');
             }
             let field = if raw {
                 Cow::Borrowed(*field)
             } else {
                 neutralise(field)
             };
-            let mut input = field.as_bytes();
-            loop {
-                let mut read = 0;
-                let full = grow(out, |buf| {
-                    let (result, nin, nout) = csv.field(input, buf);
-                    read = nin;
-                    (result, nout)
-                });
-                input = &input[read..];
-                if !full {
-                    break;
+            let bytes = field.as_bytes();
+            if bytes
+                .iter()
+                .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+            {
+                out.push(b'"');
+                for piece in bytes.split_inclusive(|&b| b == b'"') {
+                    out.extend_from_slice(piece);
+                    if piece.ends_with(b"\"") {
+                        out.push(b'"');
+                    }
                 }
+                out.push(b'"');
+            } else {
+                out.extend_from_slice(bytes);
             }
         }
-        grow(out, |buf| csv.terminator(buf));
+        out.push(b'\n');
         Ok(())
     })
-}
-
-/// Runs one step of the CSV writer on room at the end of `out`, keeping what it wrote;
-/// whether it ran out of room (and must be called again).
-fn grow(out: &mut Vec<u8>, step: impl FnOnce(&mut [u8]) -> (csv_core::WriteResult, usize)) -> bool {
-    let start = out.len();
-    // a field's chunk, or a closing quote with a delimiter or terminator
-    out.resize(start + 64, 0);
-    let (result, written) = step(&mut out[start..]);
-    out.truncate(start + written);
-    result == csv_core::WriteResult::OutputFull
 }
 
 pub(super) struct CsvWriter<'w, R> {
@@ -164,6 +162,9 @@ mod tests {
         let record = Rows(vec![
             fields.iter().map(ToString::to_string).collect(),
             vec!["2".into(), String::new(), long.clone()],
+            vec![String::new()],
+            vec![String::new(), String::new()],
+            vec!["\"".into()],
         ]);
         for raw in [false, true] {
             let mut expected = csv::WriterBuilder::new()

@@ -9,10 +9,30 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization};
 pub fn nfc(s: &str) -> String {
     let s = s.trim();
     // Most cells are already NFC (always so when ASCII); the quick check avoids re-composing.
-    if s.is_ascii() || unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if plainly_nfc(s) || unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes {
         return s.to_owned();
     }
     s.nfc().collect()
+}
+
+/// Whether `s` is NFC by a glance at its bytes: every character is below U+0300 (ASCII and the
+/// Latin letters with diacritics in one piece) or in Latin Extended Additional (U+1E00–U+1EFF,
+/// where Vietnamese `ạ`, `ố`, `ữ`… live). Each of those is a starter that NFC leaves alone
+/// (a test checks every one of them), so a name written in them needs no table lookups.
+fn plainly_nfc(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            0x00..=0x7f => at += 1,
+            // two-byte characters up to U+02FF
+            0xc2..=0xcb => at += 2,
+            // U+1E00–U+1EFF
+            0xe1 if matches!(bytes.get(at + 1), Some(0xb8..=0xbb)) => at += 3,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// A loose matching key: diacritics removed (`đ` becomes `d`), lower case, runs of spaces,
@@ -67,6 +87,27 @@ fn fold_ascii(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_taken_as_nfc_at_a_glance_are_nfc_starters() {
+        use unicode_normalization::char::canonical_combining_class;
+        let glance = ('\0'..'\u{300}').chain('\u{1e00}'..='\u{1eff}');
+        for c in glance {
+            let text = c.to_string();
+            assert!(plainly_nfc(&text), "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(text.chars()),
+                IsNormalized::Yes,
+                "{c:?}"
+            );
+        }
+        // combining marks and other blocks go the full way
+        for text in ["a\u{301}", "\u{300}", "Ω", "\u{1f71}", "Việt\u{323}"] {
+            assert!(!plainly_nfc(text), "{text:?}");
+        }
+        assert!(plainly_nfc("Xã Quảng Phú Cầu, huyện Ứng Hòa"));
+    }
 
     #[test]
     fn nfc_composes_decomposed_text() {

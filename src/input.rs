@@ -4,6 +4,8 @@
 //! title block. Headers are then matched to their meaning, Vietnamese names included.
 
 use std::io::{BufRead, BufReader, Cursor, Read};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use calamine::{Data, Reader};
 
@@ -50,6 +52,9 @@ pub enum Rows {
         reader: csv::Reader<Box<dyn Read>>,
         /// Lines before the header, added to every line number the reader reports.
         skipped: u64,
+        /// Set once the reader has met the end of the stream: a record read then may have
+        /// ended there, without a line break.
+        at_end: Arc<AtomicBool>,
     },
     /// The rows of a spreadsheet, each with its row number; the first is the header.
     Sheet(std::vec::IntoIter<(u64, Vec<String>)>),
@@ -117,16 +122,22 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
         break;
     }
     let delimiter = options.delimiter.unwrap_or_else(|| sniff(&header));
+    let at_end = Arc::new(AtomicBool::new(false));
     let input: Box<dyn Read> = Box::new(Lines {
         inner: Cursor::new(header).chain(buffered),
         pending_cr: false,
+        at_end: Some(Arc::clone(&at_end)),
     });
     let reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
         .delimiter(delimiter)
         .from_reader(input);
-    Ok(Rows::Csv { reader, skipped })
+    Ok(Rows::Csv {
+        reader,
+        skipped,
+        at_end,
+    })
 }
 
 /// A reader that turns CRLF line ends into LF, so that the CSV reader counts lines the way
@@ -136,6 +147,8 @@ struct Lines<R> {
     inner: R,
     /// The last chunk ended with a CR, held back until the next byte says whether an LF follows.
     pending_cr: bool,
+    /// Set when the inner reader has no more bytes.
+    at_end: Option<Arc<AtomicBool>>,
 }
 
 impl<R: BufRead> Read for Lines<R> {
@@ -144,6 +157,11 @@ impl<R: BufRead> Read for Lines<R> {
             return Ok(0);
         }
         let chunk = self.inner.fill_buf()?;
+        if chunk.is_empty()
+            && let Some(at_end) = &self.at_end
+        {
+            at_end.store(true, Ordering::Relaxed);
+        }
         let mut n = 0;
         if std::mem::take(&mut self.pending_cr) && chunk.first() != Some(&b'\n') {
             buf[0] = b'\r';
@@ -395,6 +413,7 @@ mod tests {
                     let mut lines = Lines {
                         inner: BufReader::with_capacity(capacity, input),
                         pending_cr: false,
+                        at_end: None,
                     };
                     let mut out = Vec::new();
                     let mut buf = vec![0; room];

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::io::Read;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, QuantityKind};
 use crate::error::{Error, Location, Problem, Result};
@@ -233,21 +234,29 @@ impl RowSource {
             return false;
         }
         match &mut self.rows {
-            Rows::Csv { reader, skipped } => match reader.read_byte_record(&mut row.record) {
+            Rows::Csv {
+                reader,
+                skipped,
+                at_end,
+            } => match reader.read_byte_record(&mut row.record) {
                 Ok(false) => {
                     self.done = true;
                     return false;
                 }
                 Ok(true) => {
-                    row.line = row.record.position().map_or(0, csv::Position::line) + *skipped;
+                    row.line = first_line(reader, &row.record, at_end) + *skipped;
                 }
                 Err(err) => {
                     // a ragged row is one bad row; any other error ends the file
-                    if !matches!(err.kind(), csv::ErrorKind::UnequalLengths { .. }) {
+                    if matches!(err.kind(), csv::ErrorKind::UnequalLengths { .. }) {
+                        row.line = first_line(reader, &row.record, at_end) + *skipped;
+                    } else {
                         self.done = true;
+                        row.line = err.position().map_or(0, csv::Position::line) + *skipped;
                     }
-                    row.line = err.position().map_or(0, csv::Position::line) + *skipped;
-                    row.rejected = Some(problem_from_csv(&self.file, &err, *skipped));
+                    let mut problem = problem_from_csv(&self.file, &err, *skipped);
+                    problem.location.line = Some(row.line);
+                    row.rejected = Some(problem);
                 }
             },
             Rows::Sheet(iter) => {
@@ -295,7 +304,9 @@ impl<'s> SurveyReader<'s> {
         default_year: Option<u16>,
     ) -> Result<Self> {
         let headers: Vec<String> = match &mut rows {
-            Rows::Csv { reader, skipped } => match reader.headers() {
+            Rows::Csv {
+                reader, skipped, ..
+            } => match reader.headers() {
                 Ok(h) => h.iter().map(nfc).collect(),
                 Err(err) => return Err(csv_error(file, &err, *skipped)),
             },
@@ -916,6 +927,26 @@ fn layout(
         }
     }
     Ok(layout)
+}
+
+/// The line a record just read starts on (counted from the header, as the reader counts).
+///
+/// The csv crate gives a record the line its reading started on, which is the first of any
+/// blank lines before it. Counting back from where the record ended is right: its line breaks
+/// inside quotes, and the one that ended it, unless the file ended first.
+fn first_line(
+    reader: &csv::Reader<Box<dyn Read>>,
+    record: &csv::ByteRecord,
+    at_end: &AtomicBool,
+) -> u64 {
+    let started = record.position().map_or(0, csv::Position::line);
+    let inside = memchr::memchr_iter(b'\n', record.as_slice()).count() as u64;
+    let ended_by_break = u64::from(!at_end.load(Ordering::Relaxed));
+    reader
+        .position()
+        .line()
+        .saturating_sub(inside + ended_by_break)
+        .max(started)
 }
 
 fn problem_from_csv(file: &str, err: &csv::Error, skipped: u64) -> Problem {

@@ -35,6 +35,31 @@ fn every_bad_cell_is_reported_and_output_stops_at_the_first_bad_row() {
 }
 
 #[test]
+fn rows_after_blank_lines_are_named_by_their_own_line() {
+    // a row after blank lines, one spanning lines (a quoted line break), a ragged one after a
+    // Windows blank line, and a last row without a line break
+    let run = score_stdin(
+        "commune_id,commune,region,year,1.1\n\
+         A,\"Xã\nSố 1\",NORTH,2024,45\n\
+         \n\
+         \n\
+         B,\"X\n\ny\",NORTH,20x4,45\r\n\
+         \r\n\
+         C,z,NORTH,2024\n\
+         \n\
+         D,w,NORTH,2024,4x5",
+        &[],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "error: <stdin>:6: column \"year\": value \"20x4\": expected a year such as 2024\n\
+         error: <stdin>:10: row has 4 fields but the header has 5; every row needs one field per column\n\
+         error: <stdin>:12: column \"1.1\": value \"4x5\": not a number; expected a number such as 45.5 or 45,5 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)\n"
+    );
+}
+
+#[test]
 fn no_output_file_appears_when_the_input_is_bad() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("in.csv");

@@ -4,12 +4,11 @@
 //! title block. Headers are then matched to their meaning, Vietnamese names included.
 
 use std::io::{BufRead, BufReader, Cursor, Read};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use calamine::{Data, Reader};
 
 use crate::error::{Error, Location, Problem, Result};
+use crate::records::CsvReader;
 use crate::text::fold;
 
 /// The text encoding of a CSV file.
@@ -49,12 +48,9 @@ pub enum Rows {
     /// A CSV stream; `skipped` lines (comments, blank lines) came before its header.
     Csv {
         /// The reader, positioned at the header.
-        reader: csv::Reader<Box<dyn Read>>,
+        reader: Box<CsvReader<Box<dyn Read>>>,
         /// Lines before the header, added to every line number the reader reports.
         skipped: u64,
-        /// Set once the reader has met the end of the stream: a record read then may have
-        /// ended there, without a line break.
-        at_end: Arc<AtomicBool>,
     },
     /// The rows of a spreadsheet, each with its row number; the first is the header.
     Sheet(std::vec::IntoIter<(u64, Vec<String>)>),
@@ -122,86 +118,11 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
         break;
     }
     let delimiter = options.delimiter.unwrap_or_else(|| sniff(&header));
-    let at_end = Arc::new(AtomicBool::new(false));
-    let input: Box<dyn Read> = Box::new(Lines {
-        inner: Cursor::new(header).chain(buffered),
-        pending_cr: false,
-        at_end: Some(Arc::clone(&at_end)),
-    });
-    let reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .delimiter(delimiter)
-        .from_reader(input);
+    let input: Box<dyn Read> = Box::new(Cursor::new(header).chain(buffered));
     Ok(Rows::Csv {
-        reader,
+        reader: Box::new(CsvReader::new(input, delimiter)),
         skipped,
-        at_end,
     })
-}
-
-/// A reader that turns CRLF line ends into LF, so that the CSV reader counts lines the way
-/// people see them in a Windows-made file. It copies whole buffered chunks, dropping each CR
-/// that comes before an LF; a CR anywhere else is kept.
-struct Lines<R> {
-    inner: R,
-    /// The last chunk ended with a CR, held back until the next byte says whether an LF follows.
-    pending_cr: bool,
-    /// Set when the inner reader has no more bytes.
-    at_end: Option<Arc<AtomicBool>>,
-}
-
-impl<R: BufRead> Read for Lines<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if buf.is_empty() {
-            return Ok(0);
-        }
-        let chunk = self.inner.fill_buf()?;
-        if chunk.is_empty()
-            && let Some(at_end) = &self.at_end
-        {
-            at_end.store(true, Ordering::Relaxed);
-        }
-        let mut n = 0;
-        if std::mem::take(&mut self.pending_cr) && chunk.first() != Some(&b'\n') {
-            buf[0] = b'\r';
-            n = 1;
-        }
-        let mut used = 0;
-        while used < chunk.len() && n < buf.len() {
-            let rest = &chunk[used..];
-            let take = rest.len().min(buf.len() - n);
-            let Some(i) = memchr::memchr(b'\r', &rest[..take]) else {
-                buf[n..n + take].copy_from_slice(&rest[..take]);
-                n += take;
-                used += take;
-                break;
-            };
-            // i < take, so the CR itself fits when it is kept
-            match rest.get(i + 1) {
-                Some(b'\n') => {
-                    buf[n..n + i].copy_from_slice(&rest[..i]);
-                    n += i;
-                }
-                Some(_) => {
-                    buf[n..=n + i].copy_from_slice(&rest[..=i]);
-                    n += i + 1;
-                }
-                None => {
-                    buf[n..n + i].copy_from_slice(&rest[..i]);
-                    n += i;
-                    self.pending_cr = true;
-                }
-            }
-            used += i + 1;
-        }
-        self.inner.consume(used);
-        if n == 0 && self.pending_cr {
-            // the chunk was a lone CR: read on to learn what follows it
-            return self.read(buf);
-        }
-        Ok(n)
-    }
 }
 
 /// The delimiter of a header line: whichever of comma, semicolon and tab it has most of,
@@ -387,53 +308,6 @@ pub fn header_meaning(header: &str, verdict_prefixes: &[&str]) -> Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn crlf_becomes_lf_whatever_the_chunk_and_buffer_sizes() {
-        let inputs: [&[u8]; 6] = [
-            b"a,b\r\n1,2\r\n",
-            b"a,b\r\n\r\n\r\n",
-            b"lone\rcr\r\nend\r",
-            b"\r\r\n\r",
-            b"no line end",
-            b"\"quoted\r\nfield\",x\n",
-        ];
-        for input in inputs {
-            let mut expected = Vec::new();
-            let mut i = 0;
-            while i < input.len() {
-                if input[i..].starts_with(b"\r\n") {
-                    i += 1;
-                }
-                expected.push(input[i]);
-                i += 1;
-            }
-            for capacity in 1..=6 {
-                for room in 1..=5 {
-                    let mut lines = Lines {
-                        inner: BufReader::with_capacity(capacity, input),
-                        pending_cr: false,
-                        at_end: None,
-                    };
-                    let mut out = Vec::new();
-                    let mut buf = vec![0; room];
-                    loop {
-                        let n = lines.read(&mut buf).unwrap();
-                        if n == 0 {
-                            break;
-                        }
-                        out.extend_from_slice(&buf[..n]);
-                    }
-                    assert_eq!(
-                        out,
-                        expected,
-                        "{:?} with chunks of {capacity}, reads of {room}",
-                        String::from_utf8_lossy(input)
-                    );
-                }
-            }
-        }
-    }
 
     #[test]
     fn delimiters_are_sniffed_outside_quotes() {

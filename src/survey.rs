@@ -6,11 +6,11 @@ use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::io::Read;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, QuantityKind};
 use crate::error::{Error, Location, Problem, Result};
 use crate::input::{InputOptions, Rows, header_meaning};
+use crate::records::CsvRecord;
 use crate::text::nfc;
 use crate::value::{
     INDICATOR_VERDICT_WORDS, VERDICT_WORDS, Verdict, exact_verdict_word, parse_number,
@@ -140,7 +140,7 @@ pub struct SurveyReader<'s> {
 /// A row as read, not yet parsed: its cells as bytes and the line it starts on.
 #[derive(Debug, Default, Clone)]
 pub struct RawRow {
-    record: csv::ByteRecord,
+    record: CsvRecord,
     line: u64,
     /// Why the CSV reader rejected the row (ragged, unreadable), when it did.
     rejected: Option<Problem>,
@@ -150,6 +150,8 @@ pub struct RawRow {
 pub struct RowSource {
     rows: Rows,
     file: String,
+    /// The number of columns in the header: every row needs as many fields.
+    width: usize,
     done: bool,
 }
 
@@ -234,29 +236,33 @@ impl RowSource {
             return false;
         }
         match &mut self.rows {
-            Rows::Csv {
-                reader,
-                skipped,
-                at_end,
-            } => match reader.read_byte_record(&mut row.record) {
-                Ok(false) => {
+            Rows::Csv { reader, skipped } => match reader.read(&mut row.record) {
+                Ok(None) => {
                     self.done = true;
                     return false;
                 }
-                Ok(true) => {
-                    row.line = first_line(reader, &row.record, at_end) + *skipped;
+                Ok(Some(line)) => {
+                    row.line = line + *skipped;
+                    // a ragged row is one bad row; reading goes on after it
+                    if row.record.len() != self.width {
+                        row.rejected = Some(Problem::new(
+                            Location::file(&self.file).at_line(row.line),
+                            format!(
+                                "row has {} fields but the header has {}; every row needs one field per column",
+                                row.record.len(),
+                                self.width
+                            ),
+                        ));
+                    }
                 }
                 Err(err) => {
-                    // a ragged row is one bad row; any other error ends the file
-                    if matches!(err.kind(), csv::ErrorKind::UnequalLengths { .. }) {
-                        row.line = first_line(reader, &row.record, at_end) + *skipped;
-                    } else {
-                        self.done = true;
-                        row.line = err.position().map_or(0, csv::Position::line) + *skipped;
-                    }
-                    let mut problem = problem_from_csv(&self.file, &err, *skipped);
-                    problem.location.line = Some(row.line);
-                    row.rejected = Some(problem);
+                    // the file cannot be read on: that ends it
+                    self.done = true;
+                    row.line = reader.line() + *skipped;
+                    row.rejected = Some(Problem::new(
+                        Location::file(&self.file).at_line(row.line),
+                        err.to_string(),
+                    ));
                 }
             },
             Rows::Sheet(iter) => {
@@ -264,7 +270,7 @@ impl RowSource {
                     self.done = true;
                     return false;
                 };
-                row.record = csv::ByteRecord::from(cells);
+                row.record = CsvRecord::from_fields(cells);
                 row.line = line;
             }
         }
@@ -304,12 +310,29 @@ impl<'s> SurveyReader<'s> {
         default_year: Option<u16>,
     ) -> Result<Self> {
         let headers: Vec<String> = match &mut rows {
-            Rows::Csv {
-                reader, skipped, ..
-            } => match reader.headers() {
-                Ok(h) => h.iter().map(nfc).collect(),
-                Err(err) => return Err(csv_error(file, &err, *skipped)),
-            },
+            Rows::Csv { reader, skipped } => {
+                let mut record = CsvRecord::default();
+                let line = match reader.read(&mut record) {
+                    Ok(line) => line.unwrap_or(1) + *skipped,
+                    Err(source) => {
+                        return Err(Error::Io {
+                            path: file.to_owned(),
+                            source,
+                        });
+                    }
+                };
+                let mut headers = Vec::with_capacity(record.len());
+                for cell in record.iter() {
+                    let Ok(text) = std::str::from_utf8(cell) else {
+                        return Err(Error::one(Problem::new(
+                            Location::file(file).at_line(line),
+                            NOT_UTF8,
+                        )));
+                    };
+                    headers.push(nfc(text));
+                }
+                headers
+            }
             Rows::Sheet(iter) => iter
                 .next()
                 .map(|(_, cells)| cells.iter().map(|c| nfc(c)).collect())
@@ -331,6 +354,7 @@ impl<'s> SurveyReader<'s> {
             source: RowSource {
                 rows,
                 file: file.to_owned(),
+                width: layout.headers.len(),
                 done: false,
             },
             ids: IdCheck {
@@ -737,7 +761,7 @@ impl Hasher for AlreadyHashed {
 }
 
 struct Row<'a> {
-    record: &'a csv::ByteRecord,
+    record: &'a CsvRecord,
     layout: &'a Layout,
     file: &'a str,
     line: u64,
@@ -927,55 +951,6 @@ fn layout(
         }
     }
     Ok(layout)
-}
-
-/// The line a record just read starts on (counted from the header, as the reader counts).
-///
-/// The csv crate gives a record the line its reading started on, which is the first of any
-/// blank lines before it. Counting back from where the record ended is right: its line breaks
-/// inside quotes, and the one that ended it, unless the file ended first.
-fn first_line(
-    reader: &csv::Reader<Box<dyn Read>>,
-    record: &csv::ByteRecord,
-    at_end: &AtomicBool,
-) -> u64 {
-    let started = record.position().map_or(0, csv::Position::line);
-    let inside = memchr::memchr_iter(b'\n', record.as_slice()).count() as u64;
-    let ended_by_break = u64::from(!at_end.load(Ordering::Relaxed));
-    reader
-        .position()
-        .line()
-        .saturating_sub(inside + ended_by_break)
-        .max(started)
-}
-
-fn problem_from_csv(file: &str, err: &csv::Error, skipped: u64) -> Problem {
-    let line = err.position().map(|p| p.line() + skipped);
-    let mut location = Location::file(file);
-    location.line = line;
-    match err.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => Problem::new(
-            location,
-            format!(
-                "row has {len} fields but the header has {expected_len}; every row needs one field per column"
-            ),
-        ),
-        // (only the header is read as text by the CSV reader; data cells are checked as read)
-        csv::ErrorKind::Utf8 { .. } => Problem::new(location, NOT_UTF8),
-        _ => Problem::new(location, err.to_string()),
-    }
-}
-
-fn csv_error(file: &str, err: &csv::Error, skipped: u64) -> Error {
-    match err.kind() {
-        csv::ErrorKind::Io(io) => Error::Io {
-            path: file.to_owned(),
-            source: std::io::Error::new(io.kind(), io.to_string()),
-        },
-        _ => Error::one(problem_from_csv(file, err, skipped)),
-    }
 }
 
 #[cfg(test)]

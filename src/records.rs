@@ -1,0 +1,478 @@
+//! CSV records out of a byte stream, by the csv crate's rules for its default dialect: fields in
+//! double quotes may hold delimiters and line breaks, a doubled quote inside them is one quote,
+//! text after a closing quote carries on the field, a quote inside an unquoted field is kept as
+//! it is, CR, LF or CRLF ends a record, blank lines are skipped, a UTF-8 byte-order mark at the
+//! very start is dropped, and a record cut off by the end of the file is taken as it is. One
+//! thing is added: a CR before an LF inside quotes is dropped, so that a line break in a cell
+//! of a Windows-made file reads the same as in any other.
+//!
+//! The csv crate runs a state machine over every byte; survey rows are short fields of which
+//! few are quoted, so here a field is found by scanning for the few bytes that can end it, and
+//! a record is copied out whole once its end is known. Only a field that needs rewriting (a
+//! doubled quote, text after the closing quote, a CRLF inside quotes) goes through the state
+//! machine. The tests check the two readers agree on any input.
+
+use std::io::{self, Read};
+
+const QUOTE: u8 = b'"';
+const CR: u8 = b'\r';
+const LF: u8 = b'\n';
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// How much is read from the input at a time, at least.
+const CHUNK: usize = 1 << 18;
+
+/// One record: its fields, unquoted, as bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CsvRecord {
+    /// The record's text, as read, with rewritten fields rewritten in place.
+    bytes: Vec<u8>,
+    /// Where each field lies in `bytes`.
+    spans: Vec<(usize, usize)>,
+    /// Fields to rewrite once the record is copied out (indices into `spans`).
+    rewrite: Vec<usize>,
+}
+
+impl CsvRecord {
+    /// A record of `fields`.
+    pub fn from_fields<T: AsRef<[u8]>>(fields: impl IntoIterator<Item = T>) -> CsvRecord {
+        let mut record = CsvRecord::default();
+        for field in fields {
+            let start = record.bytes.len();
+            record.bytes.extend_from_slice(field.as_ref());
+            record.spans.push((start, record.bytes.len()));
+        }
+        record
+    }
+
+    /// The number of fields.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether the record has no fields.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Field `i`, if there is one.
+    #[must_use]
+    pub fn get(&self, i: usize) -> Option<&[u8]> {
+        let &(start, end) = self.spans.get(i)?;
+        self.bytes.get(start..end)
+    }
+
+    /// The fields in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        self.spans
+            .iter()
+            .map(|&(start, end)| &self.bytes[start..end])
+    }
+}
+
+/// Reads [`CsvRecord`]s from a byte stream, counting lines as it goes.
+pub struct CsvReader<R> {
+    input: R,
+    /// Bytes read and not yet taken lie in `buf[start..end]`.
+    buf: Vec<u8>,
+    start: usize,
+    end: usize,
+    /// The input has no more bytes.
+    eof: bool,
+    /// Nothing has been taken from the input yet (a byte-order mark may come first).
+    fresh: bool,
+    delimiter: u8,
+    /// The bytes that end an unquoted field: the delimiter, CR and LF.
+    stops: [bool; 256],
+    /// The line `buf[start]` is on, from 1.
+    line: u64,
+}
+
+impl<R: Read> CsvReader<R> {
+    /// Reads `input`, with fields split at `delimiter`.
+    pub fn new(input: R, delimiter: u8) -> CsvReader<R> {
+        let mut stops = [false; 256];
+        for b in [delimiter, CR, LF] {
+            stops[usize::from(b)] = true;
+        }
+        CsvReader {
+            input,
+            buf: vec![0; CHUNK],
+            start: 0,
+            end: 0,
+            eof: false,
+            fresh: true,
+            delimiter,
+            stops,
+            line: 1,
+        }
+    }
+
+    /// The line reading has reached, from 1.
+    #[must_use]
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// Reads the next record into `record` and returns the line it starts on; `None` at the
+    /// end of the input.
+    ///
+    /// # Errors
+    /// Only what reading the input gives.
+    pub fn read(&mut self, record: &mut CsvRecord) -> io::Result<Option<u64>> {
+        if self.fresh {
+            while self.end < BOM.len() && !self.eof {
+                self.fill()?;
+            }
+            if self.buf[..self.end].starts_with(BOM) {
+                self.start = BOM.len();
+            }
+            self.fresh = false;
+        }
+        loop {
+            // line breaks before a record are blank lines
+            while self.start < self.end {
+                match self.buf[self.start] {
+                    LF => self.line += 1,
+                    CR => {}
+                    _ => break,
+                }
+                self.start += 1;
+            }
+            if self.start == self.end {
+                if self.eof {
+                    return Ok(None);
+                }
+                self.fill()?;
+                continue;
+            }
+            let window = &self.buf[self.start..self.end];
+            if let Some((taken, breaks)) = self.scan(window, record) {
+                let line = self.line;
+                self.start += taken;
+                self.line += breaks;
+                return Ok(Some(line));
+            }
+            self.fill()?;
+        }
+    }
+
+    /// Finds the record at the start of `window` and copies it into `record`: how many bytes
+    /// it took and how many LFs they hold. `None` when the window ends before the record does
+    /// and there is more input to read.
+    fn scan(&self, window: &[u8], record: &mut CsvRecord) -> Option<(usize, u64)> {
+        let (n, eof, delimiter) = (window.len(), self.eof, self.delimiter);
+        record.spans.clear();
+        record.rewrite.clear();
+        let mut breaks = 0;
+        let mut p = 0;
+        loop {
+            let field = p;
+            if window[p] == QUOTE {
+                let mut simple = true;
+                let mut q = p + 1;
+                let content_end;
+                loop {
+                    let Some(k) = memchr::memchr3(QUOTE, LF, CR, &window[q..]) else {
+                        // a quote left open runs to the end of the file
+                        if !eof {
+                            return None;
+                        }
+                        simple = false;
+                        p = n;
+                        content_end = n;
+                        break;
+                    };
+                    let at = q + k;
+                    q = at + 1;
+                    match window[at] {
+                        LF => {
+                            breaks += 1;
+                            simple &= window[at - 1] != CR;
+                        }
+                        CR => {}
+                        _ => match window.get(q) {
+                            None if !eof => return None,
+                            None => {
+                                p = n;
+                                content_end = at;
+                                break;
+                            }
+                            Some(&QUOTE) => {
+                                simple = false;
+                                q += 1;
+                            }
+                            Some(&c) if c == delimiter || c == CR || c == LF => {
+                                p = q;
+                                content_end = at;
+                                break;
+                            }
+                            Some(_) => {
+                                // text after the closing quote carries on the field
+                                simple = false;
+                                p = q;
+                                while p < n && !self.stops[usize::from(window[p])] {
+                                    p += 1;
+                                }
+                                content_end = p;
+                                break;
+                            }
+                        },
+                    }
+                }
+                if simple {
+                    record.spans.push((field + 1, content_end));
+                } else {
+                    record.rewrite.push(record.spans.len());
+                    record.spans.push((field, p));
+                }
+            } else {
+                while p < n && !self.stops[usize::from(window[p])] {
+                    p += 1;
+                }
+                record.spans.push((field, p));
+            }
+            if p == n {
+                if !eof {
+                    return None;
+                }
+                break;
+            }
+            let stop = window[p];
+            p += 1;
+            if stop == delimiter {
+                if p == n {
+                    if !eof {
+                        return None;
+                    }
+                    // a delimiter at the very end leaves one empty field after it
+                    record.spans.push((n, n));
+                    break;
+                }
+                continue;
+            }
+            // a CR's LF, if one follows, is skipped as a blank line before the next record
+            breaks += u64::from(stop == LF);
+            break;
+        }
+        let text_end = record.spans.last().map_or(0, |&(_, end)| end);
+        record.bytes.clear();
+        record.bytes.extend_from_slice(&window[..text_end]);
+        for &i in &record.rewrite {
+            let (start, end) = record.spans[i];
+            let len = unquote(&mut record.bytes[start..end]);
+            record.spans[i] = (start, start + len);
+        }
+        Some((p, breaks))
+    }
+
+    /// Reads more input after what is left, making room first; grows the buffer when what is
+    /// left fills it. Reads until what is left has doubled, so that a record far longer than
+    /// one read is scanned a few times at most.
+    fn fill(&mut self) -> io::Result<()> {
+        if self.start > 0 {
+            self.buf.copy_within(self.start..self.end, 0);
+            self.end -= self.start;
+            self.start = 0;
+        }
+        let wanted = (2 * self.end).max(1);
+        while self.end < wanted {
+            if self.end == self.buf.len() {
+                self.buf.resize(2 * self.buf.len(), 0);
+            }
+            match self.input.read(&mut self.buf[self.end..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    break;
+                }
+                Ok(k) => self.end += k,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                Err(err) => return Err(err),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Rewrites the raw text of one field (`field`, from its opening quote to where it ends) as
+/// the csv crate reads it: quotes taken off, a doubled quote made one, text after the closing
+/// quote kept; and a CR before an LF dropped. Returns the new length; the text only shrinks.
+fn unquote(field: &mut [u8]) -> usize {
+    #[derive(PartialEq)]
+    enum State {
+        Quoted,
+        AfterQuote,
+        Unquoted,
+    }
+    let mut state = State::Unquoted;
+    let mut out = 0;
+    let mut i = 0;
+    if field.first() == Some(&QUOTE) {
+        state = State::Quoted;
+        i = 1;
+    }
+    while i < field.len() {
+        let c = field[i];
+        let keep = match state {
+            State::Unquoted => true,
+            State::Quoted if c == QUOTE => {
+                state = State::AfterQuote;
+                false
+            }
+            State::Quoted => !(c == CR && field.get(i + 1) == Some(&LF)),
+            State::AfterQuote => {
+                state = if c == QUOTE {
+                    State::Quoted
+                } else {
+                    State::Unquoted
+                };
+                true
+            }
+        };
+        if keep {
+            field[out] = c;
+            out += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Reads every record of `input`, `chunk` bytes at most per read.
+    fn read_all(input: &[u8], delimiter: u8, chunk: usize) -> Vec<(u64, Vec<Vec<u8>>)> {
+        struct Trickle<'a>(&'a [u8], usize);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let n = self.0.len().min(buf.len()).min(self.1);
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let mut reader = CsvReader::new(Trickle(input, chunk), delimiter);
+        let mut record = CsvRecord::default();
+        let mut out = Vec::new();
+        while let Some(line) = reader.read(&mut record).unwrap() {
+            out.push((line, record.iter().map(<[u8]>::to_vec).collect()));
+        }
+        out
+    }
+
+    /// What the csv crate reads, after a CR before each LF is dropped.
+    fn csv_crate(input: &[u8], delimiter: u8) -> Vec<Vec<Vec<u8>>> {
+        let mut lf = Vec::new();
+        for (i, &b) in input.iter().enumerate() {
+            if !(b == CR && input.get(i + 1) == Some(&LF)) {
+                lf.push(b);
+            }
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(lf.as_slice());
+        reader
+            .byte_records()
+            .map(|r| r.unwrap().iter().map(<[u8]>::to_vec).collect())
+            .collect()
+    }
+
+    fn fields(records: &[(u64, Vec<Vec<u8>>)]) -> Vec<Vec<Vec<u8>>> {
+        records.iter().map(|(_, f)| f.clone()).collect()
+    }
+
+    #[test]
+    fn quoted_fields_and_line_numbers() {
+        let input =
+            b"a,b,c\n\"1,5\",x\"y,\"say \"\"hi\"\"\"\n\n\r\n\"two\nlines\",\"q\"z,\r\nlast,,\"open";
+        let records = read_all(input, b',', 3);
+        assert_eq!(
+            records,
+            vec![
+                (1, vec![b"a".to_vec(), b"b".to_vec(), b"c".to_vec()]),
+                (
+                    2,
+                    vec![b"1,5".to_vec(), b"x\"y".to_vec(), b"say \"hi\"".to_vec()]
+                ),
+                (
+                    5,
+                    vec![b"two\nlines".to_vec(), b"qz".to_vec(), b"".to_vec()]
+                ),
+                (7, vec![b"last".to_vec(), b"".to_vec(), b"open".to_vec()]),
+            ]
+        );
+        assert_eq!(fields(&records), csv_crate(input, b','));
+    }
+
+    #[test]
+    fn crlf_inside_quotes_reads_as_lf_and_a_lone_cr_ends_a_record() {
+        let input = b"\"a\r\nb\",c\r\nd\re\r\n";
+        let records = read_all(input, b',', 1 << 10);
+        assert_eq!(
+            records,
+            vec![
+                (1, vec![b"a\nb".to_vec(), b"c".to_vec()]),
+                (3, vec![b"d".to_vec()]),
+                (3, vec![b"e".to_vec()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_at_the_start_is_dropped() {
+        let input = b"\xef\xbb\xbfa;b\n1;2";
+        let records = read_all(input, b';', 1);
+        assert_eq!(records[0].1, vec![b"a".to_vec(), b"b".to_vec()]);
+        assert_eq!(records[1], (2, vec![b"1".to_vec(), b"2".to_vec()]));
+        assert!(read_all(b"", b',', 1).is_empty());
+        assert!(read_all(b"\n\r\n\n", b',', 1).is_empty());
+    }
+
+    #[test]
+    fn a_record_longer_than_the_buffer_grows_it() {
+        let long = "x".repeat(3 * CHUNK);
+        let input = format!("\"{long}\",{long}\nz\n");
+        let records = read_all(input.as_bytes(), b',', 1 << 20);
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[0].1[0].len(), 3 * CHUNK);
+        assert_eq!(records[1], (2, vec![b"z".to_vec()]));
+    }
+
+    #[test]
+    fn records_from_fields() {
+        let record = CsvRecord::from_fields(["a", "", "bc"]);
+        assert_eq!(record.len(), 3);
+        assert_eq!(record.get(2), Some(&b"bc"[..]));
+        assert_eq!(record.get(3), None);
+        assert!(CsvRecord::default().is_empty());
+    }
+
+    proptest! {
+        /// Any text made of the bytes that matter reads as the csv crate reads it, and the same
+        /// (line numbers too) however the input arrives.
+        #[test]
+        fn agrees_with_the_csv_crate(
+            bytes in proptest::collection::vec(
+                prop_oneof![
+                    Just(b'"'), Just(b','), Just(b';'), Just(b'\n'), Just(b'\r'),
+                    Just(b'a'), Just(b' '), Just(0xC3),
+                ],
+                0..80,
+            ),
+            chunk in 1usize..9,
+            semicolon in any::<bool>(),
+        ) {
+            let delimiter = if semicolon { b';' } else { b',' };
+            let records = read_all(&bytes, delimiter, chunk);
+            prop_assert_eq!(fields(&records), csv_crate(&bytes, delimiter));
+            prop_assert_eq!(&records, &read_all(&bytes, delimiter, 1 << 10));
+        }
+    }
+}

@@ -85,7 +85,9 @@ pub struct CsvReader<R> {
     fresh: bool,
     delimiter: u8,
     /// The bytes that end an unquoted field: the delimiter, CR and LF.
-    stops: [bool; 256],
+    stops: Needles,
+    /// The bytes to stop at inside quotes: the quote, and line breaks to count.
+    quoted: Needles,
     /// The line `buf[start]` is on, from 1.
     line: u64,
 }
@@ -93,10 +95,6 @@ pub struct CsvReader<R> {
 impl<R: Read> CsvReader<R> {
     /// Reads `input`, with fields split at `delimiter`.
     pub fn new(input: R, delimiter: u8) -> CsvReader<R> {
-        let mut stops = [false; 256];
-        for b in [delimiter, CR, LF] {
-            stops[usize::from(b)] = true;
-        }
         CsvReader {
             input,
             buf: vec![0; CHUNK],
@@ -105,7 +103,8 @@ impl<R: Read> CsvReader<R> {
             eof: false,
             fresh: true,
             delimiter,
-            stops,
+            stops: Needles::new([delimiter, CR, LF]),
+            quoted: Needles::new([QUOTE, LF, CR]),
             line: 1,
         }
     }
@@ -175,7 +174,8 @@ impl<R: Read> CsvReader<R> {
                 let mut q = p + 1;
                 let content_end;
                 loop {
-                    let Some(k) = memchr::memchr3(QUOTE, LF, CR, &window[q..]) else {
+                    let at = self.quoted.find(window, q);
+                    if at == n {
                         // a quote left open runs to the end of the file
                         if !eof {
                             return None;
@@ -184,8 +184,7 @@ impl<R: Read> CsvReader<R> {
                         p = n;
                         content_end = n;
                         break;
-                    };
-                    let at = q + k;
+                    }
                     q = at + 1;
                     match window[at] {
                         LF => {
@@ -212,10 +211,7 @@ impl<R: Read> CsvReader<R> {
                             Some(_) => {
                                 // text after the closing quote carries on the field
                                 simple = false;
-                                p = q;
-                                while p < n && !self.stops[usize::from(window[p])] {
-                                    p += 1;
-                                }
+                                p = self.stops.find(window, q);
                                 content_end = p;
                                 break;
                             }
@@ -229,9 +225,7 @@ impl<R: Read> CsvReader<R> {
                     record.spans.push((field, p));
                 }
             } else {
-                while p < n && !self.stops[usize::from(window[p])] {
-                    p += 1;
-                }
+                p = self.stops.find(window, p);
                 record.spans.push((field, p));
             }
             if p == n {
@@ -295,6 +289,53 @@ impl<R: Read> CsvReader<R> {
         Ok(())
     }
 }
+
+/// Three bytes to look for, eight bytes at a time.
+struct Needles {
+    /// Each byte repeated across a word.
+    words: [u64; 3],
+    /// Which bytes are looked for, for the last few bytes of a haystack.
+    table: [bool; 256],
+}
+
+impl Needles {
+    fn new(bytes: [u8; 3]) -> Needles {
+        let mut table = [false; 256];
+        for b in bytes {
+            table[usize::from(b)] = true;
+        }
+        Needles {
+            words: bytes.map(|b| u64::from(b) * ONES),
+            table,
+        }
+    }
+
+    /// Where the first of the bytes at or after `from` lies in `haystack`, or its length when
+    /// none does.
+    #[inline]
+    fn find(&self, haystack: &[u8], mut from: usize) -> usize {
+        while let Some(chunk) = haystack.get(from..from + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            // A byte of `word ^ needle` is zero where the needle is. `zeros` sets the top bit
+            // of the lowest zero byte for sure, and may set it wrongly only in bytes above a
+            // zero byte: the lowest bit set is exact, and that is the one wanted.
+            let zeros = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+            let [a, b, c] = self.words;
+            let hits = zeros(word ^ a) | zeros(word ^ b) | zeros(word ^ c);
+            if hits != 0 {
+                return from + (hits.trailing_zeros() / 8) as usize;
+            }
+            from += 8;
+        }
+        while from < haystack.len() && !self.table[usize::from(haystack[from])] {
+            from += 1;
+        }
+        from
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// Rewrites the raw text of one field (`field`, from its opening quote to where it ends) as
 /// the csv crate reads it: quotes taken off, a doubled quote made one, text after the closing
@@ -443,6 +484,40 @@ mod tests {
         assert_eq!(records.len(), 2);
         assert_eq!(records[0].1[0].len(), 3 * CHUNK);
         assert_eq!(records[1], (2, vec![b"z".to_vec()]));
+    }
+
+    #[test]
+    fn needles_find_the_first_of_their_bytes() {
+        let needles = Needles::new([b',', CR, LF]);
+        let text = b"0123456789abcdef,\xff\x80\x01\r";
+        for from in 0..text.len() {
+            let expected = text[from..]
+                .iter()
+                .position(|b| b",\r\n".contains(b))
+                .map_or(text.len(), |i| from + i);
+            assert_eq!(needles.find(text, from), expected, "from {from}");
+        }
+        // a match above a byte one less than a needle is no false hit
+        let text = b"+++++++++,+++++++";
+        assert_eq!(needles.find(text, 0), 9);
+        assert_eq!(needles.find(b"", 0), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn needles_agree_with_a_plain_search(
+            haystack in proptest::collection::vec(any::<u8>(), 0..40),
+            bytes in any::<[u8; 3]>(),
+            from in 0usize..40,
+        ) {
+            let from = from.min(haystack.len());
+            let needles = Needles::new(bytes);
+            let expected = haystack[from..]
+                .iter()
+                .position(|b| bytes.contains(b))
+                .map_or(haystack.len(), |i| from + i);
+            prop_assert_eq!(needles.find(&haystack, from), expected);
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::criteria::{ClassId, CriteriaSet, Criterion, Indicator, LevelLookup, Measure};
+use crate::criteria::{ClassId, CriteriaSet, Criterion, Indicator, LevelLookup, Measure, PerTier};
 use crate::survey::{Commune, Reading};
 use crate::value::Verdict;
 
@@ -47,7 +47,7 @@ pub struct CommuneScore {
     /// The commune as read.
     pub commune: Commune,
     /// Per tier, per criterion.
-    pub tiers: Vec<Vec<CriterionResult>>,
+    pub tiers: PerTier<CriterionResult>,
     /// Every indicator of every criterion, tier after tier, in the set's order: one list for
     /// the commune rather than one per criterion, which would cost an allocation each.
     pub indicators: Vec<IndicatorResult>,
@@ -147,7 +147,7 @@ pub fn score(
     // (a row of a full survey has a dozen or so; growing one by one reallocates thrice)
     let mut findings = Vec::with_capacity(16);
     let mut errors = Vec::new();
-    let mut tiers = Vec::with_capacity(set.tiers.len());
+    let mut tiers = PerTier::with_capacity(set.tiers.iter().map(|t| t.criteria.len()).sum());
     let mut indicators = Vec::with_capacity(
         set.tiers
             .iter()
@@ -181,9 +181,8 @@ pub fn score(
                     });
                 }
                 result
-            })
-            .collect::<Vec<_>>();
-        tiers.push(results);
+            });
+        tiers.push_tier(results);
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -471,7 +470,7 @@ mod tests {
         assert_eq!(scored.tier, Some(0));
         assert_eq!(scored.count(Verdict::Met), 4);
         // advanced criteria met but one standard criterion only basically met: no tier
-        c.verdicts[1] = vec![Some(Verdict::Met), Some(Verdict::Met)];
+        c.verdicts[1].copy_from_slice(&[Some(Verdict::Met), Some(Verdict::Met)]);
         let (scored, _) = score(&set, c.clone()).unwrap();
         assert_eq!(scored.tier, Some(1));
         c.verdicts[0][3] = Some(Verdict::BasicallyMet);
@@ -608,11 +607,12 @@ mod tier_tests {
             0.01f64..20.0,
         )
             .prop_map(move |(readings, flat, class, year, which, delta)| {
-                let mut verdicts = Vec::new();
                 let mut flat = flat.into_iter();
-                for tier in &set.tiers {
-                    verdicts.push(flat.by_ref().take(tier.criteria.len()).collect());
-                }
+                let verdicts = set
+                    .tiers
+                    .iter()
+                    .map(|tier| flat.by_ref().take(tier.criteria.len()).collect())
+                    .collect();
                 let mut commune = Commune::blank(&set, class, year);
                 commune.readings = readings;
                 commune.verdicts = verdicts;

@@ -7,7 +7,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::io::Read;
 
-use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, QuantityKind};
+use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, PerTier, QuantityKind};
 use crate::error::{Error, Location, Problem, Result};
 use crate::input::{InputOptions, Rows, header_meaning};
 use crate::records::CsvRecord;
@@ -73,7 +73,7 @@ pub struct Commune {
     /// or absent.
     pub readings: Vec<Option<Reading>>,
     /// Verdict-only columns (`TC<n>`, …), per tier, per criterion; `None` when blank or absent.
-    pub verdicts: Vec<Vec<Option<Verdict>>>,
+    pub verdicts: PerTier<Option<Verdict>>,
 }
 
 impl Commune {
@@ -163,6 +163,8 @@ pub struct RowParser<'s> {
     layout: Layout,
     /// The indicator columns present in the file, each once: (CSV column, indicator).
     plan: Vec<(usize, &'s Indicator)>,
+    /// The number of verdict columns of all tiers, present or not.
+    verdict_columns: usize,
     default_year: Option<u16>,
 }
 
@@ -366,6 +368,7 @@ impl<'s> SurveyReader<'s> {
             parser: RowParser {
                 set,
                 file: file.to_owned(),
+                verdict_columns: layout.verdicts.iter().map(Vec::len).sum(),
                 layout,
                 plan,
                 default_year,
@@ -479,8 +482,10 @@ impl RowParser<'_> {
         let mut class = region;
         for &(i, override_class) in &l.overrides {
             let cell = row.text(Some(i));
+            if cell.is_empty() {
+                continue;
+            }
             match parse_verdict(cell) {
-                _ if cell.is_empty() => {}
                 Some(Verdict::Met) => class = Some(override_class),
                 Some(Verdict::NotMet) => {}
                 _ => row.report(i, cell, "expected yes or no (Có/Không, x, 1/0)"),
@@ -564,33 +569,27 @@ impl RowParser<'_> {
             };
         }
 
-        let verdicts = l
-            .verdicts
-            .iter()
-            .map(|columns| {
-                columns
-                    .iter()
-                    .map(|&column| {
-                        if let Some(verdict) = exact_verdict_word(row.bytes(column)) {
-                            return Some(verdict);
-                        }
-                        let cell = row.text(column);
-                        if cell.is_empty() {
-                            return None;
-                        }
-                        let verdict = parse_verdict(cell);
-                        if verdict.is_none() {
-                            row.report(
-                                column.expect("non-empty cell has a column"),
-                                cell,
-                                &format!("expected {VERDICT_WORDS}"),
-                            );
-                        }
-                        verdict
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut verdicts = PerTier::with_capacity(self.verdict_columns);
+        for columns in &l.verdicts {
+            verdicts.push_tier(columns.iter().map(|&column| {
+                if let Some(verdict) = exact_verdict_word(row.bytes(column)) {
+                    return Some(verdict);
+                }
+                let cell = row.text(column);
+                if cell.is_empty() {
+                    return None;
+                }
+                let verdict = parse_verdict(cell);
+                if verdict.is_none() {
+                    row.report(
+                        column.expect("non-empty cell has a column"),
+                        cell,
+                        &format!("expected {VERDICT_WORDS}"),
+                    );
+                }
+                verdict
+            }));
+        }
 
         // read before the problems are counted: a cell that is not UTF-8 is one
         let name = nfc(row.text(l.commune));

@@ -7,6 +7,7 @@
 
 mod builtin;
 mod export;
+mod per_tier;
 mod raw;
 mod validate;
 
@@ -15,6 +16,7 @@ use std::fmt;
 
 pub use builtin::{BUILTIN_SETS, BuiltinSet, builtin, default_builtin};
 pub use export::to_yaml;
+pub use per_tier::PerTier;
 
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Text;

@@ -285,7 +285,7 @@ struct InputArgs {
     #[arg(long, value_name = "NAME")]
     sheet: Option<String>,
     /// Threads that parse and score rows; 1 does everything on one thread. The output is the
-    /// same whatever the number [default: one per CPU and one more, at most 8].
+    /// same whatever the number [default: one per CPU, at most 8].
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     threads: Option<u16>,
 }

@@ -38,8 +38,8 @@ pub struct InputOptions {
     pub sheet: Option<String>,
     /// The year of rows without a `year` column.
     pub year: Option<u16>,
-    /// Threads that parse and score rows; 0 for the default (one per CPU and one more, at most
-    /// 8), 1 for none besides the main one.
+    /// Threads that parse and score rows, the main one included; 0 for the default (one per
+    /// CPU, at most 8), 1 for none besides the main one.
     pub threads: usize,
 }
 

@@ -2,7 +2,7 @@
 //! command's writer until the first bad row, keep checking after it, and report problems and
 //! warnings once.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, VecDeque};
 use std::io::{self, Write};
 use std::sync::mpsc;
 
@@ -121,12 +121,11 @@ impl<'s> Scan<'s> {
                 ),
             );
         }
-        // One worker more than the CPUs: the main thread (reading, writing) waits for the
-        // oldest batch now and then, and the spare worker keeps the CPUs busy meanwhile. Past 8,
-        // the main thread is the limit.
+        // A thread per CPU: the main one reads, writes and scores whatever batch would keep it
+        // waiting, so no CPU waits. Past 8, reading on the main thread is the limit.
         let threads = match read.threads {
             0 => std::thread::available_parallelism()
-                .map_or(1, |n| n.get() + 1)
+                .map_or(1, std::num::NonZero::get)
                 .min(8),
             n => n,
         };
@@ -147,8 +146,9 @@ impl<'s> Scan<'s> {
     /// rows after it are still checked. Every problem found is returned at the end.
     ///
     /// With more than one thread, rows are parsed and scored in batches on worker threads
-    /// while this one reads and hands the results to `visit` in file order: the output,
-    /// warnings and problems are the same whatever the number of threads.
+    /// while this one reads and hands the results to `visit` in file order, scoring a batch
+    /// itself whenever the oldest is not ready: the output, warnings and problems are the same
+    /// whatever the number of threads.
     pub fn run(
         self,
         stderr: &mut dyn Write,
@@ -180,7 +180,9 @@ impl<'s> Scan<'s> {
             return tally.finish(stderr);
         }
         std::thread::scope(|scope| -> Result<()> {
-            let workers: Vec<_> = (0..threads)
+            // the main thread reads, checks ids, writes and scores batches too: one worker
+            // fewer than the threads asked for
+            let workers: Vec<_> = (1..threads)
                 .map(|_| {
                     let (to_worker, jobs) = mpsc::channel::<Job<P>>();
                     let (to_main, scored) = mpsc::channel();
@@ -195,13 +197,8 @@ impl<'s> Scan<'s> {
                                     continue;
                                 }
                             };
-                            // what only needs summing up is summed here, per batch
-                            let mut notes = Notes::default();
-                            let outcomes: Vec<_> = rows
-                                .iter()
-                                .map(|raw| score_row(set, parser, file, raw, prepare, &mut notes))
-                                .collect();
-                            if to_main.send((rows, outcomes, notes)).is_err() {
+                            let scored = score_batch(set, parser, file, rows, prepare);
+                            if to_main.send(scored).is_err() {
                                 break;
                             }
                         }
@@ -209,52 +206,120 @@ impl<'s> Scan<'s> {
                     (to_worker, scored)
                 })
                 .collect();
-            // batch k goes to worker k % threads, which answers its batches in order
-            let (mut sent, mut merged) = (0, 0);
+            // Batches in file order. Each worker answers its batches in the order it got them,
+            // so the oldest pending batch of a worker is the next it answers.
+            let mut pending: VecDeque<Pending<P>> = VecDeque::new();
             let mut spare: Vec<Vec<RawRow>> = Vec::new();
-            let mut more = true;
-            loop {
-                while more && sent - merged < 2 * threads {
-                    let mut batch = spare.pop().unwrap_or_default();
-                    let mut n = 0;
-                    while n < BATCH {
-                        if n == batch.len() {
-                            batch.push(RawRow::default());
-                        }
-                        if !source.read(&mut batch[n]) {
-                            more = false;
-                            break;
-                        }
-                        n += 1;
+            let mut read_batch = |spare: &mut Vec<Vec<RawRow>>| {
+                let mut batch = spare.pop().unwrap_or_default();
+                let mut n = 0;
+                while n < BATCH {
+                    if n == batch.len() {
+                        batch.push(RawRow::default());
                     }
-                    batch.truncate(n);
-                    if batch.is_empty() || workers[sent % threads].0.send(Job::Rows(batch)).is_err()
-                    {
+                    if !source.read(&mut batch[n]) {
                         break;
                     }
-                    sent += 1;
+                    n += 1;
                 }
-                if merged == sent {
-                    break;
+                batch.truncate(n);
+                batch
+            };
+            let (mut more, mut remote, mut next) = (true, 0, 0);
+            loop {
+                // the workers come first: each has a few batches ahead of it
+                while more && remote < AHEAD * workers.len() {
+                    let batch = read_batch(&mut spare);
+                    more = batch.len() == BATCH;
+                    if batch.is_empty() || workers[next].0.send(Job::Rows(batch)).is_err() {
+                        more = false;
+                        break;
+                    }
+                    pending.push_back(Pending::Remote(next));
+                    next = (next + 1) % workers.len();
+                    remote += 1;
                 }
-                // a worker that stops answering has panicked; the scope passes the panic on
-                let Ok((rows, outcomes, notes)) = workers[merged % threads].1.recv() else {
-                    break;
+                let (scored, from) = match pending.pop_front() {
+                    None => break,
+                    Some(Pending::Local(scored)) => (scored, None),
+                    Some(Pending::Remote(k)) => match workers[k].1.try_recv() {
+                        Ok(scored) => (scored, Some(k)),
+                        // rather than wait for it, score the next batch here
+                        Err(mpsc::TryRecvError::Empty)
+                            if more && pending.len() < AHEAD * (workers.len() + 1) =>
+                        {
+                            pending.push_front(Pending::Remote(k));
+                            let batch = read_batch(&mut spare);
+                            more = batch.len() == BATCH;
+                            if !batch.is_empty() {
+                                let scored = score_batch(set, parser, file, batch, &prepare);
+                                pending.push_back(Pending::Local(scored));
+                            }
+                            continue;
+                        }
+                        // a worker that stops answering has panicked; the scope passes the
+                        // panic on
+                        Err(_) => match workers[k].1.recv() {
+                            Ok(scored) => (scored, Some(k)),
+                            Err(_) => break,
+                        },
+                    },
                 };
+                let Scored {
+                    rows,
+                    outcomes,
+                    notes,
+                } = scored;
                 let mut done = Vec::with_capacity(outcomes.len());
                 for (raw, outcome) in rows.iter().zip(outcomes) {
                     let row = ids.check(raw, outcome);
                     tally.take(&row, &mut visit, stderr)?;
                     done.push(row);
                 }
-                let _ = workers[merged % threads].0.send(Job::Free(done));
+                if let Some(k) = from {
+                    remote -= 1;
+                    let _ = workers[k].0.send(Job::Free(done));
+                }
                 tally.notes.merge(notes);
                 spare.push(rows);
-                merged += 1;
             }
             Ok(())
         })?;
         tally.finish(stderr)
+    }
+}
+
+/// A batch of rows, scored: each row's outcome, and what only needs summing up, summed up.
+struct Scored<P> {
+    rows: Vec<RawRow>,
+    outcomes: Vec<Parsed<(u64, P, Vec<Finding>)>>,
+    notes: Notes,
+}
+
+/// A batch read and not yet taken, in file order: on worker `k`, or scored here already.
+enum Pending<P> {
+    Remote(usize),
+    Local(Scored<P>),
+}
+
+/// Parses, scores and prepares a batch of rows.
+fn score_batch<P>(
+    set: &CriteriaSet,
+    parser: &RowParser<'_>,
+    file: &str,
+    rows: Vec<RawRow>,
+    prepare: impl Fn(CommuneScore) -> P,
+) -> Scored<P> {
+    // what only needs summing up is summed here, per batch
+    let mut notes = Notes::default();
+    let outcomes = rows
+        .iter()
+        .map(|raw| score_row(set, parser, file, raw, &prepare, &mut notes))
+        .collect();
+    Scored {
+        rows,
+        outcomes,
+        notes,
     }
 }
 
@@ -272,6 +337,10 @@ enum Job<P> {
 /// Rows handed to a worker thread at a time: enough that passing them costs little, few enough
 /// that the first records are written soon.
 const BATCH: usize = 64;
+
+/// Batches each worker has waiting, so that it need not wait while the main thread scores a
+/// batch of its own.
+const AHEAD: usize = 4;
 
 /// Parses and scores one raw row, then makes it a `P`. What scoring noticed is summed up in
 /// `notes` on the spot, but for disagreements, which come with the row to be told in order.

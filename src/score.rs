@@ -146,6 +146,16 @@ pub fn score(
 ) -> Result<(CommuneScore, Vec<Finding>), Vec<ScoreError>> {
     // (a row of a full survey has a dozen or so; growing one by one reallocates thrice)
     let mut findings = Vec::with_capacity(16);
+    score_noting(set, commune, &mut findings).map(|scored| (scored, findings))
+}
+
+/// [`score`], with what scoring noticed added to `findings`: a list that can serve row after
+/// row.
+pub fn score_noting(
+    set: &CriteriaSet,
+    commune: Commune,
+    findings: &mut Vec<Finding>,
+) -> Result<CommuneScore, Vec<ScoreError>> {
     let mut errors = Vec::new();
     let mut tiers = PerTier::with_capacity(set.tiers.iter().map(|t| t.criteria.len()).sum());
     let mut indicators = Vec::with_capacity(
@@ -166,7 +176,7 @@ pub fn score(
                     *column,
                     &commune,
                     &mut indicators,
-                    &mut findings,
+                    findings,
                     &mut errors,
                 );
                 if let (Some(column), Basis::Indicators) = (column, result.basis)
@@ -192,15 +202,12 @@ pub fn score(
         .take_while(|criteria| criteria.iter().all(|c| c.verdict == Verdict::Met))
         .count()
         .checked_sub(1);
-    Ok((
-        CommuneScore {
-            commune,
-            tiers,
-            indicators,
-            tier,
-        },
-        findings,
-    ))
+    Ok(CommuneScore {
+        commune,
+        tiers,
+        indicators,
+        tier,
+    })
 }
 
 /// Judges one criterion, appending its indicators' results to `indicators`.

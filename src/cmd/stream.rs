@@ -12,7 +12,7 @@ use crate::input::InputOptions;
 use crate::lang::Lang;
 use crate::output::Output;
 use crate::render::{Format, Record, TableLabels, ready, table_width, writer};
-use crate::score::{CommuneScore, Finding, ScoreError, score};
+use crate::score::{CommuneScore, Finding, ScoreError, score_noting};
 use crate::survey::{Parsed, RawRow, RowParser, SurveyReader};
 
 /// At most this many problems are listed; the rest are counted.
@@ -354,9 +354,20 @@ fn score_row<P>(
 ) -> Parsed<(u64, P, Vec<Finding>)> {
     parser.parse(raw).and_then(|commune| {
         let (line, year) = (commune.line, commune.year);
-        let (scored, mut findings) = score(set, commune)
-            .map_err(|errors| lookup_problems(set, file, line, year, &errors))?;
-        findings.retain(|finding| !notes.absorb(finding));
+        let mut noticed = std::mem::take(&mut notes.noticed);
+        noticed.clear();
+        let scored = score_noting(set, commune, &mut noticed);
+        // (what a row that cannot be scored noticed is not told)
+        let findings = match scored {
+            Ok(_) => noticed
+                .drain(..)
+                .filter(|finding| !notes.absorb(finding))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        notes.noticed = noticed;
+        let scored = scored.map_err(|errors| lookup_problems(set, file, line, year, &errors))?;
+        // (a row without disagreements allocates no list of them)
         Ok((line, prepare(scored), findings))
     })
 }
@@ -524,6 +535,8 @@ struct Notes {
     /// Where the last unknown threshold was found in `unknown`: rows meet the same indicators
     /// in the same order, so the next one is most often just after it.
     cursor: usize,
+    /// What scoring a row noticed, before it is summed up: one list for row after row.
+    noticed: Vec<Finding>,
 }
 
 /// An indicator of a tier's criterion: (tier, indicator column, criterion).

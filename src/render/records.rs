@@ -3,6 +3,7 @@
 use std::io;
 
 use serde::Serialize;
+use smallvec::SmallVec;
 
 use super::{Record, TableLabels, number};
 use crate::criteria::{Comparison, CriteriaSet};
@@ -50,11 +51,23 @@ pub struct ScoreRow<'s> {
 }
 
 /// Criterion numbers, written in JSON as a list of strings (`["3", "5"]`) and in CSV and tables
-/// joined (`3;5`).
+/// joined (`3;5`). Up to 16 are kept inline: a record of every commune needs no allocation for
+/// them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CriterionNumbers(pub Vec<u32>);
+pub struct CriterionNumbers(SmallVec<[u32; 16]>);
+
+impl FromIterator<u32> for CriterionNumbers {
+    fn from_iter<I: IntoIterator<Item = u32>>(numbers: I) -> CriterionNumbers {
+        CriterionNumbers(numbers.into_iter().collect())
+    }
+}
 
 impl CriterionNumbers {
+    /// The numbers, in order.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter().copied()
+    }
+
     /// Whether the list is empty.
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -124,16 +137,17 @@ impl<'s> ScoreRow<'s> {
     ) -> ScoreRow<'s> {
         // one pass over the base criteria sorts them by verdict
         let mut met = 0;
-        let [mut unmet, mut basically_met, mut not_assessed] = [const { Vec::new() }; 3];
+        let [mut unmet, mut basically_met, mut not_assessed]: [CriterionNumbers; 3] =
+            Default::default();
         for (criterion, result) in set.base().criteria.iter().zip(&score.tiers[0]) {
             match result.verdict {
                 Verdict::Met => met += 1,
-                Verdict::NotMet => unmet.push(criterion.number),
-                Verdict::BasicallyMet => basically_met.push(criterion.number),
-                Verdict::NotAssessed => not_assessed.push(criterion.number),
+                Verdict::NotMet => unmet.0.push(criterion.number),
+                Verdict::BasicallyMet => basically_met.0.push(criterion.number),
+                Verdict::NotAssessed => not_assessed.0.push(criterion.number),
             }
         }
-        let count = |numbers: &Vec<u32>| u32::try_from(numbers.len()).unwrap_or(u32::MAX);
+        let count = |numbers: &CriterionNumbers| u32::try_from(numbers.0.len()).unwrap_or(u32::MAX);
         let c = &score.commune;
         ScoreRow {
             commune_id,
@@ -146,9 +160,9 @@ impl<'s> ScoreRow<'s> {
             tier: tier_id(set, score.tier),
             next_tier: score.next_tier(set).map(|t| set.tiers[t].id.as_str()),
             band: &set.band(met).label,
-            unmet: CriterionNumbers(unmet),
-            basically_met: CriterionNumbers(basically_met),
-            not_assessed: CriterionNumbers(not_assessed),
+            unmet,
+            basically_met,
+            not_assessed,
             hamlets: c.hamlets,
             hamlets_standard: c.hamlets_standard,
             hamlets_model: c.hamlets_model,
@@ -198,16 +212,22 @@ impl Record for ScoreRow<'_> {
             standard,
             model,
         ] = &mut digits;
-        // the three lists joined in one buffer, then cut apart
-        let mut lists = String::with_capacity(64);
+        // the three lists joined in one buffer on the stack, then cut apart
+        let mut joined: SmallVec<[u8; 128]> = SmallVec::new();
         let mut ends = [0; 3];
         for (end, numbers) in
             ends.iter_mut()
                 .zip([&self.unmet, &self.basically_met, &self.not_assessed])
         {
-            numbers.join_onto(";", &mut lists);
-            *end = lists.len();
+            for (i, n) in numbers.iter().enumerate() {
+                if i > 0 {
+                    joined.push(b';');
+                }
+                joined.extend_from_slice(met.format(n).as_bytes());
+            }
+            *end = joined.len();
         }
+        let lists = std::str::from_utf8(&joined).expect("digits and semicolons");
         row(&[
             &self.commune_id,
             &self.commune,

@@ -782,9 +782,17 @@ impl<'a> Row<'a> {
         let Some((i, cell)) = column.and_then(|i| Some((i, self.record.get(i)?))) else {
             return "";
         };
-        match std::str::from_utf8(cell) {
-            // `str::trim` also removes non-breaking spaces
-            Ok(text) => text.trim(),
+        // ASCII white space first, from the bytes; `str::trim` then removes non-breaking and
+        // other Unicode spaces, only where a byte at either end is not ASCII
+        let trimmed = cell.trim_ascii();
+        match std::str::from_utf8(trimmed) {
+            Ok(text)
+                if trimmed.first().is_some_and(|b| !b.is_ascii())
+                    || trimmed.last().is_some_and(|b| !b.is_ascii()) =>
+            {
+                text.trim()
+            }
+            Ok(text) => text,
             Err(_) => {
                 self.report(i, &String::from_utf8_lossy(cell), NOT_UTF8);
                 ""
@@ -1035,6 +1043,20 @@ mod tests {
         assert_eq!(c.readings[2], Some(Reading::Value(85.0)));
         assert_eq!(c.verdicts[0][2], Some(Verdict::BasicallyMet));
         assert_eq!(c.verdicts[0][0], None);
+    }
+
+    #[test]
+    fn cells_are_trimmed_of_ascii_and_unicode_spaces() {
+        let (rows, _) = read(
+            "commune_id,commune,district,province,region,year\n\
+             \u{a0}X1 , \u{a0}Xã Một\u{3000},\tHuyện\u{a0}A\u{2003}\t,Tỉnh B,\u{a0}ĐBSH ,2024\n",
+        );
+        let c = rows[0].as_ref().unwrap();
+        assert_eq!(c.id, "X1");
+        assert_eq!(c.name, "Xã Một");
+        assert_eq!(c.district, "Huyện\u{a0}A");
+        assert_eq!(c.province, "Tỉnh B");
+        assert_eq!(c.region, Some(ClassId(1)));
     }
 
     #[test]

@@ -12,13 +12,30 @@ use super::{Ready, Record, RecordWriter};
 /// numbers.
 #[must_use]
 pub fn neutralise(field: &str) -> Cow<'_, str> {
-    let risky = field.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']);
-    if risky && field.parse::<f64>().is_err() {
+    if risky(field.as_bytes()) && field.parse::<f64>().is_err() {
         Cow::Owned(format!("'{field}"))
     } else {
         Cow::Borrowed(field)
     }
 }
+
+/// Whether a field starts the way a formula can.
+fn risky(field: &[u8]) -> bool {
+    matches!(
+        field.first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\n')
+    )
+}
+
+/// The bytes that make a field need quotes.
+const QUOTED: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b',' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[b'\r' as usize] = true;
+    table
+};
 
 /// The I/O error inside a CSV error, kept as it is: a closed pipe must still read as
 /// [`io::ErrorKind::BrokenPipe`] (the csv crate's own conversion makes every error `Other`).
@@ -44,20 +61,19 @@ pub(super) fn encode<R: Record>(record: &R, raw: bool, out: &mut Vec<u8>) -> io:
             out.extend_from_slice(b"\"\"\n");
             return Ok(());
         }
+        out.reserve(row.iter().map(|field| field.len() + 1).sum::<usize>() + 1);
         for (i, field) in row.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
-            let field = if raw {
+            // (most fields are plain: the first byte tells they need no neutralising)
+            let field = if raw || !risky(field.as_bytes()) {
                 Cow::Borrowed(*field)
             } else {
                 neutralise(field)
             };
             let bytes = field.as_bytes();
-            if bytes
-                .iter()
-                .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
-            {
+            if bytes.iter().any(|&b| QUOTED[usize::from(b)]) {
                 out.push(b'"');
                 for piece in bytes.split_inclusive(|&b| b == b'"') {
                     out.extend_from_slice(piece);

@@ -1,5 +1,7 @@
 //! Where output goes: standard output, or a file written atomically (the whole result or
-//! nothing: a temporary file in the same folder, renamed into place only on success).
+//! nothing: a temporary file in the same folder, renamed into place only on success). A path
+//! that names something other than a file, such as `/dev/null` or a named pipe, is written to
+//! as it is: renaming a file over it would replace it.
 
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -10,6 +12,14 @@ use crate::error::{Error, Result};
 pub enum Output {
     /// Standard output.
     Stdout(BufWriter<io::Stdout>),
+    /// A device or named pipe (anything that exists and is not a file or folder), written
+    /// directly.
+    Device {
+        /// Where it is written.
+        writer: BufWriter<std::fs::File>,
+        /// Its path.
+        path: String,
+    },
     /// A temporary file that becomes `path` on [`Output::commit`].
     File {
         /// The temporary file.
@@ -24,6 +34,20 @@ impl Output {
     pub fn open(path: Option<&str>) -> Result<Output> {
         match path {
             None | Some("-") => Ok(Output::Stdout(BufWriter::new(io::stdout()))),
+            Some(path) if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
+                let file =
+                    std::fs::OpenOptions::new()
+                        .write(true)
+                        .open(path)
+                        .map_err(|source| Error::Io {
+                            path: path.to_owned(),
+                            source,
+                        })?;
+                Ok(Output::Device {
+                    writer: BufWriter::new(file),
+                    path: path.to_owned(),
+                })
+            }
             Some(path) => {
                 let dir = Path::new(path)
                     .parent()
@@ -52,7 +76,7 @@ impl Output {
     pub fn name(&self) -> &str {
         match self {
             Output::Stdout(_) => "<stdout>",
-            Output::File { path, .. } => path,
+            Output::File { path, .. } | Output::Device { path, .. } => path,
         }
     }
 
@@ -61,6 +85,7 @@ impl Output {
         match self {
             Output::Stdout(w) => w,
             Output::File { temp, .. } => temp,
+            Output::Device { writer, .. } => writer,
         }
     }
 
@@ -71,6 +96,9 @@ impl Output {
                 path: "<stdout>".to_owned(),
                 source,
             }),
+            Output::Device { mut writer, path } => {
+                writer.flush().map_err(|source| Error::Io { path, source })
+            }
             Output::File { temp, path } => {
                 let io_err = |source| Error::Io {
                     path: path.clone(),
@@ -84,11 +112,17 @@ impl Output {
         }
     }
 
-    /// Abandons the output after an error: standard output keeps the rows already written
-    /// (they are flushed); a file is removed and never appears at its path.
+    /// Abandons the output after an error: standard output or a device keeps the rows already
+    /// written (they are flushed); a file is removed and never appears at its path.
     pub fn abandon(self) {
-        if let Output::Stdout(mut w) = self {
-            let _ = w.flush();
+        match self {
+            Output::Stdout(mut w) => {
+                let _ = w.flush();
+            }
+            Output::Device { mut writer, .. } => {
+                let _ = writer.flush();
+            }
+            Output::File { .. } => {}
         }
     }
 }

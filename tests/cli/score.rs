@@ -130,6 +130,39 @@ fn output_file_is_written_whole_and_its_format_follows_the_extension() {
     assert_eq!(leftovers, ["scores.json"]);
 }
 
+/// `-o` naming a device or a named pipe (`-o /dev/null` when timing a run) writes to it: a
+/// file renamed over it would put a plain file in its place.
+#[cfg(unix)]
+#[test]
+fn output_to_a_named_pipe_writes_to_the_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("scores.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let run = ntm(&[
+        "score",
+        &data("communes.csv"),
+        "-c",
+        &data("mini-set.yaml"),
+        "-o",
+        fifo.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // (checked first: were the pipe replaced, the reader would wait for ever)
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(reader.join().unwrap(), expected("communes.csv"));
+    let entries = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(entries, 1, "no temporary file is left");
+}
+
 #[test]
 fn english_labels() {
     let run = ntm(&[

@@ -419,6 +419,20 @@ impl<'s> SurveyReader<'s> {
 }
 
 impl RowParser<'_> {
+    /// The year of a row whose year cell is not four plain digits: read as text, or the default.
+    fn year(&self, row: &mut Row<'_>) -> Option<u16> {
+        match self.layout.year.map(|i| (i, row.text(Some(i)))) {
+            Some((i, cell)) if !cell.is_empty() => match cell.parse::<u16>() {
+                Ok(y) if (1990..=2100).contains(&y) => Some(y),
+                _ => {
+                    row.report(i, cell, "expected a year such as 2024");
+                    None
+                }
+            },
+            _ => self.default_year,
+        }
+    }
+
     /// Parses one raw row: the commune, or every problem of the row.
     #[must_use]
     pub fn parse(&self, raw: &RawRow) -> Parsed<Commune> {
@@ -492,15 +506,15 @@ impl RowParser<'_> {
             }
         }
 
-        let year = match l.year.map(|i| (i, row.text(Some(i)))) {
-            Some((i, cell)) if !cell.is_empty() => match cell.parse::<u16>() {
-                Ok(y) if (1990..=2100).contains(&y) => Some(y),
-                _ => {
-                    row.report(i, cell, "expected a year such as 2024");
-                    None
-                }
-            },
-            _ => self.default_year,
+        let year = match l.year.map(|i| (i, row.bytes(Some(i)))) {
+            // (four plain digits, as nearly every year is, need no text)
+            Some((_, cell))
+                if let Some(y) =
+                    plain_count(cell).filter(|y| cell.len() == 4 && (1990..=2100).contains(y)) =>
+            {
+                u16::try_from(y).ok()
+            }
+            _ => self.year(&mut row),
         };
 
         let hamlets = row.count(l.hamlets);
@@ -813,6 +827,9 @@ impl<'a> Row<'a> {
     }
 
     fn count(&mut self, column: Option<usize>) -> Option<u32> {
+        if let Some(n) = plain_count(self.bytes(column)) {
+            return Some(n);
+        }
         let cell = self.text(column);
         if cell.is_empty() {
             return None;
@@ -827,6 +844,18 @@ impl<'a> Row<'a> {
         }
         parsed
     }
+}
+
+/// A whole number written in plain digits (at most nine), as nearly every count and year is,
+/// read straight from the bytes; `None` for anything else, which is read as text.
+fn plain_count(cell: &[u8]) -> Option<u32> {
+    if cell.is_empty() || cell.len() > 9 || !cell.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(
+        cell.iter()
+            .fold(0, |n, &digit| n * 10 + u32::from(digit - b'0')),
+    )
 }
 
 fn layout(
@@ -1057,6 +1086,37 @@ mod tests {
         assert_eq!(c.district, "Huyện\u{a0}A");
         assert_eq!(c.province, "Tỉnh B");
         assert_eq!(c.region, Some(ClassId(1)));
+    }
+
+    #[test]
+    fn years_and_counts_in_plain_digits_or_not() {
+        assert_eq!(plain_count(b"2024"), Some(2024));
+        assert_eq!(plain_count(b"007"), Some(7));
+        assert_eq!(plain_count(b"999999999"), Some(999_999_999));
+        for cell in [&b""[..], b"1234567890", b"+5", b"5.0", b" 5", b"\xd9\xa5"] {
+            assert_eq!(plain_count(cell), None, "{cell:?}");
+        }
+        let (rows, _) = read(
+            "commune_id,year,hamlets,hamlets_standard\n\
+             A,2024, 7 ,+5\n\
+             B,02024,1,0\n\
+             C,1989,1,0\n\
+             D,0999,1,0\n",
+        );
+        let a = rows[0].as_ref().unwrap();
+        assert_eq!(
+            (a.year, a.hamlets, a.hamlets_standard),
+            (Some(2024), Some(7), Some(5))
+        );
+        assert_eq!(rows[1].as_ref().unwrap().year, Some(2024));
+        assert_eq!(
+            messages(&rows[2]),
+            ["t.csv:4: column \"year\": value \"1989\": expected a year such as 2024"]
+        );
+        assert_eq!(
+            messages(&rows[3]),
+            ["t.csv:5: column \"year\": value \"0999\": expected a year such as 2024"]
+        );
     }
 
     #[test]

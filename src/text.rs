@@ -7,7 +7,13 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization};
 /// Files saved on a Mac arrive decomposed (NFD); this makes `Việt` equal `Việt`.
 #[must_use]
 pub fn nfc(s: &str) -> String {
-    let s = s.trim();
+    // (a cell read for a name is trimmed already: its ends tell at a glance)
+    let ends_plain = |b: Option<&u8>| b.is_none_or(|b| b.is_ascii() && !b.is_ascii_whitespace());
+    let s = if ends_plain(s.as_bytes().first()) && ends_plain(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    };
     // Most cells are already NFC (always so when ASCII); the quick check avoids re-composing.
     if plainly_nfc(s) || unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes {
         return s.to_owned();

@@ -223,7 +223,12 @@ impl Record for ScoreRow<'_> {
                 if i > 0 {
                     joined.push(b';');
                 }
-                joined.extend_from_slice(met.format(n).as_bytes());
+                // (criterion numbers have one or two digits)
+                match u8::try_from(n) {
+                    Ok(n @ 0..10) => joined.push(b'0' + n),
+                    Ok(n @ 10..100) => joined.extend([b'0' + n / 10, b'0' + n % 10]),
+                    _ => joined.extend_from_slice(met.format(n).as_bytes()),
+                }
             }
             *end = joined.len();
         }

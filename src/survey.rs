@@ -787,7 +787,7 @@ impl<'a> Row<'a> {
     fn bytes(&self, column: Option<usize>) -> &'a [u8] {
         column
             .and_then(|i| self.record.get(i))
-            .map_or(&[], <[u8]>::trim_ascii)
+            .map_or(&[], trim_ascii)
     }
 
     /// The cell in `column` as trimmed text. A cell that is not UTF-8 is reported and read as
@@ -798,7 +798,7 @@ impl<'a> Row<'a> {
         };
         // ASCII white space first, from the bytes; `str::trim` then removes non-breaking and
         // other Unicode spaces, only where a byte at either end is not ASCII
-        let trimmed = cell.trim_ascii();
+        let trimmed = trim_ascii(cell);
         match std::str::from_utf8(trimmed) {
             Ok(text)
                 if trimmed.first().is_some_and(|b| !b.is_ascii())
@@ -843,6 +843,15 @@ impl<'a> Row<'a> {
             );
         }
         parsed
+    }
+}
+
+/// `cell` without ASCII white space at either end. Most cells have none: their two end bytes
+/// tell.
+fn trim_ascii(cell: &[u8]) -> &[u8] {
+    match (cell.first(), cell.last()) {
+        (Some(&first), Some(&last)) if first > b' ' && last > b' ' => cell,
+        _ => cell.trim_ascii(),
     }
 }
 

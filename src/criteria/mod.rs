@@ -170,6 +170,12 @@ impl Classification {
     /// to case, diacritics or separators.
     #[must_use]
     pub fn resolve(&self, value: &str) -> Option<ClassId> {
+        // A code written as the set writes it, as nearly every cell is, needs no folded key.
+        // No two classes share a folded spelling (validation sees to it), so this is the class
+        // the key would give.
+        if let Some(i) = self.classes.iter().position(|class| class.code == value) {
+            return Some(ClassId(i));
+        }
         self.folded.get(&fold(value)).copied()
     }
 

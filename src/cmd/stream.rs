@@ -5,7 +5,6 @@
 use std::collections::{BTreeSet, VecDeque};
 use std::io::{self, Write};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
 
 use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup};
 use crate::error::{Error, Location, Problem, Result};
@@ -189,7 +188,7 @@ impl<'s> Scan<'s> {
                     let (to_main, scored) = mpsc::channel();
                     let prepare = &prepare;
                     scope.spawn(move || {
-                        while let Some(job) = receive(&jobs) {
+                        for job in jobs {
                             let rows = match job {
                                 Job::Rows(rows) => rows,
                                 // freed by the thread that allocated them, which is cheaper
@@ -260,9 +259,9 @@ impl<'s> Scan<'s> {
                         }
                         // a worker that stops answering has panicked; the scope passes the
                         // panic on
-                        Err(_) => match receive(&workers[k].1) {
-                            Some(scored) => (scored, Some(k)),
-                            None => break,
+                        Err(_) => match workers[k].1.recv() {
+                            Ok(scored) => (scored, Some(k)),
+                            Err(_) => break,
                         },
                     },
                 };
@@ -289,30 +288,6 @@ impl<'s> Scan<'s> {
         tally.finish(stderr)
     }
 }
-
-/// The next message on `channel`, `None` once its sender is gone. What is awaited is most often
-/// a batch the other CPU is about to finish, so the wait starts by asking again for a short
-/// while before the thread sleeps: waking a sleeping thread costs far more than that on some
-/// machines (virtual ones above all), and a run that slept and woke at every batch took 40%
-/// more time than one that did not.
-fn receive<T>(channel: &mpsc::Receiver<T>) -> Option<T> {
-    let start = Instant::now();
-    loop {
-        for _ in 0..64 {
-            match channel.try_recv() {
-                Ok(message) => return Some(message),
-                Err(mpsc::TryRecvError::Disconnected) => return None,
-                Err(mpsc::TryRecvError::Empty) => std::hint::spin_loop(),
-            }
-        }
-        if start.elapsed() > SPIN {
-            return channel.recv().ok();
-        }
-    }
-}
-
-/// How long [`receive`] asks before it sleeps: about the time a worker takes for a batch.
-const SPIN: Duration = Duration::from_micros(200);
 
 /// A batch of rows, scored: each row's outcome, and what only needs summing up, summed up.
 struct Scored<P> {

@@ -26,6 +26,7 @@ fi
 
 cargo build --release --quiet
 ntm=target/release/ntm
+sync
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -52,6 +53,9 @@ printf '%-10s %-9s %9s %12s %10s %11s %10s\n' rows command seconds "rows/s" "MB/
 for n in $ROWS; do
     file="$work/communes-$n.csv"
     $ntm generate "$n" --seed "$SEED" -c "$SET" >"$file"
+    # the disk writeback of a freshly written file slows threaded runs for many seconds on some
+    # (virtual) machines: let it finish before anything is timed
+    sync
     mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
     read -r floor_s floor_kb < <(measure $ntm floor "$file")
     read -r score_s score_kb < <(measure $ntm score "$file" -c "$SET" --format csv)

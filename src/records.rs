@@ -22,13 +22,24 @@ const BOM: &[u8] = b"\xef\xbb\xbf";
 /// How much is read from the input at a time, at least.
 const CHUNK: usize = 1 << 18;
 
+/// The longest record read: the buffer grows no further, so that a position in a record fits
+/// in 32 bits.
+const MAX_RECORD: usize = 1 << 31;
+
+/// A position in a record, which is shorter than [`MAX_RECORD`].
+#[allow(clippy::cast_possible_truncation)]
+fn span(at: usize) -> u32 {
+    debug_assert!(at <= MAX_RECORD);
+    at as u32
+}
+
 /// One record: its fields, unquoted, as bytes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CsvRecord {
     /// The record's text, as read, with rewritten fields rewritten in place.
     bytes: Vec<u8>,
-    /// Where each field lies in `bytes`.
-    spans: Vec<(usize, usize)>,
+    /// Where each field lies in `bytes` (a record is at most [`MAX_RECORD`] bytes long).
+    spans: Vec<(u32, u32)>,
     /// Fields to rewrite once the record is copied out (indices into `spans`).
     rewrite: Vec<usize>,
 }
@@ -40,7 +51,7 @@ impl CsvRecord {
         for field in fields {
             let start = record.bytes.len();
             record.bytes.extend_from_slice(field.as_ref());
-            record.spans.push((start, record.bytes.len()));
+            record.spans.push((span(start), span(record.bytes.len())));
         }
         record
     }
@@ -61,14 +72,14 @@ impl CsvRecord {
     #[must_use]
     pub fn get(&self, i: usize) -> Option<&[u8]> {
         let &(start, end) = self.spans.get(i)?;
-        self.bytes.get(start..end)
+        self.bytes.get(start as usize..end as usize)
     }
 
     /// The fields in order.
     pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
         self.spans
             .iter()
-            .map(|&(start, end)| &self.bytes[start..end])
+            .map(|&(start, end)| &self.bytes[start as usize..end as usize])
     }
 }
 
@@ -219,14 +230,14 @@ impl<R: Read> CsvReader<R> {
                     }
                 }
                 if simple {
-                    record.spans.push((field + 1, content_end));
+                    record.spans.push((span(field + 1), span(content_end)));
                 } else {
                     record.rewrite.push(record.spans.len());
-                    record.spans.push((field, p));
+                    record.spans.push((span(field), span(p)));
                 }
             } else {
                 p = self.stops.find(window, p);
-                record.spans.push((field, p));
+                record.spans.push((span(field), span(p)));
             }
             if p == n {
                 if !eof {
@@ -242,7 +253,7 @@ impl<R: Read> CsvReader<R> {
                         return None;
                     }
                     // a delimiter at the very end leaves one empty field after it
-                    record.spans.push((n, n));
+                    record.spans.push((span(n), span(n)));
                     break;
                 }
                 continue;
@@ -251,13 +262,13 @@ impl<R: Read> CsvReader<R> {
             breaks += u64::from(stop == LF);
             break;
         }
-        let text_end = record.spans.last().map_or(0, |&(_, end)| end);
+        let text_end = record.spans.last().map_or(0, |&(_, end)| end as usize);
         record.bytes.clear();
         record.bytes.extend_from_slice(&window[..text_end]);
         for &i in &record.rewrite {
             let (start, end) = record.spans[i];
-            let len = unquote(&mut record.bytes[start..end]);
-            record.spans[i] = (start, start + len);
+            let len = unquote(&mut record.bytes[start as usize..end as usize]);
+            record.spans[i] = (start, start + span(len));
         }
         Some((p, breaks))
     }
@@ -274,6 +285,12 @@ impl<R: Read> CsvReader<R> {
         let wanted = (2 * self.end).max(1);
         while self.end < wanted {
             if self.end == self.buf.len() {
+                if self.buf.len() >= MAX_RECORD {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "a record is longer than 2 GiB",
+                    ));
+                }
                 self.buf.resize(2 * self.buf.len(), 0);
             }
             match self.input.read(&mut self.buf[self.end..]) {

@@ -1,5 +1,6 @@
 //! Micro-benchmarks of the per-cell and per-row work behind `ntm score`:
-//! reading numbers and verdict words, judging one indicator, and scoring whole communes.
+//! reading numbers and verdict words, judging one indicator, scoring whole communes, and
+//! splitting rows into CSV records.
 //!
 //! Run with `cargo bench`; `scripts/bench.sh` measures whole runs of the binary.
 
@@ -151,5 +152,34 @@ fn read_and_score_1000_rows(bencher: Bencher, id: &str) {
                 }
             }
             scored
+        });
+}
+
+/// Splitting 1 000 generated rows into records: `ntm`'s own reader next to the csv crate's.
+#[divan::bench(args = ["ntm", "csv crate"], sample_count = 20)]
+fn read_1000_records(bencher: Bencher, reader: &str) {
+    let set = set("vn-commune-2021-2025");
+    let mut csv = Vec::new();
+    ntm::generate::generate(&set, 1000, 7, &mut csv).expect("generated");
+    bencher
+        .counter(divan::counter::BytesCount::new(csv.len()))
+        .bench_local(|| {
+            let mut bytes = 0;
+            if reader == "ntm" {
+                let mut records = ntm::records::CsvReader::new(csv.as_slice(), b',');
+                let mut record = ntm::records::CsvRecord::default();
+                while records.read(&mut record).expect("in memory").is_some() {
+                    bytes += record.iter().map(<[u8]>::len).sum::<usize>();
+                }
+            } else {
+                let mut records = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .from_reader(csv.as_slice());
+                let mut record = csv::ByteRecord::new();
+                while records.read_byte_record(&mut record).expect("in memory") {
+                    bytes += record.iter().map(<[u8]>::len).sum::<usize>();
+                }
+            }
+            bytes
         });
 }

@@ -2,7 +2,8 @@
 //! (Nông thôn mới).
 //!
 //! Data flows one way: a versioned criteria set is loaded from YAML ([`criteria`]), survey rows
-//! are read as a stream ([`survey`], cells parsed by [`value`]), each commune is scored
+//! are read as a stream ([`survey`], over CSV records from [`records`], cells parsed by
+//! [`value`]), each commune is scored
 //! ([`score`], pure), and rows are rendered as they come ([`render`]) to standard output or a
 //! file written atomically ([`output`]). [`cli`] turns arguments into typed options once;
 //! [`cmd`] holds one entry point per subcommand.

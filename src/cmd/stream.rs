@@ -157,8 +157,8 @@ impl<'s> Scan<'s> {
         self.run_map(stderr, |score| score, |score| visit(score))
     }
 
-    /// [`Scan::run`], with each scored commune first made into a `P` by `prepare`, on the
-    /// worker threads: what can be done for one commune alone is best done there.
+    /// [`Scan::run`], with each scored commune first made into a `P` by `prepare` on the
+    /// thread that scored it: what can be done for one commune alone is best done there.
     pub fn run_map<P: Send>(
         mut self,
         stderr: &mut dyn Write,

@@ -116,7 +116,7 @@ impl<R: Record> RecordWriter<R> for CsvWriter<'_, R> {
             Ready::Bytes(bytes) => self.out.write_all(bytes),
             Ready::Record(record) => {
                 let mut bytes = Vec::new();
-                encode(record, self.raw, &mut bytes)?;
+                encode(&**record, self.raw, &mut bytes)?;
                 self.out.write_all(&bytes)
             }
         }

@@ -39,7 +39,7 @@ impl<R: Record> RecordWriter<R> for JsonWriter<'_> {
         }
         match record {
             Ready::Bytes(bytes) => self.out.write_all(bytes)?,
-            Ready::Record(record) => serde_json::to_writer(&mut *self.out, record)?,
+            Ready::Record(record) => serde_json::to_writer(&mut *self.out, &**record)?,
         }
         if !self.array {
             self.out.write_all(b"\n")?;

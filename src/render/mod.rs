@@ -92,8 +92,9 @@ pub trait Record: Serialize {
 pub enum Ready<R> {
     /// The record's bytes: its CSV row(s), or its JSON object.
     Bytes(Vec<u8>),
-    /// The record, for a table.
-    Record(R),
+    /// The record, for a table (boxed: a record is large, and `Ready` moves from thread to
+    /// thread with every row).
+    Record(Box<R>),
 }
 
 /// Makes `record` ready to be written in `format`; `raw` leaves CSV text as it is, formulas
@@ -105,7 +106,7 @@ pub enum Ready<R> {
 pub fn ready<R: Record>(format: Format, raw: bool, record: R) -> io::Result<Ready<R>> {
     let mut bytes = Vec::with_capacity(512);
     match format {
-        Format::Table => return Ok(Ready::Record(record)),
+        Format::Table => return Ok(Ready::Record(Box::new(record))),
         Format::Csv => csv::encode(&record, raw, &mut bytes)?,
         Format::Json | Format::Ndjson => serde_json::to_writer(&mut bytes, &record)?,
     }

@@ -104,12 +104,20 @@ pub enum Ready<R> {
 /// # Errors
 /// When the record cannot be serialised as JSON.
 pub fn ready<R: Record>(format: Format, raw: bool, record: R) -> io::Result<Ready<R>> {
-    let mut bytes = Vec::with_capacity(512);
-    match format {
+    // (room for a row of most records: bytes that wait for their turn are few and small)
+    let bytes = match format {
         Format::Table => return Ok(Ready::Record(Box::new(record))),
-        Format::Csv => csv::encode(&record, raw, &mut bytes)?,
-        Format::Json | Format::Ndjson => serde_json::to_writer(&mut bytes, &record)?,
-    }
+        Format::Csv => {
+            let mut bytes = Vec::with_capacity(128);
+            csv::encode(&record, raw, &mut bytes)?;
+            bytes
+        }
+        Format::Json | Format::Ndjson => {
+            let mut bytes = Vec::with_capacity(512);
+            serde_json::to_writer(&mut bytes, &record)?;
+            bytes
+        }
+    };
     Ok(Ready::Bytes(bytes))
 }
 

@@ -22,8 +22,8 @@ const BOM: &[u8] = b"\xef\xbb\xbf";
 /// How much is read from the input at a time, at least.
 const CHUNK: usize = 1 << 18;
 
-/// The longest record read: the buffer grows no further, so that a position in a record fits
-/// in 32 bits.
+/// The longest record read (2 GiB): the buffer grows no further, so that a position in a
+/// record fits in 32 bits.
 const MAX_RECORD: usize = 1 << 31;
 
 /// A position in a record, which is shorter than [`MAX_RECORD`].
@@ -101,14 +101,22 @@ pub struct CsvReader<R> {
     quoted: Needles,
     /// The line `buf[start]` is on, from 1.
     line: u64,
+    /// The longest record read ([`MAX_RECORD`]; less in tests).
+    max_record: usize,
 }
 
 impl<R: Read> CsvReader<R> {
     /// Reads `input`, with fields split at `delimiter`.
     pub fn new(input: R, delimiter: u8) -> CsvReader<R> {
+        CsvReader::with_limits(input, delimiter, CHUNK, MAX_RECORD)
+    }
+
+    /// [`CsvReader::new`], with a buffer of `chunk` bytes at first that grows to `max_record`
+    /// at most.
+    fn with_limits(input: R, delimiter: u8, chunk: usize, max_record: usize) -> CsvReader<R> {
         CsvReader {
             input,
-            buf: vec![0; CHUNK],
+            buf: vec![0; chunk.min(max_record)],
             start: 0,
             end: 0,
             eof: false,
@@ -117,6 +125,7 @@ impl<R: Read> CsvReader<R> {
             stops: Needles::new([delimiter, CR, LF]),
             quoted: Needles::new([QUOTE, LF, CR]),
             line: 1,
+            max_record,
         }
     }
 
@@ -282,16 +291,18 @@ impl<R: Read> CsvReader<R> {
             self.end -= self.start;
             self.start = 0;
         }
-        let wanted = (2 * self.end).max(1);
+        if self.end >= self.max_record {
+            // what is left is one record that has not ended yet
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("a record is longer than {} bytes", self.max_record),
+            ));
+        }
+        let wanted = (2 * self.end).clamp(1, self.max_record);
         while self.end < wanted {
             if self.end == self.buf.len() {
-                if self.buf.len() >= MAX_RECORD {
-                    return Err(io::Error::new(
-                        io::ErrorKind::InvalidData,
-                        "a record is longer than 2 GiB",
-                    ));
-                }
-                self.buf.resize(2 * self.buf.len(), 0);
+                let room = (2 * self.buf.len()).min(self.max_record);
+                self.buf.resize(room, 0);
             }
             match self.input.read(&mut self.buf[self.end..]) {
                 Ok(0) => {
@@ -403,18 +414,24 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Input that comes `chunk` bytes at most per read.
+    struct Trickle<'a> {
+        rest: &'a [u8],
+        chunk: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.rest.len().min(buf.len()).min(self.chunk);
+            buf[..n].copy_from_slice(&self.rest[..n]);
+            self.rest = &self.rest[n..];
+            Ok(n)
+        }
+    }
+
     /// Reads every record of `input`, `chunk` bytes at most per read.
     fn read_all(input: &[u8], delimiter: u8, chunk: usize) -> Vec<(u64, Vec<Vec<u8>>)> {
-        struct Trickle<'a>(&'a [u8], usize);
-        impl Read for Trickle<'_> {
-            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-                let n = self.0.len().min(buf.len()).min(self.1);
-                buf[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
-        let mut reader = CsvReader::new(Trickle(input, chunk), delimiter);
+        let mut reader = CsvReader::new(Trickle { rest: input, chunk }, delimiter);
         let mut record = CsvRecord::default();
         let mut out = Vec::new();
         while let Some(line) = reader.read(&mut record).unwrap() {
@@ -535,6 +552,45 @@ mod tests {
                 .map_or(haystack.len(), |i| from + i);
             prop_assert_eq!(needles.find(&haystack, from), expected);
         }
+    }
+
+    #[test]
+    fn records_up_to_the_limit_are_read_and_a_longer_one_is_an_error() {
+        // a buffer of 4 bytes that may grow to 64, fed 3 bytes a read: records of 60 bytes fit
+        // however the reads fall, one of 70 does not
+        let fits = format!("{}\n{}\n", "a".repeat(60), "b".repeat(59));
+        for skip in 0..7 {
+            let input = format!("{}\n{fits}", "c".repeat(skip));
+            let mut reader = CsvReader::with_limits(
+                Trickle {
+                    rest: input.as_bytes(),
+                    chunk: 3,
+                },
+                b',',
+                4,
+                64,
+            );
+            let mut record = CsvRecord::default();
+            let mut lengths = Vec::new();
+            while reader.read(&mut record).unwrap().is_some() {
+                lengths.push(record.get(0).unwrap().len());
+            }
+            assert_eq!(lengths.last(), Some(&59), "after {skip}");
+        }
+        let long = format!("x\n{}\ny\n", "z".repeat(70));
+        let mut reader = CsvReader::with_limits(
+            Trickle {
+                rest: long.as_bytes(),
+                chunk: 3,
+            },
+            b',',
+            4,
+            64,
+        );
+        let mut record = CsvRecord::default();
+        assert_eq!(reader.read(&mut record).unwrap(), Some(1));
+        let err = reader.read(&mut record).unwrap_err();
+        assert_eq!(err.to_string(), "a record is longer than 64 bytes");
     }
 
     #[test]

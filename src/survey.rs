@@ -796,13 +796,14 @@ impl<'a> Row<'a> {
         let Some((i, cell)) = column.and_then(|i| Some((i, self.record.get(i)?))) else {
             return "";
         };
-        // ASCII white space first, from the bytes; `str::trim` then removes non-breaking and
-        // other Unicode spaces, only where a byte at either end is not ASCII
+        // ASCII white space first, from the bytes; `str::trim` then removes what else it takes
+        // for white space (non-breaking and other Unicode spaces, the vertical tab), only where
+        // a byte at either end is not a visible ASCII character
         let trimmed = trim_ascii(cell);
         match std::str::from_utf8(trimmed) {
             Ok(text)
-                if trimmed.first().is_some_and(|b| !b.is_ascii())
-                    || trimmed.last().is_some_and(|b| !b.is_ascii()) =>
+                if trimmed.first().is_some_and(|b| !b.is_ascii_graphic())
+                    || trimmed.last().is_some_and(|b| !b.is_ascii_graphic()) =>
             {
                 text.trim()
             }
@@ -1086,8 +1087,10 @@ mod tests {
     #[test]
     fn cells_are_trimmed_of_ascii_and_unicode_spaces() {
         let (rows, _) = read(
-            "commune_id,commune,district,province,region,year\n\
-             \u{a0}X1 , \u{a0}Xã Một\u{3000},\tHuyện\u{a0}A\u{2003}\t,Tỉnh B,\u{a0}ĐBSH ,2024\n",
+            "commune_id,commune,district,province,region,year,hamlets\n\
+             \u{a0}X1 , \u{a0}Xã Một\u{3000},\tHuyện\u{a0}A\u{2003}\t,Tỉnh B,\u{a0}ĐBSH ,2024,3\n\
+             X2\u{b},Y\u{b},Z \u{b},\u{b}T,DBSH,\u{b}2024,\u{b}4\n\
+             \u{b},Y,Z,T,DBSH,2024,3\n",
         );
         let c = rows[0].as_ref().unwrap();
         assert_eq!(c.id, "X1");
@@ -1095,6 +1098,15 @@ mod tests {
         assert_eq!(c.district, "Huyện\u{a0}A");
         assert_eq!(c.province, "Tỉnh B");
         assert_eq!(c.region, Some(ClassId(1)));
+        // the vertical tab is white space to `str::trim`, and so here
+        let c = rows[1].as_ref().unwrap();
+        assert_eq!((c.id.as_str(), c.name.as_str()), ("X2", "Y"));
+        assert_eq!((c.district.as_str(), c.province.as_str()), ("Z", "T"));
+        assert_eq!((c.year, c.hamlets), (Some(2024), Some(4)));
+        assert_eq!(
+            messages(&rows[2]),
+            ["t.csv:4: column \"commune_id\": value \"\": commune_id is required"]
+        );
     }
 
     #[test]

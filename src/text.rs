@@ -8,7 +8,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization};
 #[must_use]
 pub fn nfc(s: &str) -> String {
     // (a cell read for a name is trimmed already: its ends tell at a glance)
-    let ends_plain = |b: Option<&u8>| b.is_none_or(|b| b.is_ascii() && !b.is_ascii_whitespace());
+    let ends_plain = |b: Option<&u8>| b.is_none_or(u8::is_ascii_graphic);
     let s = if ends_plain(s.as_bytes().first()) && ends_plain(s.as_bytes().last()) {
         s
     } else {
@@ -160,5 +160,7 @@ mod tests {
     fn nfc_fast_path_keeps_trimming() {
         assert_eq!(nfc("  Xã Đông  "), "Xã Đông");
         assert_eq!(nfc(" abc "), "abc");
+        assert_eq!(nfc("\u{b}abc\u{b}"), "abc");
+        assert_eq!(nfc("\u{a0}Đạt\u{3000}"), "Đạt");
     }
 }

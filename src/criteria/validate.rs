@@ -155,11 +155,14 @@ fn classification(v: &mut Validator<'_>, raw: &RawSet) -> Classification {
         v.report(line, "classification must list at least one class");
     }
     let mut seen: HashMap<String, String> = HashMap::new();
-    let mut classes = Vec::new();
+    let mut classes: Vec<Class> = Vec::new();
     for class in &rc.classes {
         let code = class.code.value.trim().to_owned();
         let line = class.code.referenced.line();
         v.non_empty(line, "class code", &code);
+        if classes.iter().any(|c| c.code == code) {
+            v.report(line, format!("class {code} is listed twice"));
+        }
         let c = Class {
             code: code.clone(),
             name: class.name.clone(),
@@ -847,6 +850,11 @@ mod tests {
         assert_eq!(
             problems("      aliases: [ĐBSH]", "      aliases: [Miền Bắc]"),
             ["class SOUTH: spelling \"mien bac\" also names class NORTH"]
+        );
+        // (what named SOUTH is then reported too)
+        assert_eq!(
+            problems("    - code: SOUTH", "    - code: NORTH")[0],
+            "class NORTH is listed twice"
         );
         assert_eq!(
             problems("date: 2022-03-08", "date: 08/03/2022"),

@@ -333,6 +333,10 @@ enum EncodingArg {
 fn parse_delimiter(s: &str) -> Result<u8, String> {
     match s {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
+        // a line break or a quote cannot part fields: CSV gives them their own meaning
+        "\r" | "\n" | "\"" => Err(format!(
+            "{s:?} cannot be the delimiter: it ends a line or quotes a field; use , ; | or tab"
+        )),
         s if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
         _ => Err(format!("\"{s}\" is not one character; use , ; | or tab")),
     }

@@ -75,6 +75,16 @@ fn semicolons_tabs_and_a_named_delimiter() {
         ))
         .starts_with("A,")
     );
+    // a line break or a quote cannot part fields
+    for delimiter in ["\n", "\r", "\""] {
+        let run = score_bytes("p.csv", PLAIN.as_bytes(), &["--delimiter", delimiter]);
+        assert_eq!(run.code, 2, "{delimiter:?}");
+        assert!(
+            run.stderr.contains("cannot be the delimiter"),
+            "{}",
+            run.stderr
+        );
+    }
 }
 
 #[test]

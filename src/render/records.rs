@@ -56,18 +56,7 @@ pub struct ScoreRow<'s> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CriterionNumbers(SmallVec<[u32; 16]>);
 
-impl FromIterator<u32> for CriterionNumbers {
-    fn from_iter<I: IntoIterator<Item = u32>>(numbers: I) -> CriterionNumbers {
-        CriterionNumbers(numbers.into_iter().collect())
-    }
-}
-
 impl CriterionNumbers {
-    /// The numbers, in order.
-    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
-        self.0.iter().copied()
-    }
-
     /// Whether the list is empty.
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -84,12 +73,17 @@ impl CriterionNumbers {
 
     /// The numbers joined by `separator`, written at the end of `out`.
     pub fn join_onto(&self, separator: &str, out: &mut String) {
+        self.join_with(separator, |piece| out.push_str(piece));
+    }
+
+    /// The numbers joined by `separator`, each piece (a number, a separator) handed to `push`.
+    fn join_with(&self, separator: &str, mut push: impl FnMut(&str)) {
         let mut digits = itoa::Buffer::new();
         for (i, n) in self.0.iter().enumerate() {
             if i > 0 {
-                out.push_str(separator);
+                push(separator);
             }
-            out.push_str(digits.format(*n));
+            push(digits.format(*n));
         }
     }
 }
@@ -219,17 +213,8 @@ impl Record for ScoreRow<'_> {
             ends.iter_mut()
                 .zip([&self.unmet, &self.basically_met, &self.not_assessed])
         {
-            for (i, n) in numbers.iter().enumerate() {
-                if i > 0 {
-                    joined.push(b';');
-                }
-                // (criterion numbers have one or two digits)
-                match u8::try_from(n) {
-                    Ok(n @ 0..10) => joined.push(b'0' + n),
-                    Ok(n @ 10..100) => joined.extend([b'0' + n / 10, b'0' + n % 10]),
-                    _ => joined.extend_from_slice(met.format(n).as_bytes()),
-                }
-            }
+            // (pieces of a byte or two: pushed one by one rather than copied)
+            numbers.join_with(";", |piece| joined.extend(piece.bytes()));
             *end = joined.len();
         }
         let lists = std::str::from_utf8(&joined).expect("digits and semicolons");

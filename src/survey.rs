@@ -11,7 +11,7 @@ use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, PerTier, Quantit
 use crate::error::{Error, Location, Problem, Result};
 use crate::input::{InputOptions, Rows, header_meaning};
 use crate::records::CsvRecord;
-use crate::text::nfc;
+use crate::text::{nfc, trim};
 use crate::value::{
     INDICATOR_VERDICT_WORDS, VERDICT_WORDS, Verdict, exact_verdict_word, parse_number,
     parse_verdict, parse_verdict_word, plain_decimal,
@@ -163,8 +163,6 @@ pub struct RowParser<'s> {
     layout: Layout,
     /// The indicator columns present in the file, each once: (CSV column, indicator).
     plan: Vec<(usize, &'s Indicator)>,
-    /// The number of verdict columns of all tiers, present or not.
-    verdict_columns: usize,
     default_year: Option<u16>,
 }
 
@@ -368,7 +366,6 @@ impl<'s> SurveyReader<'s> {
             parser: RowParser {
                 set,
                 file: file.to_owned(),
-                verdict_columns: layout.verdicts.iter().map(Vec::len).sum(),
                 layout,
                 plan,
                 default_year,
@@ -506,9 +503,9 @@ impl RowParser<'_> {
             }
         }
 
-        let year = match l.year.map(|i| (i, row.bytes(Some(i)))) {
+        let year = match l.year.map(|i| row.bytes(Some(i))) {
             // (four plain digits, as nearly every year is, need no text)
-            Some((_, cell))
+            Some(cell)
                 if let Some(y) =
                     plain_count(cell).filter(|y| cell.len() == 4 && (1990..=2100).contains(y)) =>
             {
@@ -583,7 +580,7 @@ impl RowParser<'_> {
             };
         }
 
-        let mut verdicts = PerTier::with_capacity(self.verdict_columns);
+        let mut verdicts = PerTier::with_capacity(l.verdicts.iter().map(Vec::len).sum());
         for columns in &l.verdicts {
             verdicts.push_tier(columns.iter().map(|&column| {
                 if let Some(verdict) = exact_verdict_word(row.bytes(column)) {
@@ -796,18 +793,9 @@ impl<'a> Row<'a> {
         let Some((i, cell)) = column.and_then(|i| Some((i, self.record.get(i)?))) else {
             return "";
         };
-        // ASCII white space first, from the bytes; `str::trim` then removes what else it takes
-        // for white space (non-breaking and other Unicode spaces, the vertical tab), only where
-        // a byte at either end is not a visible ASCII character
-        let trimmed = trim_ascii(cell);
-        match std::str::from_utf8(trimmed) {
-            Ok(text)
-                if trimmed.first().is_some_and(|b| !b.is_ascii_graphic())
-                    || trimmed.last().is_some_and(|b| !b.is_ascii_graphic()) =>
-            {
-                text.trim()
-            }
-            Ok(text) => text,
+        match std::str::from_utf8(cell) {
+            // non-breaking and other Unicode spaces go too
+            Ok(text) => trim(text),
             Err(_) => {
                 self.report(i, &String::from_utf8_lossy(cell), NOT_UTF8);
                 ""

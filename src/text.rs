@@ -7,18 +7,24 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization};
 /// Files saved on a Mac arrive decomposed (NFD); this makes `Việt` equal `Việt`.
 #[must_use]
 pub fn nfc(s: &str) -> String {
-    // (a cell read for a name is trimmed already: its ends tell at a glance)
-    let ends_plain = |b: Option<&u8>| b.is_none_or(u8::is_ascii_graphic);
-    let s = if ends_plain(s.as_bytes().first()) && ends_plain(s.as_bytes().last()) {
-        s
-    } else {
-        s.trim()
-    };
+    let s = trim(s);
     // Most cells are already NFC (always so when ASCII); the quick check avoids re-composing.
     if plainly_nfc(s) || unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes {
         return s.to_owned();
     }
     s.nfc().collect()
+}
+
+/// `s` without white space at either end, as `str::trim` gives it. Most cells have none, and
+/// their end bytes tell at a glance: a visible ASCII character at both ends needs no trim.
+#[must_use]
+pub fn trim(s: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_none_or(u8::is_ascii_graphic);
+    if plain(s.as_bytes().first()) && plain(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
 }
 
 /// Whether `s` is NFC by a glance at its bytes: every character is below U+0300 (ASCII and the

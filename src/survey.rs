@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::io::Read;
 
 use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, PerTier, QuantityKind};
@@ -12,6 +12,10 @@ use crate::error::{Error, Location, Problem, Result};
 use crate::input::{InputOptions, Rows, header_meaning};
 use crate::records::CsvRecord;
 use crate::text::{nfc, trim};
+mod ids;
+
+pub use ids::{IdCheck, LateRepeats};
+
 use crate::value::{
     INDICATOR_VERDICT_WORDS, VERDICT_WORDS, Verdict, exact_verdict_word, parse_number,
     parse_verdict, parse_verdict_word, plain_decimal,
@@ -186,47 +190,6 @@ impl<T> Parsed<T> {
     }
 }
 
-/// Catches a `commune_id` repeated anywhere in the file. Ids are compared by 64-bit hash, so
-/// two different ids with the same hash would be taken for one (odds of about n²/2⁶⁵ for n
-/// ids: nil for real files).
-pub struct IdCheck {
-    seen: SeenIds,
-    file: String,
-    header: String,
-    column: usize,
-}
-
-impl IdCheck {
-    /// The result of a row, with a problem added when its id was seen on an earlier row.
-    /// Rows must come in file order; `raw` is the row `parsed` came from.
-    pub fn check<T>(&mut self, raw: &RawRow, parsed: Parsed<T>) -> Result<T, Vec<Problem>> {
-        let Some(hash) = parsed.id else {
-            return parsed.result;
-        };
-        let Some(first) = self.seen.insert(hash, parsed.line) else {
-            return parsed.result;
-        };
-        let id = raw
-            .record
-            .get(self.column)
-            .map_or_else(String::new, |cell| nfc(&String::from_utf8_lossy(cell)));
-        let duplicate = Problem::new(
-            Location::file(&self.file)
-                .at_line(parsed.line)
-                .in_column(&self.header),
-            format!("duplicate commune_id; first seen on line {first}"),
-        )
-        .with_value(&id);
-        match parsed.result {
-            Ok(_) => Err(vec![duplicate]),
-            Err(mut problems) => {
-                problems.insert(0, duplicate);
-                Err(problems)
-            }
-        }
-    }
-}
-
 impl RowSource {
     /// Reads the next row into `row`; `false` at the end of the file. A row the CSV reader
     /// rejects comes back with its problem, and reading goes on after it when it can.
@@ -357,12 +320,7 @@ impl<'s> SurveyReader<'s> {
                 width: layout.headers.len(),
                 done: false,
             },
-            ids: IdCheck {
-                seen: SeenIds::default(),
-                file: file.to_owned(),
-                header: layout.headers[layout.commune_id].clone(),
-                column: layout.commune_id,
-            },
+            ids: IdCheck::new(file, &layout.headers[layout.commune_id], layout.commune_id),
             parser: RowParser {
                 set,
                 file: file.to_owned(),
@@ -407,6 +365,16 @@ impl<'s> SurveyReader<'s> {
         }
         let parsed = self.parser.parse(&self.row);
         Some(self.ids.check(&self.row, parsed))
+    }
+
+    /// The repeated ids that [`SurveyReader::next_commune`] could not catch on their rows, once
+    /// every row has been read: see [`IdCheck::finish`].
+    ///
+    /// # Errors
+    ///
+    /// The temporary files of the check could not be written or read back.
+    pub fn finish(&mut self, cap: usize) -> Result<LateRepeats> {
+        self.ids.finish(cap)
     }
 
     /// The three steps of reading, to drive by hand: see [`SurveyReader`].
@@ -638,138 +606,6 @@ impl RowParser<'_> {
     }
 }
 
-/// The commune ids seen so far, as 64-bit hashes with the line each was first seen on, so that a
-/// repeated id is caught however far apart the rows are. Recent ids sit in a small hash map that
-/// is merged every [`SeenIds::RECENT`] ids into two sorted arrays: 12 bytes per row, plus one
-/// or two of filter, about half what a hash map of every row takes.
-#[derive(Debug, Default)]
-struct SeenIds {
-    recent: HashMap<u64, u64, BuildHasherDefault<AlreadyHashed>>,
-    /// Sorted hashes of older ids.
-    hashes: Vec<u64>,
-    /// `lines[i]` is where `hashes[i]` was first seen; [`SeenIds::FAR`] for a line past
-    /// `u32::MAX`, kept in `far_lines` instead (4 bytes a row spared for files that never
-    /// have one).
-    lines: Vec<u32>,
-    far_lines: HashMap<u64, u64>,
-    /// One bit per slot of the top bits of a hash, set for every hash in `hashes`: most new ids
-    /// find their bit clear and skip the binary search, which at millions of rows misses the
-    /// cache at every step. Empty until the first merge.
-    filter: Vec<u64>,
-    /// How far a hash is shifted right to give its bit in `filter`.
-    shift: u32,
-}
-
-impl SeenIds {
-    const RECENT: usize = 1 << 16;
-    const FAR: u32 = u32::MAX;
-
-    /// Records `hash` seen on `line`; the line it was first seen on when it was seen before.
-    fn insert(&mut self, hash: u64, line: u64) -> Option<u64> {
-        if let Some(&first) = self.recent.get(&hash) {
-            return Some(first);
-        }
-        if self.maybe_older(hash)
-            && let Ok(i) = self.hashes.binary_search(&hash)
-        {
-            return Some(match self.lines[i] {
-                Self::FAR => self.far_lines.get(&hash).copied().unwrap_or(u64::MAX),
-                line => u64::from(line),
-            });
-        }
-        self.recent.insert(hash, line);
-        if self.recent.len() >= Self::RECENT {
-            self.merge();
-        }
-        None
-    }
-
-    /// Moves the recent ids into the sorted arrays, merging from the back in place.
-    fn merge(&mut self) {
-        let mut new: Vec<(u64, u32)> = Vec::with_capacity(self.recent.len());
-        for (hash, line) in self.recent.drain() {
-            let short = u32::try_from(line).unwrap_or(Self::FAR);
-            if short == Self::FAR {
-                self.far_lines.insert(hash, line);
-            }
-            new.push((hash, short));
-        }
-        new.sort_unstable();
-        let old = self.hashes.len();
-        let total = old + new.len();
-        self.hashes.reserve_exact(new.len());
-        self.lines.reserve_exact(new.len());
-        self.hashes.resize(total, 0);
-        self.lines.resize(total, 0);
-        let (mut i, mut j) = (old, new.len());
-        for k in (0..total).rev() {
-            if j == 0 {
-                break;
-            }
-            if i > 0 && self.hashes[i - 1] > new[j - 1].0 {
-                self.hashes[k] = self.hashes[i - 1];
-                self.lines[k] = self.lines[i - 1];
-                i -= 1;
-            } else {
-                (self.hashes[k], self.lines[k]) = new[j - 1];
-                j -= 1;
-            }
-        }
-        let bits = self.filter.len() * 64;
-        if bits < 4 * total {
-            // 8 to 16 bits per id after a rebuild, never fewer than 4: a search is spared for
-            // about three new ids in four at worst, nine in ten or more most of the time
-            let bits = (8 * total).next_power_of_two().max(1 << 16);
-            self.filter = vec![0; bits / 64];
-            self.shift = 64 - bits.trailing_zeros();
-            for &hash in &self.hashes {
-                mark(&mut self.filter, self.shift, hash);
-            }
-        } else {
-            for &(hash, _) in &new {
-                mark(&mut self.filter, self.shift, hash);
-            }
-        }
-    }
-
-    /// Whether `hash` may be among the sorted older ids; `false` means surely not.
-    fn maybe_older(&self, hash: u64) -> bool {
-        let bit = hash.checked_shr(self.shift).unwrap_or(0);
-        self.filter
-            .get((bit / 64) as usize)
-            .is_some_and(|word| word & (1 << (bit % 64)) != 0)
-    }
-}
-
-/// Sets the bit of `hash` in `filter`.
-fn mark(filter: &mut [u64], shift: u32, hash: u64) {
-    let bit = hash.checked_shr(shift).unwrap_or(0);
-    if let Some(word) = filter.get_mut((bit / 64) as usize) {
-        *word |= 1 << (bit % 64);
-    }
-}
-
-/// The hasher of a map whose keys are hashes already: it keeps the key as it is.
-#[derive(Debug, Default)]
-struct AlreadyHashed(u64);
-
-impl Hasher for AlreadyHashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // only u64 keys are hashed; this folds anything else in all the same
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 struct Row<'a> {
     record: &'a CsvRecord,
     layout: &'a Layout,
@@ -990,38 +826,6 @@ fn layout(
 #[cfg(test)]
 mod tests {
 
-    #[test]
-    fn seen_ids_find_repeats_across_merges_with_the_first_line() {
-        let mut seen = SeenIds::default();
-        let n = 3 * SeenIds::RECENT as u64 + 17;
-        // spread hashes over the whole range, in no order
-        let hash = |i: u64| i.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        for i in 0..n {
-            assert_eq!(seen.insert(hash(i), i + 2), None, "{i}");
-        }
-        assert!(seen.hashes.windows(2).all(|w| w[0] < w[1]), "sorted");
-        assert_eq!(seen.hashes.len() + seen.recent.len(), n as usize);
-        for i in [0, 1, SeenIds::RECENT as u64, n - 20, n - 1] {
-            assert_eq!(seen.insert(hash(i), 99_999_999), Some(i + 2), "{i}");
-        }
-        // a third sighting still names the first
-        assert_eq!(seen.insert(hash(5), 100_000_000), Some(7));
-        // lines past u32::MAX are kept whole
-        let far = u64::from(u32::MAX) + 5;
-        let mut seen_far = SeenIds::default();
-        for i in 0..SeenIds::RECENT as u64 {
-            assert_eq!(seen_far.insert(hash(i), far + i), None);
-        }
-        assert!(seen_far.recent.is_empty(), "merged");
-        assert_eq!(seen_far.insert(hash(3), 1), Some(far + 3));
-        assert_eq!(seen_far.insert(hash(0), 1), Some(far));
-        // the filter lets no older id through, and spares the search for most new ones
-        assert!(seen.hashes.iter().all(|&h| seen.maybe_older(h)));
-        let spared = (n..n + 10_000)
-            .filter(|&i| !seen.maybe_older(hash(i)))
-            .count();
-        assert!(spared > 7_500, "{spared}");
-    }
     use super::*;
 
     const SET: &str = include_str!("../tests/data/mini-set.yaml");
@@ -1173,6 +977,112 @@ mod tests {
             [
                 "t.csv:4: row has 1 fields but the header has 2; every row needs one field per column"
             ]
+        );
+    }
+
+    proptest::proptest! {
+        /// With few ids held in memory, tiny runs and merges of two or three, every repeat is
+        /// still found once, on its line and naming its first line: on its row when the id is
+        /// among those held, at the end otherwise, the first `cap` of those by line.
+        #[test]
+        fn repeats_past_the_ids_held_are_found_at_the_end(
+            picks in proptest::collection::vec(0..7usize, 0..60),
+            kept in 0..6usize,
+            run in 1..5usize,
+            fan_in in 2..4usize,
+            cap in 0..8usize,
+        ) {
+            const IDS: [&str; 7] = ["A", " A ", "B", "Xã Một", "Xa\u{0303} Một", "c-1", "Z"];
+            let mut csv = String::from("commune_id,1.1\n");
+            for &i in &picks {
+                csv.push_str(IDS[i]);
+                csv.push_str(",1\n");
+            }
+            let set = CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap();
+            let mut reader = SurveyReader::from_reader(
+                Box::new(std::io::Cursor::new(csv)),
+                "t.csv",
+                &set,
+                None,
+            )
+            .unwrap();
+            reader.parts().2.set_limits(kept, run, fan_in);
+            let mut on_the_row = Vec::new();
+            while let Some(row) = reader.next_commune() {
+                if let Err(problems) = row {
+                    on_the_row.extend(problems.iter().map(ToString::to_string));
+                }
+            }
+            let late = reader.finish(cap).unwrap();
+            // what a check holding every id gives
+            let mut first_seen: HashMap<String, u64> = HashMap::new();
+            let mut expected = Vec::new();
+            let mut held = 0;
+            let mut expected_on_the_row = 0;
+            for (k, &i) in picks.iter().enumerate() {
+                let id = nfc(IDS[i]);
+                let line = k as u64 + 2;
+                match first_seen.get(&id) {
+                    Some(&first) => {
+                        expected.push(format!(
+                            "t.csv:{line}: column \"commune_id\": value \"{id}\": duplicate commune_id; first seen on line {first}"
+                        ));
+                        if first <= held {
+                            expected_on_the_row += 1;
+                        }
+                    }
+                    None => {
+                        first_seen.insert(id, line);
+                        if first_seen.len() <= kept {
+                            held = line;
+                        }
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(on_the_row.len(), expected_on_the_row);
+            let late_messages: Vec<String> = late.problems.iter().map(ToString::to_string).collect();
+            let found_late = late_messages.len() + late.more;
+            proptest::prop_assert_eq!(on_the_row.len() + found_late, expected.len());
+            proptest::prop_assert_eq!(late_messages.len(), found_late.min(cap));
+            // the late ones are the first `cap` of what the rows did not catch, in line order
+            let caught: Vec<&String> = expected
+                .iter()
+                .filter(|m| !on_the_row.contains(m))
+                .take(cap)
+                .collect();
+            proptest::prop_assert_eq!(late_messages.iter().collect::<Vec<_>>(), caught);
+            let mut all = on_the_row.clone();
+            all.extend(late_messages);
+            if late.more == 0 {
+                all.sort_by_key(|m| expected.iter().position(|e| e == m));
+                proptest::prop_assert_eq!(all, expected);
+            }
+        }
+    }
+
+    #[test]
+    fn late_repeats_go_before_what_else_is_said_of_their_row() {
+        let at = |line: u64, message: &str| {
+            let location = if line == 0 {
+                Location::file("t.csv")
+            } else {
+                Location::file("t.csv").at_line(line)
+            };
+            Problem::new(location, message)
+        };
+        let late = LateRepeats {
+            problems: vec![at(3, "late 3"), at(5, "late 5"), at(9, "late 9")],
+            more: 0,
+        };
+        let kept = vec![at(2, "2"), at(0, "no line"), at(5, "5"), at(7, "7")];
+        let merged: Vec<String> = late
+            .merge_into(kept, |p| p.location.line, |p| p)
+            .into_iter()
+            .map(|p| p.message)
+            .collect();
+        assert_eq!(
+            merged,
+            ["2", "no line", "late 3", "late 5", "5", "7", "late 9"]
         );
     }
 

@@ -13,7 +13,7 @@ use crate::lang::Lang;
 use crate::output::Output;
 use crate::render::{Format, Record, TableLabels, ready, table_width, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score_noting};
-use crate::survey::{Parsed, RawRow, RowParser, SurveyReader};
+use crate::survey::{IdCheck, Parsed, RawRow, RowParser, SurveyReader};
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
@@ -177,7 +177,7 @@ impl<'s> Scan<'s> {
                 let outcome = score_row(set, parser, file, &raw, &prepare, &mut tally.notes);
                 tally.take(&ids.check(&raw, outcome), &mut visit, stderr)?;
             }
-            return tally.finish(stderr);
+            return tally.finish(stderr, ids);
         }
         std::thread::scope(|scope| -> Result<()> {
             // the main thread reads, checks ids, writes and scores batches too: one worker
@@ -285,7 +285,7 @@ impl<'s> Scan<'s> {
             }
             Ok(())
         })?;
-        tally.finish(stderr)
+        tally.finish(stderr, ids)
     }
 }
 
@@ -418,16 +418,20 @@ impl<'a> Tally<'a> {
         Ok(())
     }
 
-    fn finish(self, stderr: &mut dyn Write) -> Result<()> {
+    /// Ends the run, with the repeated ids that `ids` finds only at the end put among the
+    /// problems in line order.
+    fn finish(self, stderr: &mut dyn Write, ids: &mut IdCheck) -> Result<()> {
         self.ticker.finish();
+        let late = ids.finish(MAX_PROBLEMS)?;
         self.notes.report(self.set, stderr);
-        if self.problems.is_empty() {
+        let mut omitted = self.omitted + late.more;
+        let mut problems = late.merge_into(self.problems, |p| p.location.line, |p| p);
+        omitted += problems.len().saturating_sub(MAX_PROBLEMS);
+        problems.truncate(MAX_PROBLEMS);
+        if problems.is_empty() {
             Ok(())
         } else {
-            Err(Error::Invalid {
-                problems: self.problems,
-                omitted: self.omitted,
-            })
+            Err(Error::Invalid { problems, omitted })
         }
     }
 }
@@ -842,6 +846,75 @@ mod tests {
             set.to_vec(),
             [0, 1989, 1990, 2000, 2022, 2025, 2117, 2118, 3000]
         );
+    }
+
+    /// A repeat among the ids past those held in memory is found only at the end: the rows up
+    /// to the first bad row found on the spot are visited, and the problems still come in line
+    /// order, whatever the number of threads.
+    #[test]
+    fn repeats_found_at_the_end_are_told_in_line_order() {
+        let set = CriteriaSet::from_yaml(
+            include_str!("../../tests/data/mini-set.yaml"),
+            "mini-set.yaml",
+        )
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        std::fs::write(
+            &path,
+            "commune_id,region,1.1\nA,NORTH,1\nB,NORTH,1\nC,NORTH,1\nD,NORTH,1\nC,NORTH,1\n\
+             A,NORTH,1\nE,NORTH,x\nD,NORTH,1\nF,NORTH,1\n",
+        )
+        .unwrap();
+        let path = path.to_str().unwrap();
+        for threads in [1, 2, 3] {
+            let read = InputOptions {
+                threads,
+                year: Some(2023),
+                ..InputOptions::default()
+            };
+            let mut stderr = Vec::new();
+            let mut scan = Scan::open(&set, path, &read, &mut stderr).unwrap();
+            // A and B are held; C, D, E and F are checked at the end
+            scan.reader.parts().2.set_limits(2, 1, 2);
+            let mut visited = Vec::new();
+            let err = scan
+                .run(&mut stderr, |score| {
+                    visited.push(score.commune.id.clone());
+                    Ok(())
+                })
+                .unwrap_err();
+            assert_eq!(
+                visited,
+                ["A", "B", "C", "D", "C"],
+                "{threads} threads: {err}"
+            );
+            let Error::Invalid { problems, omitted } = err else {
+                panic!("{err}");
+            };
+            assert_eq!(omitted, 0);
+            let said: Vec<(Option<u64>, bool)> = problems
+                .iter()
+                .map(|p| {
+                    (
+                        p.location.line,
+                        p.message.starts_with("duplicate commune_id"),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                said,
+                [
+                    (Some(6), true),
+                    (Some(7), true),
+                    (Some(8), false),
+                    (Some(9), true)
+                ],
+                "{threads} threads"
+            );
+            assert!(problems[0].message.ends_with("first seen on line 4"));
+            assert!(problems[3].message.ends_with("first seen on line 5"));
+        }
     }
 
     #[test]

@@ -204,6 +204,12 @@ pub fn check(options: &ValidateOptions) -> Result<Vec<ValidationFinding>> {
             }
         }
     }
+    let late = reader.finish(MAX_FINDINGS)?;
+    let mut findings = late.merge_into(
+        findings,
+        |f| f.line,
+        |p| ValidationFinding::of(Severity::Error, p),
+    );
     if rows == 0 {
         findings.push(ValidationFinding::of(
             Severity::Warning,

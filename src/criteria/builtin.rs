@@ -46,6 +46,27 @@ pub const BUILTIN_SETS: &[BuiltinSet] = &[
     },
 ];
 
+impl BuiltinSet {
+    /// Whether a column headed `header` may be one the set uses; `false` means surely not.
+    /// Told from the YAML text, without parsing it: every column a set names appears in its
+    /// text, but for verdict columns, which are a tier's `verdict_prefix` and a number (a test
+    /// holds every built-in set to this).
+    #[must_use]
+    pub fn may_use_column(&self, header: &str) -> bool {
+        if header.is_empty() {
+            return false;
+        }
+        memchr::memmem::find(self.yaml.as_bytes(), header.as_bytes()).is_some()
+            || self.yaml.lines().any(|line| {
+                line.trim_start()
+                    .strip_prefix("verdict_prefix:")
+                    .map(|prefix| prefix.trim().trim_matches(['"', '\'']))
+                    .and_then(|prefix| header.strip_prefix(prefix))
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            })
+    }
+}
+
 /// The built-in set with `id`.
 #[must_use]
 pub fn builtin(id: &str) -> Option<&'static BuiltinSet> {
@@ -75,6 +96,33 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{}: {e}", set.id));
             assert_eq!(loaded.id, set.id);
             assert_eq!(loaded.in_force.from, set.in_force_from, "{}", set.id);
+        }
+    }
+
+    #[test]
+    fn a_column_a_set_uses_is_never_ruled_out_from_its_text() {
+        for builtin in BUILTIN_SETS {
+            let set = CriteriaSet::from_yaml(builtin.yaml, builtin.id).unwrap();
+            let mut columns: Vec<String> = set.columns.clone();
+            columns.push(set.classification.column.clone());
+            columns.extend(
+                set.classification
+                    .overrides
+                    .iter()
+                    .map(|o| o.column.clone()),
+            );
+            for tier in &set.tiers {
+                columns.extend(tier.criteria.iter().map(|c| tier.verdict_column(c.number)));
+            }
+            for column in &columns {
+                assert!(set.uses_column(column), "{}: {column}", set.id);
+                assert!(builtin.may_use_column(column), "{}: {column}", set.id);
+            }
+            // what analysts' files carry besides, and what no set uses
+            for other in ["STT", "Ghi chú", "", "TC1a", "ghi_chu_2"] {
+                assert!(!set.uses_column(other), "{other}");
+                assert!(!builtin.may_use_column(other), "{}: {other}", set.id);
+            }
         }
     }
 

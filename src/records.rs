@@ -99,6 +99,9 @@ pub struct CsvReader<R> {
     stops: Needles,
     /// The bytes to stop at inside quotes: the quote, and line breaks to count.
     quoted: Needles,
+    /// The delimiter, for [`CsvReader::scan_plain`]; `None` when it is the quote or a line
+    /// break, which only [`CsvReader::scan`] reads as the csv crate does.
+    plain: Option<u8>,
     /// The line `buf[start]` is on, from 1.
     line: u64,
     /// The longest record read ([`MAX_RECORD`]; less in tests).
@@ -124,6 +127,7 @@ impl<R: Read> CsvReader<R> {
             delimiter,
             stops: Needles::new([delimiter, CR, LF]),
             quoted: Needles::new([QUOTE, LF, CR]),
+            plain: Some(delimiter).filter(|d| ![QUOTE, CR, LF].contains(d)),
             line: 1,
             max_record,
         }
@@ -168,7 +172,10 @@ impl<R: Read> CsvReader<R> {
                 continue;
             }
             let window = &self.buf[self.start..self.end];
-            if let Some((taken, breaks)) = self.scan(window, record) {
+            let scanned = self
+                .scan_plain(window, record)
+                .or_else(|| self.scan(window, record));
+            if let Some((taken, breaks)) = scanned {
                 let line = self.line;
                 self.start += taken;
                 self.line += breaks;
@@ -176,6 +183,27 @@ impl<R: Read> CsvReader<R> {
             }
             self.fill()?;
         }
+    }
+
+    /// [`CsvReader::scan`] for the records nearly every file is made of, found from where the
+    /// delimiters, quotes and line breaks lie, 64 bytes at a time: every field unquoted, or
+    /// quoted with no line break, doubled quote or text after the closing quote inside. `None`
+    /// for any other record, and for one the window may end before (the delimiter or a field
+    /// at its very end), which [`CsvReader::scan`] reads the full way.
+    fn scan_plain(&self, window: &[u8], record: &mut CsvRecord) -> Option<(usize, u64)> {
+        let delimiter = self.plain?;
+        record.rewrite.clear();
+        // (a list of its own, so that its length can stay in a register)
+        let mut spans = std::mem::take(&mut record.spans);
+        spans.clear();
+        let found = plain_fields(window, delimiter, &mut spans);
+        record.spans = spans;
+        let (taken, stop) = found?;
+        let text_end = record.spans.last().map_or(0, |&(_, end)| end as usize);
+        record.bytes.clear();
+        record.bytes.extend_from_slice(&window[..text_end]);
+        // a CR's LF, if one follows, is skipped as a blank line before the next record
+        Some((taken, u64::from(stop == LF)))
     }
 
     /// Finds the record at the start of `window` and copies it into `record`: how many bytes
@@ -361,6 +389,107 @@ impl Needles {
         from
     }
 }
+
+/// The fields of the plain record at the start of `window` (see [`CsvReader::scan_plain`]),
+/// pushed to `spans`: where the record ends, and the line break that ends it. `None` for a
+/// record that is not plain or may not have ended.
+// (on its own, not inlined into the reader, its loop keeps its state in registers)
+#[inline(never)]
+fn plain_fields(window: &[u8], delimiter: u8, spans: &mut Vec<(u32, u32)>) -> Option<(usize, u8)> {
+    let needles = [delimiter, QUOTE, CR, LF];
+    // the marks of the block at `base` not yet taken
+    let (mut base, mut bits) = (0, marks(window, 0, needles));
+    // the next block's marks; `None` past the window's end
+    let next_block = |base: &mut usize| {
+        *base += 64;
+        (*base < window.len()).then(|| marks(window, *base, needles))
+    };
+    // where the field starts
+    let mut start = 0;
+    loop {
+        if bits == 0 {
+            bits = next_block(&mut base)?;
+            continue;
+        }
+        let at = base + bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        let byte = window[at];
+        if byte == delimiter {
+            spans.push((span(start), span(at)));
+            start = at + 1;
+            continue;
+        }
+        if byte != QUOTE {
+            // a line break ends the record
+            spans.push((span(start), span(at)));
+            return Some((at + 1, byte));
+        }
+        if at != start {
+            // a quote inside an unquoted field is text
+            continue;
+        }
+        // a quoted field: the delimiters inside are text; a line break goes the full way
+        let close = loop {
+            if bits == 0 {
+                bits = next_block(&mut base)?;
+                continue;
+            }
+            let at = base + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            match window[at] {
+                QUOTE => break at,
+                b if b == delimiter => {}
+                _ => return None,
+            }
+        };
+        // the next mark must be just after the closing quote, and no quote: a doubled quote
+        // or text after the closing one goes the full way
+        if bits == 0 {
+            bits = next_block(&mut base)?;
+        }
+        let end = close + 1;
+        if bits == 0 || base + bits.trailing_zeros() as usize != end || window[end] == QUOTE {
+            return None;
+        }
+        bits &= bits - 1;
+        spans.push((span(start + 1), span(close)));
+        let byte = window[end];
+        if byte != delimiter {
+            return Some((end + 1, byte));
+        }
+        start = end + 1;
+    }
+}
+
+/// Where the four `needles` lie in the 64 bytes of `window` from `base` (fewer at its end): a
+/// bit per byte, lowest first.
+#[inline]
+fn marks(window: &[u8], base: usize, needles: [u8; 4]) -> u64 {
+    let [a, b, c, d] = needles;
+    let hit = |byte: u8| u8::from((byte == a) | (byte == b) | (byte == c) | (byte == d));
+    let Some(block) = window.get(base..base + 64) else {
+        // the window's last bytes, one by one
+        return window[base.min(window.len())..]
+            .iter()
+            .enumerate()
+            .fold(0, |bits, (i, &byte)| bits | u64::from(hit(byte)) << i);
+    };
+    // a byte 0 or 1 per byte, which the compiler does 16 at a time, then eight bytes at a time
+    // gathered into eight bits by one multiplication
+    let mut hits = [0u8; 64];
+    for (h, &byte) in hits.iter_mut().zip(block) {
+        *h = hit(byte);
+    }
+    let mut bits = 0;
+    for (i, eight) in hits.chunks_exact(8).enumerate() {
+        let eight = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        bits |= (eight.wrapping_mul(GATHER) >> 56) << (8 * i);
+    }
+    bits
+}
+
+/// Multiplied by eight bytes each 0 or 1, puts byte `i` in bit `56 + i`.
+const GATHER: u64 = 0x0102_0408_1020_4080;
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -600,6 +729,63 @@ mod tests {
         assert_eq!(record.get(2), Some(&b"bc"[..]));
         assert_eq!(record.get(3), None);
         assert!(CsvRecord::default().is_empty());
+    }
+
+    #[test]
+    fn plain_records_are_read_from_their_marks() {
+        let reader = CsvReader::new(io::empty(), b',');
+        let mut record = CsvRecord::default();
+        // long enough that the marks of a field lie across two blocks
+        let text = format!("a,\"1,5\",,x\"y,{},\"\"\r\nnext", "z".repeat(70));
+        let found = reader.scan_plain(text.as_bytes(), &mut record);
+        assert_eq!(found, Some((text.len() - 5, 0)));
+        let fields: Vec<&[u8]> = record.iter().collect();
+        let long = "z".repeat(70);
+        assert_eq!(
+            fields,
+            [&b"a"[..], b"1,5", b"", b"x\"y", long.as_bytes(), b""]
+        );
+        // the full way: a doubled quote, text after a closing quote, a line break in quotes,
+        // a field or a delimiter at the window's end, a quote as the delimiter
+        for text in ["\"a\"\"b\"\n", "\"a\"b,c\n", "\"a\nb\"\n", "a,b", "a,"] {
+            assert_eq!(
+                reader.scan_plain(text.as_bytes(), &mut record),
+                None,
+                "{text:?}"
+            );
+        }
+        let quote = CsvReader::new(io::empty(), QUOTE);
+        assert_eq!(quote.scan_plain(b"a\"b\n", &mut record), None);
+    }
+
+    proptest! {
+        /// Where the plain scan takes a record, it takes what the full scan takes, whether or
+        /// not more input may follow.
+        #[test]
+        fn plain_scan_agrees_with_the_full_scan(
+            bytes in proptest::collection::vec(
+                prop_oneof![
+                    8 => Just(b'a'), 2 => Just(b'"'), 3 => Just(b','), 1 => Just(b';'),
+                    1 => Just(b'\n'), 1 => Just(b'\r'), 1 => Just(b' '), 1 => Just(0xC3),
+                ],
+                1..300,
+            ),
+            eof in any::<bool>(),
+            semicolon in any::<bool>(),
+        ) {
+            let delimiter = if semicolon { b';' } else { b',' };
+            let mut reader = CsvReader::new(io::empty(), delimiter);
+            reader.eof = eof;
+            // a window starts where a record does: after any blank lines
+            let start = bytes.iter().position(|&b| b != CR && b != LF).unwrap_or(bytes.len());
+            let window = &bytes[start..];
+            prop_assume!(!window.is_empty());
+            let (mut plain, mut full) = (CsvRecord::default(), CsvRecord::default());
+            if let Some(taken) = reader.scan_plain(window, &mut plain) {
+                prop_assert_eq!(Some(taken), reader.scan(window, &mut full));
+                prop_assert_eq!(plain.iter().collect::<Vec<_>>(), full.iter().collect::<Vec<_>>());
+            }
+        }
     }
 
     proptest! {

@@ -66,29 +66,35 @@ pub(super) fn encode<R: Record>(record: &R, raw: bool, out: &mut Vec<u8>) -> io:
             if i > 0 {
                 out.push(b',');
             }
-            // (most fields are plain: the first byte tells they need no neutralising)
-            let field = if raw || !risky(field.as_bytes()) {
-                Cow::Borrowed(*field)
-            } else {
-                neutralise(field)
-            };
-            let bytes = field.as_bytes();
-            if bytes.iter().any(|&b| QUOTED[usize::from(b)]) {
-                out.push(b'"');
-                for piece in bytes.split_inclusive(|&b| b == b'"') {
-                    out.extend_from_slice(piece);
-                    if piece.ends_with(b"\"") {
-                        out.push(b'"');
-                    }
-                }
-                out.push(b'"');
-            } else {
-                out.extend_from_slice(bytes);
-            }
+            text_field(field, raw, out);
         }
         out.push(b'\n');
         Ok(())
     })
+}
+
+/// Writes one text field of a row at the end of `out` as [`encode`] does: neutralised unless
+/// `raw`, quoted when it needs to be.
+pub(super) fn text_field(field: &str, raw: bool, out: &mut Vec<u8>) {
+    // (most fields are plain: the first byte tells they need no neutralising)
+    let field = if raw || !risky(field.as_bytes()) {
+        Cow::Borrowed(field)
+    } else {
+        neutralise(field)
+    };
+    let bytes = field.as_bytes();
+    if bytes.iter().any(|&b| QUOTED[usize::from(b)]) {
+        out.push(b'"');
+        for piece in bytes.split_inclusive(|&b| b == b'"') {
+            out.extend_from_slice(piece);
+            if piece.ends_with(b"\"") {
+                out.push(b'"');
+            }
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(bytes);
+    }
 }
 
 pub(super) struct CsvWriter<'w, R> {
@@ -116,7 +122,7 @@ impl<R: Record> RecordWriter<R> for CsvWriter<'_, R> {
             Ready::Bytes(bytes) => self.out.write_all(bytes),
             Ready::Record(record) => {
                 let mut bytes = Vec::new();
-                encode(&**record, self.raw, &mut bytes)?;
+                record.encode_csv(self.raw, &mut bytes)?;
                 self.out.write_all(&bytes)
             }
         }

@@ -79,6 +79,18 @@ pub trait Record: Serialize {
     /// # Errors
     /// What `row` returns.
     fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()>;
+    /// Writes this record's CSV row(s) at the end of `out`, each field as [`Record::csv_rows`]
+    /// gives it, neutralised unless `raw` and quoted where it must be. A record may write its
+    /// fields itself, where it knows some of them never need either.
+    ///
+    /// # Errors
+    /// What [`Record::csv_rows`] returns.
+    fn encode_csv(&self, raw: bool, out: &mut Vec<u8>) -> io::Result<()>
+    where
+        Self: Sized,
+    {
+        csv::encode(self, raw, out)
+    }
     /// The table header.
     fn table_header(lang: Lang) -> Vec<&'static str>;
     /// The table rows of this record.
@@ -109,7 +121,7 @@ pub fn ready<R: Record>(format: Format, raw: bool, record: R) -> io::Result<Read
         Format::Table => return Ok(Ready::Record(Box::new(record))),
         Format::Csv => {
             let mut bytes = Vec::with_capacity(128);
-            csv::encode(&record, raw, &mut bytes)?;
+            record.encode_csv(raw, &mut bytes)?;
             bytes
         }
         Format::Json | Format::Ndjson => {

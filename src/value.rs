@@ -117,23 +117,38 @@ pub fn parse_verdict_word(cell: &str) -> Option<Verdict> {
 /// `None` for any other spelling, which [`parse_verdict_word`] may still read.
 #[must_use]
 pub fn exact_verdict_word(cell: &[u8]) -> Option<Verdict> {
-    const WORDS: [(&str, Verdict); 11] = [
-        ("Đạt", Verdict::Met),
-        ("Không đạt", Verdict::NotMet),
-        ("Cơ bản đạt", Verdict::BasicallyMet),
-        ("đạt", Verdict::Met),
-        ("không đạt", Verdict::NotMet),
-        ("cơ bản đạt", Verdict::BasicallyMet),
-        ("Chưa đạt", Verdict::NotMet),
-        ("chưa đạt", Verdict::NotMet),
-        ("ĐẠT", Verdict::Met),
-        ("KHÔNG ĐẠT", Verdict::NotMet),
-        ("CƠ BẢN ĐẠT", Verdict::BasicallyMet),
+    /// The bytes of `word`, which is `N` bytes long.
+    const fn bytes<const N: usize>(word: &str) -> [u8; N] {
+        assert!(word.len() == N, "a verdict word of another length");
+        let mut out = [0; N];
+        let mut i = 0;
+        while i < N {
+            out[i] = word.as_bytes()[i];
+            i += 1;
+        }
+        out
+    }
+    /// Whether `cell` is one of `words`, all `N` bytes long: compared as fixed-size arrays,
+    /// in a few machine words each.
+    fn among<const N: usize>(cell: &[u8], words: &[[u8; N]]) -> bool {
+        <&[u8; N]>::try_from(cell).is_ok_and(|cell| words.contains(cell))
+    }
+    // grouped by length in bytes, which tells most cells apart at once
+    const MET: [[u8; 6]; 3] = [bytes("Đạt"), bytes("đạt"), bytes("ĐẠT")];
+    const NOT_YET: [[u8; 12]; 2] = [bytes("Chưa đạt"), bytes("chưa đạt")];
+    const NOT_MET: [[u8; 13]; 3] = [bytes("Không đạt"), bytes("không đạt"), bytes("KHÔNG ĐẠT")];
+    const BASICALLY: [[u8; 16]; 3] = [
+        bytes("Cơ bản đạt"),
+        bytes("cơ bản đạt"),
+        bytes("CƠ BẢN ĐẠT"),
     ];
-    WORDS
-        .iter()
-        .find(|(word, _)| word.as_bytes() == cell)
-        .map(|&(_, verdict)| verdict)
+    match cell.len() {
+        6 if among(cell, &MET) => Some(Verdict::Met),
+        12 if among(cell, &NOT_YET) => Some(Verdict::NotMet),
+        13 if among(cell, &NOT_MET) => Some(Verdict::NotMet),
+        16 if among(cell, &BASICALLY) => Some(Verdict::BasicallyMet),
+        _ => None,
+    }
 }
 
 /// A number written the plain way, as almost every number cell is (`45`, `45.5`, `45,5`), read
@@ -409,6 +424,17 @@ mod tests {
         }
         assert_eq!(exact_verdict_word(b"Dat"), None);
         assert_eq!(exact_verdict_word(b"\xc4\x90"), None);
+        // a word cut short or with one byte changed is not matched exactly
+        for word in ["Đạt", "Không đạt", "Cơ bản đạt", "chưa đạt", "KHÔNG ĐẠT"]
+        {
+            let bytes = word.as_bytes();
+            for end in 0..bytes.len() {
+                assert_eq!(exact_verdict_word(&bytes[..end]), None, "{word} to {end}");
+                let mut changed = bytes.to_vec();
+                changed[end] = b'#';
+                assert_eq!(exact_verdict_word(&changed), None, "{word} at {end}");
+            }
+        }
         assert_eq!(parse_verdict_word("12,5"), None);
         assert_eq!(parse_verdict_word("-dat"), Some(Verdict::Met));
     }

@@ -41,8 +41,8 @@ pub struct CriterionResult {
     pub indicators: Range<usize>,
 }
 
-/// One commune, scored.
-#[derive(Debug, Clone, PartialEq)]
+/// One commune, scored. The default is an empty one, with no tiers.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CommuneScore {
     /// The commune as read.
     pub commune: Commune,
@@ -149,6 +149,48 @@ pub fn score(
     score_noting(set, commune, &mut findings).map(|scored| (scored, findings))
 }
 
+/// The lists of a scored commune, kept for the next commune to be read and scored into, so
+/// that row after row needs no new ones: see [`Spare::keep`].
+#[derive(Debug, Default)]
+pub struct Spare {
+    readings: Vec<Option<Reading>>,
+    verdicts: PerTier<Option<Verdict>>,
+    tiers: PerTier<CriterionResult>,
+    indicators: Vec<IndicatorResult>,
+}
+
+impl Spare {
+    /// Keeps the lists of `score` (its readings, verdicts and results) for the next commune;
+    /// the rest of it is dropped.
+    pub fn keep(&mut self, score: CommuneScore) {
+        let CommuneScore {
+            commune,
+            tiers,
+            indicators,
+            ..
+        } = score;
+        self.readings = commune.readings;
+        self.verdicts = commune.verdicts;
+        self.tiers = tiers;
+        self.indicators = indicators;
+    }
+
+    /// A list of `n` blank readings.
+    pub(crate) fn readings(&mut self, n: usize) -> Vec<Option<Reading>> {
+        let mut readings = std::mem::take(&mut self.readings);
+        readings.clear();
+        readings.resize(n, None);
+        readings
+    }
+
+    /// An empty list of verdicts per tier.
+    pub(crate) fn verdicts(&mut self) -> PerTier<Option<Verdict>> {
+        let mut verdicts = std::mem::take(&mut self.verdicts);
+        verdicts.clear();
+        verdicts
+    }
+}
+
 /// [`score`], with what scoring noticed added to `findings`: a list that can serve row after
 /// row.
 pub fn score_noting(
@@ -156,15 +198,31 @@ pub fn score_noting(
     commune: Commune,
     findings: &mut Vec<Finding>,
 ) -> Result<CommuneScore, Vec<ScoreError>> {
+    score_reusing(set, commune, findings, &mut Spare::default())
+}
+
+/// [`score_noting`], into the lists `spare` kept of an earlier commune.
+pub fn score_reusing(
+    set: &CriteriaSet,
+    commune: Commune,
+    findings: &mut Vec<Finding>,
+    spare: &mut Spare,
+) -> Result<CommuneScore, Vec<ScoreError>> {
     let mut errors = Vec::new();
-    let mut tiers = PerTier::with_capacity(set.tiers.iter().map(|t| t.criteria.len()).sum());
-    let mut indicators = Vec::with_capacity(
-        set.tiers
-            .iter()
-            .flat_map(|tier| &tier.criteria)
-            .map(|criterion| criterion.indicators.len())
-            .sum(),
-    );
+    let mut tiers = std::mem::take(&mut spare.tiers);
+    tiers.clear();
+    let mut indicators = std::mem::take(&mut spare.indicators);
+    indicators.clear();
+    if indicators.capacity() == 0 {
+        tiers = PerTier::with_capacity(set.tiers.iter().map(|t| t.criteria.len()).sum());
+        indicators.reserve(
+            set.tiers
+                .iter()
+                .flat_map(|tier| &tier.criteria)
+                .map(|criterion| criterion.indicators.len())
+                .sum(),
+        );
+    }
     for (t, tier) in set.tiers.iter().enumerate() {
         let results = tier
             .criteria

@@ -11,6 +11,7 @@ use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, PerTier, Quantit
 use crate::error::{Error, Location, Problem, Result};
 use crate::input::{InputOptions, Rows, header_meaning};
 use crate::records::CsvRecord;
+use crate::score::Spare;
 use crate::text::{nfc, trim};
 mod ids;
 
@@ -46,8 +47,8 @@ pub enum Reading {
     Verdict(Verdict),
 }
 
-/// One commune's row, parsed and checked.
-#[derive(Debug, Clone, PartialEq)]
+/// One commune's row, parsed and checked. The default is an empty one, with no readings.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Commune {
     /// The line the row starts on.
     pub line: u64,
@@ -401,6 +402,12 @@ impl RowParser<'_> {
     /// Parses one raw row: the commune, or every problem of the row.
     #[must_use]
     pub fn parse(&self, raw: &RawRow) -> Parsed<Commune> {
+        self.parse_reusing(raw, &mut Spare::default())
+    }
+
+    /// [`RowParser::parse`], into the lists `spare` kept of an earlier commune.
+    #[must_use]
+    pub fn parse_reusing(&self, raw: &RawRow, spare: &mut Spare) -> Parsed<Commune> {
         let line = raw.line;
         if let Some(problem) = &raw.rejected {
             return Parsed {
@@ -500,7 +507,7 @@ impl RowParser<'_> {
             }
         }
 
-        let mut readings = vec![None; set.columns.len()];
+        let mut readings = spare.readings(set.columns.len());
         for &(i, indicator) in &self.plan {
             // most cells are a verdict word spelt the usual way or a plain number: read them
             // straight from the bytes
@@ -548,7 +555,7 @@ impl RowParser<'_> {
             };
         }
 
-        let mut verdicts = PerTier::with_capacity(l.verdicts.iter().map(Vec::len).sum());
+        let mut verdicts = spare.verdicts();
         for columns in &l.verdicts {
             verdicts.push_tier(columns.iter().map(|&column| {
                 if let Some(verdict) = exact_verdict_word(row.bytes(column)) {
@@ -854,6 +861,45 @@ mod tests {
             .iter()
             .map(ToString::to_string)
             .collect()
+    }
+
+    #[test]
+    fn rows_read_and_scored_into_kept_lists_come_out_the_same() {
+        let set = CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap();
+        // full rows, then rows with blanks where the ones before had values
+        let csv = "commune_id,commune,region,year,1.1,1.2,2.1,TC3,TC4,NC1\n\
+                   A,Một,ĐBSH,2024,\"45,5\",Đạt,85%,Cơ bản đạt,Đạt,Đạt\n\
+                   B,Hai,ĐBSH,2024,,,,,,\n\
+                   C,Ba,ĐBSH,2023,60,Không đạt,,Đạt,,\n\
+                   D,Bốn,,2024,,,,,,x\n\
+                   E,Năm,ĐBSH,2024,,,,,,\n";
+        let mut reader = SurveyReader::from_reader(
+            Box::new(std::io::Cursor::new(csv.to_owned())),
+            "t.csv",
+            &set,
+            None,
+        )
+        .unwrap();
+        let (source, parser, _) = reader.parts();
+        let mut spare = Spare::default();
+        let mut raw = RawRow::default();
+        let mut rows = 0;
+        while source.read(&mut raw) {
+            let fresh = parser.parse(&raw).result;
+            let reused = parser.parse_reusing(&raw, &mut spare).result;
+            assert_eq!(reused, fresh);
+            if let Ok(commune) = reused {
+                let mut findings = Vec::new();
+                let fresh = crate::score::score(&set, commune.clone()).map(|(s, _)| s);
+                let reused = crate::score::score_reusing(&set, commune, &mut findings, &mut spare);
+                assert_eq!(reused, fresh);
+                if let Ok(scored) = reused {
+                    spare.keep(scored);
+                }
+            }
+            rows += 1;
+        }
+        assert_eq!(rows, 5);
     }
 
     #[test]

@@ -13,6 +13,6 @@ use crate::render::GapsRow;
 pub fn run(options: &StreamOptions, stderr: &mut dyn Write) -> Result<()> {
     let set = CriteriaSet::load(&options.criteria)?;
     stream::run(&set, options, stderr, |score| {
-        gaps(&set, &score).map(|(next, gaps)| GapsRow::new(&set, &score, next, gaps))
+        gaps(&set, score).map(|(next, gaps)| GapsRow::new(&set, score, next, gaps))
     })
 }

@@ -12,7 +12,7 @@ use crate::input::InputOptions;
 use crate::lang::Lang;
 use crate::output::Output;
 use crate::render::{Format, Record, TableLabels, ready, table_width, writer};
-use crate::score::{CommuneScore, Finding, ScoreError, score_noting};
+use crate::score::{CommuneScore, Finding, ScoreError, Spare, score_reusing};
 use crate::survey::{IdCheck, Parsed, RawRow, RowParser, SurveyReader};
 
 /// At most this many problems are listed; the rest are counted.
@@ -49,13 +49,13 @@ pub struct StreamOptions {
 }
 
 /// Scores every commune of the input against `set` (loaded from `options.criteria`) and writes
-/// the records `record` makes of them (none for a commune it returns `None` for). Warnings go
-/// to `stderr`.
+/// the records `record` makes of them (none for a commune it returns `None` for). `record` may
+/// take what it keeps out of the score; the rest is dropped. Warnings go to `stderr`.
 pub fn run<'s, R: Record + Send + 's>(
     set: &'s CriteriaSet,
     options: &StreamOptions,
     stderr: &mut dyn Write,
-    record: impl Fn(CommuneScore) -> Option<R> + Sync,
+    record: impl Fn(&mut CommuneScore) -> Option<R> + Sync,
 ) -> Result<()> {
     let scan = Scan::open(set, &options.input, &options.read, stderr)?;
     let mut output = Output::open(options.output.as_deref())?;
@@ -154,15 +154,17 @@ impl<'s> Scan<'s> {
         stderr: &mut dyn Write,
         mut visit: impl FnMut(&CommuneScore) -> Result<()>,
     ) -> Result<()> {
-        self.run_map(stderr, |score| score, |score| visit(score))
+        self.run_map(stderr, std::mem::take, |score| visit(score))
     }
 
     /// [`Scan::run`], with each scored commune first made into a `P` by `prepare` on the
     /// thread that scored it: what can be done for one commune alone is best done there.
+    /// `prepare` may take what it keeps out of the score; the lists left in it serve the next
+    /// commune read on that thread.
     pub fn run_map<P: Send>(
         mut self,
         stderr: &mut dyn Write,
-        prepare: impl Fn(CommuneScore) -> P + Sync,
+        prepare: impl Fn(&mut CommuneScore) -> P + Sync,
         mut visit: impl FnMut(&P) -> Result<()>,
     ) -> Result<()> {
         let set = self.set;
@@ -173,8 +175,17 @@ impl<'s> Scan<'s> {
         let mut tally = Tally::new(set, file);
         if threads <= 1 {
             let mut raw = RawRow::default();
+            let mut spare = Spare::default();
             while source.read(&mut raw) {
-                let outcome = score_row(set, parser, file, &raw, &prepare, &mut tally.notes);
+                let outcome = score_row(
+                    set,
+                    parser,
+                    file,
+                    &raw,
+                    &prepare,
+                    &mut tally.notes,
+                    &mut spare,
+                );
                 tally.take(&ids.check(&raw, outcome), &mut visit, stderr)?;
             }
             return tally.finish(stderr, ids);
@@ -308,13 +319,14 @@ fn score_batch<P>(
     parser: &RowParser<'_>,
     file: &str,
     rows: Vec<RawRow>,
-    prepare: impl Fn(CommuneScore) -> P,
+    prepare: impl Fn(&mut CommuneScore) -> P,
 ) -> Scored<P> {
     // what only needs summing up is summed here, per batch
     let mut notes = Notes::default();
+    let mut spare = Spare::default();
     let outcomes = rows
         .iter()
-        .map(|raw| score_row(set, parser, file, raw, &prepare, &mut notes))
+        .map(|raw| score_row(set, parser, file, raw, &prepare, &mut notes, &mut spare))
         .collect();
     Scored {
         rows,
@@ -342,21 +354,23 @@ const BATCH: usize = 64;
 /// batch of its own.
 const AHEAD: usize = 4;
 
-/// Parses and scores one raw row, then makes it a `P`. What scoring noticed is summed up in
-/// `notes` on the spot, but for disagreements, which come with the row to be told in order.
+/// Parses and scores one raw row, then makes it a `P`, reading and scoring into the lists of
+/// `spare` and leaving the commune's there. What scoring noticed is summed up in `notes` on
+/// the spot, but for disagreements, which come with the row to be told in order.
 fn score_row<P>(
     set: &CriteriaSet,
     parser: &RowParser<'_>,
     file: &str,
     raw: &RawRow,
-    prepare: impl Fn(CommuneScore) -> P,
+    prepare: impl Fn(&mut CommuneScore) -> P,
     notes: &mut Notes,
+    spare: &mut Spare,
 ) -> Parsed<(u64, P, Vec<Finding>)> {
-    parser.parse(raw).and_then(|commune| {
+    parser.parse_reusing(raw, spare).and_then(|commune| {
         let (line, year) = (commune.line, commune.year);
         let mut noticed = std::mem::take(&mut notes.noticed);
         noticed.clear();
-        let scored = score_noting(set, commune, &mut noticed);
+        let scored = score_reusing(set, commune, &mut noticed, spare);
         // (what a row that cannot be scored noticed is not told)
         let findings = match scored {
             Ok(_) => noticed
@@ -366,9 +380,12 @@ fn score_row<P>(
             Err(_) => Vec::new(),
         };
         notes.noticed = noticed;
-        let scored = scored.map_err(|errors| lookup_problems(set, file, line, year, &errors))?;
+        let mut scored =
+            scored.map_err(|errors| lookup_problems(set, file, line, year, &errors))?;
+        let prepared = prepare(&mut scored);
+        spare.keep(scored);
         // (a row without disagreements allocates no list of them)
-        Ok((line, prepare(scored), findings))
+        Ok((line, prepared, findings))
     })
 }
 

@@ -31,6 +31,12 @@ impl<T> PerTier<T> {
         }
     }
 
+    /// Removes every tier, keeping the room the values took for the next ones.
+    pub fn clear(&mut self) {
+        self.values.clear();
+        self.ends.clear();
+    }
+
     /// Adds the next tier's values.
     pub fn push_tier(&mut self, values: impl IntoIterator<Item = T>) {
         self.values.extend(values);

@@ -112,16 +112,17 @@ impl<'s> ScoreRow<'s> {
         )
     }
 
-    /// [`ScoreRow::new`], taking the commune's id and names instead of copying them.
+    /// [`ScoreRow::new`], taking the commune's id and names out of `score` instead of copying
+    /// them.
     #[must_use]
-    pub fn from_score(set: &'s CriteriaSet, mut score: CommuneScore) -> ScoreRow<'s> {
+    pub fn from_score(set: &'s CriteriaSet, score: &mut CommuneScore) -> ScoreRow<'s> {
         let c = &mut score.commune;
         let names = [
             std::mem::take(&mut c.id),
             std::mem::take(&mut c.name),
             std::mem::take(&mut c.district),
         ];
-        ScoreRow::with_names(set, &score, names)
+        ScoreRow::with_names(set, score, names)
     }
 
     fn with_names(

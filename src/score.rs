@@ -153,6 +153,8 @@ pub fn score(
 /// that row after row needs no new ones: see [`Spare::keep`].
 #[derive(Debug, Default)]
 pub struct Spare {
+    province: String,
+    outstanding_field: String,
     readings: Vec<Option<Reading>>,
     verdicts: PerTier<Option<Verdict>>,
     tiers: PerTier<CriterionResult>,
@@ -160,8 +162,9 @@ pub struct Spare {
 }
 
 impl Spare {
-    /// Keeps the lists of `score` (its readings, verdicts and results) for the next commune;
-    /// the rest of it is dropped.
+    /// Keeps the lists of `score` (its readings, verdicts and results) and the room of its
+    /// texts that no record takes (province, outstanding field) for the next commune; the
+    /// rest of it is dropped.
     pub fn keep(&mut self, score: CommuneScore) {
         let CommuneScore {
             commune,
@@ -169,10 +172,20 @@ impl Spare {
             indicators,
             ..
         } = score;
+        self.province = commune.province;
+        self.outstanding_field = commune.outstanding_field;
         self.readings = commune.readings;
         self.verdicts = commune.verdicts;
         self.tiers = tiers;
         self.indicators = indicators;
+    }
+
+    /// Room for the province's name and the outstanding field, in that order.
+    pub(crate) fn texts(&mut self) -> [String; 2] {
+        [
+            std::mem::take(&mut self.province),
+            std::mem::take(&mut self.outstanding_field),
+        ]
     }
 
     /// A list of `n` blank readings.

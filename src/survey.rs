@@ -12,15 +12,15 @@ use crate::error::{Error, Location, Problem, Result};
 use crate::input::{InputOptions, Rows, header_meaning};
 use crate::records::CsvRecord;
 use crate::score::Spare;
-use crate::text::{nfc, trim};
-mod ids;
-
-pub use ids::{IdCheck, LateRepeats};
-
+use crate::text::{nfc, nfc_into, trim};
 use crate::value::{
     INDICATOR_VERDICT_WORDS, VERDICT_WORDS, Verdict, exact_verdict_word, parse_number,
     parse_verdict, parse_verdict_word, plain_decimal,
 };
+
+mod ids;
+
+pub use ids::{IdCheck, LateRepeats};
 
 /// Column headers with a fixed meaning in every set; indicator ids may not take them.
 pub const RESERVED_COLUMNS: &[&str] = &[
@@ -580,8 +580,9 @@ impl RowParser<'_> {
         // read before the problems are counted: a cell that is not UTF-8 is one
         let name = nfc(row.text(l.commune));
         let district = nfc(row.text(l.district));
-        let province = nfc(row.text(l.province));
-        let outstanding_field = nfc(row.text(l.outstanding_field));
+        let [mut province, mut outstanding_field] = spare.texts();
+        nfc_into(row.text(l.province), &mut province);
+        nfc_into(row.text(l.outstanding_field), &mut outstanding_field);
         if !row.problems.is_empty() {
             return Parsed {
                 line,

@@ -9,10 +9,26 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization};
 pub fn nfc(s: &str) -> String {
     let s = trim(s);
     // Most cells are already NFC (always so when ASCII); the quick check avoids re-composing.
-    if plainly_nfc(s) || unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if is_nfc(s) {
         return s.to_owned();
     }
     s.nfc().collect()
+}
+
+/// [`nfc`], written into `out` in place of what it held, so that its room serves again.
+pub fn nfc_into(s: &str, out: &mut String) {
+    out.clear();
+    let s = trim(s);
+    if is_nfc(s) {
+        out.push_str(s);
+    } else {
+        out.extend(s.nfc());
+    }
+}
+
+/// Whether `s` is NFC already, by a glance at its bytes or else the quick check.
+fn is_nfc(s: &str) -> bool {
+    plainly_nfc(s) || unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// `s` without white space at either end, as `str::trim` gives it. Most cells have none, and
@@ -125,6 +141,12 @@ mod tests {
     fn nfc_composes_decomposed_text() {
         let decomposed = "Vie\u{0302}\u{0323}t";
         assert_eq!(nfc(decomposed), "Việt");
+        // written into a string that held something longer, in either form
+        let mut out = String::from("an earlier, longer cell");
+        nfc_into(decomposed, &mut out);
+        assert_eq!(out, "Việt");
+        nfc_into(" Xã ", &mut out);
+        assert_eq!(out, "Xã");
         assert_eq!(nfc("  Đạt \t"), "Đạt");
     }
 

@@ -291,15 +291,18 @@ fn judge_criterion(
     errors: &mut Vec<ScoreError>,
 ) -> CriterionResult {
     let first = indicators.len();
-    indicators.extend(criterion.indicators.iter().map(|indicator| {
-        judge_indicator(
+    // (pushed one by one: most criteria have one indicator or none, and extending by an
+    // iterator costs more than that)
+    for indicator in &criterion.indicators {
+        let result = judge_indicator(
             (tier, criterion.number),
             indicator,
             commune,
             findings,
             errors,
-        )
-    }));
+        );
+        indicators.push(result);
+    }
     let own = &indicators[first..];
     let mut from_indicators = if own.is_empty() {
         Verdict::NotAssessed

@@ -237,33 +237,30 @@ pub fn score_reusing(
         );
     }
     for (t, tier) in set.tiers.iter().enumerate() {
-        let results = tier
-            .criteria
-            .iter()
-            .zip(&commune.verdicts[t])
-            .map(|(criterion, column)| {
-                let result = judge_criterion(
-                    (t, criterion),
-                    *column,
-                    &commune,
-                    &mut indicators,
-                    findings,
-                    &mut errors,
-                );
-                if let (Some(column), Basis::Indicators) = (column, result.basis)
-                    && column.is_decisive()
-                    && *column != result.verdict
-                {
-                    findings.push(Finding::Disagreement {
-                        tier: t,
-                        criterion: criterion.number,
-                        column: *column,
-                        indicators: result.verdict,
-                    });
-                }
-                result
-            });
-        tiers.push_tier(results);
+        // (pushed one by one, as the indicators are: cheaper than extending by an iterator)
+        for (criterion, column) in tier.criteria.iter().zip(&commune.verdicts[t]) {
+            let result = judge_criterion(
+                (t, criterion),
+                *column,
+                &commune,
+                &mut indicators,
+                findings,
+                &mut errors,
+            );
+            if let (Some(column), Basis::Indicators) = (column, result.basis)
+                && column.is_decisive()
+                && *column != result.verdict
+            {
+                findings.push(Finding::Disagreement {
+                    tier: t,
+                    criterion: criterion.number,
+                    column: *column,
+                    indicators: result.verdict,
+                });
+            }
+            tiers.push(result);
+        }
+        tiers.end_tier();
     }
     if !errors.is_empty() {
         return Err(errors);

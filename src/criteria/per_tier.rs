@@ -37,6 +37,16 @@ impl<T> PerTier<T> {
         self.ends.clear();
     }
 
+    /// Adds a value to the tier being built, which [`PerTier::end_tier`] ends.
+    pub fn push(&mut self, value: T) {
+        self.values.push(value);
+    }
+
+    /// Ends the tier being built: the values pushed since the last tier ended are its.
+    pub fn end_tier(&mut self) {
+        self.ends.push(self.values.len());
+    }
+
     /// Adds the next tier's values.
     pub fn push_tier(&mut self, values: impl IntoIterator<Item = T>) {
         self.values.extend(values);
@@ -143,5 +153,21 @@ mod tests {
         assert_eq!(many.len(), 9);
         assert_eq!(&many[8], &[8; 8]);
         assert!(PerTier::<u8>::with_capacity(4).is_empty());
+    }
+
+    #[test]
+    fn tiers_pushed_value_by_value_are_the_tiers_collected() {
+        let mut pushed = PerTier::with_capacity(0);
+        for _ in 0..2 {
+            pushed.clear();
+            for tier in [vec![1, 2, 3], vec![], vec![4, 5]] {
+                for value in tier {
+                    pushed.push(value);
+                }
+                pushed.end_tier();
+            }
+        }
+        let collected: PerTier<u8> = [vec![1, 2, 3], vec![], vec![4, 5]].into_iter().collect();
+        assert_eq!(pushed, collected);
     }
 }

@@ -838,16 +838,21 @@ mod tests {
 
     const SET: &str = include_str!("../tests/data/mini-set.yaml");
 
+    /// A reader of `csv`, named t.csv, against `set`.
+    fn reader<'s>(set: &'s CriteriaSet, csv: &str) -> SurveyReader<'s> {
+        SurveyReader::from_reader(
+            Box::new(std::io::Cursor::new(csv.to_owned())),
+            "t.csv",
+            set,
+            None,
+        )
+        .unwrap()
+    }
+
     /// The rows of `csv` read against the test set, and its unused columns.
     fn read(csv: &str) -> (Vec<Result<Commune, Vec<Problem>>>, Vec<String>) {
         let set = CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap();
-        let mut reader = SurveyReader::from_reader(
-            Box::new(std::io::Cursor::new(csv.to_owned())),
-            "t.csv",
-            &set,
-            None,
-        )
-        .unwrap();
+        let mut reader = reader(&set, csv);
         let mut rows = Vec::new();
         while let Some(row) = reader.next_commune() {
             rows.push(row);
@@ -874,13 +879,7 @@ mod tests {
                    C,Ba,ĐBSH,2023,60,Không đạt,,Đạt,,\n\
                    D,Bốn,,2024,,,,,,x\n\
                    E,Năm,ĐBSH,2024,,,,,,\n";
-        let mut reader = SurveyReader::from_reader(
-            Box::new(std::io::Cursor::new(csv.to_owned())),
-            "t.csv",
-            &set,
-            None,
-        )
-        .unwrap();
+        let mut reader = reader(&set, csv);
         let (source, parser, _) = reader.parts();
         let mut spare = Spare::default();
         let mut raw = RawRow::default();
@@ -1046,13 +1045,7 @@ mod tests {
                 csv.push_str(",1\n");
             }
             let set = CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap();
-            let mut reader = SurveyReader::from_reader(
-                Box::new(std::io::Cursor::new(csv)),
-                "t.csv",
-                &set,
-                None,
-            )
-            .unwrap();
+            let mut reader = reader(&set, &csv);
             reader.parts().2.set_limits(kept, run, fan_in);
             let mut on_the_row = Vec::new();
             while let Some(row) = reader.next_commune() {

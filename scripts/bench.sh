@@ -32,21 +32,23 @@ sync
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# best-of-$RUNS wall seconds and the peak RSS (KB) of that run, as "seconds kb"
-measure() {
-    local best="" best_kb=""
-    for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || {
-            echo "error: '$*' failed:" >&2
-            cat "$work/stderr" >&2
-            exit 1
-        }
-        read -r seconds kb <"$work/time"
-        if [[ -z $best ]] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-            best=$seconds best_kb=$kb
-        fi
-    done
-    echo "$best $best_kb"
+# one run of a command: its wall seconds and peak RSS (KB), as "seconds kb"
+once() {
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || {
+        echo "error: '$*' failed:" >&2
+        cat "$work/stderr" >&2
+        exit 1
+    }
+    cat "$work/time"
+}
+
+# the faster of two "seconds kb" pairs
+faster() {
+    if [[ -z $1 ]]; then
+        echo "$2"
+    else
+        awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); print (y[1] < x[1] ? b : a) }'
+    fi
 }
 
 echo "ntm $($ntm --version | head -1 | cut -d' ' -f2), set $SET, best of $RUNS run(s), $(nproc) CPU(s)"
@@ -59,10 +61,24 @@ for n in $ROWS; do
     # (virtual) machines: let it finish before anything is timed
     sync
     mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
-    read -r floor_s floor_kb < <(measure $ntm floor "$file")
-    read -r score_s score_kb < <(measure $ntm score "$file" -c "$SET" --format csv)
-    read -r single_s single_kb < <(measure $ntm score "$file" -c "$SET" --format csv -j 1)
-    read -r progress_s progress_kb < <(measure $ntm progress "$file" -c "$SET" --format json)
+    # the commands take turns, run after run, so that a machine that slows down or speeds up
+    # midway weighs on all of them alike; each keeps its best run
+    floor="" score="" single="" progress=""
+    for _ in $(seq "$RUNS"); do
+        # (one assignment per run, so that a failed run stops the script)
+        t=$(once $ntm floor "$file")
+        floor=$(faster "$floor" "$t")
+        t=$(once $ntm score "$file" -c "$SET" --format csv)
+        score=$(faster "$score" "$t")
+        t=$(once $ntm score "$file" -c "$SET" --format csv -j 1)
+        single=$(faster "$single" "$t")
+        t=$(once $ntm progress "$file" -c "$SET" --format json)
+        progress=$(faster "$progress" "$t")
+    done
+    read -r floor_s floor_kb <<<"$floor"
+    read -r score_s score_kb <<<"$score"
+    read -r single_s single_kb <<<"$single"
+    read -r progress_s progress_kb <<<"$progress"
     for row in "floor $floor_s $floor_kb" "score $score_s $score_kb" "score-j1 $single_s $single_kb" \
         "progress $progress_s $progress_kb"; do
         read -r name s kb <<<"$row"

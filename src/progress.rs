@@ -3,7 +3,7 @@
 //! hold communes back; and the communes closest to the next tier. Tallies are summed as rows
 //! stream, so memory grows with districts and candidates kept, not with communes.
 
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 use serde::Serialize;
 
@@ -29,8 +29,9 @@ pub struct Tally {
     pub met: u64,
     /// Sum of base criteria not assessed.
     pub not_assessed: u64,
-    /// Communes by (criteria met, criteria not assessed).
-    pub met_and_open: HashMap<(u32, u32), u32>,
+    /// Communes by (criteria met, criteria not assessed). (A few hundred keys at most, which
+    /// a B-tree finds with a few comparisons instead of hashing the pair for every commune.)
+    pub met_and_open: BTreeMap<(u32, u32), u32>,
     /// Hamlets, over the communes that give them.
     pub hamlets: u64,
     /// Hamlets recognised standard.
@@ -48,7 +49,7 @@ impl Tally {
             bands: vec![0; set.bands.len()],
             met: 0,
             not_assessed: 0,
-            met_and_open: HashMap::new(),
+            met_and_open: BTreeMap::new(),
             hamlets: 0,
             hamlets_standard: 0,
             without_hamlets: 0,
@@ -365,7 +366,12 @@ pub struct Progress<'s> {
     targets: Option<&'s Targets>,
     by_district: bool,
     province: Tally,
+    /// Tallies per district, in the order the districts first appear.
     districts: Vec<(String, Tally)>,
+    /// Where each district's tally is in `districts`.
+    district_index: HashMap<String, usize>,
+    /// The district of the last commune added: files are often sorted by district.
+    last_district: usize,
     criteria: Vec<[u32; 3]>,
     pools: Vec<Pool>,
     seen: u64,
@@ -381,6 +387,8 @@ impl<'s> Progress<'s> {
             by_district,
             province: Tally::new(set),
             districts: Vec::new(),
+            district_index: HashMap::new(),
+            last_district: 0,
             criteria: vec![[0; 3]; set.base().criteria.len()],
             pools: Vec::new(),
             seen: 0,
@@ -391,7 +399,7 @@ impl<'s> Progress<'s> {
     /// the data does not have).
     #[must_use]
     pub fn has_district(&self, district: &str) -> bool {
-        self.districts.iter().any(|(d, _)| d == district)
+        self.district_index.contains_key(district)
     }
 
     /// Adds one scored commune.
@@ -400,13 +408,19 @@ impl<'s> Progress<'s> {
         self.province.add(set, score);
         if self.by_district {
             let district = &score.commune.district;
-            let index = match self.districts.iter().position(|(d, _)| d == district) {
-                Some(i) => i,
-                None => {
-                    self.districts.push((district.clone(), Tally::new(set)));
-                    self.districts.len() - 1
-                }
+            let index = match self.districts.get(self.last_district) {
+                Some((last, _)) if last == district => self.last_district,
+                _ => match self.district_index.get(district.as_str()) {
+                    Some(&i) => i,
+                    None => {
+                        self.districts.push((district.clone(), Tally::new(set)));
+                        let i = self.districts.len() - 1;
+                        self.district_index.insert(district.clone(), i);
+                        i
+                    }
+                },
             };
+            self.last_district = index;
             self.districts[index].1.add(set, score);
         }
         for (counts, result) in self.criteria.iter_mut().zip(&score.tiers[0]) {
@@ -519,7 +533,7 @@ impl<'s> Progress<'s> {
             .collect();
         if let Some(t) = self.targets {
             for (name, goals) in &t.districts {
-                if self.by_district && !self.districts.iter().any(|(d, _)| d == name) {
+                if self.by_district && !self.has_district(name) {
                     districts.push(district_report(set, name, &Tally::new(set), Some(goals)));
                 }
             }

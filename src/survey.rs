@@ -370,11 +370,7 @@ impl<'s> SurveyReader<'s> {
 
     /// The repeated ids that [`SurveyReader::next_commune`] could not catch on their rows, once
     /// every row has been read: see [`IdCheck::finish`].
-    ///
-    /// # Errors
-    ///
-    /// The temporary files of the check could not be written or read back.
-    pub fn finish(&mut self, cap: usize) -> Result<LateRepeats> {
+    pub fn finish(&mut self, cap: usize) -> LateRepeats {
         self.ids.finish(cap)
     }
 
@@ -1053,7 +1049,7 @@ mod tests {
                     on_the_row.extend(problems.iter().map(ToString::to_string));
                 }
             }
-            let late = reader.finish(cap).unwrap();
+            let late = reader.finish(cap);
             // what a check holding every id gives
             let mut first_seen: HashMap<String, u64> = HashMap::new();
             let mut expected = Vec::new();

@@ -439,7 +439,7 @@ impl<'a> Tally<'a> {
     /// problems in line order.
     fn finish(self, stderr: &mut dyn Write, ids: &mut IdCheck) -> Result<()> {
         self.ticker.finish();
-        let late = ids.finish(MAX_PROBLEMS)?;
+        let late = ids.finish(MAX_PROBLEMS);
         self.notes.report(self.set, stderr);
         let mut omitted = self.omitted + late.more;
         let mut problems = late.merge_into(self.problems, |p| p.location.line, |p| p);
@@ -935,6 +935,56 @@ mod tests {
             assert!(problems[0].message.ends_with("first seen on line 4"));
             assert!(problems[3].message.ends_with("first seen on line 5"));
         }
+    }
+
+    /// When the temporary files cannot be written, the row where the check stops says so, and
+    /// every other problem is still told.
+    #[test]
+    fn a_check_that_cannot_write_its_files_fails_on_the_row_it_stops_at() {
+        let set = CriteriaSet::from_yaml(
+            include_str!("../../tests/data/mini-set.yaml"),
+            "mini-set.yaml",
+        )
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        std::fs::write(
+            &path,
+            "commune_id,region,1.1\nA,NORTH,1\nB,NORTH,1\nC,NORTH,1\nA,NORTH,1\nE,NORTH,x\n",
+        )
+        .unwrap();
+        let read = InputOptions {
+            threads: 2,
+            year: Some(2023),
+            ..InputOptions::default()
+        };
+        let mut stderr = Vec::new();
+        let mut scan = Scan::open(&set, path.to_str().unwrap(), &read, &mut stderr).unwrap();
+        let ids = scan.reader.parts().2;
+        ids.set_limits(2, 1, 2);
+        ids.set_temporary_folder(&dir.path().join("missing"));
+        let mut visited = Vec::new();
+        let err = scan
+            .run(&mut stderr, |score| {
+                visited.push(score.commune.id.clone());
+                Ok(())
+            })
+            .unwrap_err();
+        assert_eq!(visited, ["A", "B"]);
+        let Error::Invalid { problems, .. } = err else {
+            panic!("{err}");
+        };
+        let said: Vec<Option<u64>> = problems.iter().map(|p| p.location.line).collect();
+        assert_eq!(said, [Some(4), Some(5), Some(6)], "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .starts_with("repeated commune_ids cannot be checked from this row on: "),
+            "{}",
+            problems[0]
+        );
+        assert!(problems[0].message.contains("missing"));
+        assert!(problems[1].message.starts_with("duplicate commune_id"));
     }
 
     #[test]

@@ -12,9 +12,10 @@ use std::collections::hash_map::HashMap;
 use std::fs::File;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
+use std::path::{Path, PathBuf};
 
 use super::{Parsed, RawRow};
-use crate::error::{Error, Location, Problem};
+use crate::error::{Location, Problem};
 use crate::text::nfc;
 
 /// Catches a `commune_id` repeated anywhere in the file. Ids are compared by 64-bit hash, so
@@ -60,6 +61,12 @@ impl IdCheck {
         self.later = Later::new(run, fan_in);
     }
 
+    /// The same check with its temporary files in `dir`, to test what a failure gives.
+    #[doc(hidden)]
+    pub fn set_temporary_folder(&mut self, dir: &Path) {
+        dir.clone_into(&mut self.later.dir);
+    }
+
     /// The result of a row, with a problem added when its id was seen on an earlier row that
     /// is still held in memory. Rows must come in file order; `raw` is the row `parsed` came
     /// from.
@@ -72,8 +79,21 @@ impl IdCheck {
             self.seen.insert(hash, parsed.line)
         } else {
             let first = self.seen.get(hash);
-            if first.is_none() {
-                self.later.push(hash, parsed.line, cell);
+            if first.is_none()
+                && let Err(err) = self.later.push(hash, parsed.line, cell)
+            {
+                // the check cannot go on: the row says so, which fails the run from here
+                let problem = Problem::new(
+                    Location::file(&self.file)
+                        .at_line(parsed.line)
+                        .in_column(&self.header),
+                    format!(
+                        "repeated commune_ids cannot be checked from this row on: {}",
+                        temporary_files(&self.later.dir, &err)
+                    ),
+                )
+                .with_value(&nfc(&String::from_utf8_lossy(cell)));
+                return Err(with_first(problem, parsed.result));
             }
             first
         };
@@ -81,41 +101,44 @@ impl IdCheck {
             return parsed.result;
         };
         let duplicate = self.problem(parsed.line, first, cell);
-        match parsed.result {
-            Ok(_) => Err(vec![duplicate]),
-            Err(mut problems) => {
-                problems.insert(0, duplicate);
-                Err(problems)
-            }
-        }
+        Err(with_first(duplicate, parsed.result))
     }
 
     /// The repeats among the ids past the first [`IdCheck::KEPT`], found once every row has
     /// been checked: the first `cap` of them by line, and how many more there are. Each is the
     /// problem [`IdCheck::check`] would have given its row. The check starts afresh after it.
     ///
-    /// # Errors
-    ///
-    /// The temporary files could not be written or read back.
-    pub fn finish(&mut self, cap: usize) -> Result<LateRepeats, Error> {
-        let fresh = Later::new(self.later.run, self.later.fan_in);
+    /// When the temporary files cannot be read back, that is the one problem (of the file,
+    /// with no line) instead; a write that failed was told on the row it failed on.
+    pub fn finish(&mut self, cap: usize) -> LateRepeats {
+        let mut fresh = Later::new(self.later.run, self.later.fan_in);
+        fresh.dir.clone_from(&self.later.dir);
         let later = std::mem::replace(&mut self.later, fresh);
+        let dir = later.dir.clone();
         self.seen = SeenIds::default();
-        let (found, total) = later.repeats(cap).map_err(|source| Error::Io {
-            path: format!(
-                "{} (temporary files of the commune_id check)",
-                std::env::temp_dir().display()
-            ),
-            source,
-        })?;
-        let problems: Vec<Problem> = found
-            .into_iter()
-            .map(|(line, first, id)| self.problem(line, first, &id))
-            .collect();
-        Ok(LateRepeats {
-            more: total - problems.len(),
-            problems,
-        })
+        match later.repeats(cap) {
+            Ok((found, total)) => {
+                let problems: Vec<Problem> = found
+                    .into_iter()
+                    .map(|(line, first, id)| self.problem(line, first, &id))
+                    .collect();
+                LateRepeats {
+                    more: total - problems.len(),
+                    problems,
+                }
+            }
+            Err(err) => LateRepeats {
+                problems: vec![Problem::new(
+                    Location::file(&self.file).in_column(&self.header),
+                    format!(
+                        "repeated commune_ids past the first {} could not be checked: {}",
+                        self.kept,
+                        temporary_files(&dir, &err)
+                    ),
+                )],
+                more: 0,
+            },
+        }
     }
 
     /// The problem of the row on `line`, whose id `cell` was first seen on line `first`.
@@ -128,6 +151,22 @@ impl IdCheck {
         )
         .with_value(&nfc(&String::from_utf8_lossy(cell)))
     }
+}
+
+/// `problem`, put first among the problems of a row whose result is `result`.
+fn with_first<T>(problem: Problem, result: Result<T, Vec<Problem>>) -> Vec<Problem> {
+    match result {
+        Ok(_) => vec![problem],
+        Err(mut problems) => {
+            problems.insert(0, problem);
+            problems
+        }
+    }
+}
+
+/// What is said of a failure of the temporary files in `dir`.
+fn temporary_files(dir: &Path, err: &io::Error) -> String {
+    format!("{} (temporary files of the check): {err}", dir.display())
 }
 
 /// Repeated ids found only at the end of the file, by [`IdCheck::finish`].
@@ -179,8 +218,10 @@ struct Later {
     levels: Vec<Vec<Run>>,
     run: usize,
     fan_in: usize,
-    /// The first write that failed: the check cannot go on, and says so at the end.
-    failed: Option<io::Error>,
+    /// Whether a write failed: the check cannot go on, which was told on that row.
+    failed: bool,
+    /// Where the runs are written: the system's temporary folder.
+    dir: PathBuf,
 }
 
 /// An id held by [`Later`]: its hash, its line and where its text is.
@@ -223,14 +264,16 @@ impl Later {
             levels: Vec::new(),
             run,
             fan_in,
-            failed: None,
+            failed: false,
+            dir: std::env::temp_dir(),
         }
     }
 
-    /// Takes the id `text`, hashed to `hash`, seen on `line`.
-    fn push(&mut self, hash: u64, line: u64, text: &[u8]) {
-        if self.failed.is_some() {
-            return;
+    /// Takes the id `text`, hashed to `hash`, seen on `line`. The first write that fails is
+    /// an error; the ids after it are not taken.
+    fn push(&mut self, hash: u64, line: u64, text: &[u8]) -> io::Result<()> {
+        if self.failed {
+            return Ok(());
         }
         // (a cell is under 2 GiB: the CSV reader holds no more)
         let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
@@ -245,8 +288,12 @@ impl Later {
         if (self.ids.len() >= self.run || self.text.len() >= Self::TEXT)
             && let Err(err) = self.spill()
         {
-            self.failed = Some(err);
+            self.failed = true;
+            self.ids.clear();
+            self.text.clear();
+            return Err(err);
         }
+        Ok(())
     }
 
     /// Writes the ids held as a run.
@@ -254,7 +301,7 @@ impl Later {
         self.ids.sort_unstable();
         let ids = std::mem::take(&mut self.ids);
         let text = std::mem::take(&mut self.text);
-        let mut out = RunWriter::new()?;
+        let mut out = RunWriter::new(&self.dir)?;
         for id in &ids {
             out.write(id.hash, id.line, Self::text_of(&text, id))?;
         }
@@ -278,7 +325,7 @@ impl Later {
                 return Ok(());
             }
             let runs = std::mem::take(&mut self.levels[level]);
-            let mut out = RunWriter::new()?;
+            let mut out = RunWriter::new(&self.dir)?;
             merge(runs.into_iter().map(Source::run).collect(), |id| {
                 out.write(id.hash, id.line, &id.text)
             })?;
@@ -294,8 +341,9 @@ impl Later {
     /// The repeats among all the ids taken, as (line, line first seen on, text): the `cap`
     /// with the lowest lines, in line order, and how many there are in all.
     fn repeats(mut self, cap: usize) -> io::Result<(Vec<Repeat>, usize)> {
-        if let Some(err) = self.failed.take() {
-            return Err(err);
+        if self.failed {
+            // (told already, on the row the check stopped at)
+            return Ok((Vec::new(), 0));
         }
         self.ids.sort_unstable();
         let mut sources: Vec<Source<'_>> = std::mem::take(&mut self.levels)
@@ -342,9 +390,9 @@ struct RunWriter {
 }
 
 impl RunWriter {
-    fn new() -> io::Result<RunWriter> {
+    fn new(dir: &Path) -> io::Result<RunWriter> {
         Ok(RunWriter {
-            out: BufWriter::with_capacity(Later::BUFFER, tempfile::tempfile()?),
+            out: BufWriter::with_capacity(Later::BUFFER, tempfile::tempfile_in(dir)?),
             ids: 0,
         })
     }

@@ -1,6 +1,7 @@
 //! `ntm validate`: checks a survey file against a criteria set without scoring it — every
 //! problem, with its file, line, column, value and what was expected.
 
+use std::collections::HashSet;
 use std::io::Write;
 
 use serde::Serialize;
@@ -101,10 +102,39 @@ fn did_you_mean(header: &str, set: &CriteriaSet) -> Option<String> {
         .map(|(_, k)| k)
 }
 
+/// The findings of a file as they are found, in file order: up to [`MAX_FINDINGS`] errors and
+/// as many warnings, so that warnings never crowd out an error.
+#[derive(Default)]
+struct Kept {
+    findings: Vec<ValidationFinding>,
+    /// Whether each finding came from scoring its row.
+    scored: Vec<bool>,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Kept {
+    fn push(&mut self, scored: bool, finding: ValidationFinding) {
+        let count = match finding.severity {
+            Severity::Error => &mut self.errors,
+            Severity::Warning => &mut self.warnings,
+        };
+        if *count < MAX_FINDINGS {
+            *count += 1;
+            self.findings.push(finding);
+            self.scored.push(scored);
+        }
+    }
+
+    /// Whether no more findings of either kind are kept.
+    fn full(&self) -> bool {
+        self.errors >= MAX_FINDINGS && self.warnings >= MAX_FINDINGS
+    }
+}
+
 /// Checks the file; returns the findings (errors first in file order, then warnings).
 pub fn check(options: &ValidateOptions) -> Result<Vec<ValidationFinding>> {
     let set = CriteriaSet::load(&options.criteria)?;
-    let mut findings = Vec::new();
     let mut reader =
         match SurveyReader::open(&options.input, &set, options.read.year, &options.read) {
             Ok(reader) => reader,
@@ -116,43 +146,55 @@ pub fn check(options: &ValidateOptions) -> Result<Vec<ValidationFinding>> {
             }
             Err(other) => return Err(other),
         };
+    Ok(findings(&set, &mut reader))
+}
+
+/// The findings of the rows `reader` reads against `set`, and of its header.
+fn findings(set: &CriteriaSet, reader: &mut SurveyReader<'_>) -> Vec<ValidationFinding> {
+    let mut kept = Kept::default();
     let file = reader.file().to_owned();
     for column in reader.unused_columns() {
-        let hint = did_you_mean(column, &set)
+        let hint = did_you_mean(column, set)
             .map(|k| format!("; did you mean \"{k}\"?"))
             .unwrap_or_default();
-        findings.push(ValidationFinding::of(
-            Severity::Warning,
-            Problem::new(
-                Location::file(&file).at_line(1).in_column(column),
-                format!(
-                    "column not used by criteria set {} and ignored{hint}",
-                    set.id
+        kept.push(
+            false,
+            ValidationFinding::of(
+                Severity::Warning,
+                Problem::new(
+                    Location::file(&file).at_line(1).in_column(column),
+                    format!(
+                        "column not used by criteria set {} and ignored{hint}",
+                        set.id
+                    ),
                 ),
             ),
-        ));
+        );
     }
     for warning in reader.warnings() {
-        findings.push(ValidationFinding::of(
-            Severity::Warning,
-            Problem::new(Location::file(&file), warning.clone()),
-        ));
+        kept.push(
+            false,
+            ValidationFinding::of(
+                Severity::Warning,
+                Problem::new(Location::file(&file), warning.clone()),
+            ),
+        );
     }
     let mut rows = 0u64;
     while let Some(row) = reader.next_commune() {
         rows += 1;
-        if findings.len() >= MAX_FINDINGS {
+        if kept.full() {
             continue;
         }
         match row {
-            Err(problems) => findings.extend(
-                problems
-                    .into_iter()
-                    .map(|p| ValidationFinding::of(Severity::Error, p)),
-            ),
+            Err(problems) => {
+                for p in problems {
+                    kept.push(false, ValidationFinding::of(Severity::Error, p));
+                }
+            }
             Ok(commune) => {
                 let line = commune.line;
-                match score(&set, commune) {
+                match score(set, commune) {
                     Ok((_, notes)) => {
                         for note in notes {
                             if let Finding::Disagreement {
@@ -162,7 +204,7 @@ pub fn check(options: &ValidateOptions) -> Result<Vec<ValidationFinding>> {
                                 indicators,
                             } = note
                             {
-                                findings.push(ValidationFinding::of(
+                                kept.push(true, ValidationFinding::of(
                                     Severity::Warning,
                                     Problem::new(
                                         Location::file(&file)
@@ -176,7 +218,7 @@ pub fn check(options: &ValidateOptions) -> Result<Vec<ValidationFinding>> {
                     }
                     Err(errors) => {
                         for e in errors {
-                            findings.push(ValidationFinding::of(
+                            kept.push(true, ValidationFinding::of(
                                 Severity::Error,
                                 Problem::new(
                                     Location::file(&file).at_line(line),
@@ -204,7 +246,21 @@ pub fn check(options: &ValidateOptions) -> Result<Vec<ValidationFinding>> {
             }
         }
     }
-    let late = reader.finish(MAX_FINDINGS)?;
+    let late = reader.finish(MAX_FINDINGS);
+    // a row that repeats an id is not scored: what scoring said of a row found to repeat one
+    // only at the end goes
+    let repeats: HashSet<u64> = late
+        .problems
+        .iter()
+        .filter_map(|p| p.location.line)
+        .collect();
+    let findings = kept
+        .findings
+        .into_iter()
+        .zip(kept.scored)
+        .filter(|(f, scored)| !(*scored && f.line.is_some_and(|l| repeats.contains(&l))))
+        .map(|(f, _)| f)
+        .collect();
     let mut findings = late.merge_into(
         findings,
         |f| f.line,
@@ -221,7 +277,7 @@ pub fn check(options: &ValidateOptions) -> Result<Vec<ValidationFinding>> {
     }
     findings.sort_by_key(|f| f.severity != Severity::Error);
     findings.truncate(MAX_FINDINGS);
-    Ok(findings)
+    findings
 }
 
 /// Runs `ntm validate`: writes the findings and returns whether any is an error.
@@ -259,4 +315,59 @@ pub fn run(options: &ValidateOptions, out: &mut dyn Write) -> Result<bool> {
         }
     }
     Ok(findings.iter().any(|f| f.severity == Severity::Error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row found only at the end to repeat an id gives what a row caught on the spot gives:
+    /// the repeat and what its cells said, not what scoring it said.
+    #[test]
+    fn rows_found_to_repeat_at_the_end_give_what_rows_caught_on_the_spot_give() {
+        let set = CriteriaSet::from_yaml(
+            include_str!("../../tests/data/mini-set.yaml"),
+            "mini-set.yaml",
+        )
+        .unwrap();
+        // line 6 repeats C with no region (a scoring error), line 7 repeats D with a verdict
+        // its indicator contradicts (a warning), line 9 repeats E with a value that is not a
+        // number
+        let csv = "commune_id,commune,region,year,1.1,TC1\n\
+                   A,a,NORTH,2024,0,Không đạt\n\
+                   B,b,NORTH,2024,0,Không đạt\n\
+                   C,c,NORTH,2024,0,Không đạt\n\
+                   D,d,NORTH,2024,0,Không đạt\n\
+                   C,c,,2024,0,Không đạt\n\
+                   D,d,NORTH,2024,0,Đạt\n\
+                   E,e,NORTH,2024,0,Đạt\n\
+                   E,e,NORTH,2024,x,Đạt\n";
+        let run = |limits: Option<(usize, usize, usize)>| {
+            let mut reader = SurveyReader::from_reader(
+                Box::new(std::io::Cursor::new(csv.to_owned())),
+                "t.csv",
+                &set,
+                None,
+            )
+            .unwrap();
+            if let Some((kept, run, fan_in)) = limits {
+                reader.parts().2.set_limits(kept, run, fan_in);
+            }
+            let found: Vec<(Severity, Option<u64>, String)> = findings(&set, &mut reader)
+                .into_iter()
+                .map(|f| (f.severity, f.line, f.message))
+                .collect();
+            found
+        };
+        let on_the_spot = run(None);
+        let lines: Vec<Option<u64>> = on_the_spot.iter().map(|f| f.1).collect();
+        // errors first: the repeats on 6, 7 and 9 (with its bad value), then E's warning on 8
+        assert_eq!(
+            lines,
+            [Some(6), Some(7), Some(9), Some(9), Some(8)],
+            "{on_the_spot:?}"
+        );
+        assert_eq!(run(Some((2, 1, 2))), on_the_spot);
+        assert_eq!(run(Some((0, 2, 3))), on_the_spot);
+    }
 }

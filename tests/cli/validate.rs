@@ -136,3 +136,31 @@ fn a_template_names_every_column_and_reads_back_clean() {
         Some(&Data::String("Commune code (required, unique)".into()))
     );
 }
+
+/// Warnings never crowd out an error: a repeated id after more than a thousand warnings is
+/// still listed, first, and still fails the file.
+#[test]
+fn an_error_after_a_thousand_warnings_is_still_listed() {
+    let mut csv = String::from("commune_id,commune,region,year,1.1,TC1\n");
+    for i in 0..1100 {
+        // each row's verdict column contradicts its indicator: a warning
+        csv.push_str(&format!("X{i},c,NORTH,2024,0,Đạt\n"));
+    }
+    csv.push_str("X5,c,NORTH,2024,0,Đạt\n");
+    let mini = data("mini-set.yaml");
+    let run = ntm_with(
+        &["validate", "-", "-c", &mini, "--format", "json"],
+        Some(&csv),
+        None,
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let findings: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(findings.len(), 1000);
+    assert_eq!(findings[0]["severity"], "error");
+    assert_eq!(findings[0]["line"], 1102);
+    assert_eq!(
+        findings[0]["message"],
+        "duplicate commune_id; first seen on line 7"
+    );
+    assert!(findings[1..].iter().all(|f| f["severity"] == "warning"));
+}

@@ -62,7 +62,8 @@ impl BuiltinSet {
                     .strip_prefix("verdict_prefix:")
                     .map(|prefix| prefix.trim().trim_matches(['"', '\'']))
                     .and_then(|prefix| header.strip_prefix(prefix))
-                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                    // (read as `uses_column` reads it)
+                    .is_some_and(|n| n.parse::<u32>().is_ok())
             })
     }
 }

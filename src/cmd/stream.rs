@@ -868,24 +868,40 @@ mod tests {
         );
     }
 
-    /// A repeat among the ids past those held in memory is found only at the end: the rows up
-    /// to the first bad row found on the spot are visited, and the problems still come in line
-    /// order, whatever the number of threads.
-    #[test]
-    fn repeats_found_at_the_end_are_told_in_line_order() {
+    /// The test set, and a folder holding `csv` as t.csv.
+    fn mini_set_and_file(csv: &str) -> (CriteriaSet, tempfile::TempDir) {
         let set = CriteriaSet::from_yaml(
             include_str!("../../tests/data/mini-set.yaml"),
             "mini-set.yaml",
         )
         .unwrap();
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("t.csv");
-        std::fs::write(
-            &path,
+        std::fs::write(dir.path().join("t.csv"), csv).unwrap();
+        (set, dir)
+    }
+
+    /// The ids of the communes a run of `scan` visits, and the error it ends with.
+    fn visited_and_error(scan: Scan<'_>) -> (Vec<String>, Error) {
+        let mut visited = Vec::new();
+        let err = scan
+            .run(&mut Vec::new(), |score| {
+                visited.push(score.commune.id.clone());
+                Ok(())
+            })
+            .unwrap_err();
+        (visited, err)
+    }
+
+    /// A repeat among the ids past those held in memory is found only at the end: the rows up
+    /// to the first bad row found on the spot are visited, and the problems still come in line
+    /// order, whatever the number of threads.
+    #[test]
+    fn repeats_found_at_the_end_are_told_in_line_order() {
+        let (set, dir) = mini_set_and_file(
             "commune_id,region,1.1\nA,NORTH,1\nB,NORTH,1\nC,NORTH,1\nD,NORTH,1\nC,NORTH,1\n\
              A,NORTH,1\nE,NORTH,x\nD,NORTH,1\nF,NORTH,1\n",
-        )
-        .unwrap();
+        );
+        let path = dir.path().join("t.csv");
         let path = path.to_str().unwrap();
         for threads in [1, 2, 3] {
             let read = InputOptions {
@@ -897,13 +913,7 @@ mod tests {
             let mut scan = Scan::open(&set, path, &read, &mut stderr).unwrap();
             // A and B are held; C, D, E and F are checked at the end
             scan.reader.parts().2.set_limits(2, 1, 2);
-            let mut visited = Vec::new();
-            let err = scan
-                .run(&mut stderr, |score| {
-                    visited.push(score.commune.id.clone());
-                    Ok(())
-                })
-                .unwrap_err();
+            let (visited, err) = visited_and_error(scan);
             assert_eq!(
                 visited,
                 ["A", "B", "C", "D", "C"],
@@ -941,18 +951,10 @@ mod tests {
     /// every other problem is still told.
     #[test]
     fn a_check_that_cannot_write_its_files_fails_on_the_row_it_stops_at() {
-        let set = CriteriaSet::from_yaml(
-            include_str!("../../tests/data/mini-set.yaml"),
-            "mini-set.yaml",
-        )
-        .unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("t.csv");
-        std::fs::write(
-            &path,
+        let (set, dir) = mini_set_and_file(
             "commune_id,region,1.1\nA,NORTH,1\nB,NORTH,1\nC,NORTH,1\nA,NORTH,1\nE,NORTH,x\n",
-        )
-        .unwrap();
+        );
+        let path = dir.path().join("t.csv");
         let read = InputOptions {
             threads: 2,
             year: Some(2023),
@@ -963,13 +965,7 @@ mod tests {
         let ids = scan.reader.parts().2;
         ids.set_limits(2, 1, 2);
         ids.set_temporary_folder(&dir.path().join("missing"));
-        let mut visited = Vec::new();
-        let err = scan
-            .run(&mut stderr, |score| {
-                visited.push(score.commune.id.clone());
-                Ok(())
-            })
-            .unwrap_err();
+        let (visited, err) = visited_and_error(scan);
         assert_eq!(visited, ["A", "B"]);
         let Error::Invalid { problems, .. } = err else {
             panic!("{err}");

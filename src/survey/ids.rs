@@ -83,16 +83,11 @@ impl IdCheck {
                 && let Err(err) = self.later.push(hash, parsed.line, cell)
             {
                 // the check cannot go on: the row says so, which fails the run from here
-                let problem = Problem::new(
-                    Location::file(&self.file)
-                        .at_line(parsed.line)
-                        .in_column(&self.header),
-                    format!(
-                        "repeated commune_ids cannot be checked from this row on: {}",
-                        temporary_files(&self.later.dir, &err)
-                    ),
-                )
-                .with_value(&nfc(&String::from_utf8_lossy(cell)));
+                let message = format!(
+                    "repeated commune_ids cannot be checked from this row on: {}",
+                    temporary_files(&self.later.dir, &err)
+                );
+                let problem = self.problem(parsed.line, cell, message);
                 return Err(with_first(problem, parsed.result));
             }
             first
@@ -100,7 +95,7 @@ impl IdCheck {
         let Some(first) = first else {
             return parsed.result;
         };
-        let duplicate = self.problem(parsed.line, first, cell);
+        let duplicate = self.problem(parsed.line, cell, duplicate(first));
         Err(with_first(duplicate, parsed.result))
     }
 
@@ -111,16 +106,12 @@ impl IdCheck {
     /// When the temporary files cannot be read back, that is the one problem (of the file,
     /// with no line) instead; a write that failed was told on the row it failed on.
     pub fn finish(&mut self, cap: usize) -> LateRepeats {
-        let mut fresh = Later::new(self.later.run, self.later.fan_in);
-        fresh.dir.clone_from(&self.later.dir);
-        let later = std::mem::replace(&mut self.later, fresh);
-        let dir = later.dir.clone();
         self.seen = SeenIds::default();
-        match later.repeats(cap) {
+        match self.later.repeats(cap) {
             Ok((found, total)) => {
                 let problems: Vec<Problem> = found
                     .into_iter()
-                    .map(|(line, first, id)| self.problem(line, first, &id))
+                    .map(|(line, first, id)| self.problem(line, &id, duplicate(first)))
                     .collect();
                 LateRepeats {
                     more: total - problems.len(),
@@ -133,7 +124,7 @@ impl IdCheck {
                     format!(
                         "repeated commune_ids past the first {} could not be checked: {}",
                         self.kept,
-                        temporary_files(&dir, &err)
+                        temporary_files(&self.later.dir, &err)
                     ),
                 )],
                 more: 0,
@@ -141,16 +132,21 @@ impl IdCheck {
         }
     }
 
-    /// The problem of the row on `line`, whose id `cell` was first seen on line `first`.
-    fn problem(&self, line: u64, first: u64, cell: &[u8]) -> Problem {
+    /// The problem `message` of the id `cell` of the row on `line`.
+    fn problem(&self, line: u64, cell: &[u8], message: String) -> Problem {
         Problem::new(
             Location::file(&self.file)
                 .at_line(line)
                 .in_column(&self.header),
-            format!("duplicate commune_id; first seen on line {first}"),
+            message,
         )
         .with_value(&nfc(&String::from_utf8_lossy(cell)))
     }
+}
+
+/// What is said of an id first seen on line `first`.
+fn duplicate(first: u64) -> String {
+    format!("duplicate commune_id; first seen on line {first}")
 }
 
 /// `problem`, put first among the problems of a row whose result is `result`.
@@ -339,18 +335,19 @@ impl Later {
     }
 
     /// The repeats among all the ids taken, as (line, line first seen on, text): the `cap`
-    /// with the lowest lines, in line order, and how many there are in all.
-    fn repeats(mut self, cap: usize) -> io::Result<(Vec<Repeat>, usize)> {
-        if self.failed {
+    /// with the lowest lines, in line order, and how many there are in all. Every id taken is
+    /// let go, to start afresh.
+    fn repeats(&mut self, cap: usize) -> io::Result<(Vec<Repeat>, usize)> {
+        let failed = std::mem::take(&mut self.failed);
+        let levels = std::mem::take(&mut self.levels);
+        if failed {
             // (told already, on the row the check stopped at)
+            self.ids.clear();
+            self.text.clear();
             return Ok((Vec::new(), 0));
         }
         self.ids.sort_unstable();
-        let mut sources: Vec<Source<'_>> = std::mem::take(&mut self.levels)
-            .into_iter()
-            .flatten()
-            .map(Source::run)
-            .collect();
+        let mut sources: Vec<Source<'_>> = levels.into_iter().flatten().map(Source::run).collect();
         sources.push(Source::Held {
             ids: self.ids.iter(),
             text: &self.text,
@@ -359,7 +356,7 @@ impl Later {
         let mut found: BinaryHeap<Repeat> = BinaryHeap::new();
         let mut total = 0;
         let mut group: Option<(u64, u64)> = None;
-        merge(sources, |id| {
+        let merged = merge(sources, |id| {
             match group {
                 // ids come in order of hash, then line: the first of a hash is where it was
                 // first seen
@@ -375,7 +372,10 @@ impl Later {
                 _ => group = Some((id.hash, id.line)),
             }
             Ok(())
-        })?;
+        });
+        self.ids.clear();
+        self.text.clear();
+        merged?;
         Ok((found.into_sorted_vec(), total))
     }
 }

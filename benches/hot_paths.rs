@@ -42,19 +42,6 @@ fn parse_number() -> usize {
     ok
 }
 
-/// Numbers written the plain way, as most number cells are, read straight from their bytes
-/// (`parse_number` reads the others).
-const PLAIN_NUMBERS: &[&str] = &["45,5", "45.5", "100", "0,8", "98", "72,25", "1234,5"];
-
-#[divan::bench]
-fn plain_decimal() -> usize {
-    let mut ok = 0;
-    for cell in black_box(PLAIN_NUMBERS) {
-        ok += usize::from(ntm::value::plain_decimal(cell.as_bytes()).is_some());
-    }
-    ok
-}
-
 /// Verdict words in the spellings provinces use, including the loose ones that need folding.
 const VERDICTS: &[&str] = &[
     "Đạt",
@@ -152,34 +139,5 @@ fn read_and_score_1000_rows(bencher: Bencher, id: &str) {
                 }
             }
             scored
-        });
-}
-
-/// Splitting 1 000 generated rows into records: `ntm`'s own reader next to the csv crate's.
-#[divan::bench(args = ["ntm", "csv crate"], sample_count = 20)]
-fn read_1000_records(bencher: Bencher, reader: &str) {
-    let set = set("vn-commune-2021-2025");
-    let mut csv = Vec::new();
-    ntm::generate::generate(&set, 1000, 7, &mut csv).expect("generated");
-    bencher
-        .counter(divan::counter::BytesCount::new(csv.len()))
-        .bench_local(|| {
-            let mut bytes = 0;
-            if reader == "ntm" {
-                let mut records = ntm::records::CsvReader::new(csv.as_slice(), b',');
-                let mut record = ntm::records::CsvRecord::default();
-                while records.read(&mut record).expect("in memory").is_some() {
-                    bytes += record.iter().map(<[u8]>::len).sum::<usize>();
-                }
-            } else {
-                let mut records = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .from_reader(csv.as_slice());
-                let mut record = csv::ByteRecord::new();
-                while records.read_byte_record(&mut record).expect("in memory") {
-                    bytes += record.iter().map(<[u8]>::len).sum::<usize>();
-                }
-            }
-            bytes
         });
 }

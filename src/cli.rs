@@ -284,10 +284,6 @@ struct InputArgs {
     /// Sheet of a workbook (.xlsx, .xls, .ods) [default: the first].
     #[arg(long, value_name = "NAME")]
     sheet: Option<String>,
-    /// Threads that parse and score rows; 1 does everything on one thread. The output is the
-    /// same whatever the number [default: one per CPU, at most 8].
-    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
-    threads: Option<u16>,
 }
 
 impl InputArgs {
@@ -303,7 +299,6 @@ impl InputArgs {
             delimiter: self.delimiter,
             sheet: self.sheet,
             year: self.year,
-            threads: self.threads.map_or(0, usize::from),
         }
     }
 }

@@ -3,12 +3,13 @@
 //! comma, semicolon or tab; or an Excel / OpenDocument workbook, with the header found below a
 //! title block. Headers are then matched to their meaning, Vietnamese names included.
 
-use std::io::{BufRead, BufReader, Cursor, Read};
+use std::cell::Cell;
+use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::rc::Rc;
 
 use calamine::{Data, Reader};
 
 use crate::error::{Error, Location, Problem, Result};
-use crate::records::CsvReader;
 use crate::text::fold;
 
 /// The text encoding of a CSV file.
@@ -38,20 +39,12 @@ pub struct InputOptions {
     pub sheet: Option<String>,
     /// The year of rows without a `year` column.
     pub year: Option<u16>,
-    /// Threads that parse and score rows, the main one included; 0 for the default (one per
-    /// CPU, at most 8), 1 for none besides the main one.
-    pub threads: usize,
 }
 
 /// Where rows come from.
 pub enum Rows {
-    /// A CSV stream; `skipped` lines (comments, blank lines) came before its header.
-    Csv {
-        /// The reader, positioned at the header.
-        reader: Box<CsvReader<Box<dyn Read>>>,
-        /// Lines before the header, added to every line number the reader reports.
-        skipped: u64,
-    },
+    /// A CSV stream, its header first.
+    Csv(CsvRows),
     /// The rows of a spreadsheet, each with its row number; the first is the header.
     Sheet(std::vec::IntoIter<(u64, Vec<String>)>),
 }
@@ -118,11 +111,100 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
         break;
     }
     let delimiter = options.delimiter.unwrap_or_else(|| sniff(&header));
-    let input: Box<dyn Read> = Box::new(Cursor::new(header).chain(buffered));
-    Ok(Rows::Csv {
-        reader: Box::new(CsvReader::new(input, delimiter)),
+    let ended = Rc::new(Cell::new(false));
+    let input = LineEnds {
+        input: Cursor::new(header).chain(buffered),
+        after_cr: false,
+        ended: Rc::clone(&ended),
+    };
+    let reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(Box::new(input) as Box<dyn Read>);
+    Ok(Rows::Csv(CsvRows {
+        reader,
         skipped,
-    })
+        ended,
+    }))
+}
+
+/// CSV records, read by the csv crate, each with the line it starts on.
+pub struct CsvRows {
+    reader: csv::Reader<Box<dyn Read>>,
+    /// Lines before the header (comments, blank lines).
+    skipped: u64,
+    /// Whether the input has come to its end.
+    ended: Rc<Cell<bool>>,
+}
+
+impl CsvRows {
+    /// Reads the next record into `record` and returns the line it starts on (blank lines and
+    /// line breaks inside quotes counted); `None` at the end of the input.
+    ///
+    /// # Errors
+    /// What reading the input gives; the line is where reading stopped.
+    pub fn read(&mut self, record: &mut csv::ByteRecord) -> Result<Option<u64>, (u64, io::Error)> {
+        let read = self.reader.read_byte_record(record).map_err(|err| {
+            let line = self.reader.position().line() + self.skipped;
+            let err = match err.into_kind() {
+                csv::ErrorKind::Io(err) => err,
+                kind => io::Error::other(format!("{kind:?}")),
+            };
+            (line, err)
+        })?;
+        if !read {
+            return Ok(None);
+        }
+        // The reader counts line breaks as it goes and skips blank lines, so the line a record
+        // starts on is counted back from where it ended: by its own line breaks, and the one
+        // that ended it unless the input ended it.
+        let inside: usize = record
+            .iter()
+            .map(|field| field.iter().filter(|&&b| b == b'\n').count())
+            .sum();
+        let ending = u64::from(!self.ended.get());
+        let end = self.reader.position().line();
+        Ok(Some(end - inside as u64 - ending + self.skipped))
+    }
+}
+
+/// The input with every line break made a plain LF (CRLF and a lone CR alike), so that a line
+/// break reads the same inside quotes and out, whoever wrote the file; notes when the input has
+/// come to its end.
+struct LineEnds<R> {
+    input: R,
+    /// The last byte given was a CR that stood for a line break.
+    after_cr: bool,
+    ended: Rc<Cell<bool>>,
+}
+
+impl<R: Read> Read for LineEnds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let n = self.input.read(buf)?;
+            if n == 0 {
+                self.ended.set(!buf.is_empty());
+                return Ok(0);
+            }
+            let mut kept = 0;
+            for i in 0..n {
+                let byte = buf[i];
+                if byte == b'\n' && self.after_cr {
+                    self.after_cr = false;
+                    continue;
+                }
+                self.after_cr = byte == b'\r';
+                buf[kept] = if self.after_cr { b'\n' } else { byte };
+                kept += 1;
+            }
+            // (a read of nothing but the LF of a CRLF must not look like the end)
+            if kept > 0 {
+                return Ok(kept);
+            }
+        }
+    }
 }
 
 /// The delimiter of a header line: whichever of comma, semicolon and tab it has most of,

@@ -24,7 +24,6 @@ pub mod labels;
 pub mod lang;
 pub mod output;
 pub mod progress;
-pub mod records;
 pub mod render;
 pub mod report;
 pub mod score;

@@ -139,103 +139,16 @@ pub struct ScoreError {
     pub lookup: LevelLookup,
 }
 
-/// Scores one commune.
+/// Scores one commune: its result, and what scoring noticed that the user should hear about;
+/// or why it cannot be scored.
 pub fn score(
     set: &CriteriaSet,
     commune: Commune,
 ) -> Result<(CommuneScore, Vec<Finding>), Vec<ScoreError>> {
-    // (a row of a full survey has a dozen or so; growing one by one reallocates thrice)
-    let mut findings = Vec::with_capacity(16);
-    score_noting(set, commune, &mut findings).map(|scored| (scored, findings))
-}
-
-/// The lists of a scored commune, kept for the next commune to be read and scored into, so
-/// that row after row needs no new ones: see [`Spare::keep`].
-#[derive(Debug, Default)]
-pub struct Spare {
-    province: String,
-    outstanding_field: String,
-    readings: Vec<Option<Reading>>,
-    verdicts: PerTier<Option<Verdict>>,
-    tiers: PerTier<CriterionResult>,
-    indicators: Vec<IndicatorResult>,
-}
-
-impl Spare {
-    /// Keeps the lists of `score` (its readings, verdicts and results) and the room of its
-    /// texts that no record takes (province, outstanding field) for the next commune; the
-    /// rest of it is dropped.
-    pub fn keep(&mut self, score: CommuneScore) {
-        let CommuneScore {
-            commune,
-            tiers,
-            indicators,
-            ..
-        } = score;
-        self.province = commune.province;
-        self.outstanding_field = commune.outstanding_field;
-        self.readings = commune.readings;
-        self.verdicts = commune.verdicts;
-        self.tiers = tiers;
-        self.indicators = indicators;
-    }
-
-    /// Room for the province's name and the outstanding field, in that order.
-    pub(crate) fn texts(&mut self) -> [String; 2] {
-        [
-            std::mem::take(&mut self.province),
-            std::mem::take(&mut self.outstanding_field),
-        ]
-    }
-
-    /// A list of `n` blank readings.
-    pub(crate) fn readings(&mut self, n: usize) -> Vec<Option<Reading>> {
-        let mut readings = std::mem::take(&mut self.readings);
-        readings.clear();
-        readings.resize(n, None);
-        readings
-    }
-
-    /// An empty list of verdicts per tier.
-    pub(crate) fn verdicts(&mut self) -> PerTier<Option<Verdict>> {
-        let mut verdicts = std::mem::take(&mut self.verdicts);
-        verdicts.clear();
-        verdicts
-    }
-}
-
-/// [`score`], with what scoring noticed added to `findings`: a list that can serve row after
-/// row.
-pub fn score_noting(
-    set: &CriteriaSet,
-    commune: Commune,
-    findings: &mut Vec<Finding>,
-) -> Result<CommuneScore, Vec<ScoreError>> {
-    score_reusing(set, commune, findings, &mut Spare::default())
-}
-
-/// [`score_noting`], into the lists `spare` kept of an earlier commune.
-pub fn score_reusing(
-    set: &CriteriaSet,
-    commune: Commune,
-    findings: &mut Vec<Finding>,
-    spare: &mut Spare,
-) -> Result<CommuneScore, Vec<ScoreError>> {
+    let mut findings = Vec::new();
     let mut errors = Vec::new();
-    let mut tiers = std::mem::take(&mut spare.tiers);
-    tiers.clear();
-    let mut indicators = std::mem::take(&mut spare.indicators);
-    indicators.clear();
-    if indicators.capacity() == 0 {
-        tiers = PerTier::with_capacity(set.tiers.iter().map(|t| t.criteria.len()).sum());
-        indicators.reserve(
-            set.tiers
-                .iter()
-                .flat_map(|tier| &tier.criteria)
-                .map(|criterion| criterion.indicators.len())
-                .sum(),
-        );
-    }
+    let mut tiers = PerTier::default();
+    let mut indicators = Vec::new();
     for (t, tier) in set.tiers.iter().enumerate() {
         // (pushed one by one, as the indicators are: cheaper than extending by an iterator)
         for (criterion, column) in tier.criteria.iter().zip(&commune.verdicts[t]) {
@@ -244,7 +157,7 @@ pub fn score_reusing(
                 *column,
                 &commune,
                 &mut indicators,
-                findings,
+                &mut findings,
                 &mut errors,
             );
             if let (Some(column), Basis::Indicators) = (column, result.basis)
@@ -270,12 +183,15 @@ pub fn score_reusing(
         .take_while(|criteria| criteria.iter().all(|c| c.verdict == Verdict::Met))
         .count()
         .checked_sub(1);
-    Ok(CommuneScore {
-        commune,
-        tiers,
-        indicators,
-        tier,
-    })
+    Ok((
+        CommuneScore {
+            commune,
+            tiers,
+            indicators,
+            tier,
+        },
+        findings,
+    ))
 }
 
 /// Judges one criterion, appending its indicators' results to `indicators`.

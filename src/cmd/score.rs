@@ -12,6 +12,6 @@ use crate::render::ScoreRow;
 pub fn run(options: &StreamOptions, stderr: &mut dyn Write) -> Result<()> {
     let set = CriteriaSet::load(&options.criteria)?;
     stream::run(&set, options, stderr, |score| {
-        Some(ScoreRow::from_score(&set, score))
+        Some(ScoreRow::new(&set, score))
     })
 }

@@ -1,19 +1,19 @@
-//! The loop every per-commune command shares: read rows, score each, hand good communes to the
-//! command's writer until the first bad row, keep checking after it, and report problems and
-//! warnings once.
+//! The one loop every command that reads a survey goes through: read a row, parse it, check its
+//! id, score it and hand it on, in file order. Commands that write a record per commune stop
+//! writing at the first bad row but keep checking the rows after it; problems and warnings are
+//! reported once.
 
-use std::collections::{BTreeSet, VecDeque};
-use std::io::{self, Write};
-use std::sync::mpsc;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
 
 use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup};
 use crate::error::{Error, Location, Problem, Result};
 use crate::input::InputOptions;
 use crate::lang::Lang;
 use crate::output::Output;
-use crate::render::{Format, Record, TableLabels, ready, table_width, writer};
-use crate::score::{CommuneScore, Finding, ScoreError, Spare, score_reusing};
-use crate::survey::{IdCheck, Parsed, RawRow, RowParser, SurveyReader};
+use crate::render::{Format, Record, TableLabels, table_width, writer};
+use crate::score::{CommuneScore, Finding, ScoreError, score};
+use crate::survey::SurveyReader;
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
@@ -49,13 +49,13 @@ pub struct StreamOptions {
 }
 
 /// Scores every commune of the input against `set` (loaded from `options.criteria`) and writes
-/// the records `record` makes of them (none for a commune it returns `None` for). `record` may
-/// take what it keeps out of the score; the rest is dropped. Warnings go to `stderr`.
-pub fn run<'s, R: Record + Send + 's>(
-    set: &'s CriteriaSet,
+/// the records `record` makes of them (none for a commune it returns `None` for). Warnings go
+/// to `stderr`.
+pub fn run<R: Record>(
+    set: &CriteriaSet,
     options: &StreamOptions,
     stderr: &mut dyn Write,
-    record: impl Fn(&mut CommuneScore) -> Option<R> + Sync,
+    mut record: impl FnMut(&CommuneScore) -> Option<R>,
 ) -> Result<()> {
     let scan = Scan::open(set, &options.input, &options.read, stderr)?;
     let mut output = Output::open(options.output.as_deref())?;
@@ -68,17 +68,10 @@ pub fn run<'s, R: Record + Send + 's>(
     let written = {
         let mut writer =
             writer::<R>(options.format, output.writer(), labels, options.raw).map_err(io_err)?;
-        let (format, raw) = (options.format, options.raw);
-        scan.run_map(
-            stderr,
-            // encoded on the worker threads; the main thread only writes the bytes
-            |score| record(score).map(|record| ready(format, raw, record)),
-            |record| match record {
-                Some(Ok(record)) => writer.write(record).map_err(io_err),
-                Some(Err(err)) => Err(io_err(io::Error::new(err.kind(), err.to_string()))),
-                None => Ok(()),
-            },
-        )
+        scan.run(stderr, |score| match record(score) {
+            Some(record) => writer.write(&record).map_err(io_err),
+            None => Ok(()),
+        })
         .and_then(|()| writer.finish().map_err(io_err))
     };
     match written {
@@ -90,11 +83,28 @@ pub fn run<'s, R: Record + Send + 's>(
     }
 }
 
+/// What became of one row.
+#[derive(Debug)]
+pub enum RowOutcome {
+    /// Scored, with what scoring noticed.
+    Scored(Box<CommuneScore>, Vec<Finding>),
+    /// The row, or some of its cells, cannot be read.
+    Invalid(Vec<Problem>),
+    /// The row reads, but an indicator needs the class or year it lacks.
+    Unscorable {
+        /// The line the row starts on.
+        line: u64,
+        /// The row's year, when it has one.
+        year: Option<u16>,
+        /// What each indicator lacks.
+        errors: Vec<ScoreError>,
+    },
+}
+
 /// A survey file opened against a set: the header checked, ready to score row by row.
 pub struct Scan<'s> {
     set: &'s CriteriaSet,
     reader: SurveyReader<'s>,
-    threads: usize,
 }
 
 impl<'s> Scan<'s> {
@@ -121,19 +131,13 @@ impl<'s> Scan<'s> {
                 ),
             );
         }
-        // A thread per CPU: the main one reads, writes and scores whatever batch would keep it
-        // waiting, so no CPU waits. Past 8, reading on the main thread is the limit.
-        let threads = match read.threads {
-            0 => std::thread::available_parallelism()
-                .map_or(1, std::num::NonZero::get)
-                .min(8),
-            n => n,
-        };
-        Ok(Scan {
-            set,
-            reader,
-            threads,
-        })
+        Ok(Scan::new(set, reader))
+    }
+
+    /// Scans the rows `reader` reads, with its header as it is.
+    #[must_use]
+    pub fn new(set: &'s CriteriaSet, reader: SurveyReader<'s>) -> Scan<'s> {
+        Scan { set, reader }
     }
 
     /// Whether the file has a column headed `header`.
@@ -142,309 +146,61 @@ impl<'s> Scan<'s> {
         self.reader.has_column(header)
     }
 
+    /// The one loop: every row read, parsed, its id checked and scored, and what became of it
+    /// handed to `visit`, in file order. Stops at the first error `visit` returns.
+    pub fn each_row(mut self, mut visit: impl FnMut(RowOutcome) -> Result<()>) -> Result<()> {
+        let mut ticker = Ticker::new();
+        while let Some(row) = self.reader.next_commune() {
+            ticker.tick();
+            let outcome = match row {
+                Err(problems) => RowOutcome::Invalid(problems),
+                Ok(commune) => {
+                    let (line, year) = (commune.line, commune.year);
+                    match score(self.set, commune) {
+                        Ok((scored, findings)) => RowOutcome::Scored(Box::new(scored), findings),
+                        Err(errors) => RowOutcome::Unscorable { line, year, errors },
+                    }
+                }
+            };
+            visit(outcome)?;
+        }
+        ticker.finish();
+        Ok(())
+    }
+
     /// Scores every row, calling `visit` for each scored commune until the first bad row; the
-    /// rows after it are still checked. Every problem found is returned at the end.
-    ///
-    /// With more than one thread, rows are parsed and scored in batches on worker threads
-    /// while this one reads and hands the results to `visit` in file order, scoring a batch
-    /// itself whenever the oldest is not ready: the output, warnings and problems are the same
-    /// whatever the number of threads.
+    /// rows after it are still checked. Every problem found is returned at the end, and what
+    /// scoring noticed is told on `stderr`.
     pub fn run(
         self,
         stderr: &mut dyn Write,
         mut visit: impl FnMut(&CommuneScore) -> Result<()>,
     ) -> Result<()> {
-        self.run_map(stderr, std::mem::take, |score| visit(score))
-    }
-
-    /// [`Scan::run`], with each scored commune first made into a `P` by `prepare` on the
-    /// thread that scored it: what can be done for one commune alone is best done there.
-    /// `prepare` may take what it keeps out of the score; the lists left in it serve the next
-    /// commune read on that thread.
-    pub fn run_map<P: Send>(
-        mut self,
-        stderr: &mut dyn Write,
-        prepare: impl Fn(&mut CommuneScore) -> P + Sync,
-        mut visit: impl FnMut(&P) -> Result<()>,
-    ) -> Result<()> {
         let set = self.set;
-        let threads = self.threads;
         let file = self.reader.file().to_owned();
-        let file = file.as_str();
-        let (source, parser, ids) = self.reader.parts();
-        let mut tally = Tally::new(set, file);
-        if threads <= 1 {
-            let mut raw = RawRow::default();
-            let mut spare = Spare::default();
-            while source.read(&mut raw) {
-                let outcome = score_row(
-                    set,
-                    parser,
-                    file,
-                    &raw,
-                    &prepare,
-                    &mut tally.notes,
-                    &mut spare,
-                );
-                tally.take(&ids.check(&raw, outcome), &mut visit, stderr)?;
-            }
-            return tally.finish(stderr, ids);
-        }
-        std::thread::scope(|scope| -> Result<()> {
-            // the main thread reads, checks ids, writes and scores batches too: one worker
-            // fewer than the threads asked for
-            let workers: Vec<_> = (1..threads)
-                .map(|_| {
-                    let (to_worker, jobs) = mpsc::channel::<Job<P>>();
-                    let (to_main, scored) = mpsc::channel();
-                    let prepare = &prepare;
-                    scope.spawn(move || {
-                        for job in jobs {
-                            let rows = match job {
-                                Job::Rows(rows) => rows,
-                                // freed by the thread that allocated them, which is cheaper
-                                Job::Free(done) => {
-                                    drop(done);
-                                    continue;
-                                }
-                            };
-                            let scored = score_batch(set, parser, file, rows, prepare);
-                            if to_main.send(scored).is_err() {
-                                break;
-                            }
-                        }
-                    });
-                    (to_worker, scored)
-                })
-                .collect();
-            // Batches in file order. Each worker answers its batches in the order it got them,
-            // so the oldest pending batch of a worker is the next it answers.
-            let mut pending: VecDeque<Pending<P>> = VecDeque::new();
-            let mut spare: Vec<Vec<RawRow>> = Vec::new();
-            let mut read_batch = |spare: &mut Vec<Vec<RawRow>>| {
-                let mut batch = spare.pop().unwrap_or_default();
-                let mut n = 0;
-                while n < BATCH {
-                    if n == batch.len() {
-                        batch.push(RawRow::default());
+        let mut problems: Vec<Problem> = Vec::new();
+        let mut omitted = 0;
+        let mut notes = Notes::default();
+        self.each_row(|outcome| {
+            let found = match outcome {
+                RowOutcome::Scored(scored, findings) => {
+                    notes.add(set, &file, scored.commune.line, &findings, stderr);
+                    if problems.is_empty() {
+                        visit(&scored)?;
                     }
-                    if !source.read(&mut batch[n]) {
-                        break;
-                    }
-                    n += 1;
+                    return Ok(());
                 }
-                batch.truncate(n);
-                batch
+                RowOutcome::Invalid(found) => found,
+                RowOutcome::Unscorable { line, year, errors } => {
+                    lookup_problems(set, &file, line, year, &errors)
+                }
             };
-            let (mut more, mut remote, mut next) = (true, 0, 0);
-            loop {
-                // the workers come first: each has a few batches ahead of it
-                while more && remote < AHEAD * workers.len() {
-                    let batch = read_batch(&mut spare);
-                    more = batch.len() == BATCH;
-                    if batch.is_empty() || workers[next].0.send(Job::Rows(batch)).is_err() {
-                        more = false;
-                        break;
-                    }
-                    pending.push_back(Pending::Remote(next));
-                    next = (next + 1) % workers.len();
-                    remote += 1;
-                }
-                let (scored, from) = match pending.pop_front() {
-                    None => break,
-                    Some(Pending::Local(scored)) => (scored, None),
-                    Some(Pending::Remote(k)) => match workers[k].1.try_recv() {
-                        Ok(scored) => (scored, Some(k)),
-                        // rather than wait for it, score the next batch here
-                        Err(mpsc::TryRecvError::Empty)
-                            if more && pending.len() < AHEAD * (workers.len() + 1) =>
-                        {
-                            pending.push_front(Pending::Remote(k));
-                            let batch = read_batch(&mut spare);
-                            more = batch.len() == BATCH;
-                            if !batch.is_empty() {
-                                let scored = score_batch(set, parser, file, batch, &prepare);
-                                pending.push_back(Pending::Local(scored));
-                            }
-                            continue;
-                        }
-                        // a worker that stops answering has panicked; the scope passes the
-                        // panic on
-                        Err(_) => match workers[k].1.recv() {
-                            Ok(scored) => (scored, Some(k)),
-                            Err(_) => break,
-                        },
-                    },
-                };
-                let Scored {
-                    rows,
-                    outcomes,
-                    notes,
-                } = scored;
-                let mut done = Vec::with_capacity(outcomes.len());
-                for (raw, outcome) in rows.iter().zip(outcomes) {
-                    let row = ids.check(raw, outcome);
-                    tally.take(&row, &mut visit, stderr)?;
-                    done.push(row);
-                }
-                if let Some(k) = from {
-                    remote -= 1;
-                    let _ = workers[k].0.send(Job::Free(done));
-                }
-                tally.notes.merge(notes);
-                spare.push(rows);
-            }
+            let room = MAX_PROBLEMS.saturating_sub(problems.len());
+            omitted += found.len().saturating_sub(room);
+            problems.extend(found.into_iter().take(room));
             Ok(())
         })?;
-        tally.finish(stderr, ids)
-    }
-}
-
-/// A batch of rows, scored: each row's outcome, and what only needs summing up, summed up.
-struct Scored<P> {
-    rows: Vec<RawRow>,
-    outcomes: Vec<Parsed<(u64, P, Vec<Finding>)>>,
-    notes: Notes,
-}
-
-/// A batch read and not yet taken, in file order: on worker `k`, or scored here already.
-enum Pending<P> {
-    Remote(usize),
-    Local(Scored<P>),
-}
-
-/// Parses, scores and prepares a batch of rows.
-fn score_batch<P>(
-    set: &CriteriaSet,
-    parser: &RowParser<'_>,
-    file: &str,
-    rows: Vec<RawRow>,
-    prepare: impl Fn(&mut CommuneScore) -> P,
-) -> Scored<P> {
-    // what only needs summing up is summed here, per batch
-    let mut notes = Notes::default();
-    let mut spare = Spare::default();
-    let outcomes = rows
-        .iter()
-        .map(|raw| score_row(set, parser, file, raw, &prepare, &mut notes, &mut spare))
-        .collect();
-    Scored {
-        rows,
-        outcomes,
-        notes,
-    }
-}
-
-/// What one row came to: the line, the prepared commune and what scoring noticed; or problems.
-type RowResult<P> = std::result::Result<(u64, P, Vec<Finding>), Vec<Problem>>;
-
-/// Work for a worker thread.
-enum Job<P> {
-    /// Rows to parse, score and prepare.
-    Rows(Vec<RawRow>),
-    /// Rows the main thread is done with, to free.
-    Free(Vec<RowResult<P>>),
-}
-
-/// Rows handed to a worker thread at a time: enough that passing them costs little, few enough
-/// that the first records are written soon.
-const BATCH: usize = 64;
-
-/// Batches each worker has waiting, so that it need not wait while the main thread scores a
-/// batch of its own.
-const AHEAD: usize = 4;
-
-/// Parses and scores one raw row, then makes it a `P`, reading and scoring into the lists of
-/// `spare` and leaving the commune's there. What scoring noticed is summed up in `notes` on
-/// the spot, but for disagreements, which come with the row to be told in order.
-fn score_row<P>(
-    set: &CriteriaSet,
-    parser: &RowParser<'_>,
-    file: &str,
-    raw: &RawRow,
-    prepare: impl Fn(&mut CommuneScore) -> P,
-    notes: &mut Notes,
-    spare: &mut Spare,
-) -> Parsed<(u64, P, Vec<Finding>)> {
-    parser.parse_reusing(raw, spare).and_then(|commune| {
-        let (line, year) = (commune.line, commune.year);
-        let mut noticed = std::mem::take(&mut notes.noticed);
-        noticed.clear();
-        let scored = score_reusing(set, commune, &mut noticed, spare);
-        // (what a row that cannot be scored noticed is not told)
-        let findings = match scored {
-            Ok(_) => noticed
-                .drain(..)
-                .filter(|finding| !notes.absorb(finding))
-                .collect(),
-            Err(_) => Vec::new(),
-        };
-        notes.noticed = noticed;
-        let mut scored =
-            scored.map_err(|errors| lookup_problems(set, file, line, year, &errors))?;
-        let prepared = prepare(&mut scored);
-        spare.keep(scored);
-        // (a row without disagreements allocates no list of them)
-        Ok((line, prepared, findings))
-    })
-}
-
-/// What the rows come to, taken in file order: scored communes go to the visitor until the
-/// first bad row, problems are kept up to a cap, notes and the ticker see every row.
-struct Tally<'a> {
-    set: &'a CriteriaSet,
-    file: &'a str,
-    problems: Vec<Problem>,
-    omitted: usize,
-    notes: Notes,
-    ticker: Ticker,
-}
-
-impl<'a> Tally<'a> {
-    fn new(set: &'a CriteriaSet, file: &'a str) -> Tally<'a> {
-        Tally {
-            set,
-            file,
-            problems: Vec::new(),
-            omitted: 0,
-            notes: Notes::default(),
-            ticker: Ticker::new(),
-        }
-    }
-
-    fn take<P>(
-        &mut self,
-        row: &RowResult<P>,
-        visit: &mut impl FnMut(&P) -> Result<()>,
-        stderr: &mut dyn Write,
-    ) -> Result<()> {
-        self.ticker.tick();
-        match row {
-            Ok((line, prepared, findings)) => {
-                self.notes.add(self.set, self.file, *line, findings, stderr);
-                if self.problems.is_empty() {
-                    visit(prepared)?;
-                }
-            }
-            Err(found) => {
-                let room = MAX_PROBLEMS.saturating_sub(self.problems.len());
-                self.omitted += found.len().saturating_sub(room);
-                self.problems.extend(found.iter().take(room).cloned());
-            }
-        }
-        Ok(())
-    }
-
-    /// Ends the run, with the repeated ids that `ids` finds only at the end put among the
-    /// problems in line order.
-    fn finish(self, stderr: &mut dyn Write, ids: &mut IdCheck) -> Result<()> {
-        self.ticker.finish();
-        let late = ids.finish(MAX_PROBLEMS);
-        self.notes.report(self.set, stderr);
-        let mut omitted = self.omitted + late.more;
-        let mut problems = late.merge_into(self.problems, |p| p.location.line, |p| p);
-        omitted += problems.len().saturating_sub(MAX_PROBLEMS);
-        problems.truncate(MAX_PROBLEMS);
+        notes.report(set, stderr);
         if problems.is_empty() {
             Ok(())
         } else {
@@ -552,100 +308,15 @@ fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
 struct Notes {
     disagreements: usize,
     /// Columns of indicators judged against unverified thresholds.
-    unverified: SmallSet<0>,
+    unverified: BTreeSet<usize>,
     /// Per (tier, indicator column, criterion): the classes and years whose threshold is unknown.
-    /// In the order first met; sorted for the report.
-    unknown: Vec<(UnknownKey, UnknownAt)>,
-    /// Where the last unknown threshold was found in `unknown`: rows meet the same indicators
-    /// in the same order, so the next one is most often just after it.
-    cursor: usize,
-    /// What scoring a row noticed, before it is summed up: one list for row after row.
-    noticed: Vec<Finding>,
+    unknown: BTreeMap<(usize, usize, u32), UnknownAt>,
 }
-
-/// An indicator of a tier's criterion: (tier, indicator column, criterion).
-type UnknownKey = (usize, usize, u32);
 
 /// The classes and years for which an indicator's threshold is unknown.
-type UnknownAt = (SmallSet<0>, SmallSet<1990>);
-
-/// A set of numbers, a bit each for `BASE..BASE + 128` (class indices, years: every row adds one,
-/// so this must cost next to nothing), a tree for any others.
-#[derive(Debug, Default)]
-struct SmallSet<const BASE: usize> {
-    bits: u128,
-    others: BTreeSet<usize>,
-}
-
-impl<const BASE: usize> SmallSet<BASE> {
-    fn insert(&mut self, n: usize) {
-        match n.checked_sub(BASE) {
-            Some(bit) if bit < 128 => self.bits |= 1 << bit,
-            _ => {
-                self.others.insert(n);
-            }
-        }
-    }
-
-    fn extend(&mut self, other: SmallSet<BASE>) {
-        self.bits |= other.bits;
-        self.others.extend(other.others);
-    }
-
-    fn is_empty(&self) -> bool {
-        self.bits == 0 && self.others.is_empty()
-    }
-
-    /// The numbers, in order.
-    fn to_vec(&self) -> Vec<usize> {
-        let mut all: Vec<usize> = (0..128)
-            .filter(|bit| self.bits >> bit & 1 == 1)
-            .map(|bit| bit + BASE)
-            .chain(self.others.iter().copied())
-            .collect();
-        all.sort_unstable();
-        all
-    }
-}
+type UnknownAt = (BTreeSet<usize>, BTreeSet<u16>);
 
 impl Notes {
-    /// Sums up `finding` when it needs no more than summing up (an unknown or unverified
-    /// threshold), so that it may be dropped; `false` for a disagreement, told row by row.
-    fn absorb(&mut self, finding: &Finding) -> bool {
-        match *finding {
-            Finding::Disagreement { .. } => return false,
-            Finding::UnverifiedThreshold { column } => {
-                self.unverified.insert(column);
-            }
-            Finding::UnknownThreshold {
-                tier,
-                criterion,
-                column,
-                class,
-                year,
-            } => {
-                let (classes, years) = self.unknown_at((tier, column, criterion));
-                if let Some(class) = class {
-                    classes.insert(class.0);
-                }
-                if let Some(year) = year {
-                    years.insert(usize::from(year));
-                }
-            }
-        }
-        true
-    }
-
-    /// Adds what `other` summed up (its disagreements were told already).
-    fn merge(&mut self, other: Notes) {
-        self.unverified.extend(other.unverified);
-        for (key, (classes, years)) in other.unknown {
-            let (all_classes, all_years) = self.unknown_at(key);
-            all_classes.extend(classes);
-            all_years.extend(years);
-        }
-    }
-
     fn add(
         &mut self,
         set: &CriteriaSet,
@@ -655,47 +326,44 @@ impl Notes {
         stderr: &mut dyn Write,
     ) {
         for finding in findings {
-            if self.absorb(finding) {
-                continue;
-            }
-            if let &Finding::Disagreement {
-                tier,
-                criterion,
-                column,
-                indicators,
-            } = finding
-            {
-                self.disagreements += 1;
-                if self.disagreements <= max_row_warnings() {
-                    warn(
-                        stderr,
-                        &format!(
-                            "{file}:{line}: column {} says \"{column}\" but the indicators give \"{indicators}\"; the indicators are used",
-                            set.tiers[tier].verdict_column(criterion)
-                        ),
-                    );
+            match *finding {
+                Finding::UnverifiedThreshold { column } => {
+                    self.unverified.insert(column);
+                }
+                Finding::UnknownThreshold {
+                    tier,
+                    criterion,
+                    column,
+                    class,
+                    year,
+                } => {
+                    let (classes, years) =
+                        self.unknown.entry((tier, column, criterion)).or_default();
+                    classes.extend(class.map(|c| c.0));
+                    years.extend(year);
+                }
+                Finding::Disagreement {
+                    tier,
+                    criterion,
+                    column,
+                    indicators,
+                } => {
+                    self.disagreements += 1;
+                    if self.disagreements <= max_row_warnings() {
+                        warn(
+                            stderr,
+                            &format!(
+                                "{file}:{line}: column {} says \"{column}\" but the indicators give \"{indicators}\"; the indicators are used",
+                                set.tiers[tier].verdict_column(criterion)
+                            ),
+                        );
+                    }
                 }
             }
         }
     }
 
-    /// The classes and years recorded for `key`, found from the cursor on.
-    fn unknown_at(&mut self, key: UnknownKey) -> &mut UnknownAt {
-        let n = self.unknown.len();
-        let cursor = self.cursor.min(n);
-        let found = (cursor..n)
-            .chain(0..cursor)
-            .find(|&i| self.unknown[i].0 == key);
-        let i = found.unwrap_or_else(|| {
-            self.unknown.push((key, UnknownAt::default()));
-            n
-        });
-        self.cursor = i + 1;
-        &mut self.unknown[i].1
-    }
-
-    fn report(mut self, set: &CriteriaSet, stderr: &mut dyn Write) {
-        self.unknown.sort_unstable_by_key(|(key, _)| *key);
+    fn report(self, set: &CriteriaSet, stderr: &mut dyn Write) {
         if self.disagreements > max_row_warnings() {
             warn(
                 stderr,
@@ -711,14 +379,13 @@ impl Notes {
             let mut at = Vec::new();
             if !classes.is_empty() {
                 let codes: Vec<&str> = classes
-                    .to_vec()
-                    .into_iter()
-                    .map(|c| set.classification.class(ClassId(c)).code.as_str())
+                    .iter()
+                    .map(|&c| set.classification.class(ClassId(c)).code.as_str())
                     .collect();
                 at.push(codes.join(", "));
             }
             if !years.is_empty() {
-                at.push(year_list(&years.to_vec()));
+                at.push(year_list(years));
             }
             let at = at.join(" in ");
             warn(
@@ -739,9 +406,8 @@ impl Notes {
         if !self.unverified.is_empty() {
             let ids: Vec<&str> = self
                 .unverified
-                .to_vec()
-                .into_iter()
-                .map(|c| set.columns[c].as_str())
+                .iter()
+                .map(|&c| set.columns[c].as_str())
                 .collect();
             warn(
                 stderr,
@@ -756,8 +422,8 @@ impl Notes {
 }
 
 /// Years as a short list: consecutive runs become ranges (`2022–2025`, `2021, 2023`).
-fn year_list(years: &[usize]) -> String {
-    let mut runs: Vec<(usize, usize)> = Vec::new();
+fn year_list(years: &BTreeSet<u16>) -> String {
+    let mut runs: Vec<(u16, u16)> = Vec::new();
     for &y in years {
         match runs.last_mut() {
             Some((_, end)) if *end + 1 == y => *end = y,
@@ -844,143 +510,55 @@ mod tests {
 
     #[test]
     fn years_collapse_into_ranges() {
-        let years = |ys: &[usize]| year_list(ys);
+        let years = |ys: &[u16]| year_list(&ys.iter().copied().collect());
         assert_eq!(years(&[2022, 2023, 2024, 2025]), "2022–2025");
         assert_eq!(years(&[2021, 2023]), "2021, 2023");
         assert_eq!(years(&[2020, 2022, 2023]), "2020, 2022–2023");
         assert_eq!(years(&[2024]), "2024");
     }
 
+    /// A repeated id is a problem of the row that repeats it: the communes before the first
+    /// bad row are visited, none after, and every row is still checked, its problems in line
+    /// order.
     #[test]
-    fn small_sets_keep_every_number_in_order() {
-        let mut set = SmallSet::<1990>::default();
-        assert!(set.is_empty());
-        for n in [2025, 1990, 2117, 2118, 1989, 2022, 2025, 0] {
-            set.insert(n);
-        }
-        let mut other = SmallSet::<1990>::default();
-        other.insert(2000);
-        other.insert(3000);
-        set.extend(other);
-        assert_eq!(
-            set.to_vec(),
-            [0, 1989, 1990, 2000, 2022, 2025, 2117, 2118, 3000]
-        );
-    }
-
-    /// The test set, and a folder holding `csv` as t.csv.
-    fn mini_set_and_file(csv: &str) -> (CriteriaSet, tempfile::TempDir) {
+    fn a_repeat_stops_the_records_on_its_own_row() {
         let set = CriteriaSet::from_yaml(
             include_str!("../../tests/data/mini-set.yaml"),
             "mini-set.yaml",
         )
         .unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("t.csv"), csv).unwrap();
-        (set, dir)
-    }
-
-    /// The ids of the communes a run of `scan` visits, and the error it ends with.
-    fn visited_and_error(scan: Scan<'_>) -> (Vec<String>, Error) {
+        let csv = "commune_id,region,year,1.1\nA,NORTH,2023,1\nB,NORTH,2023,1\nC,NORTH,2023,1\n\
+                   D,NORTH,2023,1\nC,NORTH,2023,1\nA,NORTH,2023,1\nE,NORTH,2023,x\n\
+                   D,NORTH,2023,1\nF,NORTH,2023,1\n";
+        let reader = SurveyReader::from_reader(
+            Box::new(std::io::Cursor::new(csv.to_owned())),
+            "t.csv",
+            &set,
+            None,
+        )
+        .unwrap();
         let mut visited = Vec::new();
-        let err = scan
+        let err = Scan::new(&set, reader)
             .run(&mut Vec::new(), |score| {
                 visited.push(score.commune.id.clone());
                 Ok(())
             })
             .unwrap_err();
-        (visited, err)
-    }
-
-    /// A repeat among the ids past those held in memory is found only at the end: the rows up
-    /// to the first bad row found on the spot are visited, and the problems still come in line
-    /// order, whatever the number of threads.
-    #[test]
-    fn repeats_found_at_the_end_are_told_in_line_order() {
-        let (set, dir) = mini_set_and_file(
-            "commune_id,region,1.1\nA,NORTH,1\nB,NORTH,1\nC,NORTH,1\nD,NORTH,1\nC,NORTH,1\n\
-             A,NORTH,1\nE,NORTH,x\nD,NORTH,1\nF,NORTH,1\n",
-        );
-        let path = dir.path().join("t.csv");
-        let path = path.to_str().unwrap();
-        for threads in [1, 2, 3] {
-            let read = InputOptions {
-                threads,
-                year: Some(2023),
-                ..InputOptions::default()
-            };
-            let mut stderr = Vec::new();
-            let mut scan = Scan::open(&set, path, &read, &mut stderr).unwrap();
-            // A and B are held; C, D, E and F are checked at the end
-            scan.reader.parts().2.set_limits(2, 1, 2);
-            let (visited, err) = visited_and_error(scan);
-            assert_eq!(
-                visited,
-                ["A", "B", "C", "D", "C"],
-                "{threads} threads: {err}"
-            );
-            let Error::Invalid { problems, omitted } = err else {
-                panic!("{err}");
-            };
-            assert_eq!(omitted, 0);
-            let said: Vec<(Option<u64>, bool)> = problems
-                .iter()
-                .map(|p| {
-                    (
-                        p.location.line,
-                        p.message.starts_with("duplicate commune_id"),
-                    )
-                })
-                .collect();
-            assert_eq!(
-                said,
-                [
-                    (Some(6), true),
-                    (Some(7), true),
-                    (Some(8), false),
-                    (Some(9), true)
-                ],
-                "{threads} threads"
-            );
-            assert!(problems[0].message.ends_with("first seen on line 4"));
-            assert!(problems[3].message.ends_with("first seen on line 5"));
-        }
-    }
-
-    /// When the temporary files cannot be written, the row where the check stops says so, and
-    /// every other problem is still told.
-    #[test]
-    fn a_check_that_cannot_write_its_files_fails_on_the_row_it_stops_at() {
-        let (set, dir) = mini_set_and_file(
-            "commune_id,region,1.1\nA,NORTH,1\nB,NORTH,1\nC,NORTH,1\nA,NORTH,1\nE,NORTH,x\n",
-        );
-        let path = dir.path().join("t.csv");
-        let read = InputOptions {
-            threads: 2,
-            year: Some(2023),
-            ..InputOptions::default()
-        };
-        let mut stderr = Vec::new();
-        let mut scan = Scan::open(&set, path.to_str().unwrap(), &read, &mut stderr).unwrap();
-        let ids = scan.reader.parts().2;
-        ids.set_limits(2, 1, 2);
-        ids.set_temporary_folder(&dir.path().join("missing"));
-        let (visited, err) = visited_and_error(scan);
-        assert_eq!(visited, ["A", "B"]);
-        let Error::Invalid { problems, .. } = err else {
+        assert_eq!(visited, ["A", "B", "C", "D"]);
+        let Error::Invalid { problems, omitted } = err else {
             panic!("{err}");
         };
-        let said: Vec<Option<u64>> = problems.iter().map(|p| p.location.line).collect();
-        assert_eq!(said, [Some(4), Some(5), Some(6)], "{problems:?}");
-        assert!(
-            problems[0]
-                .message
-                .starts_with("repeated commune_ids cannot be checked from this row on: "),
-            "{}",
-            problems[0]
+        assert_eq!(omitted, 0);
+        let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "t.csv:6: column \"commune_id\": value \"C\": duplicate commune_id; first seen on line 4",
+                "t.csv:7: column \"commune_id\": value \"A\": duplicate commune_id; first seen on line 2",
+                "t.csv:8: column \"1.1\": value \"x\": not a number; expected a number such as 45.5 or 45,5 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)",
+                "t.csv:9: column \"commune_id\": value \"D\": duplicate commune_id; first seen on line 5",
+            ]
         );
-        assert!(problems[0].message.contains("missing"));
-        assert!(problems[1].message.starts_with("duplicate commune_id"));
     }
 
     #[test]

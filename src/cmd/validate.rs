@@ -1,16 +1,16 @@
 //! `ntm validate`: checks a survey file against a criteria set without scoring it — every
 //! problem, with its file, line, column, value and what was expected.
 
-use std::collections::HashSet;
 use std::io::Write;
 
 use serde::Serialize;
 
-use crate::criteria::CriteriaSet;
+use super::stream::{RowOutcome, Scan};
+use crate::criteria::{CriteriaSet, LevelLookup};
 use crate::error::{Error, Location, Problem, Result};
 use crate::input::InputOptions;
 use crate::render::{new_table, table_width};
-use crate::score::{Finding, score};
+use crate::score::Finding;
 use crate::survey::{RESERVED_COLUMNS, SurveyReader};
 use crate::text::fold;
 
@@ -107,14 +107,12 @@ fn did_you_mean(header: &str, set: &CriteriaSet) -> Option<String> {
 #[derive(Default)]
 struct Kept {
     findings: Vec<ValidationFinding>,
-    /// Whether each finding came from scoring its row.
-    scored: Vec<bool>,
     errors: usize,
     warnings: usize,
 }
 
 impl Kept {
-    fn push(&mut self, scored: bool, finding: ValidationFinding) {
+    fn push(&mut self, finding: ValidationFinding) {
         let count = match finding.severity {
             Severity::Error => &mut self.errors,
             Severity::Warning => &mut self.warnings,
@@ -122,7 +120,6 @@ impl Kept {
         if *count < MAX_FINDINGS {
             *count += 1;
             self.findings.push(finding);
-            self.scored.push(scored);
         }
     }
 
@@ -135,137 +132,117 @@ impl Kept {
 /// Checks the file; returns the findings (errors first in file order, then warnings).
 pub fn check(options: &ValidateOptions) -> Result<Vec<ValidationFinding>> {
     let set = CriteriaSet::load(&options.criteria)?;
-    let mut reader =
-        match SurveyReader::open(&options.input, &set, options.read.year, &options.read) {
-            Ok(reader) => reader,
-            Err(Error::Invalid { problems, .. }) => {
-                return Ok(problems
-                    .into_iter()
-                    .map(|p| ValidationFinding::of(Severity::Error, p))
-                    .collect());
-            }
-            Err(other) => return Err(other),
-        };
-    Ok(findings(&set, &mut reader))
+    let reader = match SurveyReader::open(&options.input, &set, options.read.year, &options.read) {
+        Ok(reader) => reader,
+        Err(Error::Invalid { problems, .. }) => {
+            return Ok(problems
+                .into_iter()
+                .map(|p| ValidationFinding::of(Severity::Error, p))
+                .collect());
+        }
+        Err(other) => return Err(other),
+    };
+    findings(&set, reader)
+}
+
+/// What a row lacks for an indicator whose threshold needs it.
+fn lookup_message(set: &CriteriaSet, lookup: LevelLookup) -> String {
+    match lookup {
+        LevelLookup::NeedsClass => format!(
+            "its thresholds differ by {}, and this row has none",
+            set.classification.column
+        ),
+        LevelLookup::NeedsYear => {
+            "its thresholds differ by year, and this row has none; add a year column or pass --year"
+                .to_owned()
+        }
+        LevelLookup::YearOutOfRange { first, last } => {
+            format!("the set has its thresholds only for {first}–{last}")
+        }
+    }
 }
 
 /// The findings of the rows `reader` reads against `set`, and of its header.
-fn findings(set: &CriteriaSet, reader: &mut SurveyReader<'_>) -> Vec<ValidationFinding> {
+fn findings(set: &CriteriaSet, reader: SurveyReader<'_>) -> Result<Vec<ValidationFinding>> {
     let mut kept = Kept::default();
     let file = reader.file().to_owned();
     for column in reader.unused_columns() {
         let hint = did_you_mean(column, set)
             .map(|k| format!("; did you mean \"{k}\"?"))
             .unwrap_or_default();
-        kept.push(
-            false,
-            ValidationFinding::of(
-                Severity::Warning,
-                Problem::new(
-                    Location::file(&file).at_line(1).in_column(column),
-                    format!(
-                        "column not used by criteria set {} and ignored{hint}",
-                        set.id
-                    ),
+        kept.push(ValidationFinding::of(
+            Severity::Warning,
+            Problem::new(
+                Location::file(&file).at_line(1).in_column(column),
+                format!(
+                    "column not used by criteria set {} and ignored{hint}",
+                    set.id
                 ),
             ),
-        );
+        ));
     }
     for warning in reader.warnings() {
-        kept.push(
-            false,
-            ValidationFinding::of(
-                Severity::Warning,
-                Problem::new(Location::file(&file), warning.clone()),
-            ),
-        );
+        kept.push(ValidationFinding::of(
+            Severity::Warning,
+            Problem::new(Location::file(&file), warning.clone()),
+        ));
     }
     let mut rows = 0u64;
-    while let Some(row) = reader.next_commune() {
+    let scan = Scan::new(set, reader);
+    scan.each_row(|outcome| {
         rows += 1;
         if kept.full() {
-            continue;
+            return Ok(());
         }
-        match row {
-            Err(problems) => {
+        match outcome {
+            RowOutcome::Invalid(problems) => {
                 for p in problems {
-                    kept.push(false, ValidationFinding::of(Severity::Error, p));
+                    kept.push(ValidationFinding::of(Severity::Error, p));
                 }
             }
-            Ok(commune) => {
-                let line = commune.line;
-                match score(set, commune) {
-                    Ok((_, notes)) => {
-                        for note in notes {
-                            if let Finding::Disagreement {
-                                tier,
-                                criterion,
-                                column,
-                                indicators,
-                            } = note
-                            {
-                                kept.push(true, ValidationFinding::of(
-                                    Severity::Warning,
-                                    Problem::new(
-                                        Location::file(&file)
-                                            .at_line(line)
-                                            .in_column(&set.tiers[tier].verdict_column(criterion)),
-                                        format!("says \"{column}\" but the indicators give \"{indicators}\""),
-                                    ),
-                                ));
-                            }
-                        }
-                    }
-                    Err(errors) => {
-                        for e in errors {
-                            kept.push(true, ValidationFinding::of(
-                                Severity::Error,
-                                Problem::new(
-                                    Location::file(&file).at_line(line),
-                                    format!(
-                                        "indicator {}: {}",
-                                        e.indicator,
-                                        match e.lookup {
-                                            crate::criteria::LevelLookup::NeedsClass => format!(
-                                                "its thresholds differ by {}, and this row has none",
-                                                set.classification.column
-                                            ),
-                                            crate::criteria::LevelLookup::NeedsYear => {
-                                                "its thresholds differ by year, and this row has none; add a year column or pass --year".to_owned()
-                                            }
-                                            crate::criteria::LevelLookup::YearOutOfRange { first, last } => {
-                                                format!("the set has its thresholds only for {first}–{last}")
-                                            }
-                                        }
-                                    ),
+            RowOutcome::Scored(scored, findings) => {
+                let line = scored.commune.line;
+                for finding in findings {
+                    if let Finding::Disagreement {
+                        tier,
+                        criterion,
+                        column,
+                        indicators,
+                    } = finding
+                    {
+                        kept.push(ValidationFinding::of(
+                            Severity::Warning,
+                            Problem::new(
+                                Location::file(&file)
+                                    .at_line(line)
+                                    .in_column(&set.tiers[tier].verdict_column(criterion)),
+                                format!(
+                                    "says \"{column}\" but the indicators give \"{indicators}\""
                                 ),
-                            ));
-                        }
+                            ),
+                        ));
                     }
+                }
+            }
+            RowOutcome::Unscorable { line, errors, .. } => {
+                for e in errors {
+                    kept.push(ValidationFinding::of(
+                        Severity::Error,
+                        Problem::new(
+                            Location::file(&file).at_line(line),
+                            format!(
+                                "indicator {}: {}",
+                                e.indicator,
+                                lookup_message(set, e.lookup)
+                            ),
+                        ),
+                    ));
                 }
             }
         }
-    }
-    let late = reader.finish(MAX_FINDINGS);
-    // a row that repeats an id is not scored: what scoring said of a row found to repeat one
-    // only at the end goes
-    let repeats: HashSet<u64> = late
-        .problems
-        .iter()
-        .filter_map(|p| p.location.line)
-        .collect();
-    let findings = kept
-        .findings
-        .into_iter()
-        .zip(kept.scored)
-        .filter(|(f, scored)| !(*scored && f.line.is_some_and(|l| repeats.contains(&l))))
-        .map(|(f, _)| f)
-        .collect();
-    let mut findings = late.merge_into(
-        findings,
-        |f| f.line,
-        |p| ValidationFinding::of(Severity::Error, p),
-    );
+        Ok(())
+    })?;
+    let mut findings = kept.findings;
     if rows == 0 {
         findings.push(ValidationFinding::of(
             Severity::Warning,
@@ -277,7 +254,7 @@ fn findings(set: &CriteriaSet, reader: &mut SurveyReader<'_>) -> Vec<ValidationF
     }
     findings.sort_by_key(|f| f.severity != Severity::Error);
     findings.truncate(MAX_FINDINGS);
-    findings
+    Ok(findings)
 }
 
 /// Runs `ntm validate`: writes the findings and returns whether any is an error.
@@ -315,59 +292,4 @@ pub fn run(options: &ValidateOptions, out: &mut dyn Write) -> Result<bool> {
         }
     }
     Ok(findings.iter().any(|f| f.severity == Severity::Error))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A row found only at the end to repeat an id gives what a row caught on the spot gives:
-    /// the repeat and what its cells said, not what scoring it said.
-    #[test]
-    fn rows_found_to_repeat_at_the_end_give_what_rows_caught_on_the_spot_give() {
-        let set = CriteriaSet::from_yaml(
-            include_str!("../../tests/data/mini-set.yaml"),
-            "mini-set.yaml",
-        )
-        .unwrap();
-        // line 6 repeats C with no region (a scoring error), line 7 repeats D with a verdict
-        // its indicator contradicts (a warning), line 9 repeats E with a value that is not a
-        // number
-        let csv = "commune_id,commune,region,year,1.1,TC1\n\
-                   A,a,NORTH,2024,0,Không đạt\n\
-                   B,b,NORTH,2024,0,Không đạt\n\
-                   C,c,NORTH,2024,0,Không đạt\n\
-                   D,d,NORTH,2024,0,Không đạt\n\
-                   C,c,,2024,0,Không đạt\n\
-                   D,d,NORTH,2024,0,Đạt\n\
-                   E,e,NORTH,2024,0,Đạt\n\
-                   E,e,NORTH,2024,x,Đạt\n";
-        let run = |limits: Option<(usize, usize, usize)>| {
-            let mut reader = SurveyReader::from_reader(
-                Box::new(std::io::Cursor::new(csv.to_owned())),
-                "t.csv",
-                &set,
-                None,
-            )
-            .unwrap();
-            if let Some((kept, run, fan_in)) = limits {
-                reader.parts().2.set_limits(kept, run, fan_in);
-            }
-            let found: Vec<(Severity, Option<u64>, String)> = findings(&set, &mut reader)
-                .into_iter()
-                .map(|f| (f.severity, f.line, f.message))
-                .collect();
-            found
-        };
-        let on_the_spot = run(None);
-        let lines: Vec<Option<u64>> = on_the_spot.iter().map(|f| f.1).collect();
-        // errors first: the repeats on 6, 7 and 9 (with its bad value), then E's warning on 8
-        assert_eq!(
-            lines,
-            [Some(6), Some(7), Some(9), Some(9), Some(8)],
-            "{on_the_spot:?}"
-        );
-        assert_eq!(run(Some((2, 1, 2))), on_the_spot);
-        assert_eq!(run(Some((0, 2, 3))), on_the_spot);
-    }
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{Ready, Record, RecordWriter};
+use super::{Record, RecordWriter};
 
 pub(super) struct JsonWriter<'w> {
     out: &'w mut dyn Write,
@@ -29,7 +29,7 @@ impl<'w> JsonWriter<'w> {
 }
 
 impl<R: Record> RecordWriter<R> for JsonWriter<'_> {
-    fn write(&mut self, record: &Ready<R>) -> io::Result<()> {
+    fn write(&mut self, record: &R) -> io::Result<()> {
         if self.array {
             self.out.write_all(if self.records == 0 {
                 b"[\n  "
@@ -37,10 +37,7 @@ impl<R: Record> RecordWriter<R> for JsonWriter<'_> {
                 b",\n  "
             })?;
         }
-        match record {
-            Ready::Bytes(bytes) => self.out.write_all(bytes)?,
-            Ready::Record(record) => serde_json::to_writer(&mut *self.out, &**record)?,
-        }
+        serde_json::to_writer(&mut *self.out, record)?;
         if !self.array {
             self.out.write_all(b"\n")?;
         }

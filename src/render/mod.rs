@@ -73,76 +73,33 @@ impl TableLabels {
 pub trait Record: Serialize {
     /// The CSV header.
     fn csv_header() -> &'static [&'static str];
-    /// Hands each CSV row of this record to `row` as borrowed fields (one row, or one per item
-    /// for list-shaped records), so that nothing is copied to be written.
-    ///
-    /// # Errors
-    /// What `row` returns.
-    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()>;
-    /// Writes this record's CSV row(s) at the end of `out`, each field as [`Record::csv_rows`]
-    /// gives it, neutralised unless `raw` and quoted where it must be. A record may write its
-    /// fields itself, where it knows some of them never need either.
-    ///
-    /// # Errors
-    /// What [`Record::csv_rows`] returns.
-    fn encode_csv(&self, raw: bool, out: &mut Vec<u8>) -> io::Result<()>
-    where
-        Self: Sized,
-    {
-        csv::encode(self, raw, out)
-    }
+    /// The CSV rows of this record: one, or one per item for list-shaped records.
+    fn csv_rows(&self) -> Vec<Vec<String>>;
     /// The table header.
     fn table_header(lang: Lang) -> Vec<&'static str>;
     /// The table rows of this record.
     fn table_rows(&self, labels: &TableLabels) -> Vec<Vec<String>>;
 }
 
-/// A record made ready to be written: in CSV and JSON its bytes, encoded wherever [`ready`]
-/// ran (on the worker threads, when there are some); for a table, the record itself, since the
-/// table is laid out only once every row is in.
-#[derive(Debug)]
-pub enum Ready<R> {
-    /// The record's bytes: its CSV row(s), or its JSON object.
-    Bytes(Vec<u8>),
-    /// The record, for a table (boxed: a record is large, and `Ready` moves from thread to
-    /// thread with every row).
-    Record(Box<R>),
-}
-
-/// Makes `record` ready to be written in `format`; `raw` leaves CSV text as it is, formulas
-/// included. Each record is encoded on its own, so records can be made ready on any thread
-/// and written in order later.
-///
-/// # Errors
-/// When the record cannot be serialised as JSON.
-pub fn ready<R: Record>(format: Format, raw: bool, record: R) -> io::Result<Ready<R>> {
-    // (room for a row of most records: bytes that wait for their turn are few and small)
-    let bytes = match format {
-        Format::Table => return Ok(Ready::Record(Box::new(record))),
-        Format::Csv => {
-            let mut bytes = Vec::with_capacity(128);
-            record.encode_csv(raw, &mut bytes)?;
-            bytes
-        }
-        Format::Json | Format::Ndjson => {
-            let mut bytes = Vec::with_capacity(512);
-            serde_json::to_writer(&mut bytes, &record)?;
-            bytes
-        }
-    };
-    Ok(Ready::Bytes(bytes))
-}
-
 /// Writes records in one format, as they come.
 pub trait RecordWriter<R: Record> {
-    /// Writes one record, as [`ready`] made it for this writer's format.
-    fn write(&mut self, record: &Ready<R>) -> io::Result<()>;
+    /// Writes one record.
+    ///
+    /// # Errors
+    /// What writing gives.
+    fn write(&mut self, record: &R) -> io::Result<()>;
     /// Ends the output (closes the JSON array, prints the table).
+    ///
+    /// # Errors
+    /// What writing gives.
     fn finish(self: Box<Self>) -> io::Result<()>;
 }
 
 /// A writer of `R` records in `format` into `out`; `raw` leaves CSV text as it is, formulas
 /// included.
+///
+/// # Errors
+/// What writing the CSV header gives.
 pub fn writer<'w, R: Record + 'w>(
     format: Format,
     out: &'w mut dyn Write,

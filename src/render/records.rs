@@ -1,9 +1,6 @@
 //! The records commands write: one per commune.
 
-use std::io;
-
 use serde::Serialize;
-use smallvec::SmallVec;
 
 use super::{Record, TableLabels, number};
 use crate::criteria::{Comparison, CriteriaSet};
@@ -51,10 +48,9 @@ pub struct ScoreRow<'s> {
 }
 
 /// Criterion numbers, written in JSON as a list of strings (`["3", "5"]`) and in CSV and tables
-/// joined (`3;5`). Up to 16 are kept inline: a record of every commune needs no allocation for
-/// them.
+/// joined (`3;5`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CriterionNumbers(SmallVec<[u32; 16]>);
+pub struct CriterionNumbers(Vec<u32>);
 
 impl CriterionNumbers {
     /// Whether the list is empty.
@@ -66,37 +62,14 @@ impl CriterionNumbers {
     /// The numbers joined by `separator`.
     #[must_use]
     pub fn join(&self, separator: &str) -> String {
-        let mut out = String::new();
-        self.join_onto(separator, &mut out);
-        out
-    }
-
-    /// The numbers joined by `separator`, written at the end of `out`.
-    pub fn join_onto(&self, separator: &str, out: &mut String) {
-        self.join_with(separator, |piece| out.push_str(piece));
-    }
-
-    /// The numbers joined by `separator`, each piece (a number, a separator) handed to `push`.
-    fn join_with(&self, separator: &str, mut push: impl FnMut(&str)) {
-        let mut digits = itoa::Buffer::new();
-        for (i, n) in self.0.iter().enumerate() {
-            if i > 0 {
-                push(separator);
-            }
-            push(digits.format(*n));
-        }
+        let numbers: Vec<String> = self.0.iter().map(u32::to_string).collect();
+        numbers.join(separator)
     }
 }
 
 impl Serialize for CriterionNumbers {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
-        let mut digits = itoa::Buffer::new();
-        for n in &self.0 {
-            seq.serialize_element(digits.format(*n))?;
-        }
-        seq.end()
+        serializer.collect_seq(self.0.iter().map(u32::to_string))
     }
 }
 
@@ -110,19 +83,6 @@ impl<'s> ScoreRow<'s> {
             score,
             [c.id.clone(), c.name.clone(), c.district.clone()],
         )
-    }
-
-    /// [`ScoreRow::new`], taking the commune's id and names out of `score` instead of copying
-    /// them.
-    #[must_use]
-    pub fn from_score(set: &'s CriteriaSet, score: &mut CommuneScore) -> ScoreRow<'s> {
-        let c = &mut score.commune;
-        let names = [
-            std::mem::take(&mut c.id),
-            std::mem::take(&mut c.name),
-            std::mem::take(&mut c.district),
-        ];
-        ScoreRow::with_names(set, score, names)
     }
 
     fn with_names(
@@ -169,22 +129,9 @@ fn tier_id(set: &CriteriaSet, tier: Option<usize>) -> &str {
     tier.map_or("none", |t| &set.tiers[t].id)
 }
 
-/// Writes `n` in decimal at the end of `out`: a criterion number or a count, most often of one
-/// or two digits.
-fn push_number(out: &mut Vec<u8>, n: u32) {
-    // (both casts are of a digit)
-    #[allow(clippy::cast_possible_truncation)]
-    let digit = |d: u32| b'0' + d as u8;
-    match n {
-        0..10 => out.push(digit(n)),
-        10..100 => out.extend_from_slice(&[digit(n / 10), digit(n % 10)]),
-        _ => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
-    }
-}
-
-/// `n` written in `buffer`, or nothing.
-fn written(buffer: &mut itoa::Buffer, n: Option<u32>) -> &str {
-    n.map_or("", |n| buffer.format(n))
+/// `n` as text, or nothing.
+fn optional(n: Option<u32>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_default()
 }
 
 impl Record for ScoreRow<'_> {
@@ -209,92 +156,25 @@ impl Record for ScoreRow<'_> {
         ]
     }
 
-    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
-        let mut digits = [itoa::Buffer::new(); 7];
-        let [
-            met,
-            total,
-            not_assessed,
-            basically_met,
-            hamlets,
-            standard,
-            model,
-        ] = &mut digits;
-        // the three lists joined in one buffer on the stack, then cut apart
-        let mut joined: SmallVec<[u8; 128]> = SmallVec::new();
-        let mut ends = [0; 3];
-        for (end, numbers) in
-            ends.iter_mut()
-                .zip([&self.unmet, &self.basically_met, &self.not_assessed])
-        {
-            // (pieces of a byte or two: pushed one by one rather than copied)
-            numbers.join_with(";", |piece| joined.extend(piece.bytes()));
-            *end = joined.len();
-        }
-        let lists = std::str::from_utf8(&joined).expect("digits and semicolons");
-        row(&[
-            &self.commune_id,
-            &self.commune,
-            &self.district,
-            met.format(self.criteria_met),
-            total.format(self.criteria_total),
-            not_assessed.format(self.criteria_not_assessed),
-            basically_met.format(self.criteria_basically_met),
-            self.tier,
-            self.next_tier.unwrap_or_default(),
-            self.band,
-            &lists[..ends[0]],
-            &lists[ends[0]..ends[1]],
-            &lists[ends[1]..],
-            written(hamlets, self.hamlets),
-            written(standard, self.hamlets_standard),
-            written(model, self.hamlets_model),
-        ])
-    }
-
-    fn encode_csv(&self, raw: bool, out: &mut Vec<u8>) -> io::Result<()> {
-        // the bytes the fields of csv_rows make, written straight: the numbers and the lists
-        // of them need neither neutralising nor quotes
-        out.reserve(64 + self.commune_id.len() + self.commune.len() + self.district.len());
-        for text in [&self.commune_id, &self.commune, &self.district] {
-            super::csv::text_field(text, raw, out);
-            out.push(b',');
-        }
-        for n in [
-            self.criteria_met,
-            self.criteria_total,
-            self.criteria_not_assessed,
-            self.criteria_basically_met,
-        ] {
-            push_number(out, n);
-            out.push(b',');
-        }
-        for text in [self.tier, self.next_tier.unwrap_or_default(), self.band] {
-            super::csv::text_field(text, raw, out);
-            out.push(b',');
-        }
-        for numbers in [&self.unmet, &self.basically_met, &self.not_assessed] {
-            for (i, &n) in numbers.0.iter().enumerate() {
-                if i > 0 {
-                    out.push(b';');
-                }
-                push_number(out, n);
-            }
-            out.push(b',');
-        }
-        for (i, n) in [self.hamlets, self.hamlets_standard, self.hamlets_model]
-            .into_iter()
-            .enumerate()
-        {
-            if i > 0 {
-                out.push(b',');
-            }
-            if let Some(n) = n {
-                push_number(out, n);
-            }
-        }
-        out.push(b'\n');
-        Ok(())
+    fn csv_rows(&self) -> Vec<Vec<String>> {
+        vec![vec![
+            self.commune_id.clone(),
+            self.commune.clone(),
+            self.district.clone(),
+            self.criteria_met.to_string(),
+            self.criteria_total.to_string(),
+            self.criteria_not_assessed.to_string(),
+            self.criteria_basically_met.to_string(),
+            self.tier.to_owned(),
+            self.next_tier.unwrap_or_default().to_owned(),
+            self.band.to_owned(),
+            self.unmet.join(";"),
+            self.basically_met.join(";"),
+            self.not_assessed.join(";"),
+            optional(self.hamlets),
+            optional(self.hamlets_standard),
+            optional(self.hamlets_model),
+        ]]
     }
 
     fn table_header(lang: Lang) -> Vec<&'static str> {
@@ -451,28 +331,30 @@ impl Record for GapsRow {
         ]
     }
 
-    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
-        for g in &self.gaps {
-            let verdict = serde_json::to_value(g.verdict)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
-            row(&[
-                &self.commune_id,
-                &self.commune,
-                &self.district,
-                &self.tier,
-                &self.next_tier,
-                &g.criterion,
-                g.indicator.as_deref().unwrap_or_default(),
-                &verdict,
-                &opt_number(g.value),
-                &opt_number(g.threshold),
-                g.comparison.unwrap_or_default(),
-                &opt_number(g.shortfall),
-            ])?;
-        }
-        Ok(())
+    fn csv_rows(&self) -> Vec<Vec<String>> {
+        self.gaps
+            .iter()
+            .map(|g| {
+                let verdict = serde_json::to_value(g.verdict)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                vec![
+                    self.commune_id.clone(),
+                    self.commune.clone(),
+                    self.district.clone(),
+                    self.tier.clone(),
+                    self.next_tier.clone(),
+                    g.criterion.clone(),
+                    g.indicator.clone().unwrap_or_default(),
+                    verdict,
+                    opt_number(g.value),
+                    opt_number(g.threshold),
+                    g.comparison.unwrap_or_default().to_owned(),
+                    opt_number(g.shortfall),
+                ]
+            })
+            .collect()
     }
 
     fn table_header(lang: Lang) -> Vec<&'static str> {
@@ -528,71 +410,5 @@ impl Record for GapsRow {
                 ]
             })
             .collect()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    use super::*;
-
-    /// Text as a cell may hold it: plain, with what needs quotes, or what looks like a formula.
-    fn text() -> impl Strategy<Value = String> {
-        prop_oneof![
-            "[A-Za-z0-9 ]{0,12}",
-            "[=+@\\-]?[a-zđạ,\"\n\r\t;' ]{0,12}",
-            "-?[0-9]{1,3}(\\.[0-9])?",
-        ]
-    }
-
-    fn numbers() -> impl Strategy<Value = CriterionNumbers> {
-        proptest::collection::vec(prop_oneof![0u32..20, 0u32..u32::MAX], 0..20)
-            .prop_map(|n| CriterionNumbers(n.into_iter().collect()))
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 512,
-            rng_seed: proptest::test_runner::RngSeed::Fixed(20_260_215),
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
-
-        /// A score row writes itself in CSV as the encoder writes the fields it gives.
-        #[test]
-        fn score_rows_encode_as_their_fields_do(
-            names in (text(), text(), text()),
-            counts in any::<[u32; 4]>(),
-            labels in (text(), proptest::option::of(text()), text()),
-            lists in (numbers(), numbers(), numbers()),
-            hamlets in any::<[Option<u32>; 3]>(),
-            raw in any::<bool>(),
-        ) {
-            let (tier, next_tier, band) = labels;
-            let row = ScoreRow {
-                commune_id: names.0,
-                commune: names.1,
-                district: names.2,
-                criteria_met: counts[0],
-                criteria_total: counts[1],
-                criteria_not_assessed: counts[2],
-                criteria_basically_met: counts[3],
-                tier: &tier,
-                next_tier: next_tier.as_deref(),
-                band: &band,
-                unmet: lists.0,
-                basically_met: lists.1,
-                not_assessed: lists.2,
-                hamlets: hamlets[0],
-                hamlets_standard: hamlets[1],
-                hamlets_model: hamlets[2],
-            };
-            let mut general = Vec::new();
-            super::super::csv::encode(&row, raw, &mut general).unwrap();
-            let mut own = Vec::new();
-            row.encode_csv(raw, &mut own).unwrap();
-            prop_assert_eq!(String::from_utf8(own).unwrap(), String::from_utf8(general).unwrap());
-        }
     }
 }

@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-use super::{Ready, Record, RecordWriter, TableLabels};
+use super::{Record, RecordWriter, TableLabels};
 
 /// The width tables are fitted to: the terminal's, or 80 columns off a terminal.
 #[must_use]
@@ -51,12 +51,7 @@ impl<'w, R: Record> TableWriter<'w, R> {
 }
 
 impl<R: Record> RecordWriter<R> for TableWriter<'_, R> {
-    fn write(&mut self, record: &Ready<R>) -> io::Result<()> {
-        let Ready::Record(record) = record else {
-            return Err(io::Error::other(
-                "a table is laid out from records, not from encoded bytes",
-            ));
-        };
+    fn write(&mut self, record: &R) -> io::Result<()> {
         for row in record.table_rows(&self.labels) {
             self.table.add_row(row);
         }

@@ -14,7 +14,6 @@ mod readme;
 mod report;
 mod score;
 mod shell;
-mod threads;
 mod util;
 mod validate;
 mod versions;

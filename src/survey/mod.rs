@@ -1,0 +1,893 @@
+//! Survey data: one CSV row per commune, read as a stream. The header is matched against the
+//! criteria set once (`Layout`); each row then becomes a [`Commune`] or a list of problems,
+//! each naming the file, line, column and value. A repeated `commune_id` is a problem of the
+//! row that repeats it.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use csv::ByteRecord;
+
+use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, PerTier, QuantityKind};
+use crate::error::{Error, Location, Problem, Result};
+use crate::input::{InputOptions, Rows, header_meaning};
+use crate::text::nfc;
+use crate::value::{
+    INDICATOR_VERDICT_WORDS, VERDICT_WORDS, Verdict, parse_number, parse_verdict,
+    parse_verdict_word,
+};
+
+/// Column headers with a fixed meaning in every set; indicator ids may not take them.
+pub const RESERVED_COLUMNS: &[&str] = &[
+    "commune_id",
+    "commune",
+    "district",
+    "province",
+    "year",
+    "hamlets",
+    "hamlets_standard",
+    "hamlets_model",
+    "outstanding_field",
+];
+
+/// What is said of a cell that is not UTF-8.
+const NOT_UTF8: &str = "text is not valid UTF-8; save the file as \"CSV UTF-8\", or pass --encoding windows-1258 for a legacy Vietnamese file";
+
+/// What one data cell says about an indicator.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reading {
+    /// A measured value.
+    Value(f64),
+    /// A verdict recorded instead of (or for a yes/no indicator, as) the value.
+    Verdict(Verdict),
+}
+
+/// One commune's row, parsed and checked. The default is an empty one, with no readings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Commune {
+    /// The line the row starts on.
+    pub line: u64,
+    /// `commune_id`: unique in the file.
+    pub id: String,
+    /// `commune`: its name.
+    pub name: String,
+    /// `district`.
+    pub district: String,
+    /// `province`.
+    pub province: String,
+    /// The class (region, group) the row names.
+    pub region: Option<ClassId>,
+    /// The class whose thresholds apply, after the set's override rules.
+    pub class: Option<ClassId>,
+    /// The year assessed (`year` column, or the default year given on the command line).
+    pub year: Option<u16>,
+    /// `hamlets`: number of hamlets (thôn, xóm, bản, buôn).
+    pub hamlets: Option<u32>,
+    /// `hamlets_standard`: hamlets recognised standard.
+    pub hamlets_standard: Option<u32>,
+    /// `hamlets_model`: model residential areas (khu dân cư kiểu mẫu).
+    pub hamlets_model: Option<u32>,
+    /// `outstanding_field`: the field a model commune stands out in (lĩnh vực nổi trội), as text.
+    pub outstanding_field: String,
+    /// One reading per indicator column of the set ([`CriteriaSet::columns`]); `None` when blank
+    /// or absent.
+    pub readings: Vec<Option<Reading>>,
+    /// Verdict-only columns (`TC<n>`, …), per tier, per criterion; `None` when blank or absent.
+    pub verdicts: PerTier<Option<Verdict>>,
+}
+
+impl Commune {
+    /// A commune with no data, of `class` assessed in `year`, for tests of what reads it.
+    #[cfg(test)]
+    pub(crate) fn blank(set: &CriteriaSet, class: usize, year: u16) -> Commune {
+        Commune {
+            line: 2,
+            id: "X".into(),
+            name: String::new(),
+            district: String::new(),
+            province: String::new(),
+            region: Some(ClassId(class)),
+            class: Some(ClassId(class)),
+            year: Some(year),
+            hamlets: None,
+            hamlets_standard: None,
+            hamlets_model: None,
+            outstanding_field: String::new(),
+            readings: vec![None; set.columns.len()],
+            verdicts: set
+                .tiers
+                .iter()
+                .map(|t| vec![None; t.criteria.len()])
+                .collect(),
+        }
+    }
+}
+
+/// How the header maps onto the set: for each meaning, the index of its column.
+#[derive(Debug)]
+struct Layout {
+    commune_id: usize,
+    commune: Option<usize>,
+    district: Option<usize>,
+    province: Option<usize>,
+    year: Option<usize>,
+    hamlets: Option<usize>,
+    hamlets_standard: Option<usize>,
+    hamlets_model: Option<usize>,
+    outstanding_field: Option<usize>,
+    class: Option<usize>,
+    overrides: Vec<(usize, ClassId)>,
+    indicators: Vec<Option<usize>>,
+    verdicts: Vec<Vec<Option<usize>>>,
+    headers: Vec<String>,
+}
+
+/// Reads communes from a CSV file (or standard input, `-`) or a workbook, one row at a time:
+/// each row is read, parsed against the set and the file's header, and its `commune_id`
+/// checked against every row before it.
+pub struct SurveyReader<'s> {
+    set: &'s CriteriaSet,
+    file: String,
+    rows: Rows,
+    record: ByteRecord,
+    done: bool,
+    layout: Layout,
+    /// The indicator columns present in the file, each once: (CSV column, indicator).
+    plan: Vec<(usize, &'s Indicator)>,
+    default_year: Option<u16>,
+    /// Every `commune_id` read so far, with the line it was first seen on.
+    seen: HashMap<String, u64>,
+    warnings: Vec<String>,
+    unused: Vec<String>,
+}
+
+impl<'s> SurveyReader<'s> {
+    /// Opens `path` (`-` for standard input) and matches its header against `set`.
+    /// `default_year` applies to rows without a `year`.
+    pub fn open(
+        path: &str,
+        set: &'s CriteriaSet,
+        default_year: Option<u16>,
+        input: &InputOptions,
+    ) -> Result<Self> {
+        let file = if path == "-" { "<stdin>" } else { path };
+        SurveyReader::from_rows(crate::input::open(path, input)?, file, set, default_year)
+    }
+
+    /// Reads CSV from `input`, naming it `file` in messages.
+    pub fn from_reader(
+        input: Box<dyn Read>,
+        file: &str,
+        set: &'s CriteriaSet,
+        default_year: Option<u16>,
+    ) -> Result<Self> {
+        let rows = crate::input::csv_rows(input, file, &InputOptions::default())?;
+        SurveyReader::from_rows(rows, file, set, default_year)
+    }
+
+    /// Reads `rows`, naming them `file` in messages.
+    pub fn from_rows(
+        mut rows: Rows,
+        file: &str,
+        set: &'s CriteriaSet,
+        default_year: Option<u16>,
+    ) -> Result<Self> {
+        let headers: Vec<String> = match &mut rows {
+            Rows::Csv(reader) => {
+                let mut record = ByteRecord::new();
+                let line = match reader.read(&mut record) {
+                    Ok(line) => line.unwrap_or(1),
+                    Err((_, source)) => {
+                        return Err(Error::Io {
+                            path: file.to_owned(),
+                            source,
+                        });
+                    }
+                };
+                let mut headers = Vec::with_capacity(record.len());
+                for cell in &record {
+                    let Ok(text) = std::str::from_utf8(cell) else {
+                        return Err(Error::one(Problem::new(
+                            Location::file(file).at_line(line),
+                            NOT_UTF8,
+                        )));
+                    };
+                    headers.push(nfc(text));
+                }
+                headers
+            }
+            Rows::Sheet(iter) => iter
+                .next()
+                .map(|(_, cells)| cells.iter().map(|c| nfc(c)).collect())
+                .unwrap_or_default(),
+        };
+        let mut warnings = Vec::new();
+        let mut unused = Vec::new();
+        let layout = layout(set, file, headers, &mut warnings, &mut unused)?;
+        // an indicator shared by several tiers is one column: parse it once
+        let mut plan: Vec<(usize, &'s Indicator)> = Vec::new();
+        for (_, _, indicator) in set.indicators() {
+            if let Some(i) = layout.indicators[indicator.column]
+                && !plan.iter().any(|(_, p)| p.column == indicator.column)
+            {
+                plan.push((i, indicator));
+            }
+        }
+        Ok(SurveyReader {
+            set,
+            file: file.to_owned(),
+            rows,
+            record: ByteRecord::new(),
+            done: false,
+            layout,
+            plan,
+            default_year,
+            seen: HashMap::new(),
+            warnings,
+            unused,
+        })
+    }
+
+    /// Warnings about the header, such as columns without a header.
+    #[must_use]
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Whether the file has a column headed `header`.
+    #[must_use]
+    pub fn has_column(&self, header: &str) -> bool {
+        self.layout.headers.iter().any(|h| h == header)
+    }
+
+    /// Headers of the columns the set does not use, in file order.
+    #[must_use]
+    pub fn unused_columns(&self) -> &[String] {
+        &self.unused
+    }
+
+    /// The file's name as shown in messages.
+    #[must_use]
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The next commune, or the problems of its row (a repeated `commune_id` first). `None`
+    /// at the end of the file. A row the CSV reader rejects (ragged, unreadable) is one
+    /// problem; reading goes on after it when it can.
+    pub fn next_commune(&mut self) -> Option<std::result::Result<Commune, Vec<Problem>>> {
+        let line = match self.read_record()? {
+            Ok(line) => line,
+            Err(problem) => return Some(Err(vec![problem])),
+        };
+        if self.record.len() != self.layout.headers.len() {
+            return Some(Err(vec![Problem::new(
+                Location::file(&self.file).at_line(line),
+                format!(
+                    "row has {} fields but the header has {}; every row needs one field per column",
+                    self.record.len(),
+                    self.layout.headers.len()
+                ),
+            )]));
+        }
+        let mut row = Row {
+            record: &self.record,
+            layout: &self.layout,
+            file: &self.file,
+            line,
+            problems: Vec::new(),
+        };
+        let parsed = parse(self.set, &self.plan, self.default_year, &mut row);
+        let id = nfc(row.text(Some(self.layout.commune_id)));
+        if id.is_empty() {
+            return Some(parsed);
+        }
+        let Some(&first) = self.seen.get(&id) else {
+            self.seen.insert(id, line);
+            return Some(parsed);
+        };
+        let cell = self.record.get(self.layout.commune_id).unwrap_or_default();
+        let duplicate = Problem::new(
+            Location::file(&self.file)
+                .at_line(line)
+                .in_column(&self.layout.headers[self.layout.commune_id]),
+            format!("duplicate commune_id; first seen on line {first}"),
+        )
+        .with_value(&nfc(&String::from_utf8_lossy(cell)));
+        let mut problems = parsed.err().unwrap_or_default();
+        problems.insert(0, duplicate);
+        Some(Err(problems))
+    }
+
+    /// Reads the next row into `self.record`: the line it starts on, `None` at the end. A read
+    /// that fails ends the file, as a row whose problem is the failure.
+    fn read_record(&mut self) -> Option<std::result::Result<u64, Problem>> {
+        if self.done {
+            return None;
+        }
+        match &mut self.rows {
+            Rows::Csv(reader) => match reader.read(&mut self.record) {
+                Ok(Some(line)) => Some(Ok(line)),
+                Ok(None) => {
+                    self.done = true;
+                    None
+                }
+                Err((line, err)) => {
+                    self.done = true;
+                    Some(Err(Problem::new(
+                        Location::file(&self.file).at_line(line),
+                        err.to_string(),
+                    )))
+                }
+            },
+            Rows::Sheet(iter) => {
+                let Some((line, cells)) = iter.next() else {
+                    self.done = true;
+                    return None;
+                };
+                self.record = ByteRecord::from(cells);
+                Some(Ok(line))
+            }
+        }
+    }
+}
+
+/// Parses one row against `set`: the commune, or every problem of the row.
+fn parse(
+    set: &CriteriaSet,
+    plan: &[(usize, &Indicator)],
+    default_year: Option<u16>,
+    row: &mut Row<'_>,
+) -> std::result::Result<Commune, Vec<Problem>> {
+    let l = row.layout;
+    let line = row.line;
+    let reported = row.problems.len();
+    let id = nfc(row.text(Some(l.commune_id)));
+    if id.is_empty() && row.problems.len() == reported {
+        // (unless it is blank for not being UTF-8, which is reported already)
+        row.report(l.commune_id, "", "commune_id is required");
+    }
+
+    let region = l.class.and_then(|i| {
+        let cell = row.text(Some(i));
+        if cell.is_empty() {
+            return None;
+        }
+        let class = set.classification.resolve(cell);
+        if class.is_none() {
+            let codes: Vec<_> = set
+                .classification
+                .classes
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect();
+            row.report(
+                i,
+                cell,
+                &format!(
+                    "unknown {}; expected one of {} (or the full name)",
+                    set.classification.name.en.to_lowercase(),
+                    codes.join(", ")
+                ),
+            );
+        }
+        class
+    });
+    let mut class = region;
+    for &(i, override_class) in &l.overrides {
+        let cell = row.text(Some(i));
+        if cell.is_empty() {
+            continue;
+        }
+        match parse_verdict(cell) {
+            Some(Verdict::Met) => class = Some(override_class),
+            Some(Verdict::NotMet) => {}
+            _ => row.report(i, cell, "expected yes or no (Có/Không, x, 1/0)"),
+        }
+    }
+
+    let year = match l.year.map(|i| (i, row.text(Some(i)))) {
+        Some((i, cell)) if !cell.is_empty() => match cell.parse::<u16>() {
+            Ok(y) if (1990..=2100).contains(&y) => Some(y),
+            _ => {
+                row.report(i, cell, "expected a year such as 2024");
+                None
+            }
+        },
+        _ => default_year,
+    };
+
+    let hamlets = row.count(l.hamlets);
+    let hamlets_standard = row.count(l.hamlets_standard);
+    let hamlets_model = row.count(l.hamlets_model);
+    for (part, column) in [
+        (hamlets_standard, l.hamlets_standard),
+        (hamlets_model, l.hamlets_model),
+    ] {
+        if let (Some(total), Some(part), Some(column)) = (hamlets, part, column)
+            && part > total
+        {
+            row.report(
+                column,
+                &part.to_string(),
+                &format!("more than the commune's {total} hamlets"),
+            );
+        }
+    }
+
+    let mut readings = vec![None; set.columns.len()];
+    for &(i, indicator) in plan {
+        let cell = row.text(Some(i));
+        if cell.is_empty() {
+            continue;
+        }
+        readings[indicator.column] = match &indicator.measure {
+            Measure::YesNo => match parse_verdict(cell) {
+                Some(v) => Some(Reading::Verdict(v)),
+                None => {
+                    row.report(i, cell, &format!("expected {VERDICT_WORDS}"));
+                    None
+                }
+            },
+            Measure::Quantity(q) => match parse_verdict_word(cell) {
+                Some(v) => Some(Reading::Verdict(v)),
+                None => {
+                    match parse_number(cell, q.kind == QuantityKind::Percent, q.unit.as_deref()) {
+                        Ok(x) => Some(Reading::Value(x)),
+                        Err(err) => {
+                            row.report(
+                                i,
+                                cell,
+                                &format!("{err} (or a verdict: {INDICATOR_VERDICT_WORDS})"),
+                            );
+                            None
+                        }
+                    }
+                }
+            },
+        };
+    }
+
+    let mut verdicts = PerTier::default();
+    for columns in &l.verdicts {
+        verdicts.push_tier(columns.iter().map(|&column| {
+            let cell = row.text(column);
+            if cell.is_empty() {
+                return None;
+            }
+            let verdict = parse_verdict(cell);
+            if verdict.is_none() {
+                row.report(
+                    column.expect("non-empty cell has a column"),
+                    cell,
+                    &format!("expected {VERDICT_WORDS}"),
+                );
+            }
+            verdict
+        }));
+    }
+
+    // read before the problems are counted: a cell that is not UTF-8 is one
+    let name = nfc(row.text(l.commune));
+    let district = nfc(row.text(l.district));
+    let province = nfc(row.text(l.province));
+    let outstanding_field = nfc(row.text(l.outstanding_field));
+    if !row.problems.is_empty() {
+        return Err(std::mem::take(&mut row.problems));
+    }
+    Ok(Commune {
+        line,
+        name,
+        district,
+        province,
+        id,
+        region,
+        class,
+        year,
+        hamlets,
+        hamlets_standard,
+        hamlets_model,
+        outstanding_field,
+        readings,
+        verdicts,
+    })
+}
+
+struct Row<'a> {
+    record: &'a ByteRecord,
+    layout: &'a Layout,
+    file: &'a str,
+    line: u64,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Row<'a> {
+    /// The cell in `column` as trimmed text. A cell that is not UTF-8 is reported and read as
+    /// blank, so that it raises no second problem.
+    fn text(&mut self, column: Option<usize>) -> &'a str {
+        let Some((i, cell)) = column.and_then(|i| Some((i, self.record.get(i)?))) else {
+            return "";
+        };
+        match std::str::from_utf8(cell) {
+            // non-breaking and other Unicode spaces go too
+            Ok(text) => text.trim(),
+            Err(_) => {
+                self.report(i, &String::from_utf8_lossy(cell), NOT_UTF8);
+                ""
+            }
+        }
+    }
+
+    fn report(&mut self, column: usize, value: &str, message: &str) {
+        self.problems.push(
+            Problem::new(
+                Location::file(self.file)
+                    .at_line(self.line)
+                    .in_column(&self.layout.headers[column]),
+                message,
+            )
+            .with_value(value),
+        );
+    }
+
+    fn count(&mut self, column: Option<usize>) -> Option<u32> {
+        let cell = self.text(column);
+        if cell.is_empty() {
+            return None;
+        }
+        let parsed = cell.parse::<u32>().ok();
+        if parsed.is_none() {
+            self.report(
+                column.expect("non-empty cell has a column"),
+                cell,
+                "expected a whole number of hamlets, 0 or more",
+            );
+        }
+        parsed
+    }
+}
+
+fn layout(
+    set: &CriteriaSet,
+    file: &str,
+    headers: Vec<String>,
+    warnings: &mut Vec<String>,
+    unused: &mut Vec<String>,
+) -> Result<Layout> {
+    let header_location = Location::file(file).at_line(1);
+    let mut problems = Vec::new();
+    let prefixes: Vec<&str> = set
+        .tiers
+        .iter()
+        .map(|t| t.verdict_prefix.as_str())
+        .collect();
+    // what each header means: a known spelling's canonical name, or the header itself
+    let names: Vec<String> = headers
+        .iter()
+        .map(|h| header_meaning(h, &prefixes).unwrap_or_else(|| h.clone()))
+        .collect();
+    let mut positions: HashMap<&str, usize> = HashMap::new();
+    for (i, (header, name)) in headers.iter().zip(&names).enumerate() {
+        if header.is_empty() {
+            warnings.push(format!(
+                "{file}: column {} has no header and is ignored",
+                i + 1
+            ));
+            continue;
+        }
+        if let Some(first) = positions.insert(name, i) {
+            let also = if headers[first] == *header {
+                String::new()
+            } else {
+                format!(", as \"{}\"", headers[first])
+            };
+            problems.push(
+                Problem::new(
+                    header_location.clone().in_column(header),
+                    format!(
+                        "column appears twice (columns {} and {}{also}); each column may appear once",
+                        first + 1,
+                        i + 1
+                    ),
+                )
+                .with_value(header),
+            );
+        }
+    }
+    let find = |name: &str| positions.get(name).copied();
+    let Some(commune_id) = find("commune_id") else {
+        let mut shown: Vec<&str> = headers.iter().map(String::as_str).take(12).collect();
+        if headers.len() > 12 {
+            shown.push("…");
+        }
+        problems.push(Problem::new(
+            header_location,
+            format!(
+                "no commune_id column; the header must name one (found: {})",
+                shown.join(", ")
+            ),
+        ));
+        return Err(Error::Invalid {
+            problems,
+            omitted: 0,
+        });
+    };
+    if !problems.is_empty() {
+        return Err(Error::Invalid {
+            problems,
+            omitted: 0,
+        });
+    }
+    let layout = Layout {
+        commune_id,
+        commune: find("commune"),
+        district: find("district"),
+        province: find("province"),
+        year: find("year"),
+        hamlets: find("hamlets"),
+        hamlets_standard: find("hamlets_standard"),
+        hamlets_model: find("hamlets_model"),
+        outstanding_field: find("outstanding_field"),
+        class: find(&set.classification.column),
+        overrides: set
+            .classification
+            .overrides
+            .iter()
+            .filter_map(|o| find(&o.column).map(|i| (i, o.class)))
+            .collect(),
+        indicators: set.columns.iter().map(|c| find(c)).collect(),
+        verdicts: set
+            .tiers
+            .iter()
+            .map(|tier| {
+                tier.criteria
+                    .iter()
+                    .map(|c| find(&tier.verdict_column(c.number)))
+                    .collect()
+            })
+            .collect(),
+        headers: headers.clone(),
+    };
+    let mut used = vec![false; headers.len()];
+    let known = [
+        Some(layout.commune_id),
+        layout.commune,
+        layout.district,
+        layout.province,
+        layout.year,
+        layout.hamlets,
+        layout.hamlets_standard,
+        layout.hamlets_model,
+        layout.outstanding_field,
+        layout.class,
+    ];
+    for i in known
+        .into_iter()
+        .chain(layout.overrides.iter().map(|(i, _)| Some(*i)))
+        .chain(layout.indicators.iter().copied())
+        .chain(layout.verdicts.iter().flatten().copied())
+        .flatten()
+    {
+        used[i] = true;
+    }
+    for (i, header) in headers.iter().enumerate() {
+        if !used[i] && !header.is_empty() {
+            unused.push(header.clone());
+        }
+    }
+    Ok(layout)
+}
+
+#[cfg(test)]
+mod tests {
+
+    use super::*;
+
+    const SET: &str = include_str!("../../tests/data/mini-set.yaml");
+
+    /// A reader of `csv`, named t.csv, against `set`.
+    fn reader<'s>(set: &'s CriteriaSet, csv: &str) -> SurveyReader<'s> {
+        SurveyReader::from_reader(
+            Box::new(std::io::Cursor::new(csv.to_owned())),
+            "t.csv",
+            set,
+            None,
+        )
+        .unwrap()
+    }
+
+    /// The rows of `csv` read against the test set, and its unused columns.
+    fn read(csv: &str) -> (Vec<Result<Commune, Vec<Problem>>>, Vec<String>) {
+        let set = CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap();
+        let mut reader = reader(&set, csv);
+        let mut rows = Vec::new();
+        while let Some(row) = reader.next_commune() {
+            rows.push(row);
+        }
+        (rows, reader.unused_columns().to_vec())
+    }
+
+    fn messages(result: &Result<Commune, Vec<Problem>>) -> Vec<String> {
+        result
+            .as_ref()
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn rows_are_numbered_by_the_line_they_start_on() {
+        // blank lines, CRLF and lone CR line ends, line breaks inside quotes, no line end at
+        // the very end
+        let (rows, _) = read(
+            "commune_id,commune\n\nA,x\r\nB,\"two\r\nlines\"\r\n\r\n\rC,\"three\nlines\nhere\"\n\n\nD,y\rE,z",
+        );
+        let lines: Vec<(u64, String)> = rows
+            .iter()
+            .map(|r| {
+                let c = r.as_ref().unwrap();
+                (c.line, c.name.clone())
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (3, "x".to_owned()),
+                (4, "two\nlines".to_owned()),
+                (8, "three\nlines\nhere".to_owned()),
+                (13, "y".to_owned()),
+                (14, "z".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_values_verdicts_and_regions() {
+        let (rows, unused) = read(
+            "\u{feff}commune_id, commune ,region,year,1.1,1.2,2.1,TC3,Ghi chú\n\
+             X1,Xã Một,ĐBSH,2024,\"45,5\",Đạt,85%,Cơ bản đạt,note\n",
+        );
+        assert_eq!(unused, ["Ghi chú"]);
+        let c = rows[0].as_ref().unwrap();
+        assert_eq!(c.id, "X1");
+        assert_eq!(c.name, "Xã Một");
+        assert_eq!(c.line, 2);
+        assert_eq!(c.year, Some(2024));
+        assert_eq!(c.region, Some(ClassId(1)));
+        assert_eq!(c.readings[0], Some(Reading::Value(45.5)));
+        assert_eq!(c.readings[1], Some(Reading::Verdict(Verdict::Met)));
+        assert_eq!(c.readings[2], Some(Reading::Value(85.0)));
+        assert_eq!(c.verdicts[0][2], Some(Verdict::BasicallyMet));
+        assert_eq!(c.verdicts[0][0], None);
+    }
+
+    #[test]
+    fn cells_are_trimmed_of_ascii_and_unicode_spaces() {
+        let (rows, _) = read(
+            "commune_id,commune,district,province,region,year,hamlets\n\
+             \u{a0}X1 , \u{a0}Xã Một\u{3000},\tHuyện\u{a0}A\u{2003}\t,Tỉnh B,\u{a0}ĐBSH ,2024,3\n\
+             X2\u{b},Y\u{b},Z \u{b},\u{b}T,DBSH,\u{b}2024,\u{b}4\n\
+             \u{b},Y,Z,T,DBSH,2024,3\n",
+        );
+        let c = rows[0].as_ref().unwrap();
+        assert_eq!(c.id, "X1");
+        assert_eq!(c.name, "Xã Một");
+        assert_eq!(c.district, "Huyện\u{a0}A");
+        assert_eq!(c.province, "Tỉnh B");
+        assert_eq!(c.region, Some(ClassId(1)));
+        // the vertical tab is white space to `str::trim`, and so here
+        let c = rows[1].as_ref().unwrap();
+        assert_eq!((c.id.as_str(), c.name.as_str()), ("X2", "Y"));
+        assert_eq!((c.district.as_str(), c.province.as_str()), ("Z", "T"));
+        assert_eq!((c.year, c.hamlets), (Some(2024), Some(4)));
+        assert_eq!(
+            messages(&rows[2]),
+            ["t.csv:4: column \"commune_id\": value \"\": commune_id is required"]
+        );
+    }
+
+    #[test]
+    fn years_and_counts() {
+        let (rows, _) = read(
+            "commune_id,year,hamlets,hamlets_standard\n\
+             A,2024, 7 ,+5\n\
+             B,02024,1,0\n\
+             C,1989,1,0\n\
+             D,0999,1,0\n",
+        );
+        let a = rows[0].as_ref().unwrap();
+        assert_eq!(
+            (a.year, a.hamlets, a.hamlets_standard),
+            (Some(2024), Some(7), Some(5))
+        );
+        assert_eq!(rows[1].as_ref().unwrap().year, Some(2024));
+        assert_eq!(
+            messages(&rows[2]),
+            ["t.csv:4: column \"year\": value \"1989\": expected a year such as 2024"]
+        );
+        assert_eq!(
+            messages(&rows[3]),
+            ["t.csv:5: column \"year\": value \"0999\": expected a year such as 2024"]
+        );
+    }
+
+    #[test]
+    fn override_column_switches_the_threshold_class() {
+        let (rows, _) = read("commune_id,region,dbkk\nA,ĐBSH,x\nB,ĐBSH,\nC,ĐBSH,Không\n");
+        let classes: Vec<_> = rows.iter().map(|r| r.as_ref().unwrap().class).collect();
+        assert_eq!(
+            classes,
+            [Some(ClassId(0)), Some(ClassId(1)), Some(ClassId(1))]
+        );
+    }
+
+    #[test]
+    fn every_bad_cell_is_reported_with_line_column_and_value() {
+        let (rows, _) = read(
+            "commune_id,region,year,1.1,1.2,2.1,TC3,hamlets,hamlets_standard\n\
+             A,Mars,20x4,4x5,maybe,120,kinda,3,4\n",
+        );
+        assert_eq!(
+            messages(&rows[0]),
+            [
+                "t.csv:2: column \"region\": value \"Mars\": unknown region; expected one of NORTH, SOUTH (or the full name)",
+                "t.csv:2: column \"year\": value \"20x4\": expected a year such as 2024",
+                "t.csv:2: column \"hamlets_standard\": value \"4\": more than the commune's 3 hamlets",
+                "t.csv:2: column \"1.1\": value \"4x5\": not a number; expected a number such as 45.5 or 45,5 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)",
+                "t.csv:2: column \"1.2\": value \"maybe\": expected Đạt, Không đạt, Chưa đạt, Cơ bản đạt (or yes/no, Có/Không, true/false, 1/0, x)",
+                "t.csv:2: column \"2.1\": value \"120\": a percentage must lie between 0 and 100 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)",
+                "t.csv:2: column \"TC3\": value \"kinda\": expected Đạt, Không đạt, Chưa đạt, Cơ bản đạt (or yes/no, Có/Không, true/false, 1/0, x)",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_and_ragged_rows() {
+        let (rows, _) = read("commune_id,1.1\nA,1\nA,2\nB\n");
+        assert!(rows[0].is_ok());
+        assert_eq!(
+            messages(&rows[1]),
+            [
+                "t.csv:3: column \"commune_id\": value \"A\": duplicate commune_id; first seen on line 2"
+            ]
+        );
+        assert_eq!(
+            messages(&rows[2]),
+            [
+                "t.csv:4: row has 1 fields but the header has 2; every row needs one field per column"
+            ]
+        );
+    }
+
+    #[test]
+    fn header_problems() {
+        let set = CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap();
+        let open = |csv: &str| {
+            SurveyReader::from_reader(
+                Box::new(std::io::Cursor::new(csv.to_owned())),
+                "t.csv",
+                &set,
+                None,
+            )
+            .err()
+            .unwrap()
+            .to_string()
+        };
+        assert_eq!(
+            open("id,name\n"),
+            "t.csv:1: no commune_id column; the header must name one (found: id, name)"
+        );
+        assert_eq!(
+            open("commune_id,1.1,1.1 \n"),
+            "t.csv:1: column \"1.1\": value \"1.1\": column appears twice (columns 2 and 3); each column may appear once"
+        );
+    }
+
+    #[test]
+    fn decomposed_headers_match() {
+        // "commune" stays ASCII; the Vietnamese verdict in NFD still parses
+        let (rows, _) = read("commune_id,TC1\nA,\u{0110}a\u{0323}t\n");
+        assert_eq!(rows[0].as_ref().unwrap().verdicts[0][0], Some(Verdict::Met));
+    }
+}

@@ -97,9 +97,6 @@ pub fn parse_verdict(cell: &str) -> Option<Verdict> {
 #[must_use]
 pub fn parse_verdict_word(cell: &str) -> Option<Verdict> {
     let cell = cell.trim();
-    if let Some(verdict) = exact_verdict_word(cell.as_bytes()) {
-        return Some(verdict);
-    }
     // a number: no folded key starting with a digit, `.`, `,` or `+` is a verdict word
     if cell.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '+')) {
         return None;
@@ -110,80 +107,6 @@ pub fn parse_verdict_word(cell: &str) -> Option<Verdict> {
         "co ban dat" | "basically met" => Some(Verdict::BasicallyMet),
         _ => None,
     }
-}
-
-/// The verdict words as found in almost every file (NFC, in the usual cases), matched byte for
-/// byte: the caller need not build a folded key, nor even check that the cell is UTF-8.
-/// `None` for any other spelling, which [`parse_verdict_word`] may still read.
-#[must_use]
-pub fn exact_verdict_word(cell: &[u8]) -> Option<Verdict> {
-    /// The bytes of `word`, which is `N` bytes long.
-    const fn bytes<const N: usize>(word: &str) -> [u8; N] {
-        assert!(word.len() == N, "a verdict word of another length");
-        let mut out = [0; N];
-        let mut i = 0;
-        while i < N {
-            out[i] = word.as_bytes()[i];
-            i += 1;
-        }
-        out
-    }
-    /// Whether `cell` is one of `words`, all `N` bytes long: compared as fixed-size arrays,
-    /// in a few machine words each.
-    fn among<const N: usize>(cell: &[u8], words: &[[u8; N]]) -> bool {
-        <&[u8; N]>::try_from(cell).is_ok_and(|cell| words.contains(cell))
-    }
-    // grouped by length in bytes, which tells most cells apart at once
-    const MET: [[u8; 6]; 3] = [bytes("Đạt"), bytes("đạt"), bytes("ĐẠT")];
-    const NOT_YET: [[u8; 12]; 2] = [bytes("Chưa đạt"), bytes("chưa đạt")];
-    const NOT_MET: [[u8; 13]; 3] = [bytes("Không đạt"), bytes("không đạt"), bytes("KHÔNG ĐẠT")];
-    const BASICALLY: [[u8; 16]; 3] = [
-        bytes("Cơ bản đạt"),
-        bytes("cơ bản đạt"),
-        bytes("CƠ BẢN ĐẠT"),
-    ];
-    match cell.len() {
-        6 if among(cell, &MET) => Some(Verdict::Met),
-        12 if among(cell, &NOT_YET) => Some(Verdict::NotMet),
-        13 if among(cell, &NOT_MET) => Some(Verdict::NotMet),
-        16 if among(cell, &BASICALLY) => Some(Verdict::BasicallyMet),
-        _ => None,
-    }
-}
-
-/// A number written the plain way, as almost every number cell is (`45`, `45.5`, `45,5`), read
-/// straight from the cell's bytes: at most one mark, not before exactly three digits (which
-/// [`parse_number`] must judge), no sign, no unit, at most 15 digits. `None` for anything
-/// else, which [`parse_number`] reads (or rejects) the full way; where this gives a value,
-/// [`parse_number`] gives the same, to the last bit.
-#[must_use]
-pub fn plain_decimal(cell: &[u8]) -> Option<f64> {
-    // 10^k for k ≤ 15, each exact in an f64
-    const POWERS: [f64; 16] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-    ];
-    let (first, last) = (*cell.first()?, *cell.last()?);
-    if !first.is_ascii_digit() || !last.is_ascii_digit() || cell.len() > 16 {
-        return None;
-    }
-    let mut mantissa: u64 = 0;
-    let mut mark = None;
-    for (at, &b) in cell.iter().enumerate() {
-        match b {
-            b'0'..=b'9' => mantissa = mantissa * 10 + u64::from(b - b'0'),
-            b'.' | b',' if mark.is_none() => mark = Some(at),
-            _ => return None,
-        }
-    }
-    let fraction = mark.map_or(0, |at| cell.len() - at - 1);
-    if fraction == 3 || cell.len() - usize::from(mark.is_some()) > 15 {
-        return None;
-    }
-    // at most 15 digits: the mantissa is below 2^53, so it and the power of ten are exact and
-    // the one division is correctly rounded, as Rust's own parse is
-    #[allow(clippy::cast_precision_loss)]
-    let value = mantissa as f64 / POWERS[fraction];
-    Some(value)
 }
 
 /// Why a cell is not a number.
@@ -334,29 +257,14 @@ fn plain_number(s: &str) -> Result<f64, NumberError> {
 }
 
 /// The number written by `pieces` one after another, then `.` and `fraction` when there is
-/// one, read as Rust reads an `f64` (correctly rounded). Short numbers are put together on the
-/// stack.
+/// one, read as Rust reads an `f64` (correctly rounded).
 fn digits(pieces: &[&str], fraction: Option<&str>) -> Result<f64, NumberError> {
-    let parse = |text: &str| text.parse::<f64>().map_err(|_| NumberError::NotANumber);
-    if let ([whole], None) = (pieces, fraction) {
-        return parse(whole);
+    let mut text = pieces.concat();
+    if let Some(fraction) = fraction {
+        text.push('.');
+        text.push_str(fraction);
     }
-    let mut stack = [0u8; 48];
-    let mut heap = Vec::new();
-    let len = pieces.iter().map(|p| p.len()).sum::<usize>() + fraction.map_or(0, |f| f.len() + 1);
-    let text: &mut [u8] = if len <= stack.len() {
-        &mut stack[..len]
-    } else {
-        heap.resize(len, 0);
-        &mut heap
-    };
-    let mut at = 0;
-    let fraction = fraction.map(|f| [".", f]);
-    for piece in pieces.iter().copied().chain(fraction.into_iter().flatten()) {
-        text[at..at + piece.len()].copy_from_slice(piece.as_bytes());
-        at += piece.len();
-    }
-    parse(std::str::from_utf8(text).map_err(|_| NumberError::NotANumber)?)
+    text.parse::<f64>().map_err(|_| NumberError::NotANumber)
 }
 
 #[cfg(test)]
@@ -400,40 +308,21 @@ mod tests {
     }
 
     #[test]
-    fn exact_spellings_read_as_their_folded_keys_do() {
+    fn verdict_words_read_in_any_case_and_normal_form() {
         use unicode_normalization::UnicodeNormalization;
-        for word in [
-            "Đạt",
-            "Không đạt",
-            "Cơ bản đạt",
-            "đạt",
-            "không đạt",
-            "cơ bản đạt",
-            "Chưa đạt",
-            "chưa đạt",
-            "ĐẠT",
-            "KHÔNG ĐẠT",
-            "CƠ BẢN ĐẠT",
+        for (word, verdict) in [
+            ("Đạt", Verdict::Met),
+            ("đạt", Verdict::Met),
+            ("ĐẠT", Verdict::Met),
+            ("Không đạt", Verdict::NotMet),
+            ("KHÔNG ĐẠT", Verdict::NotMet),
+            ("Chưa đạt", Verdict::NotMet),
+            ("Cơ bản đạt", Verdict::BasicallyMet),
+            ("CƠ BẢN ĐẠT", Verdict::BasicallyMet),
         ] {
-            let exact = exact_verdict_word(word.as_bytes());
-            assert!(exact.is_some(), "{word}");
-            // decomposed, the word misses the exact table and goes through the folded key
+            assert_eq!(parse_verdict_word(word), Some(verdict), "{word}");
             let decomposed: String = word.nfd().collect();
-            assert_ne!(decomposed, word);
-            assert_eq!(parse_verdict_word(&decomposed), exact, "{word}");
-        }
-        assert_eq!(exact_verdict_word(b"Dat"), None);
-        assert_eq!(exact_verdict_word(b"\xc4\x90"), None);
-        // a word cut short or with one byte changed is not matched exactly
-        for word in ["Đạt", "Không đạt", "Cơ bản đạt", "chưa đạt", "KHÔNG ĐẠT"]
-        {
-            let bytes = word.as_bytes();
-            for end in 0..bytes.len() {
-                assert_eq!(exact_verdict_word(&bytes[..end]), None, "{word} to {end}");
-                let mut changed = bytes.to_vec();
-                changed[end] = b'#';
-                assert_eq!(exact_verdict_word(&changed), None, "{word} at {end}");
-            }
+            assert_eq!(parse_verdict_word(&decomposed), Some(verdict), "{word}");
         }
         assert_eq!(parse_verdict_word("12,5"), None);
         assert_eq!(parse_verdict_word("-dat"), Some(Verdict::Met));
@@ -458,7 +347,7 @@ mod tests {
     }
 
     #[test]
-    fn numbers_longer_than_the_stack_buffer_read_the_same() {
+    fn long_numbers_read_as_rust_reads_them() {
         let whole = "1".repeat(40);
         let grouped = format!("1{}", ".111".repeat(13));
         let canonical: f64 = format!("1{}.25", "1".repeat(39)).parse().unwrap();
@@ -469,47 +358,7 @@ mod tests {
         );
     }
 
-    #[test]
-    fn plain_decimals_read_from_bytes() {
-        assert_eq!(plain_decimal(b"45"), Some(45.0));
-        assert_eq!(plain_decimal(b"45.5"), Some(45.5));
-        assert_eq!(plain_decimal(b"45,5"), Some(45.5));
-        assert_eq!(plain_decimal(b"0,1"), Some(0.1));
-        assert_eq!(
-            plain_decimal(b"123456789012345"),
-            Some(123_456_789_012_345.0)
-        );
-        // left to the full parser: a mark before three digits, signs, units, spaces, groups,
-        // more than 15 digits
-        for cell in [
-            "45,000",
-            "0.125",
-            "-1",
-            "+1",
-            "85%",
-            "45 ",
-            " 45",
-            "1.234.567",
-            "1,2.3",
-            ",5",
-            "5.",
-            "1234567890123456",
-            "",
-            "Đạt",
-        ] {
-            assert_eq!(plain_decimal(cell.as_bytes()), None, "{cell}");
-        }
-    }
-
     proptest::proptest! {
-        /// Where the byte-level reading gives a number, the full parser gives the same one.
-        #[test]
-        fn plain_decimal_agrees_with_parse_number(cell in "[0-9]{1,17}([.,][0-9]{1,17})?|[0-9.,]{1,8}") {
-            if let Some(x) = plain_decimal(cell.as_bytes()) {
-                proptest::prop_assert_eq!(super::parse_number(&cell, false, None), Ok(x), "{}", cell);
-            }
-        }
-
         /// Every spelling of a number (comma or point decimal mark, thousands grouped with the
         /// other mark) reads as Rust reads its plain form, to the last bit.
         #[test]

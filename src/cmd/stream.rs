@@ -264,13 +264,10 @@ fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
     if unused.is_empty() {
         return Ok(());
     }
-    // a set whose text names none of the columns cannot use them: it is not parsed (most
-    // files' unused columns are an "STT" or a "Ghi chú" that no set uses)
     let others: Vec<CriteriaSet> = BUILTIN_SETS
         .iter()
         .rev()
         .filter(|b| b.id != set.id)
-        .filter(|b| unused.iter().any(|c| b.may_use_column(c)))
         .filter_map(|b| CriteriaSet::from_yaml(b.yaml, b.id).ok())
         .collect();
     let foreign: Vec<&String> = unused

@@ -46,28 +46,6 @@ pub const BUILTIN_SETS: &[BuiltinSet] = &[
     },
 ];
 
-impl BuiltinSet {
-    /// Whether a column headed `header` may be one the set uses; `false` means surely not.
-    /// Told from the YAML text, without parsing it: every column a set names appears in its
-    /// text, but for verdict columns, which are a tier's `verdict_prefix` and a number (a test
-    /// holds every built-in set to this).
-    #[must_use]
-    pub fn may_use_column(&self, header: &str) -> bool {
-        if header.is_empty() {
-            return false;
-        }
-        memchr::memmem::find(self.yaml.as_bytes(), header.as_bytes()).is_some()
-            || self.yaml.lines().any(|line| {
-                line.trim_start()
-                    .strip_prefix("verdict_prefix:")
-                    .map(|prefix| prefix.trim().trim_matches(['"', '\'']))
-                    .and_then(|prefix| header.strip_prefix(prefix))
-                    // (read as `uses_column` reads it)
-                    .is_some_and(|n| n.parse::<u32>().is_ok())
-            })
-    }
-}
-
 /// The built-in set with `id`.
 #[must_use]
 pub fn builtin(id: &str) -> Option<&'static BuiltinSet> {
@@ -101,7 +79,7 @@ mod tests {
     }
 
     #[test]
-    fn a_column_a_set_uses_is_never_ruled_out_from_its_text() {
+    fn a_set_uses_every_column_it_names_and_no_other() {
         for builtin in BUILTIN_SETS {
             let set = CriteriaSet::from_yaml(builtin.yaml, builtin.id).unwrap();
             let mut columns: Vec<String> = set.columns.clone();
@@ -117,12 +95,10 @@ mod tests {
             }
             for column in &columns {
                 assert!(set.uses_column(column), "{}: {column}", set.id);
-                assert!(builtin.may_use_column(column), "{}: {column}", set.id);
             }
             // what analysts' files carry besides, and what no set uses
             for other in ["STT", "Ghi chú", "", "TC1a", "ghi_chu_2"] {
                 assert!(!set.uses_column(other), "{other}");
-                assert!(!builtin.may_use_column(other), "{}: {other}", set.id);
             }
         }
     }

@@ -370,8 +370,6 @@ pub struct Progress<'s> {
     districts: Vec<(String, Tally)>,
     /// Where each district's tally is in `districts`.
     district_index: HashMap<String, usize>,
-    /// The district of the last commune added: files are often sorted by district.
-    last_district: usize,
     criteria: Vec<[u32; 3]>,
     pools: Vec<Pool>,
     seen: u64,
@@ -388,7 +386,6 @@ impl<'s> Progress<'s> {
             province: Tally::new(set),
             districts: Vec::new(),
             district_index: HashMap::new(),
-            last_district: 0,
             criteria: vec![[0; 3]; set.base().criteria.len()],
             pools: Vec::new(),
             seen: 0,
@@ -408,19 +405,14 @@ impl<'s> Progress<'s> {
         self.province.add(set, score);
         if self.by_district {
             let district = &score.commune.district;
-            let index = match self.districts.get(self.last_district) {
-                Some((last, _)) if last == district => self.last_district,
-                _ => match self.district_index.get(district.as_str()) {
-                    Some(&i) => i,
-                    None => {
-                        self.districts.push((district.clone(), Tally::new(set)));
-                        let i = self.districts.len() - 1;
-                        self.district_index.insert(district.clone(), i);
-                        i
-                    }
-                },
-            };
-            self.last_district = index;
+            let districts = &mut self.districts;
+            let index = *self
+                .district_index
+                .entry(district.clone())
+                .or_insert_with(|| {
+                    districts.push((district.clone(), Tally::new(set)));
+                    districts.len() - 1
+                });
             self.districts[index].1.add(set, score);
         }
         for (counts, result) in self.criteria.iter_mut().zip(&score.tiers[0]) {

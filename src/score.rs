@@ -150,7 +150,6 @@ pub fn score(
     let mut tiers = PerTier::default();
     let mut indicators = Vec::new();
     for (t, tier) in set.tiers.iter().enumerate() {
-        // (pushed one by one, as the indicators are: cheaper than extending by an iterator)
         for (criterion, column) in tier.criteria.iter().zip(&commune.verdicts[t]) {
             let result = judge_criterion(
                 (t, criterion),
@@ -204,8 +203,6 @@ fn judge_criterion(
     errors: &mut Vec<ScoreError>,
 ) -> CriterionResult {
     let first = indicators.len();
-    // (pushed one by one: most criteria have one indicator or none, and extending by an
-    // iterator costs more than that)
     for indicator in &criterion.indicators {
         let result = judge_indicator(
             (tier, criterion.number),

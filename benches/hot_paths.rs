@@ -36,8 +36,9 @@ const NUMBERS: &[&str] = &[
 fn parse_number() -> usize {
     let mut ok = 0;
     for cell in black_box(NUMBERS) {
-        ok +=
-            usize::from(ntm::value::parse_number(cell, true, Some("triệu đồng/người/năm")).is_ok());
+        ok += usize::from(
+            ntm::survey::cells::parse_number(cell, true, Some("triệu đồng/người/năm")).is_ok(),
+        );
     }
     ok
 }
@@ -60,7 +61,7 @@ const VERDICTS: &[&str] = &[
 fn parse_verdict() -> usize {
     black_box(VERDICTS)
         .iter()
-        .filter_map(|cell| ntm::value::parse_verdict(cell))
+        .filter_map(|cell| ntm::survey::cells::parse_verdict(cell))
         .count()
 }
 

@@ -9,13 +9,13 @@ use crate::cmd::criteria::InfoFormat;
 use crate::cmd::diff::DiffOptions;
 use crate::cmd::progress::{ProgressOptions, ReportFormat};
 use crate::cmd::report::{DocumentFormat, ReportOptions};
-use crate::cmd::stream::StreamOptions;
 use crate::cmd::validate::{FindingsFormat, ValidateOptions};
 use crate::config::Config;
 use crate::criteria::default_builtin;
-use crate::input::{InputOptions, TextEncoding};
 use crate::lang::Lang;
 use crate::render::Format;
+use crate::scan::StreamOptions;
+use crate::survey::input::{InputOptions, TextEncoding};
 use crate::term::{ColorChoice, Verbosity};
 
 const AFTER_HELP: &str = "\

@@ -10,28 +10,20 @@
 
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
-pub mod changes;
+pub mod aggregate;
 pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod criteria;
-pub mod diff;
 pub mod error;
-pub mod gaps;
 pub mod generate;
-pub mod input;
-pub mod labels;
 pub mod lang;
-pub mod output;
-pub mod progress;
 pub mod render;
-pub mod report;
+pub mod scan;
 pub mod score;
 pub mod survey;
-pub mod targets;
 pub mod term;
 pub mod text;
-pub mod value;
 pub mod yaml;
 
 use std::ffi::OsString;

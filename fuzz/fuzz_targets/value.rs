@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use ntm::value::{parse_number, parse_verdict, parse_verdict_word};
+use ntm::survey::cells::{parse_number, parse_verdict, parse_verdict_word};
 
 fuzz_target!(|data: &str| {
     for percent in [false, true] {
@@ -18,5 +18,5 @@ fuzz_target!(|data: &str| {
     let _ = parse_verdict(data);
     let _ = parse_verdict_word(data);
     let _ = ntm::text::fold(data);
-    let _ = ntm::input::header_meaning(data, &["TC", "NC"]);
+    let _ = ntm::survey::input::header_meaning(data, &["TC", "NC"]);
 });

@@ -3,7 +3,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use ntm::criteria::CriteriaSet;
-use ntm::input::workbook_rows;
+use ntm::survey::input::workbook_rows;
 use ntm::score::score;
 use ntm::survey::SurveyReader;
 

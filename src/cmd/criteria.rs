@@ -9,8 +9,8 @@ use crate::criteria::{
     BUILTIN_SETS, CriteriaSet, Date, Level, Measure, QuantityKind, Threshold, default_builtin,
 };
 use crate::error::{Error, Result};
-use crate::labels::{Label, label};
 use crate::lang::{Lang, Text};
+use crate::render::labels::{Label, label};
 use crate::render::{new_table, table_width};
 
 /// Formats for `criteria list`, `show` and `diff`.
@@ -142,7 +142,7 @@ pub fn check(name: &str, out: &mut dyn Write) -> Result<()> {
 /// `ntm criteria diff`: what changed from set `a` to set `b`.
 pub fn diff(a: &str, b: &str, format: InfoFormat, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let (sa, sb) = (CriteriaSet::load(a)?, CriteriaSet::load(b)?);
-    let changes = crate::diff::diff(&sa, &sb);
+    let changes = crate::criteria::diff::diff(&sa, &sb);
     let io = |source| Error::Io {
         path: "<stdout>".into(),
         source,

@@ -2,15 +2,15 @@
 
 use std::io::Write;
 
-use super::stream::Scan;
-use crate::changes::{Changes, CommuneChange, Movement, Snapshot, compare};
+use crate::aggregate::changes::{Changes, CommuneChange, Movement, Snapshot, compare};
 use crate::criteria::CriteriaSet;
 use crate::error::{Error, Result};
-use crate::input::InputOptions;
-use crate::labels::{Label, label};
 use crate::lang::Lang;
-use crate::output::Output;
+use crate::render::labels::{Label, label};
+use crate::render::output::Output;
 use crate::render::{Format, TableLabels, neutralise, new_table, number, table_width};
+use crate::scan::Scan;
+use crate::survey::input::InputOptions;
 
 /// What `ntm diff` was asked to do.
 #[derive(Debug, Clone)]

@@ -3,16 +3,16 @@
 
 use std::io::Write;
 
-use super::stream::{self, StreamOptions};
 use crate::criteria::CriteriaSet;
 use crate::error::Result;
-use crate::gaps::gaps;
 use crate::render::GapsRow;
+use crate::scan::{self, StreamOptions};
+use crate::score::gaps::gaps;
 
 /// Runs `ntm gaps`, writing warnings to `stderr`.
 pub fn run(options: &StreamOptions, stderr: &mut dyn Write) -> Result<()> {
     let set = CriteriaSet::load(&options.criteria)?;
-    stream::run(&set, options, stderr, |score| {
+    scan::run(&set, options, stderr, |score| {
         gaps(&set, score).map(|(next, gaps)| GapsRow::new(&set, score, next, gaps))
     })
 }

@@ -7,6 +7,5 @@ pub mod gaps;
 pub mod progress;
 pub mod report;
 pub mod score;
-pub mod stream;
 pub mod template;
 pub mod validate;

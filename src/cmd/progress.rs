@@ -2,15 +2,15 @@
 
 use std::io::Write;
 
-use super::stream::Scan;
+use crate::aggregate::progress::Progress;
+use crate::aggregate::targets::Targets;
 use crate::criteria::CriteriaSet;
 use crate::error::{Error, Result};
-use crate::input::InputOptions;
 use crate::lang::Lang;
-use crate::output::Output;
-use crate::progress::Progress;
-use crate::render::{TableLabels, progress, table_width};
-use crate::targets::Targets;
+use crate::render::output::Output;
+use crate::render::{TableLabels, sections, table_width};
+use crate::scan::Scan;
+use crate::survey::input::InputOptions;
 
 /// Formats of the progress report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,8 +89,8 @@ pub fn run(options: &ProgressOptions, stderr: &mut dyn Write) -> Result<TargetsO
         ReportFormat::Json => serde_json::to_writer_pretty(output.writer(), &report)
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(output.writer())),
-        ReportFormat::Table => progress::table(&report, &labels, output.writer()),
-        ReportFormat::Markdown => progress::markdown(&report, &labels, output.writer()),
+        ReportFormat::Table => sections::table(&report, &labels, output.writer()),
+        ReportFormat::Markdown => sections::markdown(&report, &labels, output.writer()),
     };
     if let Err(source) = written {
         output.abandon();

@@ -3,17 +3,17 @@
 use std::io::Write;
 
 use super::diff::snapshots;
-use super::stream::Scan;
-use crate::changes::{Snapshot, compare};
+use crate::aggregate::changes::{Snapshot, compare};
+use crate::aggregate::progress::Progress;
+use crate::aggregate::targets::Targets;
 use crate::criteria::{CriteriaSet, Date};
 use crate::error::{Error, Result};
-use crate::input::InputOptions;
 use crate::lang::Lang;
-use crate::output::Output;
-use crate::progress::Progress;
+use crate::render::output::Output;
+use crate::render::report::{Report, html, markdown, xlsx};
 use crate::render::{ScoreRow, TableLabels, table_width};
-use crate::report::{Report, html, markdown, xlsx};
-use crate::targets::Targets;
+use crate::scan::Scan;
+use crate::survey::input::InputOptions;
 
 /// The document formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,15 +3,15 @@
 
 use std::io::Write;
 
-use super::stream::{self, StreamOptions};
 use crate::criteria::CriteriaSet;
 use crate::error::Result;
 use crate::render::ScoreRow;
+use crate::scan::{self, StreamOptions};
 
 /// Runs `ntm score`, writing warnings to `stderr`.
 pub fn run(options: &StreamOptions, stderr: &mut dyn Write) -> Result<()> {
     let set = CriteriaSet::load(&options.criteria)?;
-    stream::run(&set, options, stderr, |score| {
+    scan::run(&set, options, stderr, |score| {
         Some(ScoreRow::new(&set, score))
     })
 }

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{Format, Workbook};
 use crate::criteria::{CriteriaSet, Measure, QuantityKind};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use crate::output::Output;
+use crate::render::output::Output;
 
 /// The columns of `set`'s survey file, each with what goes in it, in `lang`.
 #[must_use]

@@ -5,13 +5,13 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::stream::{RowOutcome, Scan};
-use crate::criteria::{CriteriaSet, LevelLookup};
+use crate::criteria::{CriteriaSet, LevelLookup, RESERVED_COLUMNS};
 use crate::error::{Error, Location, Problem, Result};
-use crate::input::InputOptions;
 use crate::render::{new_table, table_width};
+use crate::scan::{RowOutcome, Scan};
 use crate::score::Finding;
-use crate::survey::{RESERVED_COLUMNS, SurveyReader};
+use crate::survey::SurveyReader;
+use crate::survey::input::InputOptions;
 use crate::text::fold;
 
 /// At most this many findings are listed; the rest are counted.

@@ -2,14 +2,16 @@
 //! tiers, criteria (tiêu chí), indicators (chỉ tiêu) and thresholds, each threshold with its
 //! legal source.
 //!
-//! Sets are data: they are read from YAML (`raw`), validated into these types (`validate`), and
+//! Sets are data: they are read from YAML (`raw`), validated into these types (`check`), and
 //! the built-in ones are embedded in the binary (`builtin`). No threshold lives in Rust code.
 
 mod builtin;
+mod check;
+pub mod diff;
 mod export;
 mod per_tier;
 mod raw;
-mod validate;
+mod verdict;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -17,10 +19,24 @@ use std::fmt;
 pub use builtin::{BUILTIN_SETS, BuiltinSet, builtin, default_builtin};
 pub use export::to_yaml;
 pub use per_tier::PerTier;
+pub use verdict::Verdict;
 
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Text;
 use crate::text::fold;
+
+/// Column headers with a fixed meaning in every set; indicator ids may not take them.
+pub const RESERVED_COLUMNS: &[&str] = &[
+    "commune_id",
+    "commune",
+    "district",
+    "province",
+    "year",
+    "hamlets",
+    "hamlets_standard",
+    "hamlets_model",
+    "outstanding_field",
+];
 
 /// A validated criteria set, ready for scoring.
 #[derive(Debug, Clone, PartialEq)]
@@ -522,7 +538,7 @@ impl CriteriaSet {
     /// Parses and validates a criteria set from YAML text; `origin` names it in errors.
     pub fn from_yaml(yaml: &str, origin: &str) -> Result<CriteriaSet> {
         let raw: raw::RawSet = crate::yaml::parse(yaml, origin, "criteria set")?;
-        validate::validate(raw, origin)
+        check::validate(raw, origin)
     }
 
     /// Loads a set given as a built-in id or a path to a YAML file. A name that is neither a

@@ -5,8 +5,11 @@
 mod csv;
 pub use csv::{io_error as csv_io_error, neutralise};
 mod json;
-pub mod progress;
+pub mod labels;
+pub mod output;
 mod records;
+pub mod report;
+pub mod sections;
 mod table;
 
 use std::io::{self, Write};
@@ -62,7 +65,10 @@ impl TableLabels {
     pub fn tier(&self, id: Option<&str>) -> String {
         id.and_then(|id| self.tiers.iter().find(|(t, _)| t == id))
             .map_or_else(
-                || crate::labels::label(crate::labels::Label::NoTier, self.lang).to_owned(),
+                || {
+                    crate::render::labels::label(crate::render::labels::Label::NoTier, self.lang)
+                        .to_owned()
+                },
                 |(_, name)| name.clone(),
             )
     }

@@ -3,12 +3,12 @@
 use serde::Serialize;
 
 use super::{Record, TableLabels, number};
+use crate::criteria::Verdict;
 use crate::criteria::{Comparison, CriteriaSet};
-use crate::gaps::Gap;
-use crate::labels::{Label, label};
 use crate::lang::{Lang, Text};
+use crate::render::labels::{Label, label};
 use crate::score::CommuneScore;
-use crate::value::Verdict;
+use crate::score::gaps::Gap;
 
 /// One commune's score. The JSON keys are exactly these fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -3,32 +3,21 @@
 //! each naming the file, line, column and value. A repeated `commune_id` is a problem of the
 //! row that repeats it.
 
+pub mod cells;
+pub mod input;
+
 use std::collections::HashMap;
 use std::io::Read;
 
 use csv::ByteRecord;
 
-use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, PerTier, QuantityKind};
+use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, PerTier, QuantityKind, Verdict};
 use crate::error::{Error, Location, Problem, Result};
-use crate::input::{InputOptions, Rows, header_meaning};
-use crate::text::nfc;
-use crate::value::{
-    INDICATOR_VERDICT_WORDS, VERDICT_WORDS, Verdict, parse_number, parse_verdict,
-    parse_verdict_word,
+use crate::survey::cells::{
+    INDICATOR_VERDICT_WORDS, VERDICT_WORDS, parse_number, parse_verdict, parse_verdict_word,
 };
-
-/// Column headers with a fixed meaning in every set; indicator ids may not take them.
-pub const RESERVED_COLUMNS: &[&str] = &[
-    "commune_id",
-    "commune",
-    "district",
-    "province",
-    "year",
-    "hamlets",
-    "hamlets_standard",
-    "hamlets_model",
-    "outstanding_field",
-];
+use crate::survey::input::{InputOptions, Rows, header_meaning};
+use crate::text::nfc;
 
 /// What is said of a cell that is not UTF-8.
 const NOT_UTF8: &str = "text is not valid UTF-8; save the file as \"CSV UTF-8\", or pass --encoding windows-1258 for a legacy Vietnamese file";
@@ -151,7 +140,12 @@ impl<'s> SurveyReader<'s> {
         input: &InputOptions,
     ) -> Result<Self> {
         let file = if path == "-" { "<stdin>" } else { path };
-        SurveyReader::from_rows(crate::input::open(path, input)?, file, set, default_year)
+        SurveyReader::from_rows(
+            crate::survey::input::open(path, input)?,
+            file,
+            set,
+            default_year,
+        )
     }
 
     /// Reads CSV from `input`, naming it `file` in messages.
@@ -161,7 +155,7 @@ impl<'s> SurveyReader<'s> {
         set: &'s CriteriaSet,
         default_year: Option<u16>,
     ) -> Result<Self> {
-        let rows = crate::input::csv_rows(input, file, &InputOptions::default())?;
+        let rows = crate::survey::input::csv_rows(input, file, &InputOptions::default())?;
         SurveyReader::from_rows(rows, file, set, default_year)
     }
 

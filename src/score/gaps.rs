@@ -3,9 +3,9 @@
 
 use std::cmp::Ordering;
 
+use crate::criteria::Verdict;
 use crate::criteria::{Comparison, CriteriaSet, Measure};
 use crate::score::{Basis, CommuneScore};
-use crate::value::Verdict;
 
 /// One thing a commune lacks for its next tier.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,7 +121,7 @@ mod tests {
     use crate::score::score;
     use crate::survey::{Commune, Reading};
 
-    const SET: &str = include_str!("../tests/data/mini-set.yaml");
+    const SET: &str = include_str!("../../tests/data/mini-set.yaml");
 
     fn set() -> CriteriaSet {
         CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap()

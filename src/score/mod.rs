@@ -1,11 +1,13 @@
 //! Scoring: the pure heart of the engine. A commune's readings are judged against the set's
 //! thresholds, indicators combine into criteria, criteria into tiers. No I/O happens here.
 
+pub mod gaps;
+
 use std::ops::Range;
 
+use crate::criteria::Verdict;
 use crate::criteria::{ClassId, CriteriaSet, Criterion, Indicator, LevelLookup, Measure, PerTier};
 use crate::survey::{Commune, Reading};
-use crate::value::Verdict;
 
 /// How one indicator was judged.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -307,7 +309,7 @@ mod tests {
     use super::*;
     use crate::criteria::CriteriaSet;
 
-    const SET: &str = include_str!("../tests/data/mini-set.yaml");
+    const SET: &str = include_str!("../../tests/data/mini-set.yaml");
 
     fn set() -> CriteriaSet {
         CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap()
@@ -483,7 +485,7 @@ mod tier_tests {
     use super::*;
     use crate::criteria::CriteriaSet;
 
-    const SET: &str = include_str!("../tests/data/mini-set.yaml");
+    const SET: &str = include_str!("../../tests/data/mini-set.yaml");
 
     static PARSED: std::sync::LazyLock<CriteriaSet> =
         std::sync::LazyLock::new(|| CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap());

@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use crate::criteria::CriteriaSet;
+use crate::criteria::Verdict;
 use crate::score::CommuneScore;
-use crate::value::Verdict;
 
 /// What a commune looked like in one survey.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -224,7 +224,7 @@ mod tests {
     use super::*;
 
     fn set() -> CriteriaSet {
-        CriteriaSet::from_yaml(include_str!("../tests/data/mini-set.yaml"), "mini").unwrap()
+        CriteriaSet::from_yaml(include_str!("../../tests/data/mini-set.yaml"), "mini").unwrap()
     }
 
     fn snap(id: &str, tier: Option<usize>, met: &[u32]) -> Snapshot {

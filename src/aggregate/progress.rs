@@ -7,12 +7,12 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 use serde::Serialize;
 
+use crate::aggregate::targets::{Goals, Targets};
 use crate::criteria::CriteriaSet;
-use crate::gaps::gaps;
+use crate::criteria::Verdict;
 use crate::lang::Text;
 use crate::score::CommuneScore;
-use crate::targets::{Goals, Targets};
-use crate::value::Verdict;
+use crate::score::gaps::gaps;
 
 /// The counts of one scope (the province or a district).
 #[derive(Debug, Clone, PartialEq)]

@@ -8,17 +8,34 @@ mod markdown;
 mod svg;
 mod xlsx;
 
-use crate::changes::{Changes, Movement};
+use crate::aggregate::changes::{Changes, Movement};
+use crate::aggregate::progress::ProgressReport;
 use crate::criteria::{CriteriaSet, Date};
-use crate::labels::{Label, label};
 use crate::lang::Lang;
-use crate::progress::ProgressReport;
-use crate::render::progress::{Cell, Section, sections};
+use crate::render::labels::{Label, label};
+use crate::render::sections::{Cell, Section, sections};
 use crate::render::{ScoreRow, TableLabels};
 
 pub use html::html;
 pub use markdown::markdown;
 pub use xlsx::xlsx;
+
+/// Escapes text for HTML and SVG.
+#[must_use]
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 /// Everything a report shows.
 pub struct Report<'a> {
@@ -111,7 +128,7 @@ fn changes_section(changes: &Changes, labels: &TableLabels) -> Section {
         .iter()
         .map(|t| {
             vec![
-                crate::render::progress::target_name(&t.name, lang).into(),
+                crate::render::sections::target_name(&t.name, lang).into(),
                 Cell::Number(t.change),
                 Cell::Number(t.before),
                 Cell::Number(t.after),

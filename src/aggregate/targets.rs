@@ -218,8 +218,11 @@ mod tests {
     use super::*;
 
     fn set() -> CriteriaSet {
-        CriteriaSet::from_yaml(include_str!("../tests/data/mini-set.yaml"), "mini-set.yaml")
-            .unwrap()
+        CriteriaSet::from_yaml(
+            include_str!("../../tests/data/mini-set.yaml"),
+            "mini-set.yaml",
+        )
+        .unwrap()
     }
 
     #[test]

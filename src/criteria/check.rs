@@ -10,11 +10,10 @@ use super::raw::{
 };
 use super::{
     Band, Class, ClassId, Classification, Comparison, CriteriaSet, Criterion, Date, InForce,
-    Indicator, LegalAct, Level, Measure, Override, Period, Quantity, QuantityKind, Threshold, Tier,
-    YearLevels, problem_at,
+    Indicator, LegalAct, Level, Measure, Override, Period, Quantity, QuantityKind,
+    RESERVED_COLUMNS, Threshold, Tier, YearLevels, problem_at,
 };
 use crate::error::{Error, Problem, Result};
-use crate::survey::RESERVED_COLUMNS;
 use crate::text::nfc;
 
 struct Validator<'a> {

@@ -3,27 +3,10 @@
 
 use std::io::{self, Write};
 
-use super::{Report, svg};
-use crate::labels::{Label, label};
+use super::{Report, escape, svg};
 use crate::lang::Lang;
-use crate::render::progress::Section;
-
-/// Escapes text for HTML.
-#[must_use]
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::render::labels::{Label, label};
+use crate::render::sections::Section;
 
 const STYLE: &str = "
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;margin:0 auto;max-width:1100px;padding:1rem;color:#1b2631;line-height:1.4}
@@ -151,8 +134,8 @@ fn write_section(section: &Section, lang: Lang, out: &mut dyn Write) -> io::Resu
         write!(out, "<tr>")?;
         for cell in row {
             let class = match cell {
-                crate::render::progress::Cell::Number(_) => " class=\"num\"",
-                crate::render::progress::Cell::Text(_) => "",
+                crate::render::sections::Cell::Number(_) => " class=\"num\"",
+                crate::render::sections::Cell::Text(_) => "",
             };
             write!(
                 out,

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::Report;
-use crate::render::progress::write_markdown;
+use crate::render::sections::write_markdown;
 
 /// Writes `report` as Markdown.
 pub fn markdown(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {

@@ -8,12 +8,12 @@ use std::io::Write;
 
 use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup};
 use crate::error::{Error, Location, Problem, Result};
-use crate::input::InputOptions;
 use crate::lang::Lang;
-use crate::output::Output;
+use crate::render::output::Output;
 use crate::render::{Format, Record, TableLabels, table_width, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::SurveyReader;
+use crate::survey::input::InputOptions;
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
@@ -519,11 +519,9 @@ mod tests {
     /// order.
     #[test]
     fn a_repeat_stops_the_records_on_its_own_row() {
-        let set = CriteriaSet::from_yaml(
-            include_str!("../../tests/data/mini-set.yaml"),
-            "mini-set.yaml",
-        )
-        .unwrap();
+        let set =
+            CriteriaSet::from_yaml(include_str!("../tests/data/mini-set.yaml"), "mini-set.yaml")
+                .unwrap();
         let csv = "commune_id,region,year,1.1\nA,NORTH,2023,1\nB,NORTH,2023,1\nC,NORTH,2023,1\n\
                    D,NORTH,2023,1\nC,NORTH,2023,1\nA,NORTH,2023,1\nE,NORTH,2023,x\n\
                    D,NORTH,2023,1\nF,NORTH,2023,1\n";

@@ -5,7 +5,7 @@
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::Report;
-use crate::render::progress::Cell;
+use crate::render::sections::Cell;
 
 /// The workbook's bytes.
 pub fn xlsx(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
@@ -24,7 +24,7 @@ pub fn xlsx(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
     let mut names = Vec::new();
     let overview = workbook.add_worksheet();
     overview.set_name(sheet_name(
-        crate::labels::label(crate::labels::Label::Overview, lang),
+        crate::render::labels::label(crate::render::labels::Label::Overview, lang),
         &mut names,
     ))?;
     overview.write_string_with_format(0, 0, &doc.title, &bold)?;

@@ -4,9 +4,9 @@
 use std::io::{self, Write};
 
 use super::{TableLabels, new_table};
-use crate::labels::{Label, label};
+use crate::aggregate::progress::{Figure, ProgressReport, TargetResult};
 use crate::lang::Lang;
-use crate::progress::{Figure, ProgressReport, TargetResult};
+use crate::render::labels::{Label, label};
 
 /// A table cell: text, or a number that a workbook stores as a number.
 #[derive(Debug, Clone, PartialEq)]

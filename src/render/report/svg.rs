@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::html::escape;
+use super::escape;
 
 /// Colours of the tiers, lowest first, and of bars.
 const COLOURS: [&str; 6] = [

@@ -1,15 +1,14 @@
 //! `-j/--threads`: rows are parsed and scored on worker threads in batches, and whatever the
 //! number of threads, every command writes the same bytes, warnings and exit status.
 
-use crate::util::{Run, ntm};
+use crate::util::{Run, generated, ntm};
 
 const SET: &str = "vn-commune-2021-2025";
 
-/// A generated survey of `rows` communes (several worker batches), as lines.
-fn survey(rows: usize) -> Vec<String> {
-    let run = ntm(&["generate", &rows.to_string(), "--seed", "11", "-c", SET]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    run.stdout.lines().map(str::to_owned).collect()
+/// A generated survey of `rows` communes (several worker batches), as lines; `None` without
+/// python3 to generate it.
+fn survey(rows: usize) -> Option<Vec<String>> {
+    Some(generated(rows, 11)?.lines().map(str::to_owned).collect())
 }
 
 /// Runs `args` on `csv` with 1, 2, 3 and 8 threads; all runs must agree. Returns the first.
@@ -41,7 +40,8 @@ fn same_with_any_threads(csv: &str, args: &[&str]) -> Run {
 
 #[test]
 fn clean_files_give_the_same_output_on_any_number_of_threads() {
-    let csv = survey(1500).join("\n") + "\n";
+    let Some(lines) = survey(1500) else { return };
+    let csv = lines.join("\n") + "\n";
     for format in ["csv", "ndjson", "json"] {
         let run = same_with_any_threads(&csv, &["score", "-f", format]);
         assert_eq!(run.code, 0, "{}", run.stderr);
@@ -58,7 +58,9 @@ fn clean_files_give_the_same_output_on_any_number_of_threads() {
 
 #[test]
 fn problems_far_apart_are_found_in_order_on_any_number_of_threads() {
-    let mut lines = survey(1200);
+    let Some(mut lines) = survey(1200) else {
+        return;
+    };
     let cell = |line: &str, i: usize| line.split(',').nth(i).unwrap().to_owned();
     // line 1001 repeats the id of line 3, across batches; line 700 has a bad year;
     // line 1190 has a ragged row
@@ -119,7 +121,7 @@ fn what_a_duplicate_row_noticed_is_reported_on_any_number_of_threads() {
 fn rows_across_batches_keep_their_lines_on_any_number_of_threads() {
     // records with quoted line breaks, blank lines and Windows line ends, spread over many
     // batches, come out whole and on the lines people see in the file
-    let lines = survey(1500);
+    let Some(lines) = survey(1500) else { return };
     let name = lines[0].split(',').position(|h| h == "commune").unwrap();
     let mut text = String::from("# khảo sát NTM\r\n\r\n");
     for (i, line) in lines.iter().enumerate() {

@@ -18,7 +18,6 @@ pub mod criteria;
 pub mod diff;
 pub mod error;
 pub mod gaps;
-pub mod generate;
 pub mod input;
 pub mod labels;
 pub mod lang;
@@ -127,26 +126,6 @@ pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
         Task::Score(options) => done(cmd::score::run(&options, stderr)),
         Task::Gaps(options) => done(cmd::gaps::run(&options, stderr)),
         Task::Report(options) => done(cmd::report::run(&options, stderr)),
-        Task::Generate { n, seed, criteria } => {
-            let set = criteria::CriteriaSet::load(&criteria)?;
-            let mut out = io::BufWriter::new(io::stdout().lock());
-            generate::generate(&set, n, seed, &mut out)
-                .and_then(|()| out.flush())
-                .map_err(stdout_error)?;
-            Ok(Outcome::Success)
-        }
-        Task::Floor { file } => {
-            let (records, bytes) = generate::floor(&file).map_err(|source| Error::Io {
-                path: file.clone(),
-                source,
-            })?;
-            writeln!(
-                io::stdout().lock(),
-                "{records} records, {bytes} field bytes"
-            )
-            .map_err(stdout_error)?;
-            Ok(Outcome::Success)
-        }
         Task::Template {
             criteria,
             output,

@@ -1,6 +1,6 @@
-//! Micro-benchmarks of the per-cell and per-row work behind `ntm score`:
-//! reading numbers and verdict words, judging one indicator, scoring whole communes, and
-//! splitting rows into CSV records.
+//! Micro-benchmarks of the per-cell and per-row work behind `ntm score`, through the library's
+//! public parsing, reading and scoring functions: reading numbers and verdict words, scoring
+//! one commune, and reading and scoring the shipped example provinces.
 //!
 //! Run with `cargo bench`; `scripts/bench.sh` measures whole runs of the binary.
 
@@ -65,33 +65,20 @@ fn parse_verdict() -> usize {
         .count()
 }
 
-#[divan::bench]
-fn class_lookup(bencher: Bencher) {
-    let set = set("vn-commune-2021-2025");
-    let values = ["TDMNPB", "dbscl", "Đồng bằng sông Hồng", "Tây Nguyên"];
-    bencher.bench_local(|| {
-        black_box(values)
-            .iter()
-            .filter_map(|v| set.classification.resolve(v))
-            .count()
-    });
-}
+/// The shipped example provinces, with their sets.
+const SETS: &[&str] = &["vn-commune-2021-2025", "vn-commune-2026-2030"];
 
-#[divan::bench]
-fn threshold_holds() -> usize {
-    use ntm::criteria::Comparison;
-    let mut met = 0;
-    for (value, threshold) in black_box([(45.5, 45.0), (3.9, 4.0), (98.0, 100.0), (0.8, 1.0)]) {
-        met += usize::from(Comparison::AtLeast.holds(value, threshold));
-        met += usize::from(Comparison::AtMost.holds(value, threshold));
+/// The example file of `set`, as bytes.
+fn example(set: &str) -> &'static [u8] {
+    match set {
+        "vn-commune-2021-2025" => include_bytes!("../examples/tinh-mau-2022.csv"),
+        _ => include_bytes!("../examples/tinh-mau-2026.csv"),
     }
-    met
 }
 
-/// `n` generated communes of `set`, already read.
-fn communes(set: &CriteriaSet, n: u64) -> Vec<Commune> {
-    let mut csv = Vec::new();
-    ntm::generate::generate(set, n, 42, &mut csv).expect("generated");
+/// The communes of the example file of `set`, already read.
+fn communes(set: &CriteriaSet) -> Vec<Commune> {
+    let csv = example(&set.id);
     let mut reader = SurveyReader::from_reader(Box::new(Cursor::new(csv)), "bench.csv", set, None)
         .expect("readable");
     let mut out = Vec::new();
@@ -101,17 +88,11 @@ fn communes(set: &CriteriaSet, n: u64) -> Vec<Commune> {
     out
 }
 
-const SETS: &[&str] = &[
-    "vn-commune-2016-2020",
-    "vn-commune-2021-2025",
-    "vn-commune-2026-2030",
-];
-
 /// Scoring one commune: every indicator judged, every tier and criterion decided.
 #[divan::bench(args = SETS)]
 fn score_commune(bencher: Bencher, id: &str) {
     let set = set(id);
-    let communes = communes(&set, 256);
+    let communes = communes(&set);
     let mut i = 0;
     bencher
         .with_inputs(|| {
@@ -121,17 +102,17 @@ fn score_commune(bencher: Bencher, id: &str) {
         .bench_local_values(|commune| ntm::score::score(&set, commune).is_ok());
 }
 
-/// Reading and scoring 1 000 rows from CSV text held in memory.
+/// Reading and scoring a whole example province from CSV text held in memory (139 communes of
+/// 2022, 40 of 2026).
 #[divan::bench(args = SETS, sample_count = 20)]
-fn read_and_score_1000_rows(bencher: Bencher, id: &str) {
+fn read_and_score_example(bencher: Bencher, id: &str) {
     let set = set(id);
-    let mut csv = Vec::new();
-    ntm::generate::generate(&set, 1000, 7, &mut csv).expect("generated");
+    let csv = example(id);
     bencher
         .counter(divan::counter::BytesCount::new(csv.len()))
         .bench_local(|| {
             let mut reader =
-                SurveyReader::from_reader(Box::new(Cursor::new(csv.clone())), "b.csv", &set, None)
+                SurveyReader::from_reader(Box::new(Cursor::new(csv)), "b.csv", &set, None)
                     .expect("readable");
             let mut scored = 0;
             while let Some(row) = reader.next_commune() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates examples/tinh-mau-2022.csv: a synthetic province for trying ntm.
+"""Synthetic survey data for ntm: the shipped example files, and rows for benchmarks.
 
 Every value is invented. The province is modelled on a Northern Midlands and Mountains province
 at the end of 2022, with the band counts a real provincial report gave for that date: 17 communes
@@ -15,6 +15,14 @@ The third file is the same province a month earlier: a dozen communes had not ye
 criterion they meet now, and three still met one they have since lost — what `ntm diff` and
 `ntm report --previous` show. The second file is the same kind of province, 40 communes after the 2025 merger, assessed in 2026
 against the ten criteria of 2026–2030 by verdict only (their indicator table is not known).
+
+    python3 examples/generate.py bench 300000 [--seed S] > communes.csv
+
+writes that many synthetic communes of vn-commune-2021-2025 for benchmarks (scripts/bench.sh):
+unique ids, communes in all seven regions and the years 2022–2025, every indicator and verdict
+column filled as a province fills them — measured values around the set's thresholds, written
+with a decimal point or comma and sometimes a percent sign; Đạt, Không đạt, Cơ bản đạt or blank
+verdicts. The same count and seed give the same file (seed 1 unless told).
 """
 
 import csv
@@ -215,8 +223,95 @@ def main_2026():
         out.writerow(row)
 
 
+# vn-commune-2021-2025 as scripts/bench.sh feeds it to ntm: its columns in the order of
+# `ntm template`, leaving out the text ones.
+BENCH_REGIONS = ["TDMNPB", "DBSH", "BTB", "DHNTB", "TN", "DNB", "DBSCL"]
+BENCH_YEARS = ["2022", "2023", "2024", "2025"]
+# measured indicators: (is a percentage, the level values fall around in each region: the
+# set's level, or a plausible one where the set gives none)
+BENCH_MEASURED = {
+    "2.1": (True, [100] * 7),
+    "2.2": (True, [80, 50, 50, 50, 50, 50, 50]),
+    "2.3": (True, [50] * 7),
+    "2.4": (True, [70, 50, 50, 50, 50, 50, 50]),
+    "3.1": (True, [80] * 7),
+    "10": (False, [39, 50, 50, 50, 50, 50, 50]),
+    "11": (True, [5] * 7),
+    "15.3": (True, [24, 16.5, 25, 22, 26.5, 14.5, 19]),
+    "17.1": (True, [80] * 7),
+}
+BENCH_HEADER = (
+    ["commune_id", "commune", "district", "province", "region", "dbkk_atk", "year", "hamlets",
+     "hamlets_standard", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "8.1", "8.2", "8.3", "8.4",
+     "10", "11", "13.1", "15.3", "15.4", "17.1", "18.4", "NC16.1", "smart_hamlets",
+     "outstanding_field_met"]
+    + [f"TC{n}" for n in range(1, 20)]
+    + [f"NC{n}" for n in range(1, 20)]
+    + ["KM2", "KM3", "KM4"]
+)
+# verdicts drawn one in a hundred: 70 met, 20 not met, 7 basically met, 3 not assessed
+BENCH_VERDICTS = ["Đạt"] * 70 + ["Không đạt"] * 20 + ["Cơ bản đạt"] * 7 + [""] * 3
+BENCH_YES_NO = ["Đạt"] * 7 + ["Không đạt"] * 3
+
+
+def bench(n, seed):
+    """`n` synthetic communes of vn-commune-2021-2025, deterministic from `seed`."""
+    rng = random.Random(seed)
+    first_verdict = BENCH_HEADER.index("TC1")
+    measured = {BENCH_HEADER.index(c): m for c, m in BENCH_MEASURED.items()}
+    smart_hamlets = BENCH_HEADER.index("smart_hamlets")
+    # per indicator column: None for a yes/no one, "count" for a number of hamlets, else measured
+    cells = []
+    for i in range(BENCH_HEADER.index("2.1"), first_verdict):
+        cells.append("count" if i == smart_hamlets else measured.get(i))
+    verdicts = len(BENCH_HEADER) - first_verdict
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(BENCH_HEADER)
+    for i in range(n):
+        region = rng.randrange(7)
+        hamlets = rng.randint(5, 34)
+        row = [f"C{i + 1:07d}", f"Xã Số {i + 1}", f"Huyện {i % 701 + 1}", f"Tỉnh {i % 34 + 1}",
+               BENCH_REGIONS[region], "x" if rng.random() < 0.1 else "",
+               rng.choice(BENCH_YEARS), str(hamlets), str(rng.randint(0, hamlets))]
+        for cell in cells:
+            if cell is None:
+                row.append(rng.choice(BENCH_YES_NO))
+                continue
+            if cell == "count":
+                row.append(str(rng.randint(0, 2)))
+                continue
+            percent, around = cell
+            value = around[region] * (0.8 + 0.4 * rng.random())
+            if percent:
+                value = min(value, 100.0)
+            text = f"{value:.1f}"
+            r = rng.random()
+            if r < 0.5:
+                text = text.replace(".", ",")
+            if percent and r > 0.8:
+                text += "%"
+            row.append(text)
+        row += rng.choices(BENCH_VERDICTS, k=verdicts)
+        out.writerow(row)
+
+
+def bench_arguments(args):
+    """`N [--seed S]` as (N, S), or exits with a usage message."""
+    usage = "usage: python3 examples/generate.py bench N [--seed S]"
+    try:
+        if len(args) == 1:
+            return int(args[0]), 1
+        if len(args) == 3 and args[1] == "--seed":
+            return int(args[0]), int(args[2])
+    except ValueError:
+        pass
+    sys.exit(usage)
+
+
 if __name__ == "__main__":
-    if sys.argv[1:] == ["2026"]:
+    if sys.argv[1:2] == ["bench"]:
+        bench(*bench_arguments(sys.argv[2:]))
+    elif sys.argv[1:] == ["2026"]:
         main_2026()
     elif sys.argv[1:] == ["previous"]:
         main(previous=True)

@@ -1,120 +1,138 @@
 #!/usr/bin/env bash
-# Whole-process benchmark of `ntm`: generates synthetic survey files, then times `ntm score`,
-# `ntm progress` and the csv floor (reading every field with the csv crate and nothing else)
-# on each, with peak memory from /usr/bin/time; `score` both with its default worker threads
-# and with `-j 1`, to show what the second core gives. Also times start-up on the shipped example.
+# Whole-process benchmark of `ntm` against the goals in docs/performance.md, in one run:
 #
-#   scripts/bench.sh                       # 10^5 and 10^6 rows of vn-commune-2021-2025
-#   ROWS="10000 100000" scripts/bench.sh   # other sizes
-#   SET=vn-commune-2026-2030 scripts/bench.sh
-#   RUNS=5 scripts/bench.sh                # best of 5 runs per measurement (default 3)
-#   PIPE_ROWS= scripts/bench.sh            # skip the memory check on 10^7 piped rows
+#   - a national file (10,600 communes) scored end to end by `ntm score --format csv -o FILE`,
+#     next to the obvious pandas script (scripts/pandas_count.py): ntm at least 10x faster;
+#   - 300,000 rows: `ntm score --format csv` next to the csv floor (reading every field with the
+#     csv crate and nothing else, `cargo run --release --example csv_floor -- FILE`): at most
+#     5x the floor's time;
+#   - peak memory of `ntm score` and `ntm progress` on those 300,000 rows: under 100 MB;
+#   - start-up: `ntm score` on the shipped example.
 #
-# Needs GNU time (/usr/bin/time, Debian package `time`). Files go to a temporary folder that is
-# removed afterwards; 10^6 rows of vn-commune-2021-2025 take about 580 MB.
+# The data is synthetic, from `python3 examples/generate.py bench N --seed S` (vn-commune-2021-2025,
+# every indicator and verdict column filled). The commands take turns, run after run, so that a
+# machine that slows down midway weighs on all of them alike; each gives its median and best.
+#
+#   scripts/bench.sh                      # 5 runs of each command
+#   RUNS=9 scripts/bench.sh               # more runs
+#   NATIONAL=10600 ROWS=300000 SEED=2026 scripts/bench.sh   # the defaults
+#
+# Needs python3 with pandas (installed with pip when missing) and GNU time for peak memory
+# (/usr/bin/time, Debian package `time`, installed with apt-get when missing and run as root).
+# The files go to a temporary folder that is removed afterwards (about 180 MB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ROWS=${ROWS:-"100000 1000000"}
-SET=${SET:-vn-commune-2021-2025}
-RUNS=${RUNS:-3}
+NATIONAL=${NATIONAL:-10600}
+ROWS=${ROWS:-300000}
+RUNS=${RUNS:-5}
 SEED=${SEED:-2026}
-PIPE_ROWS=${PIPE_ROWS-10000000}
+SET=vn-commune-2021-2025
 
 if [[ ! -x /usr/bin/time ]]; then
-    echo "error: /usr/bin/time (GNU time) is needed for peak memory; install the 'time' package" >&2
-    exit 2
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+    else
+        echo "error: /usr/bin/time (GNU time) is needed for peak memory; install the 'time' package" >&2
+        exit 2
+    fi
+fi
+if ! python3 -c 'import pandas' 2>/dev/null; then
+    python3 -m pip install --quiet pandas
 fi
 
-cargo build --release --quiet
+cargo build --release --quiet --bin ntm --example csv_floor
 ntm=target/release/ntm
-sync
+floor=target/release/examples/csv_floor
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# one run of a command: its wall seconds and peak RSS (KB), as "seconds kb"
+national="$work/national.csv"
+rows="$work/rows.csv"
+python3 examples/generate.py bench "$NATIONAL" --seed "$SEED" >"$national"
+python3 examples/generate.py bench "$ROWS" --seed "$SEED" >"$rows"
+# the disk writeback of freshly written files slows runs for seconds on some (virtual)
+# machines: let it finish before anything is timed
+sync
+
+# One run of a command, standard output thrown away: appends "seconds kb" (wall time, peak
+# RSS) to $work/runs-NAME.
 once() {
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || {
+    local name=$1 start end
+    shift
+    start=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$work/kb" "$@" >/dev/null 2>"$work/stderr" || {
         echo "error: '$*' failed:" >&2
-        cat "$work/stderr" >&2
+        tail -5 "$work/stderr" >&2
         exit 1
     }
-    cat "$work/time"
+    end=$(date +%s%N)
+    echo "$(((end - start) / 1000)) $(tail -1 "$work/kb")" |
+        awk '{ printf "%.6f %d\n", $1 / 1e6, $2 }' >>"$work/runs-$name"
 }
 
-# the faster of two "seconds kb" pairs
-faster() {
-    if [[ -z $1 ]]; then
-        echo "$2"
-    else
-        awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); print (y[1] < x[1] ? b : a) }'
-    fi
-}
-
-echo "ntm $($ntm --version | head -1 | cut -d' ' -f2), set $SET, best of $RUNS run(s), $(nproc) CPU(s)"
-echo
-printf '%-10s %-9s %9s %12s %10s %11s %10s\n' rows command seconds "rows/s" "MB/s" "peak RSS" "vs floor"
-for n in $ROWS; do
-    file="$work/communes-$n.csv"
-    $ntm generate "$n" --seed "$SEED" -c "$SET" >"$file"
-    # the disk writeback of a freshly written file slows threaded runs for many seconds on some
-    # (virtual) machines: let it finish before anything is timed
-    sync
-    mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
-    # the commands take turns, run after run, so that a machine that slows down or speeds up
-    # midway weighs on all of them alike; each keeps its best run
-    floor="" score="" single="" progress=""
-    for _ in $(seq "$RUNS"); do
-        # (one assignment per run, so that a failed run stops the script)
-        t=$(once $ntm floor "$file")
-        floor=$(faster "$floor" "$t")
-        t=$(once $ntm score "$file" -c "$SET" --format csv)
-        score=$(faster "$score" "$t")
-        t=$(once $ntm score "$file" -c "$SET" --format csv -j 1)
-        single=$(faster "$single" "$t")
-        t=$(once $ntm progress "$file" -c "$SET" --format json)
-        progress=$(faster "$progress" "$t")
-    done
-    read -r floor_s floor_kb <<<"$floor"
-    read -r score_s score_kb <<<"$score"
-    read -r single_s single_kb <<<"$single"
-    read -r progress_s progress_kb <<<"$progress"
-    for row in "floor $floor_s $floor_kb" "score $score_s $score_kb" "score-j1 $single_s $single_kb" \
-        "progress $progress_s $progress_kb"; do
-        read -r name s kb <<<"$row"
-        awk -v n="$n" -v name="$name" -v s="$s" -v kb="$kb" -v mb="$mb" -v floor="$floor_s" 'BEGIN {
-            t = (s > 0 ? s : 0.001); f = (floor > 0 ? floor : 0.001)
-            printf "%-10d %-9s %9.2f %12.0f %10.1f %8.1f MB %9.0f%%\n", n, name, s, n / t, mb / t, kb / 1024, 100 * f / t
+# "median best kb" of a command's runs (kb: the largest peak RSS of any run)
+summary() {
+    sort -n "$work/runs-$1" | awk '
+        { s[NR] = $1; if ($2 > kb) kb = $2 }
+        END {
+            m = (NR % 2 ? s[(NR + 1) / 2] : (s[NR / 2] + s[NR / 2 + 1]) / 2)
+            printf "%.6f %.6f %d\n", m, s[1], kb
         }'
-    done
-    echo "           ($mb MB; 'vs floor' is the floor's time over the command's: 100% is parsing speed;"
-    echo "            score and progress use their default worker threads, score-j1 a single thread)"
+}
+
+for _ in $(seq "$RUNS"); do
+    once ntm-national $ntm score "$national" --criteria $SET --format csv -o "$work/ntm-out.csv"
+    once pandas python3 scripts/pandas_count.py "$national" "$work/pandas-out.csv"
+    once floor $floor "$rows"
+    once score $ntm score "$rows" --criteria $SET --format csv
+    once progress $ntm progress "$rows" --criteria $SET --format json
 done
 
-# memory whatever the row count: rows streamed from the generator, never stored
-if [[ -n $PIPE_ROWS ]]; then
-    echo
-    for command in "score --format csv" "progress --format json"; do
-        # shellcheck disable=SC2086 # $command is two words on purpose
-        $ntm generate "$PIPE_ROWS" --seed "$SEED" -c "$SET" |
-            /usr/bin/time -f "%e %M" -o "$work/time" $ntm $command - -c "$SET" >/dev/null 2>"$work/stderr" || {
-            echo "error: 'ntm $command' on piped rows failed:" >&2
-            cat "$work/stderr" >&2
-            exit 1
-        }
-        read -r seconds kb <"$work/time"
-        awk -v n="$PIPE_ROWS" -v c="${command%% *}" -v s="$seconds" -v kb="$kb" \
-            'BEGIN { printf "peak RSS: %d rows piped from ntm generate into ntm %s -: %.1f MB (%.0f s)\n", n, c, kb / 1024, s }'
-    done
-fi
-
-echo
 example=examples/tinh-mau-2022.csv
-runs=50
+startups=50
 start=$(date +%s%N)
-for _ in $(seq $runs); do
-    $ntm score "$example" --criteria vn-commune-2021-2025 >/dev/null 2>&1
+for _ in $(seq $startups); do
+    $ntm score "$example" --criteria $SET >/dev/null 2>&1
 done
 end=$(date +%s%N)
-awk -v ns="$((end - start))" -v runs=$runs -v f="$example" \
+
+read -r nat_s nat_best nat_kb <<<"$(summary ntm-national)"
+read -r pd_s pd_best pd_kb <<<"$(summary pandas)"
+read -r fl_s fl_best fl_kb <<<"$(summary floor)"
+read -r sc_s sc_best sc_kb <<<"$(summary score)"
+read -r pr_s pr_best pr_kb <<<"$(summary progress)"
+mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.0f", b / 1e6 }'; }
+
+echo "ntm $($ntm --version | head -1 | cut -d' ' -f2) ($(git rev-parse --short HEAD 2>/dev/null || echo '?')), $SET," \
+    "$RUNS run(s) of each command taking turns, $(nproc) CPU(s)"
+echo
+printf '%-34s %-36s %9s %9s %9s\n' data command "median s" "best s" "peak RSS"
+row() {
+    awk -v d="$1" -v c="$2" -v m="$3" -v b="$4" -v kb="$5" \
+        'BEGIN { printf "%-34s %-36s %9.3f %9.3f %6.1f MB\n", d, c, m, b, kb / 1024 }'
+}
+national_label="$NATIONAL communes ($(mb "$national") MB)"
+rows_label="$ROWS rows ($(mb "$rows") MB)"
+row "$national_label" "ntm score --format csv -o FILE" "$nat_s" "$nat_best" "$nat_kb"
+row "$national_label" "python3 scripts/pandas_count.py" "$pd_s" "$pd_best" "$pd_kb"
+row "$rows_label" "csv floor (example csv_floor)" "$fl_s" "$fl_best" "$fl_kb"
+row "$rows_label" "ntm score --format csv" "$sc_s" "$sc_best" "$sc_kb"
+row "$rows_label" "ntm progress --format json" "$pr_s" "$pr_best" "$pr_kb"
+echo
+
+printf '%-46s %12s %10s\n' goal measured target
+goal() {
+    awk -v g="$1" -v v="$2" -v unit="$3" -v op="$4" -v t="$5" 'BEGIN {
+        ok = (op == ">=" ? v >= t : (op == "<=" ? v <= t : v < t))
+        printf "%-46s %9.1f %-2s %4s %3g %-2s  %s\n", g, v, unit, op, t, unit, (ok ? "met" : "NOT MET")
+    }'
+}
+goal "pandas script time / ntm score time ($NATIONAL)" "$(awk -v a="$pd_s" -v b="$nat_s" 'BEGIN { print a / b }')" x ">=" 10
+goal "ntm score time / csv floor time ($ROWS)" "$(awk -v a="$sc_s" -v b="$fl_s" 'BEGIN { print a / b }')" x "<=" 5
+goal "peak RSS of ntm score ($ROWS rows)" "$(awk -v kb="$sc_kb" 'BEGIN { print kb / 1024 }')" MB "<" 100
+goal "peak RSS of ntm progress ($ROWS rows)" "$(awk -v kb="$pr_kb" 'BEGIN { print kb / 1024 }')" MB "<" 100
+echo "(times compared by their medians)"
+echo
+awk -v ns="$((end - start))" -v runs=$startups -v f="$example" \
     'BEGIN { printf "start-up: ntm score %s: %.1f ms per run (mean of %d)\n", f, ns / runs / 1e6, runs }'

@@ -182,26 +182,6 @@ Examples:
   ntm report thang-11.csv --targets muc-tieu.yaml --previous thang-10.csv -o bao-cao-thang-11.xlsx
   ntm --lang en report thang-11.csv --targets targets.yaml -o report.md")]
     Report(ReportArgs),
-    /// Synthetic survey data for benchmarks: N communes across every region or group,
-    /// deterministic from the seed.
-    #[command(hide = true)]
-    Generate {
-        /// How many communes.
-        n: u64,
-        /// Seed of the generator.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Criteria set: a built-in id or a YAML file [default: the newest set in force].
-        #[arg(short, long, value_name = "ID|FILE")]
-        criteria: Option<String>,
-    },
-    /// The benchmark floor: read every record of a CSV file with the csv crate, touch every
-    /// field, print the count.
-    #[command(hide = true)]
-    Floor {
-        /// The CSV file.
-        file: String,
-    },
     /// List and inspect criteria sets.
     #[command(after_help = "\
 Examples:
@@ -592,20 +572,6 @@ pub enum Task {
     Report(ReportOptions),
     /// `ntm validate`.
     Validate(ValidateOptions),
-    /// `ntm generate` (hidden).
-    Generate {
-        /// Communes.
-        n: u64,
-        /// Seed.
-        seed: u64,
-        /// Set id or file.
-        criteria: String,
-    },
-    /// `ntm floor` (hidden).
-    Floor {
-        /// The CSV file.
-        file: String,
-    },
     /// `ntm template`.
     Template {
         /// Set id or file.
@@ -685,12 +651,6 @@ impl Cli {
             Command::Gaps(args) => Task::Gaps(args.into_options(lang, config)),
             Command::Completions { shell } => Task::Completions(shell),
             Command::Man { subcommand } => Task::Man(subcommand),
-            Command::Generate { n, seed, criteria } => Task::Generate {
-                n,
-                seed,
-                criteria: set_or(criteria),
-            },
-            Command::Floor { file } => Task::Floor { file },
             Command::Template { criteria, output } => Task::Template {
                 criteria: set_or(criteria),
                 output,

@@ -16,7 +16,6 @@ pub mod cmd;
 pub mod config;
 pub mod criteria;
 pub mod error;
-pub mod generate;
 pub mod lang;
 pub mod render;
 pub mod scan;
@@ -118,26 +117,6 @@ pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
         Task::Score(options) => done(cmd::score::run(&options, stderr)),
         Task::Gaps(options) => done(cmd::gaps::run(&options, stderr)),
         Task::Report(options) => done(cmd::report::run(&options, stderr)),
-        Task::Generate { n, seed, criteria } => {
-            let set = criteria::CriteriaSet::load(&criteria)?;
-            let mut out = io::BufWriter::new(io::stdout().lock());
-            generate::generate(&set, n, seed, &mut out)
-                .and_then(|()| out.flush())
-                .map_err(stdout_error)?;
-            Ok(Outcome::Success)
-        }
-        Task::Floor { file } => {
-            let (records, bytes) = generate::floor(&file).map_err(|source| Error::Io {
-                path: file.clone(),
-                source,
-            })?;
-            writeln!(
-                io::stdout().lock(),
-                "{records} records, {bytes} field bytes"
-            )
-            .map_err(stdout_error)?;
-            Ok(Outcome::Success)
-        }
         Task::Template {
             criteria,
             output,

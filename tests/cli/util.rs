@@ -59,3 +59,27 @@ pub fn ntm_with(args: &[&str], stdin: Option<&str>, dir: Option<&std::path::Path
     }
     cmd.output().expect("ran").into()
 }
+
+/// `rows` synthetic communes of vn-commune-2021-2025 with a header, from
+/// `python3 examples/generate.py bench`; `None`, said on stderr, where python3 is not installed.
+pub fn generated(rows: usize, seed: u64) -> Option<String> {
+    let out = std::process::Command::new("python3")
+        .arg(repo("examples/generate.py"))
+        .args(["bench", &rows.to_string(), "--seed", &seed.to_string()])
+        .output();
+    match out {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("python3 not found: generated data skipped");
+            None
+        }
+        Err(err) => panic!("python3: {err}"),
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "generate.py bench: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            Some(String::from_utf8(out.stdout).expect("UTF-8"))
+        }
+    }
+}

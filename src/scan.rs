@@ -9,7 +9,7 @@ use std::io::Write;
 use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup};
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Lang;
-use crate::render::output::Output;
+use crate::render::output::{io_error, write_whole};
 use crate::render::{Format, Record, TableLabels, table_width, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::SurveyReader;
@@ -58,29 +58,16 @@ pub fn run<R: Record>(
     mut record: impl FnMut(&CommuneScore) -> Option<R>,
 ) -> Result<()> {
     let scan = Scan::open(set, &options.input, &options.read, stderr)?;
-    let mut output = Output::open(options.output.as_deref())?;
-    let output_name = output.name().to_owned();
-    let io_err = |source| Error::Io {
-        path: output_name.clone(),
-        source,
-    };
     let labels = TableLabels::new(set, options.lang, table_width());
-    let written = {
+    write_whole(options.output.as_deref(), |out, name| {
         let mut writer =
-            writer::<R>(options.format, output.writer(), labels, options.raw).map_err(io_err)?;
+            writer::<R>(options.format, out, labels, options.raw).map_err(io_error(name))?;
         scan.run(stderr, |score| match record(score) {
-            Some(record) => writer.write(&record).map_err(io_err),
+            Some(record) => writer.write(&record).map_err(io_error(name)),
             None => Ok(()),
-        })
-        .and_then(|()| writer.finish().map_err(io_err))
-    };
-    match written {
-        Ok(()) => output.commit(),
-        Err(err) => {
-            output.abandon();
-            Err(err)
-        }
-    }
+        })?;
+        writer.finish().map_err(io_error(name))
+    })
 }
 
 /// What became of one row.

@@ -4,10 +4,10 @@ use std::io::Write;
 
 use crate::aggregate::changes::{Changes, CommuneChange, Movement, Snapshot, compare};
 use crate::criteria::CriteriaSet;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::lang::Lang;
 use crate::render::labels::{Label, label};
-use crate::render::output::Output;
+use crate::render::output::{io_error, write_whole};
 use crate::render::{Format, TableLabels, neutralise, new_table, number, table_width};
 use crate::scan::Scan;
 use crate::survey::input::InputOptions;
@@ -55,19 +55,9 @@ pub fn run(options: &DiffOptions, stderr: &mut dyn Write) -> Result<Changes> {
     let new = snapshots(&set, &options.new, &options.read, stderr)?;
     let changes = compare(&set, &old, &new);
     let labels = TableLabels::new(&set, options.lang, table_width());
-    let mut output = Output::open(options.output.as_deref())?;
-    let name = output.name().to_owned();
-    if let Err(source) = write(
-        &changes,
-        options.format,
-        &labels,
-        options.raw,
-        output.writer(),
-    ) {
-        output.abandon();
-        return Err(Error::Io { path: name, source });
-    }
-    output.commit()?;
+    write_whole(options.output.as_deref(), |out, name| {
+        write(&changes, options.format, &labels, options.raw, out).map_err(io_error(name))
+    })?;
     Ok(changes)
 }
 

@@ -5,9 +5,9 @@ use std::io::Write;
 use crate::aggregate::progress::Progress;
 use crate::aggregate::targets::Targets;
 use crate::criteria::CriteriaSet;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::lang::Lang;
-use crate::render::output::Output;
+use crate::render::output::{io_error, write_whole};
 use crate::render::{TableLabels, sections, table_width};
 use crate::scan::Scan;
 use crate::survey::input::InputOptions;
@@ -82,21 +82,17 @@ pub fn run(options: &ProgressOptions, stderr: &mut dyn Write) -> Result<TargetsO
         }
     }
     let report = tally.finish();
-    let mut output = Output::open(options.output.as_deref())?;
-    let name = output.name().to_owned();
     let labels = TableLabels::new(&set, options.lang, table_width());
-    let written = match options.format {
-        ReportFormat::Json => serde_json::to_writer_pretty(output.writer(), &report)
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(output.writer())),
-        ReportFormat::Table => sections::table(&report, &labels, output.writer()),
-        ReportFormat::Markdown => sections::markdown(&report, &labels, output.writer()),
-    };
-    if let Err(source) = written {
-        output.abandon();
-        return Err(Error::Io { path: name, source });
-    }
-    output.commit()?;
+    write_whole(options.output.as_deref(), |out, name| {
+        match options.format {
+            ReportFormat::Json => serde_json::to_writer_pretty(&mut *out, &report)
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out)),
+            ReportFormat::Table => sections::table(&report, &labels, out),
+            ReportFormat::Markdown => sections::markdown(&report, &labels, out),
+        }
+        .map_err(io_error(name))
+    })?;
     Ok(if report.all_met() {
         TargetsOutcome::AllMet
     } else {

@@ -9,7 +9,7 @@ use crate::aggregate::targets::Targets;
 use crate::criteria::{CriteriaSet, Date};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use crate::render::output::Output;
+use crate::render::output::{io_error, write_whole};
 use crate::render::report::{Report, html, markdown, xlsx};
 use crate::render::{ScoreRow, TableLabels, table_width};
 use crate::scan::Scan;
@@ -91,18 +91,14 @@ pub fn run(options: &ReportOptions, stderr: &mut dyn Write) -> Result<()> {
         rows,
         changes,
     };
-    let mut output = Output::open(options.output.as_deref())?;
-    let name = output.name().to_owned();
-    let written = match options.format {
-        DocumentFormat::Html => html(&report, output.writer()),
-        DocumentFormat::Markdown => markdown(&report, output.writer()),
-        DocumentFormat::Xlsx => xlsx(&report)
-            .map_err(|e| std::io::Error::other(e.to_string()))
-            .and_then(|bytes| output.writer().write_all(&bytes)),
-    };
-    if let Err(source) = written {
-        output.abandon();
-        return Err(Error::Io { path: name, source });
-    }
-    output.commit()
+    write_whole(options.output.as_deref(), |out, name| {
+        match options.format {
+            DocumentFormat::Html => html(&report, out),
+            DocumentFormat::Markdown => markdown(&report, out),
+            DocumentFormat::Xlsx => xlsx(&report)
+                .map_err(|e| std::io::Error::other(e.to_string()))
+                .and_then(|bytes| out.write_all(&bytes)),
+        }
+        .map_err(io_error(name))
+    })
 }

@@ -6,9 +6,9 @@ use std::io::Write;
 use rust_xlsxwriter::{Format, Workbook};
 
 use crate::criteria::{CriteriaSet, Measure, QuantityKind};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::lang::Lang;
-use crate::render::output::Output;
+use crate::render::output::{io_error, write_whole};
 
 /// The columns of `set`'s survey file, each with what goes in it, in `lang`.
 #[must_use]
@@ -136,18 +136,14 @@ pub fn run(criteria: &str, output: Option<&str>, lang: Lang) -> Result<()> {
     let set = CriteriaSet::load(criteria)?;
     let columns = columns(&set, lang);
     let workbook = output.is_some_and(|o| o.to_lowercase().ends_with(".xlsx"));
-    let mut out = Output::open(output)?;
-    let name = out.name().to_owned();
-    let written = if workbook {
-        xlsx(&columns, lang).and_then(|bytes| out.writer().write_all(&bytes))
-    } else {
-        csv(&set, &columns, out.writer())
-    };
-    if let Err(source) = written {
-        out.abandon();
-        return Err(Error::Io { path: name, source });
-    }
-    out.commit()
+    write_whole(output, |out, name| {
+        if workbook {
+            xlsx(&columns, lang).and_then(|bytes| out.write_all(&bytes))
+        } else {
+            csv(&set, &columns, out)
+        }
+        .map_err(io_error(name))
+    })
 }
 
 fn csv(

@@ -8,8 +8,38 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+/// Writes the output of one command to `path` (standard output when `None` or `-`) through
+/// `write`, whole or not at all: when `write` fails, a file is never created at `path` (a
+/// device or standard output keeps what was written). `write` is given the writer and the
+/// name to use in its error messages.
+///
+/// # Errors
+/// What opening, `write` or finishing the output gives.
+pub fn write_whole<T>(
+    path: Option<&str>,
+    write: impl FnOnce(&mut dyn Write, &str) -> Result<T>,
+) -> Result<T> {
+    let mut output = Output::open(path)?;
+    let name = output.name().to_owned();
+    match write(output.writer(), &name) {
+        Ok(value) => output.commit().map(|()| value),
+        Err(err) => {
+            output.abandon();
+            Err(err)
+        }
+    }
+}
+
+/// Names `path` on an I/O error, for [`write_whole`]'s writers.
+pub fn io_error(path: &str) -> impl Fn(io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
 /// An output destination.
-pub enum Output {
+enum Output {
     /// Standard output.
     Stdout(BufWriter<io::Stdout>),
     /// A device or named pipe (anything that exists and is not a file or folder), written
@@ -31,7 +61,7 @@ pub enum Output {
 
 impl Output {
     /// Standard output when `path` is `None` or `-`, otherwise an atomic file at `path`.
-    pub fn open(path: Option<&str>) -> Result<Output> {
+    fn open(path: Option<&str>) -> Result<Output> {
         match path {
             None | Some("-") => Ok(Output::Stdout(BufWriter::new(io::stdout()))),
             Some(path) if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
@@ -73,7 +103,7 @@ impl Output {
 
     /// The name to use in error messages.
     #[must_use]
-    pub fn name(&self) -> &str {
+    fn name(&self) -> &str {
         match self {
             Output::Stdout(_) => "<stdout>",
             Output::File { path, .. } | Output::Device { path, .. } => path,
@@ -81,7 +111,7 @@ impl Output {
     }
 
     /// The writer to render into.
-    pub fn writer(&mut self) -> &mut dyn Write {
+    fn writer(&mut self) -> &mut dyn Write {
         match self {
             Output::Stdout(w) => w,
             Output::File { temp, .. } => temp,
@@ -90,7 +120,7 @@ impl Output {
     }
 
     /// Finishes the output: flushes standard output, or moves the file into place.
-    pub fn commit(self) -> Result<()> {
+    fn commit(self) -> Result<()> {
         match self {
             Output::Stdout(mut w) => w.flush().map_err(|source| Error::Io {
                 path: "<stdout>".to_owned(),
@@ -114,7 +144,7 @@ impl Output {
 
     /// Abandons the output after an error: standard output or a device keeps the rows already
     /// written (they are flushed); a file is removed and never appears at its path.
-    pub fn abandon(self) {
+    fn abandon(self) {
         match self {
             Output::Stdout(mut w) => {
                 let _ = w.flush();

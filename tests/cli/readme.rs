@@ -71,3 +71,17 @@ fn the_unverified_list_names_every_unverified_item() {
         }
     }
 }
+
+#[test]
+fn the_readme_links_every_page_under_docs() {
+    let readme = readme();
+    for entry in std::fs::read_dir(repo("docs")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.ends_with(".md") {
+            assert!(
+                readme.contains(&format!("](docs/{name})")),
+                "README does not link docs/{name}"
+            );
+        }
+    }
+}

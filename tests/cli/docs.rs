@@ -13,6 +13,9 @@
 //!
 //! Trailing spaces and trailing blank lines are not compared. Blocks marked `sh`, `toml` or
 //! anything else are not run.
+//!
+//! A command piped into `head` should pass `-q`: when the reader closes early, `ntm` ends quietly
+//! and the warnings it prints last are not printed, so what appears would depend on timing.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -5,6 +5,7 @@ mod bench_tools;
 mod catalogue;
 mod changes;
 mod criteria;
+mod docs;
 mod errors;
 mod examples;
 mod gaps;

@@ -1,5 +1,5 @@
-//! The README keeps its promises: the two set-up commands, and a list of unverified values that
-//! names everything the built-in sets mark unverified.
+//! The documents keep their promises: the README's two set-up commands, and a list of unverified
+//! values in docs/criteria-sets.md that names everything the built-in sets mark unverified.
 
 use ntm::criteria::{BUILTIN_SETS, CriteriaSet};
 
@@ -7,6 +7,10 @@ use crate::util::repo;
 
 fn readme() -> String {
     std::fs::read_to_string(repo("README.md")).unwrap()
+}
+
+fn criteria_sets() -> String {
+    std::fs::read_to_string(repo("docs/criteria-sets.md")).unwrap()
 }
 
 #[test]
@@ -22,17 +26,17 @@ fn the_set_up_commands_are_there() {
 
 #[test]
 fn the_unverified_list_names_every_unverified_item() {
-    let readme = readme();
-    let section = readme
-        .split("### Unverified values")
+    let doc = criteria_sets();
+    let section = doc
+        .split("## Unverified values")
         .nth(1)
         .unwrap()
-        .split("\n### ")
+        .split("\n## ")
         .next()
         .unwrap();
     for builtin in BUILTIN_SETS {
         let set = CriteriaSet::from_yaml(builtin.yaml, builtin.id).unwrap();
-        assert!(readme.contains(&format!("`{}`", set.id)));
+        assert!(doc.contains(&format!("`{}`", set.id)));
         for tier in &set.tiers {
             for criterion in &tier.criteria {
                 let name = criterion.name.en.as_str();
@@ -63,6 +67,20 @@ fn the_unverified_list_names_every_unverified_item() {
                 section.contains(&u.indicator.id),
                 "threshold of {} missing",
                 u.indicator.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_readme_links_every_page_under_docs() {
+    let readme = readme();
+    for entry in std::fs::read_dir(repo("docs")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.ends_with(".md") {
+            assert!(
+                readme.contains(&format!("](docs/{name})")),
+                "README does not link docs/{name}"
             );
         }
     }

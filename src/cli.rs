@@ -1,22 +1,22 @@
 //! The command line, declared with clap. This is the only module that knows clap: arguments are
 //! turned once into the typed options of [`crate::cmd`].
 
-use std::io::IsTerminal;
-
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::cmd::criteria::InfoFormat;
+use crate::cmd::criteria::{DIFF_FORMATS, LIST_FORMATS, SHOW_FORMATS};
 use crate::cmd::diff::DiffOptions;
-use crate::cmd::progress::{ProgressOptions, ReportFormat};
-use crate::cmd::report::{DocumentFormat, ReportOptions};
-use crate::cmd::validate::{FindingsFormat, ValidateOptions};
+use crate::cmd::progress::ProgressOptions;
+use crate::cmd::report::ReportOptions;
+use crate::cmd::validate::ValidateOptions;
 use crate::config::Config;
 use crate::criteria::default_builtin;
+use crate::env::{Env, Verbosity};
 use crate::lang::Lang;
-use crate::render::Format;
+use crate::render::{DocumentFormat, RecordFormat};
 use crate::scan::StreamOptions;
 use crate::survey::input::{InputOptions, TextEncoding};
-use crate::term::{ColorChoice, Verbosity};
+use crate::term::ColorChoice;
 
 const AFTER_HELP: &str = "\
 Exit status: 0 success; 1 progress --check found a target not met; 2 usage or input error (every \
@@ -151,8 +151,8 @@ Examples:
         #[arg(short, long, value_name = "ID|FILE")]
         criteria: Option<String>,
         /// Output format.
-        #[arg(short, long, value_enum, default_value_t = FindingsFormatArg::Text)]
-        format: FindingsFormatArg,
+        #[arg(short, long, default_value = "table", value_parser = documents(crate::cmd::validate::FORMATS))]
+        format: DocumentFormat,
         #[command(flatten)]
         read: InputArgs,
     },
@@ -335,8 +335,8 @@ struct ProgressArgs {
     #[arg(long)]
     check: bool,
     /// Output format [default: table on a terminal, otherwise json].
-    #[arg(short, long, value_enum)]
-    format: Option<ReportFormatArg>,
+    #[arg(short, long, value_parser = documents(crate::cmd::progress::FORMATS))]
+    format: Option<DocumentFormat>,
     /// Write to FILE instead of standard output; the file appears whole or not at all.
     #[arg(short, long, value_name = "FILE")]
     output: Option<String>,
@@ -389,8 +389,8 @@ struct ReportArgs {
     #[arg(short, long, value_name = "FILE")]
     output: Option<String>,
     /// Document format [default: from the -o extension, else html].
-    #[arg(short, long, value_enum)]
-    format: Option<DocumentFormatArg>,
+    #[arg(short, long, value_parser = documents(crate::cmd::report::FORMATS))]
+    format: Option<DocumentFormat>,
     /// The report's date, YYYY-MM-DD [default: today].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     date: Option<crate::criteria::Date>,
@@ -404,39 +404,11 @@ fn parse_date(s: &str) -> Result<crate::criteria::Date, String> {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum DocumentFormatArg {
-    /// One self-contained HTML file.
-    Html,
-    /// Markdown.
-    Markdown,
-    /// An Excel workbook.
-    Xlsx,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum FindingsFormatArg {
-    /// One line per problem.
-    Text,
-    /// A JSON array.
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
 enum GroupArg {
     /// One section per district.
     District,
     /// The province only.
     Province,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum ReportFormatArg {
-    /// Tables for people.
-    Table,
-    /// One JSON object.
-    Json,
-    /// Markdown.
-    Markdown,
 }
 
 #[derive(Debug, Subcommand)]
@@ -448,8 +420,8 @@ Examples:
   ntm criteria list --format json | jq -r '.[].id'")]
     List {
         /// Output format.
-        #[arg(short, long, value_enum, default_value_t = InfoFormatArg::Table)]
-        format: InfoFormatArg,
+        #[arg(short, long, default_value = "table", value_parser = documents(LIST_FORMATS))]
+        format: DocumentFormat,
     },
     /// Show a criteria set: criteria, indicators, thresholds by region and year, departments,
     /// sources, and every value not verified against the legal text. `--format yaml` writes it
@@ -465,8 +437,8 @@ Examples:
         #[arg(value_name = "ID|FILE")]
         set: Option<String>,
         /// Output format.
-        #[arg(short, long, value_enum, default_value_t = ShowFormatArg::Table)]
-        format: ShowFormatArg,
+        #[arg(short, long, default_value = "table", value_parser = documents(SHOW_FORMATS))]
+        format: DocumentFormat,
     },
     /// Check a criteria file: every problem with its line; exit status 2 when there is one.
     #[command(after_help = "\
@@ -491,8 +463,8 @@ Examples:
         #[arg(value_name = "B")]
         b: String,
         /// Output format.
-        #[arg(short, long, value_enum, default_value_t = DiffFormatArg::Table)]
-        format: DiffFormatArg,
+        #[arg(short, long, default_value = "table", value_parser = documents(DIFF_FORMATS))]
+        format: DocumentFormat,
     },
 }
 
@@ -517,44 +489,14 @@ enum FormatArg {
 }
 
 impl FormatArg {
-    fn format(self) -> Format {
+    fn format(self) -> RecordFormat {
         match self {
-            FormatArg::Table => Format::Table,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Json => Format::Json,
-            FormatArg::Ndjson => Format::Ndjson,
+            FormatArg::Table => RecordFormat::Table,
+            FormatArg::Csv => RecordFormat::Csv,
+            FormatArg::Json => RecordFormat::Json,
+            FormatArg::Ndjson => RecordFormat::Ndjson,
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum InfoFormatArg {
-    /// Tables for people.
-    Table,
-    /// JSON.
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum ShowFormatArg {
-    /// Tables for people.
-    Table,
-    /// JSON.
-    Json,
-    /// The criteria-file YAML.
-    Yaml,
-    /// Markdown.
-    Markdown,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum DiffFormatArg {
-    /// A table for people.
-    Table,
-    /// JSON.
-    Json,
-    /// Markdown.
-    Markdown,
 }
 
 /// What to do, as typed options.
@@ -598,7 +540,7 @@ pub enum Task {
     /// `ntm criteria list`.
     CriteriaList {
         /// Output format.
-        format: InfoFormat,
+        format: DocumentFormat,
         /// Language of labels.
         lang: Lang,
     },
@@ -607,7 +549,7 @@ pub enum Task {
         /// Set id or file.
         set: String,
         /// Output format.
-        format: InfoFormat,
+        format: DocumentFormat,
         /// Language of labels.
         lang: Lang,
     },
@@ -623,7 +565,7 @@ pub enum Task {
         /// The newer set.
         b: String,
         /// Output format.
-        format: InfoFormat,
+        format: DocumentFormat,
         /// Language of labels.
         lang: Lang,
     },
@@ -632,7 +574,7 @@ pub enum Task {
 impl Cli {
     /// Turns the parsed arguments into a task.
     #[must_use]
-    pub fn into_task(self, config: &Config) -> Task {
+    pub fn into_task(self, config: &Config, env: &Env) -> Task {
         let lang = self
             .lang
             .map(|l| match l {
@@ -641,14 +583,10 @@ impl Cli {
             })
             .or(config.lang)
             .unwrap_or_default();
-        let set_or = |c: Option<String>| criteria_or(c, config);
-        let info = |f| match f {
-            InfoFormatArg::Table => InfoFormat::Table,
-            InfoFormatArg::Json => InfoFormat::Json,
-        };
+        let set_or = |c: Option<String>| criteria_or(c, config, env);
         match self.command {
-            Command::Score(args) => Task::Score(args.into_options(lang, config)),
-            Command::Gaps(args) => Task::Gaps(args.into_options(lang, config)),
+            Command::Score(args) => Task::Score(args.into_options(lang, config, env)),
+            Command::Gaps(args) => Task::Gaps(args.into_options(lang, config, env)),
             Command::Completions { shell } => Task::Completions(shell),
             Command::Man { subcommand } => Task::Man(subcommand),
             Command::Template { criteria, output } => Task::Template {
@@ -665,24 +603,16 @@ impl Cli {
                 input,
                 criteria: set_or(criteria),
                 read: read.options(),
-                format: match format {
-                    FindingsFormatArg::Text => FindingsFormat::Text,
-                    FindingsFormatArg::Json => FindingsFormat::Json,
-                },
+                format,
             }),
             Command::Report(args) => {
-                let format = args.format.map_or_else(
-                    || match args.output.as_deref().map(str::to_lowercase) {
+                let format = args.format.unwrap_or_else(|| {
+                    match args.output.as_deref().map(str::to_lowercase) {
                         Some(o) if o.ends_with(".md") => DocumentFormat::Markdown,
                         Some(o) if o.ends_with(".xlsx") => DocumentFormat::Xlsx,
                         _ => DocumentFormat::Html,
-                    },
-                    |f| match f {
-                        DocumentFormatArg::Html => DocumentFormat::Html,
-                        DocumentFormatArg::Markdown => DocumentFormat::Markdown,
-                        DocumentFormatArg::Xlsx => DocumentFormat::Xlsx,
-                    },
-                );
+                    }
+                });
                 Task::Report(ReportOptions {
                     input: args.input,
                     criteria: set_or(args.criteria),
@@ -690,7 +620,7 @@ impl Cli {
                     previous: args.previous,
                     format,
                     output: args.output,
-                    date: args.date.unwrap_or_else(crate::today),
+                    date: args.date.unwrap_or(env.today),
                     read: args.read.options(),
                     lang,
                 })
@@ -698,9 +628,10 @@ impl Cli {
             Command::Diff(args) => Task::Diff {
                 options: DiffOptions {
                     criteria: set_or(args.criteria),
-                    format: args
-                        .format
-                        .map_or_else(|| default_format(args.output.as_deref()), FormatArg::format),
+                    format: args.format.map_or_else(
+                        || default_format(args.output.as_deref(), env),
+                        FormatArg::format,
+                    ),
                     old: args.old,
                     new: args.new,
                     output: args.output,
@@ -711,20 +642,15 @@ impl Cli {
                 check: args.check,
             },
             Command::Progress(args) => {
-                let format = args.format.map_or_else(
-                    || match args.output.as_deref().map(str::to_lowercase) {
-                        Some(o) if o.ends_with(".md") => ReportFormat::Markdown,
-                        Some(o) if o.ends_with(".txt") => ReportFormat::Table,
-                        Some(_) => ReportFormat::Json,
-                        None if std::io::stdout().is_terminal() => ReportFormat::Table,
-                        None => ReportFormat::Json,
-                    },
-                    |f| match f {
-                        ReportFormatArg::Table => ReportFormat::Table,
-                        ReportFormatArg::Json => ReportFormat::Json,
-                        ReportFormatArg::Markdown => ReportFormat::Markdown,
-                    },
-                );
+                let format = args.format.unwrap_or_else(|| {
+                    match args.output.as_deref().map(str::to_lowercase) {
+                        Some(o) if o.ends_with(".md") => DocumentFormat::Markdown,
+                        Some(o) if o.ends_with(".txt") => DocumentFormat::Table,
+                        Some(_) => DocumentFormat::Json,
+                        None if env.stdout_is_terminal => DocumentFormat::Table,
+                        None => DocumentFormat::Json,
+                    }
+                });
                 Task::Progress {
                     options: ProgressOptions {
                         input: args.input,
@@ -743,42 +669,26 @@ impl Cli {
                 }
             }
             Command::Criteria { command } => match command {
-                CriteriaCommand::List { format } => Task::CriteriaList {
-                    format: info(format),
-                    lang,
-                },
+                CriteriaCommand::List { format } => Task::CriteriaList { format, lang },
                 CriteriaCommand::Show { set, format } => Task::CriteriaShow {
                     set: set_or(set),
-                    format: match format {
-                        ShowFormatArg::Table => InfoFormat::Table,
-                        ShowFormatArg::Json => InfoFormat::Json,
-                        ShowFormatArg::Yaml => InfoFormat::Yaml,
-                        ShowFormatArg::Markdown => InfoFormat::Markdown,
-                    },
+                    format,
                     lang,
                 },
                 CriteriaCommand::Check { file } => Task::CriteriaCheck { file },
-                CriteriaCommand::Diff { a, b, format } => Task::CriteriaDiff {
-                    a,
-                    b,
-                    format: match format {
-                        DiffFormatArg::Table => InfoFormat::Table,
-                        DiffFormatArg::Json => InfoFormat::Json,
-                        DiffFormatArg::Markdown => InfoFormat::Markdown,
-                    },
-                    lang,
-                },
+                CriteriaCommand::Diff { a, b, format } => Task::CriteriaDiff { a, b, format, lang },
             },
         }
     }
 }
 
 impl ScoreArgs {
-    fn into_options(self, lang: Lang, config: &Config) -> StreamOptions {
-        let set_or = |c: Option<String>| criteria_or(c, config);
-        let format = self
-            .format
-            .map_or_else(|| default_format(self.output.as_deref()), FormatArg::format);
+    fn into_options(self, lang: Lang, config: &Config, env: &Env) -> StreamOptions {
+        let set_or = |c: Option<String>| criteria_or(c, config, env);
+        let format = self.format.map_or_else(
+            || default_format(self.output.as_deref(), env),
+            FormatArg::format,
+        );
         StreamOptions {
             input: self.input,
             criteria: set_or(self.criteria),
@@ -793,9 +703,37 @@ impl ScoreArgs {
 
 /// The criteria set named on the command line, else in the config file, else the newest
 /// built-in set in force today.
-fn criteria_or(flag: Option<String>, config: &Config) -> String {
+fn criteria_or(flag: Option<String>, config: &Config, env: &Env) -> String {
     flag.or_else(|| config.criteria.clone())
-        .unwrap_or_else(|| default_builtin(crate::today()).id.to_owned())
+        .unwrap_or_else(|| default_builtin(env.today).id.to_owned())
+}
+
+/// The parser of a `--format` that takes the document formats in `formats`, each named as
+/// [`DocumentFormat::name`] gives it (the table also as `text`), so that a command offers,
+/// completes and documents only what it writes.
+fn documents(formats: &'static [DocumentFormat]) -> impl TypedValueParser<Value = DocumentFormat> {
+    let values = formats.iter().map(|&format| {
+        let value = PossibleValue::new(format.name()).help(match format {
+            DocumentFormat::Table => "Tables for people",
+            DocumentFormat::Json => "JSON",
+            DocumentFormat::Markdown => "Markdown, for wikis and documents",
+            DocumentFormat::Yaml => "The criteria-file YAML: a start for a provincial set",
+            DocumentFormat::Html => "One self-contained HTML file",
+            DocumentFormat::Xlsx => "An Excel workbook",
+        });
+        if format == DocumentFormat::Table {
+            value.alias("text")
+        } else {
+            value
+        }
+    });
+    PossibleValuesParser::new(values).try_map(|name| {
+        let name = if name == "text" { "table" } else { &name };
+        DocumentFormat::ALL
+            .into_iter()
+            .find(|format| format.name() == name)
+            .ok_or_else(|| format!("no document format {name:?}"))
+    })
 }
 
 impl Cli {
@@ -860,22 +798,22 @@ pub fn man_page(
 }
 
 /// Table on a terminal; otherwise the format the output file's extension names; otherwise CSV.
-fn default_format(output: Option<&str>) -> Format {
+fn default_format(output: Option<&str>, env: &Env) -> RecordFormat {
     match output.filter(|o| *o != "-") {
         Some(path) => {
             let lower = path.to_lowercase();
             if lower.ends_with(".json") {
-                Format::Json
+                RecordFormat::Json
             } else if lower.ends_with(".ndjson") || lower.ends_with(".jsonl") {
-                Format::Ndjson
+                RecordFormat::Ndjson
             } else if lower.ends_with(".txt") {
-                Format::Table
+                RecordFormat::Table
             } else {
-                Format::Csv
+                RecordFormat::Csv
             }
         }
-        None if std::io::stdout().is_terminal() => Format::Table,
-        None => Format::Csv,
+        None if env.stdout_is_terminal => RecordFormat::Table,
+        None => RecordFormat::Csv,
     }
 }
 
@@ -890,9 +828,34 @@ mod tests {
     }
 
     #[test]
-    fn format_follows_the_output_extension() {
-        assert_eq!(default_format(Some("a.json")), Format::Json);
-        assert_eq!(default_format(Some("a.JSONL")), Format::Ndjson);
-        assert_eq!(default_format(Some("a.csv")), Format::Csv);
+    fn format_follows_the_output_extension_then_the_terminal() {
+        let env = Env::default();
+        assert_eq!(default_format(Some("a.json"), &env), RecordFormat::Json);
+        assert_eq!(default_format(Some("a.JSONL"), &env), RecordFormat::Ndjson);
+        assert_eq!(default_format(Some("a.csv"), &env), RecordFormat::Csv);
+        assert_eq!(default_format(None, &env), RecordFormat::Csv);
+        let terminal = Env {
+            stdout_is_terminal: true,
+            ..env
+        };
+        assert_eq!(default_format(None, &terminal), RecordFormat::Table);
+        assert_eq!(default_format(Some("a.csv"), &terminal), RecordFormat::Csv);
+    }
+
+    #[test]
+    fn each_command_offers_only_the_document_formats_it_writes() {
+        let parse = |args: &[&str]| {
+            Cli::try_parse_from(args).map(|cli| cli.into_task(&Config::default(), &Env::default()))
+        };
+        let Ok(Task::Validate(options)) = parse(&["ntm", "validate", "x.csv", "--format", "text"])
+        else {
+            panic!("validate --format text");
+        };
+        assert_eq!(options.format, DocumentFormat::Table);
+        assert!(parse(&["ntm", "validate", "x.csv", "--format", "html"]).is_err());
+        assert!(parse(&["ntm", "progress", "x.csv", "--format", "yaml"]).is_err());
+        assert!(parse(&["ntm", "criteria", "show", "--format", "yaml"]).is_ok());
+        assert!(parse(&["ntm", "criteria", "diff", "a", "b", "--format", "yaml"]).is_err());
+        assert!(parse(&["ntm", "report", "x.csv", "--format", "table"]).is_err());
     }
 }

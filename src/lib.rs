@@ -15,6 +15,7 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod criteria;
+pub mod env;
 pub mod error;
 pub mod lang;
 pub mod render;
@@ -32,7 +33,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::cli::{Cli, Task};
-use crate::criteria::Date;
+use crate::env::{Env, Verbosity};
 pub use crate::error::{Error, Result};
 
 /// Runs `ntm` with `args` (the program name first) and returns the exit status: 0 on success,
@@ -46,13 +47,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
         }
     };
-    let verbosity = cli.verbosity();
-    term::set_verbosity(verbosity);
-    let mut stderr = term::Diagnostics::new(
-        io::stderr(),
-        cli.color().for_stderr(),
-        verbosity == term::Verbosity::Quiet,
+    let env = Env::detect(cli.verbosity());
+    let color = cli.color().enabled(
+        env.stderr_is_terminal,
+        std::env::var_os("NO_COLOR").as_deref(),
     );
+    let mut stderr = term::Diagnostics::new(io::stderr(), color, env.verbosity == Verbosity::Quiet);
     let config = match std::env::current_dir()
         .map_err(|source| Error::Io {
             path: ".".into(),
@@ -66,7 +66,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(err.exit_code());
         }
     };
-    match execute(cli.into_task(&config), &mut stderr) {
+    match execute(cli.into_task(&config, &env), &env, &mut stderr) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::TargetsNotMet) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
@@ -87,8 +87,8 @@ pub enum Outcome {
     TargetsNotMet,
 }
 
-/// Carries out one task, writing data to standard output and warnings to `stderr`.
-pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
+/// Carries out one task in `env`, writing data to standard output and warnings to `stderr`.
+pub fn execute(task: Task, env: &Env, stderr: &mut dyn Write) -> Result<Outcome> {
     let done = |r: Result<()>| r.map(|()| Outcome::Success);
     let stdout_error = |source| Error::Io {
         path: "<stdout>".into(),
@@ -114,16 +114,16 @@ pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
             }
             Ok(Outcome::Success)
         }
-        Task::Score(options) => done(cmd::score::run(&options, stderr)),
-        Task::Gaps(options) => done(cmd::gaps::run(&options, stderr)),
-        Task::Report(options) => done(cmd::report::run(&options, stderr)),
+        Task::Score(options) => done(cmd::score::run(&options, env, stderr)),
+        Task::Gaps(options) => done(cmd::gaps::run(&options, env, stderr)),
+        Task::Report(options) => done(cmd::report::run(&options, env, stderr)),
         Task::Template {
             criteria,
             output,
             lang,
         } => done(cmd::template::run(&criteria, output.as_deref(), lang)),
         Task::Validate(options) => {
-            if cmd::validate::run(&options, &mut io::stdout().lock())? {
+            if cmd::validate::run(&options, env, &mut io::stdout().lock())? {
                 Err(Error::Usage(format!(
                     "{} has problems that stop it being scored",
                     options.input
@@ -133,7 +133,7 @@ pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
             }
         }
         Task::Diff { options, check } => {
-            let changes = cmd::diff::run(&options, stderr)?;
+            let changes = cmd::diff::run(&options, env, stderr)?;
             Ok(if check && changes.any_lost() {
                 Outcome::TargetsNotMet
             } else {
@@ -141,7 +141,7 @@ pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
             })
         }
         Task::Progress { options, check } => {
-            let outcome = cmd::progress::run(&options, stderr)?;
+            let outcome = cmd::progress::run(&options, env, stderr)?;
             Ok(
                 if check && outcome == cmd::progress::TargetsOutcome::NotAllMet {
                     Outcome::TargetsNotMet
@@ -153,13 +153,14 @@ pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
         Task::CriteriaList { format, lang } => done(cmd::criteria::list(
             format,
             lang,
-            today(),
+            env,
             &mut io::stdout().lock(),
         )),
         Task::CriteriaShow { set, format, lang } => done(cmd::criteria::show(
             &set,
             format,
             lang,
+            env,
             &mut io::stdout().lock(),
         )),
         Task::CriteriaCheck { file } => done(cmd::criteria::check(&file, &mut io::stdout().lock())),
@@ -168,6 +169,7 @@ pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
             &b,
             format,
             lang,
+            env,
             &mut io::stdout().lock(),
         )),
     }
@@ -175,43 +177,4 @@ pub fn execute(task: Task, stderr: &mut dyn Write) -> Result<Outcome> {
 
 fn is_broken_pipe(err: &Error) -> bool {
     matches!(err, Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
-}
-
-/// Today's date in Vietnam (UTC+7), from the system clock.
-#[must_use]
-pub fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    civil_date((secs + 7 * 3600) / 86_400)
-}
-
-/// The calendar date `days` days after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-fn civil_date(days: u64) -> Date {
-    let z = i64::try_from(days).unwrap_or(0) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date {
-        year: u16::try_from(year).unwrap_or(u16::MAX),
-        month: u8::try_from(month).unwrap_or(1),
-        day: u8::try_from(day).unwrap_or(1),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_date(0).to_string(), "01/01/1970");
-        assert_eq!(civil_date(19_059).to_string(), "08/03/2022");
-        assert_eq!(civil_date(20_499).to_string(), "15/02/2026");
-    }
 }

@@ -7,28 +7,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup};
+use crate::env::{Env, Verbosity};
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Lang;
 use crate::render::output::{io_error, write_whole};
-use crate::render::{Format, Record, TableLabels, table_width, writer};
+use crate::render::{Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::SurveyReader;
 use crate::survey::input::InputOptions;
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
-/// At most this many per-row warnings are listed; the rest are counted.
-const MAX_ROW_WARNINGS: usize = 20;
-
-/// How many row warnings of one kind are shown: all of them with `-v`.
-fn max_row_warnings() -> usize {
-    if crate::term::verbosity() == crate::term::Verbosity::Verbose {
-        usize::MAX
-    } else {
-        MAX_ROW_WARNINGS
-    }
-}
-
 /// Where the communes come from and where records go.
 #[derive(Debug, Clone)]
 pub struct StreamOptions {
@@ -37,7 +26,7 @@ pub struct StreamOptions {
     /// A built-in set id or a YAML file.
     pub criteria: String,
     /// The output format.
-    pub format: Format,
+    pub format: RecordFormat,
     /// The output file; standard output when `None`.
     pub output: Option<String>,
     /// How to read the input files (encoding, delimiter, sheet, default year).
@@ -54,15 +43,16 @@ pub struct StreamOptions {
 pub fn run<R: Record>(
     set: &CriteriaSet,
     options: &StreamOptions,
+    env: &Env,
     stderr: &mut dyn Write,
     mut record: impl FnMut(&CommuneScore) -> Option<R>,
 ) -> Result<()> {
     let scan = Scan::open(set, &options.input, &options.read, stderr)?;
-    let labels = TableLabels::new(set, options.lang, table_width());
+    let labels = TableLabels::new(set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {
         let mut writer =
             writer::<R>(options.format, out, labels, options.raw).map_err(io_error(name))?;
-        scan.run(stderr, |score| match record(score) {
+        scan.run(env, stderr, |score| match record(score) {
             Some(record) => writer.write(&record).map_err(io_error(name)),
             None => Ok(()),
         })?;
@@ -135,8 +125,12 @@ impl<'s> Scan<'s> {
 
     /// The one loop: every row read, parsed, its id checked and scored, and what became of it
     /// handed to `visit`, in file order. Stops at the first error `visit` returns.
-    pub fn each_row(mut self, mut visit: impl FnMut(RowOutcome) -> Result<()>) -> Result<()> {
-        let mut ticker = Ticker::new();
+    pub fn each_row(
+        mut self,
+        env: &Env,
+        mut visit: impl FnMut(RowOutcome) -> Result<()>,
+    ) -> Result<()> {
+        let mut ticker = Ticker::new(env.stderr_is_terminal && env.verbosity != Verbosity::Quiet);
         while let Some(row) = self.reader.next_commune() {
             ticker.tick();
             let outcome = match row {
@@ -160,6 +154,7 @@ impl<'s> Scan<'s> {
     /// scoring noticed is told on `stderr`.
     pub fn run(
         self,
+        env: &Env,
         stderr: &mut dyn Write,
         mut visit: impl FnMut(&CommuneScore) -> Result<()>,
     ) -> Result<()> {
@@ -168,10 +163,18 @@ impl<'s> Scan<'s> {
         let mut problems: Vec<Problem> = Vec::new();
         let mut omitted = 0;
         let mut notes = Notes::default();
-        self.each_row(|outcome| {
+        let max_row_warnings = env.max_row_warnings();
+        self.each_row(env, |outcome| {
             let found = match outcome {
                 RowOutcome::Scored(scored, findings) => {
-                    notes.add(set, &file, scored.commune.line, &findings, stderr);
+                    notes.add(
+                        set,
+                        &file,
+                        scored.commune.line,
+                        &findings,
+                        stderr,
+                        max_row_warnings,
+                    );
                     if problems.is_empty() {
                         visit(&scored)?;
                     }
@@ -187,7 +190,7 @@ impl<'s> Scan<'s> {
             problems.extend(found.into_iter().take(room));
             Ok(())
         })?;
-        notes.report(set, stderr);
+        notes.report(set, stderr, max_row_warnings);
         if problems.is_empty() {
             Ok(())
         } else {
@@ -200,13 +203,15 @@ impl<'s> Scan<'s> {
 /// taken more than a second: quick runs and batch jobs see nothing.
 struct Ticker {
     bar: indicatif::ProgressBar,
+    /// Whether it may show at all: on a terminal, unless `-q`.
+    allowed: bool,
     start: std::time::Instant,
     shown: bool,
     rows: u64,
 }
 
 impl Ticker {
-    fn new() -> Ticker {
+    fn new(allowed: bool) -> Ticker {
         let bar = indicatif::ProgressBar::hidden();
         bar.set_style(
             indicatif::ProgressStyle::with_template("{spinner} {human_pos} communes ({per_sec})")
@@ -214,6 +219,7 @@ impl Ticker {
         );
         Ticker {
             bar,
+            allowed,
             start: std::time::Instant::now(),
             shown: false,
             rows: 0,
@@ -221,17 +227,12 @@ impl Ticker {
     }
 
     fn tick(&mut self) {
-        // the bar is told only every 1024 rows: asking the clock per row costs
         self.rows += 1;
-        if !self.rows.is_multiple_of(1024) {
+        if !self.allowed || !self.rows.is_multiple_of(1024) {
             return;
         }
         self.bar.set_position(self.rows);
-        if !self.shown
-            && self.start.elapsed() > std::time::Duration::from_secs(1)
-            && std::io::IsTerminal::is_terminal(&std::io::stderr())
-            && crate::term::verbosity() != crate::term::Verbosity::Quiet
-        {
+        if !self.shown && self.start.elapsed() > std::time::Duration::from_secs(1) {
             self.bar
                 .set_draw_target(indicatif::ProgressDrawTarget::stderr());
             self.shown = true;
@@ -308,6 +309,7 @@ impl Notes {
         line: u64,
         findings: &[Finding],
         stderr: &mut dyn Write,
+        max_row_warnings: usize,
     ) {
         for finding in findings {
             match *finding {
@@ -333,7 +335,7 @@ impl Notes {
                     indicators,
                 } => {
                     self.disagreements += 1;
-                    if self.disagreements <= max_row_warnings() {
+                    if self.disagreements <= max_row_warnings {
                         warn(
                             stderr,
                             &format!(
@@ -347,13 +349,13 @@ impl Notes {
         }
     }
 
-    fn report(self, set: &CriteriaSet, stderr: &mut dyn Write) {
-        if self.disagreements > max_row_warnings() {
+    fn report(self, set: &CriteriaSet, stderr: &mut dyn Write, max_row_warnings: usize) {
+        if self.disagreements > max_row_warnings {
             warn(
                 stderr,
                 &format!(
                     "… and {} more disagreement(s) between verdict columns and indicators",
-                    self.disagreements - max_row_warnings()
+                    self.disagreements - max_row_warnings
                 ),
             );
         }
@@ -521,7 +523,7 @@ mod tests {
         .unwrap();
         let mut visited = Vec::new();
         let err = Scan::new(&set, reader)
-            .run(&mut Vec::new(), |score| {
+            .run(&Env::default(), &mut Vec::new(), |score| {
                 visited.push(score.commune.id.clone());
                 Ok(())
             })
@@ -560,9 +562,9 @@ mod tests {
                 class: Some(ClassId(class)),
                 year: Some(year),
             };
-            notes.add(&set, "f.csv", 2, &[finding], &mut sink);
+            notes.add(&set, "f.csv", 2, &[finding], &mut sink, 20);
         }
-        notes.report(&set, &mut sink);
+        notes.report(&set, &mut sink, 20);
         let text = String::from_utf8(sink).unwrap();
         assert_eq!(text.lines().count(), 1, "{text}");
         let (a, b) = (

@@ -1,38 +1,9 @@
-//! What goes to the terminal besides data: how chatty `ntm` is (`-q`, `-v`) and whether the
-//! `error:` and `warning:` prefixes on standard error are coloured (`--color`, `NO_COLOR`).
+//! What goes to standard error besides data: `warning:` lines dropped with `-q`, and the
+//! `error:` and `warning:` prefixes coloured or not (`--color`, `NO_COLOR`).
 //!
 //! Data goes to standard output only; everything here concerns standard error.
 
-use std::io::{self, IsTerminal, Write};
-use std::sync::atomic::{AtomicU8, Ordering};
-
-/// How much `ntm` says on standard error besides errors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Verbosity {
-    /// `-q`: errors only; no warnings, no progress ticker.
-    Quiet,
-    /// Warnings, with repeated row warnings capped.
-    Normal,
-    /// `-v`: every row warning, uncapped.
-    Verbose,
-}
-
-static VERBOSITY: AtomicU8 = AtomicU8::new(1);
-
-/// Sets the verbosity for the rest of the process (the command line does this once).
-pub fn set_verbosity(v: Verbosity) {
-    VERBOSITY.store(v as u8, Ordering::Relaxed);
-}
-
-/// The verbosity chosen on the command line.
-#[must_use]
-pub fn verbosity() -> Verbosity {
-    match VERBOSITY.load(Ordering::Relaxed) {
-        0 => Verbosity::Quiet,
-        1 => Verbosity::Normal,
-        _ => Verbosity::Verbose,
-    }
-}
+use std::io::{self, Write};
 
 /// When to colour standard error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,15 +25,6 @@ impl ColorChoice {
             ColorChoice::Always => true,
             ColorChoice::Auto => is_terminal && no_color.is_none_or(std::ffi::OsStr::is_empty),
         }
-    }
-
-    /// Whether to colour standard error of this process.
-    #[must_use]
-    pub fn for_stderr(self) -> bool {
-        self.enabled(
-            io::stderr().is_terminal(),
-            std::env::var_os("NO_COLOR").as_deref(),
-        )
     }
 }
 

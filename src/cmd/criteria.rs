@@ -8,26 +8,33 @@ use serde::Serialize;
 use crate::criteria::{
     BUILTIN_SETS, CriteriaSet, Date, Level, Measure, QuantityKind, Threshold, default_builtin,
 };
+use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::{Lang, Text};
 use crate::render::labels::{Label, label};
-use crate::render::{new_table, table_width};
+use crate::render::{DocumentFormat, new_table, not_written};
 
-/// Formats for `criteria list`, `show` and `diff`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InfoFormat {
-    /// Tables for people.
-    Table,
-    /// JSON.
-    Json,
-    /// The criteria-file YAML (`show` only): a set to start a provincial set from.
-    Yaml,
-    /// Markdown, for wikis and documents.
-    Markdown,
-}
+/// The formats `ntm criteria list` writes.
+pub const LIST_FORMATS: &[DocumentFormat] = &[DocumentFormat::Table, DocumentFormat::Json];
+
+/// The formats `ntm criteria show` writes; YAML is a criteria file, a start for a provincial set.
+pub const SHOW_FORMATS: &[DocumentFormat] = &[
+    DocumentFormat::Table,
+    DocumentFormat::Json,
+    DocumentFormat::Yaml,
+    DocumentFormat::Markdown,
+];
+
+/// The formats `ntm criteria diff` writes.
+pub const DIFF_FORMATS: &[DocumentFormat] = &[
+    DocumentFormat::Table,
+    DocumentFormat::Json,
+    DocumentFormat::Markdown,
+];
 
 /// `ntm criteria list`.
-pub fn list(format: InfoFormat, lang: Lang, today: Date, out: &mut dyn Write) -> Result<()> {
+pub fn list(format: DocumentFormat, lang: Lang, env: &Env, out: &mut dyn Write) -> Result<()> {
+    let today = env.today;
     let default = default_builtin(today).id;
     let sets = BUILTIN_SETS
         .iter()
@@ -38,7 +45,7 @@ pub fn list(format: InfoFormat, lang: Lang, today: Date, out: &mut dyn Write) ->
         source,
     };
     match format {
-        InfoFormat::Json | InfoFormat::Yaml | InfoFormat::Markdown => {
+        DocumentFormat::Json => {
             let views: Vec<_> = sets
                 .iter()
                 .map(|s| ListView {
@@ -58,8 +65,8 @@ pub fn list(format: InfoFormat, lang: Lang, today: Date, out: &mut dyn Write) ->
             serde_json::to_writer_pretty(&mut *out, &views).map_err(|e| io(e.into()))?;
             writeln!(out).map_err(io)?;
         }
-        InfoFormat::Table => {
-            let mut table = new_table(table_width());
+        DocumentFormat::Table => {
+            let mut table = new_table(env.table_width);
             table.set_header([
                 label(Label::Id, lang),
                 label(Label::Title, lang),
@@ -93,28 +100,36 @@ pub fn list(format: InfoFormat, lang: Lang, today: Date, out: &mut dyn Write) ->
             }
             writeln!(out, "{table}").map_err(io)?;
         }
+        other => return Err(not_written(other, "criteria list", LIST_FORMATS)),
     }
     Ok(())
 }
 
 /// `ntm criteria show`.
-pub fn show(name: &str, format: InfoFormat, lang: Lang, out: &mut dyn Write) -> Result<()> {
+pub fn show(
+    name: &str,
+    format: DocumentFormat,
+    lang: Lang,
+    env: &Env,
+    out: &mut dyn Write,
+) -> Result<()> {
     let set = CriteriaSet::load(name)?;
     let io = |source| Error::Io {
         path: "<stdout>".into(),
         source,
     };
     match format {
-        InfoFormat::Json => {
+        DocumentFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &SetView::new(&set))
                 .map_err(|e| io(e.into()))?;
             writeln!(out).map_err(io)?;
         }
-        InfoFormat::Yaml => out
+        DocumentFormat::Yaml => out
             .write_all(crate::criteria::to_yaml(&set).as_bytes())
             .map_err(io)?,
-        InfoFormat::Markdown => show_markdown(&set, lang, out).map_err(io)?,
-        InfoFormat::Table => show_table(&set, lang, out).map_err(io)?,
+        DocumentFormat::Markdown => show_markdown(&set, lang, out).map_err(io)?,
+        DocumentFormat::Table => show_table(&set, lang, env.table_width, out).map_err(io)?,
+        other => return Err(not_written(other, "criteria show", SHOW_FORMATS)),
     }
     Ok(())
 }
@@ -140,7 +155,14 @@ pub fn check(name: &str, out: &mut dyn Write) -> Result<()> {
 }
 
 /// `ntm criteria diff`: what changed from set `a` to set `b`.
-pub fn diff(a: &str, b: &str, format: InfoFormat, lang: Lang, out: &mut dyn Write) -> Result<()> {
+pub fn diff(
+    a: &str,
+    b: &str,
+    format: DocumentFormat,
+    lang: Lang,
+    env: &Env,
+    out: &mut dyn Write,
+) -> Result<()> {
     let (sa, sb) = (CriteriaSet::load(a)?, CriteriaSet::load(b)?);
     let changes = crate::criteria::diff::diff(&sa, &sb);
     let io = |source| Error::Io {
@@ -181,11 +203,11 @@ pub fn diff(a: &str, b: &str, format: InfoFormat, lang: Lang, out: &mut dyn Writ
         sb.id.as_str(),
     ];
     match format {
-        InfoFormat::Json | InfoFormat::Yaml => {
+        DocumentFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &changes).map_err(|e| io(e.into()))?;
             writeln!(out).map_err(io)?;
         }
-        InfoFormat::Markdown => {
+        DocumentFormat::Markdown => {
             writeln!(out, "| {} |", header.join(" | ")).map_err(io)?;
             writeln!(out, "|---|---|---|---|").map_err(io)?;
             for row in &rows {
@@ -193,14 +215,15 @@ pub fn diff(a: &str, b: &str, format: InfoFormat, lang: Lang, out: &mut dyn Writ
                 writeln!(out, "| {} |", cells.join(" | ")).map_err(io)?;
             }
         }
-        InfoFormat::Table => {
-            let mut table = new_table(table_width());
+        DocumentFormat::Table => {
+            let mut table = new_table(env.table_width);
             table.set_header(header);
             for row in rows {
                 table.add_row(row);
             }
             writeln!(out, "{table}").map_err(io)?;
         }
+        other => return Err(not_written(other, "criteria diff", DIFF_FORMATS)),
     }
     Ok(())
 }
@@ -270,7 +293,12 @@ fn show_markdown(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io:
     Ok(())
 }
 
-fn show_table(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+fn show_table(
+    set: &CriteriaSet,
+    lang: Lang,
+    width: u16,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     writeln!(out, "{} ({})", set.title.get(lang), set.id)?;
     for fact in facts(set, lang, str::to_owned) {
         writeln!(out, "  {fact}")?;
@@ -283,7 +311,7 @@ fn show_table(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io::Re
             tier.id,
             tier.source
         )?;
-        let mut table = new_table(table_width());
+        let mut table = new_table(width);
         table.set_header([
             label(Label::Indicator, lang),
             label(Label::Criterion, lang),

@@ -4,11 +4,12 @@ use std::io::Write;
 
 use crate::aggregate::changes::{Changes, CommuneChange, Movement, Snapshot, compare};
 use crate::criteria::CriteriaSet;
+use crate::env::Env;
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::render::labels::{Label, label};
 use crate::render::output::{io_error, write_whole};
-use crate::render::{Format, TableLabels, neutralise, new_table, number, table_width};
+use crate::render::{RecordFormat, TableLabels, neutralise, new_table, number};
 use crate::scan::Scan;
 use crate::survey::input::InputOptions;
 
@@ -22,7 +23,7 @@ pub struct DiffOptions {
     /// A built-in set id or a YAML file, for both files.
     pub criteria: String,
     /// The output format.
-    pub format: Format,
+    pub format: RecordFormat,
     /// The output file; standard output when `None`.
     pub output: Option<String>,
     /// How to read the input files (encoding, delimiter, sheet, default year).
@@ -38,10 +39,11 @@ pub fn snapshots(
     set: &CriteriaSet,
     input: &str,
     read: &InputOptions,
+    env: &Env,
     stderr: &mut dyn Write,
 ) -> Result<Vec<Snapshot>> {
     let mut out = Vec::new();
-    Scan::open(set, input, read, stderr)?.run(stderr, |score| {
+    Scan::open(set, input, read, stderr)?.run(env, stderr, |score| {
         out.push(Snapshot::of(set, score));
         Ok(())
     })?;
@@ -49,12 +51,12 @@ pub fn snapshots(
 }
 
 /// Runs `ntm diff`; returns the changes so that `--check` can judge them.
-pub fn run(options: &DiffOptions, stderr: &mut dyn Write) -> Result<Changes> {
+pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<Changes> {
     let set = CriteriaSet::load(&options.criteria)?;
-    let old = snapshots(&set, &options.old, &options.read, stderr)?;
-    let new = snapshots(&set, &options.new, &options.read, stderr)?;
+    let old = snapshots(&set, &options.old, &options.read, env, stderr)?;
+    let new = snapshots(&set, &options.new, &options.read, env, stderr)?;
     let changes = compare(&set, &old, &new);
-    let labels = TableLabels::new(&set, options.lang, table_width());
+    let labels = TableLabels::new(&set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {
         write(&changes, options.format, &labels, options.raw, out).map_err(io_error(name))
     })?;
@@ -96,24 +98,24 @@ fn csv_row(c: &CommuneChange) -> [String; 10] {
 /// Writes the changes in `format`.
 pub fn write(
     changes: &Changes,
-    format: Format,
+    format: RecordFormat,
     labels: &TableLabels,
     raw: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let lang = labels.lang;
     match format {
-        Format::Json => {
+        RecordFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, changes)?;
             writeln!(out)?;
         }
-        Format::Ndjson => {
+        RecordFormat::Ndjson => {
             for c in &changes.communes {
                 serde_json::to_writer(&mut *out, c)?;
                 writeln!(out)?;
             }
         }
-        Format::Csv => {
+        RecordFormat::Csv => {
             let mut w = csv::Writer::from_writer(&mut *out);
             let csv_err = crate::render::csv_io_error;
             w.write_record([
@@ -140,7 +142,7 @@ pub fn write(
             }
             w.flush()?;
         }
-        Format::Table => {
+        RecordFormat::Table => {
             let mut totals = new_table(labels.width);
             totals.set_header([
                 label(Label::Figure, lang),

@@ -4,15 +4,16 @@
 use std::io::Write;
 
 use crate::criteria::CriteriaSet;
+use crate::env::Env;
 use crate::error::Result;
 use crate::render::GapsRow;
 use crate::scan::{self, StreamOptions};
 use crate::score::gaps::gaps;
 
 /// Runs `ntm gaps`, writing warnings to `stderr`.
-pub fn run(options: &StreamOptions, stderr: &mut dyn Write) -> Result<()> {
+pub fn run(options: &StreamOptions, env: &Env, stderr: &mut dyn Write) -> Result<()> {
     let set = CriteriaSet::load(&options.criteria)?;
-    scan::run(&set, options, stderr, |score| {
+    scan::run(&set, options, env, stderr, |score| {
         gaps(&set, score).map(|(next, gaps)| GapsRow::new(&set, score, next, gaps))
     })
 }

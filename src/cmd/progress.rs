@@ -5,23 +5,20 @@ use std::io::Write;
 use crate::aggregate::progress::Progress;
 use crate::aggregate::targets::Targets;
 use crate::criteria::CriteriaSet;
+use crate::env::Env;
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::render::output::{io_error, write_whole};
-use crate::render::{TableLabels, sections, table_width};
+use crate::render::{DocumentFormat, TableLabels, not_written, sections};
 use crate::scan::Scan;
 use crate::survey::input::InputOptions;
 
-/// Formats of the progress report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportFormat {
-    /// Tables for people.
-    Table,
-    /// One JSON object.
-    Json,
-    /// Markdown.
-    Markdown,
-}
+/// The formats `ntm progress` writes.
+pub const FORMATS: &[DocumentFormat] = &[
+    DocumentFormat::Table,
+    DocumentFormat::Json,
+    DocumentFormat::Markdown,
+];
 
 /// What `ntm progress` was asked to do.
 #[derive(Debug, Clone)]
@@ -36,7 +33,7 @@ pub struct ProgressOptions {
     /// data has a district column.
     pub by_district: Option<bool>,
     /// The output format.
-    pub format: ReportFormat,
+    pub format: DocumentFormat,
     /// The output file; standard output when `None`.
     pub output: Option<String>,
     /// How to read the input files (encoding, delimiter, sheet, default year).
@@ -55,7 +52,10 @@ pub enum TargetsOutcome {
 }
 
 /// Runs `ntm progress`, writing warnings to `stderr`.
-pub fn run(options: &ProgressOptions, stderr: &mut dyn Write) -> Result<TargetsOutcome> {
+pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Result<TargetsOutcome> {
+    if !FORMATS.contains(&options.format) {
+        return Err(not_written(options.format, "progress", FORMATS));
+    }
     let set = CriteriaSet::load(&options.criteria)?;
     let targets = options
         .targets
@@ -67,7 +67,7 @@ pub fn run(options: &ProgressOptions, stderr: &mut dyn Write) -> Result<TargetsO
         .by_district
         .unwrap_or_else(|| scan.has_column("district"));
     let mut tally = Progress::new(&set, targets.as_ref(), by_district);
-    scan.run(stderr, |score| {
+    scan.run(env, stderr, |score| {
         tally.add(score);
         Ok(())
     })?;
@@ -82,16 +82,17 @@ pub fn run(options: &ProgressOptions, stderr: &mut dyn Write) -> Result<TargetsO
         }
     }
     let report = tally.finish();
-    let labels = TableLabels::new(&set, options.lang, table_width());
+    let labels = TableLabels::new(&set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {
-        match options.format {
-            ReportFormat::Json => serde_json::to_writer_pretty(&mut *out, &report)
+        let written = match options.format {
+            DocumentFormat::Json => serde_json::to_writer_pretty(&mut *out, &report)
                 .map_err(std::io::Error::from)
                 .and_then(|()| writeln!(out)),
-            ReportFormat::Table => sections::table(&report, &labels, out),
-            ReportFormat::Markdown => sections::markdown(&report, &labels, out),
-        }
-        .map_err(io_error(name))
+            DocumentFormat::Table => sections::table(&report, &labels, out),
+            DocumentFormat::Markdown => sections::markdown(&report, &labels, out),
+            other => return Err(not_written(other, "progress", FORMATS)),
+        };
+        written.map_err(io_error(name))
     })?;
     Ok(if report.all_met() {
         TargetsOutcome::AllMet

@@ -7,24 +7,21 @@ use crate::aggregate::changes::{Snapshot, compare};
 use crate::aggregate::progress::Progress;
 use crate::aggregate::targets::Targets;
 use crate::criteria::{CriteriaSet, Date};
+use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::render::output::{io_error, write_whole};
 use crate::render::report::{Report, html, markdown, xlsx};
-use crate::render::{ScoreRow, TableLabels, table_width};
+use crate::render::{DocumentFormat, ScoreRow, TableLabels, not_written};
 use crate::scan::Scan;
 use crate::survey::input::InputOptions;
 
-/// The document formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocumentFormat {
-    /// One self-contained HTML file.
-    Html,
-    /// Markdown.
-    Markdown,
-    /// An Excel workbook.
-    Xlsx,
-}
+/// The formats `ntm report` writes.
+pub const FORMATS: &[DocumentFormat] = &[
+    DocumentFormat::Html,
+    DocumentFormat::Markdown,
+    DocumentFormat::Xlsx,
+];
 
 /// What `ntm report` was asked to do.
 #[derive(Debug, Clone)]
@@ -50,7 +47,10 @@ pub struct ReportOptions {
 }
 
 /// Runs `ntm report`, writing warnings to `stderr`.
-pub fn run(options: &ReportOptions, stderr: &mut dyn Write) -> Result<()> {
+pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result<()> {
+    if !FORMATS.contains(&options.format) {
+        return Err(not_written(options.format, "report", FORMATS));
+    }
     if options.format == DocumentFormat::Xlsx && options.output.is_none() {
         return Err(Error::Usage(
             "a workbook cannot go to standard output; name the file with -o report.xlsx".into(),
@@ -67,7 +67,7 @@ pub fn run(options: &ReportOptions, stderr: &mut dyn Write) -> Result<()> {
     let mut progress = Progress::new(&set, targets.as_ref(), by_district);
     let mut rows = Vec::new();
     let mut now: Vec<Snapshot> = Vec::new();
-    scan.run(stderr, |score| {
+    scan.run(env, stderr, |score| {
         progress.add(score);
         rows.push(ScoreRow::new(&set, score));
         if options.previous.is_some() {
@@ -78,7 +78,7 @@ pub fn run(options: &ReportOptions, stderr: &mut dyn Write) -> Result<()> {
     let changes = match &options.previous {
         Some(previous) => Some(compare(
             &set,
-            &snapshots(&set, previous, &options.read, stderr)?,
+            &snapshots(&set, previous, &options.read, env, stderr)?,
             &now,
         )),
         None => None,
@@ -86,19 +86,20 @@ pub fn run(options: &ReportOptions, stderr: &mut dyn Write) -> Result<()> {
     let report = Report {
         set: &set,
         date: options.date,
-        labels: TableLabels::new(&set, options.lang, table_width()),
+        labels: TableLabels::new(&set, options.lang, env.table_width),
         progress: progress.finish(),
         rows,
         changes,
     };
     write_whole(options.output.as_deref(), |out, name| {
-        match options.format {
+        let written = match options.format {
             DocumentFormat::Html => html(&report, out),
             DocumentFormat::Markdown => markdown(&report, out),
             DocumentFormat::Xlsx => xlsx(&report)
                 .map_err(|e| std::io::Error::other(e.to_string()))
                 .and_then(|bytes| out.write_all(&bytes)),
-        }
-        .map_err(io_error(name))
+            other => return Err(not_written(other, "report", FORMATS)),
+        };
+        written.map_err(io_error(name))
     })
 }

@@ -4,14 +4,15 @@
 use std::io::Write;
 
 use crate::criteria::CriteriaSet;
+use crate::env::Env;
 use crate::error::Result;
 use crate::render::ScoreRow;
 use crate::scan::{self, StreamOptions};
 
 /// Runs `ntm score`, writing warnings to `stderr`.
-pub fn run(options: &StreamOptions, stderr: &mut dyn Write) -> Result<()> {
+pub fn run(options: &StreamOptions, env: &Env, stderr: &mut dyn Write) -> Result<()> {
     let set = CriteriaSet::load(&options.criteria)?;
-    scan::run(&set, options, stderr, |score| {
+    scan::run(&set, options, env, stderr, |score| {
         Some(ScoreRow::new(&set, score))
     })
 }

@@ -6,8 +6,9 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::criteria::{CriteriaSet, LevelLookup, RESERVED_COLUMNS};
+use crate::env::Env;
 use crate::error::{Error, Location, Problem, Result};
-use crate::render::{new_table, table_width};
+use crate::render::{DocumentFormat, new_table, not_written};
 use crate::scan::{RowOutcome, Scan};
 use crate::score::Finding;
 use crate::survey::SurveyReader;
@@ -57,14 +58,8 @@ impl ValidationFinding {
     }
 }
 
-/// Formats of the findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FindingsFormat {
-    /// One line per finding, for people.
-    Text,
-    /// A JSON array.
-    Json,
-}
+/// The formats `ntm validate` writes: a table of the findings for people, or JSON.
+pub const FORMATS: &[DocumentFormat] = &[DocumentFormat::Table, DocumentFormat::Json];
 
 /// What `ntm validate` was asked to do.
 #[derive(Debug, Clone)]
@@ -76,7 +71,7 @@ pub struct ValidateOptions {
     /// How to read the file.
     pub read: InputOptions,
     /// Output format.
-    pub format: FindingsFormat,
+    pub format: DocumentFormat,
 }
 
 /// The column a user probably meant by `header`, among the columns `set` knows.
@@ -130,7 +125,7 @@ impl Kept {
 }
 
 /// Checks the file; returns the findings (errors first in file order, then warnings).
-pub fn check(options: &ValidateOptions) -> Result<Vec<ValidationFinding>> {
+pub fn check(options: &ValidateOptions, env: &Env) -> Result<Vec<ValidationFinding>> {
     let set = CriteriaSet::load(&options.criteria)?;
     let reader = match SurveyReader::open(&options.input, &set, options.read.year, &options.read) {
         Ok(reader) => reader,
@@ -142,7 +137,7 @@ pub fn check(options: &ValidateOptions) -> Result<Vec<ValidationFinding>> {
         }
         Err(other) => return Err(other),
     };
-    findings(&set, reader)
+    findings(&set, reader, env)
 }
 
 /// What a row lacks for an indicator whose threshold needs it.
@@ -163,7 +158,11 @@ fn lookup_message(set: &CriteriaSet, lookup: LevelLookup) -> String {
 }
 
 /// The findings of the rows `reader` reads against `set`, and of its header.
-fn findings(set: &CriteriaSet, reader: SurveyReader<'_>) -> Result<Vec<ValidationFinding>> {
+fn findings(
+    set: &CriteriaSet,
+    reader: SurveyReader<'_>,
+    env: &Env,
+) -> Result<Vec<ValidationFinding>> {
     let mut kept = Kept::default();
     let file = reader.file().to_owned();
     for column in reader.unused_columns() {
@@ -189,7 +188,7 @@ fn findings(set: &CriteriaSet, reader: SurveyReader<'_>) -> Result<Vec<Validatio
     }
     let mut rows = 0u64;
     let scan = Scan::new(set, reader);
-    scan.each_row(|outcome| {
+    scan.each_row(env, |outcome| {
         rows += 1;
         if kept.full() {
             return Ok(());
@@ -258,22 +257,25 @@ fn findings(set: &CriteriaSet, reader: SurveyReader<'_>) -> Result<Vec<Validatio
 }
 
 /// Runs `ntm validate`: writes the findings and returns whether any is an error.
-pub fn run(options: &ValidateOptions, out: &mut dyn Write) -> Result<bool> {
-    let findings = check(options)?;
+pub fn run(options: &ValidateOptions, env: &Env, out: &mut dyn Write) -> Result<bool> {
+    if !FORMATS.contains(&options.format) {
+        return Err(not_written(options.format, "validate", FORMATS));
+    }
+    let findings = check(options, env)?;
     let io = |source| Error::Io {
         path: "<stdout>".into(),
         source,
     };
     match options.format {
-        FindingsFormat::Json => {
+        DocumentFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &findings).map_err(|e| io(e.into()))?;
             writeln!(out).map_err(io)?;
         }
-        FindingsFormat::Text => {
+        DocumentFormat::Table => {
             if findings.is_empty() {
                 writeln!(out, "{}: ok", options.input).map_err(io)?;
             } else {
-                let mut table = new_table(table_width());
+                let mut table = new_table(env.table_width);
                 table.set_header(["", "line", "column", "value", "problem"]);
                 for f in &findings {
                     table.add_row([
@@ -290,6 +292,7 @@ pub fn run(options: &ValidateOptions, out: &mut dyn Write) -> Result<bool> {
                 writeln!(out, "{table}").map_err(io)?;
             }
         }
+        other => return Err(not_written(other, "validate", FORMATS)),
     }
     Ok(findings.iter().any(|f| f.severity == Severity::Error))
 }

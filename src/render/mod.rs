@@ -16,14 +16,15 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::error::Error;
 use crate::lang::Lang;
 
 pub use records::{CriterionNumbers, GapView, GapsRow, ScoreRow};
-pub use table::{new_table, table_width};
+pub use table::new_table;
 
-/// An output format for per-commune records.
+/// A format of per-commune record streams (`score`, `gaps`, `diff`): written as rows come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub enum RecordFormat {
     /// A table for people (buffers all rows before printing).
     Table,
     /// CSV, lists joined with `;`.
@@ -32,6 +33,65 @@ pub enum Format {
     Json,
     /// One JSON object per line.
     Ndjson,
+}
+
+/// A format of whole documents (`progress`, `report`, `validate`, `criteria`): each command
+/// writes some of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentFormat {
+    /// Tables for people.
+    Table,
+    /// JSON.
+    Json,
+    /// Markdown, for wikis and documents.
+    Markdown,
+    /// The criteria-file YAML.
+    Yaml,
+    /// One self-contained HTML file.
+    Html,
+    /// An Excel workbook.
+    Xlsx,
+}
+
+impl DocumentFormat {
+    /// Every document format.
+    pub const ALL: [DocumentFormat; 6] = [
+        DocumentFormat::Table,
+        DocumentFormat::Json,
+        DocumentFormat::Markdown,
+        DocumentFormat::Yaml,
+        DocumentFormat::Html,
+        DocumentFormat::Xlsx,
+    ];
+
+    /// Its name on the command line.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            DocumentFormat::Table => "table",
+            DocumentFormat::Json => "json",
+            DocumentFormat::Markdown => "markdown",
+            DocumentFormat::Yaml => "yaml",
+            DocumentFormat::Html => "html",
+            DocumentFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// The error for a document format a command does not write; `formats` are those it does.
+#[must_use]
+pub fn not_written(format: DocumentFormat, command: &str, formats: &[DocumentFormat]) -> Error {
+    let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
+    Error::Usage(format!(
+        "ntm {command} does not write {format}; it writes {}",
+        names.join(", ")
+    ))
+}
+
+impl std::fmt::Display for DocumentFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// What a table needs to label records for people.
@@ -107,16 +167,16 @@ pub trait RecordWriter<R: Record> {
 /// # Errors
 /// What writing the CSV header gives.
 pub fn writer<'w, R: Record + 'w>(
-    format: Format,
+    format: RecordFormat,
     out: &'w mut dyn Write,
     labels: TableLabels,
     raw: bool,
 ) -> io::Result<Box<dyn RecordWriter<R> + 'w>> {
     Ok(match format {
-        Format::Table => Box::new(table::TableWriter::new(out, labels)),
-        Format::Csv => Box::new(csv::CsvWriter::new(out, raw)?),
-        Format::Json => Box::new(json::JsonWriter::array(out)),
-        Format::Ndjson => Box::new(json::JsonWriter::lines(out)),
+        RecordFormat::Table => Box::new(table::TableWriter::new(out, labels)),
+        RecordFormat::Csv => Box::new(csv::CsvWriter::new(out, raw)?),
+        RecordFormat::Json => Box::new(json::JsonWriter::array(out)),
+        RecordFormat::Ndjson => Box::new(json::JsonWriter::lines(out)),
     })
 }
 

@@ -1,23 +1,12 @@
 //! The table for people: fits the terminal (80 columns when not on one), Vietnamese names
 //! intact. It buffers every row, since column widths depend on all of them.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::marker::PhantomData;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
 use super::{Record, RecordWriter, TableLabels};
-
-/// The width tables are fitted to: the terminal's, or 80 columns off a terminal.
-#[must_use]
-pub fn table_width() -> u16 {
-    if io::stdout().is_terminal()
-        && let Some(width) = Table::new().width()
-    {
-        return width;
-    }
-    80
-}
 
 /// An empty table with the house style, fitted to `width`.
 #[must_use]

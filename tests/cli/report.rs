@@ -1,9 +1,9 @@
 //! `ntm report`: the monthly document in Markdown (compared whole), HTML (structure, no
 //! network, rendered in a real browser) and XLSX (read back).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::util::{data, expected, ntm, repo};
+use crate::util::{data, expected, external, ntm, repo};
 
 fn report(format: &str, out: &Path, lang: &str) -> crate::util::Run {
     ntm(&[
@@ -72,27 +72,12 @@ fn html_has_every_section_and_chart_and_no_network() {
     }
 }
 
-/// Chromium from the system packages, when installed; CI installs it.
-fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .flat_map(|name| {
-            std::env::var_os("PATH")
-                .into_iter()
-                .flat_map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
-                .map(move |dir| dir.join(name))
-        })
-        .find(|p| p.is_file())
-}
-
 #[test]
 fn html_renders_in_a_headless_browser() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install chromium (see .ci/run)"
-        );
-        eprintln!("chromium not installed: browser test not run");
+    let Some(browser) = external(
+        &["chromium", "chromium-browser", "google-chrome"],
+        "chromium",
+    ) else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

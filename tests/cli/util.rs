@@ -1,6 +1,7 @@
 //! A small harness: run `ntm` with arguments and optional stdin, capture everything.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
@@ -61,25 +62,67 @@ pub fn ntm_with(args: &[&str], stdin: Option<&str>, dir: Option<&std::path::Path
 }
 
 /// `rows` synthetic communes of vn-commune-2021-2025 with a header, from
-/// `python3 examples/generate.py bench`; `None`, said on stderr, where python3 is not installed.
+/// `python3 examples/generate.py bench`; `None` where python3 is not installed (see
+/// [`external`]).
 pub fn generated(rows: usize, seed: u64) -> Option<String> {
-    let out = std::process::Command::new("python3")
+    let python = external(&["python3"], "python3")?;
+    let out = std::process::Command::new(python)
         .arg(repo("examples/generate.py"))
         .args(["bench", &rows.to_string(), "--seed", &seed.to_string()])
-        .output();
-    match out {
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("python3 not found: generated data skipped");
-            None
-        }
-        Err(err) => panic!("python3: {err}"),
-        Ok(out) => {
-            assert!(
-                out.status.success(),
-                "generate.py bench: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            Some(String::from_utf8(out.stdout).expect("UTF-8"))
-        }
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "generate.py bench: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8(out.stdout).expect("UTF-8"))
+}
+
+/// The first of `names` found on `PATH`: an outside program a test runs (a browser, a shell,
+/// `man`), which the Debian package `package` provides.
+///
+/// When it is missing, the test is skipped with a note on a developer's machine, but fails under
+/// CI, where `.ci/run` installs it: there a test that quietly checks nothing would hide the loss.
+pub fn external(names: &[&str], package: &str) -> Option<PathBuf> {
+    let dirs: Vec<PathBuf> = std::env::var_os("PATH")
+        .map(|path| std::env::split_paths(&path).collect())
+        .unwrap_or_default();
+    let found = names
+        .iter()
+        .flat_map(|name| dirs.iter().map(move |dir| dir.join(name)))
+        .find(|p| runnable(p));
+    if found.is_none() {
+        let program = names.join(" or ");
+        let install = format!("install it with `apt-get install {package}` (Debian)");
+        assert!(
+            !in_ci(),
+            "{program} is not installed, and under CI this test may not be skipped: {install}, \
+             as .ci/run does"
+        );
+        // straight to stderr, past the test harness's capture, so the note shows in a passing run
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: {program} is not installed, so what needs it is skipped: {install}"
+        );
     }
+    found
+}
+
+/// Whether the tests run under CI: `CI` set (CI sets it to `true`) to anything but empty, `false`
+/// or `0`.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.as_str(), "" | "false" | "0"))
+}
+
+/// Whether `path` is a file this user may run.
+fn runnable(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        path.metadata()
+            .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+    }
+    #[cfg(not(unix))]
+    path.is_file()
 }

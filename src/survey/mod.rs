@@ -271,8 +271,14 @@ impl<'s> SurveyReader<'s> {
             line,
             problems: Vec::new(),
         };
-        let parsed = parse(self.set, &self.plan, self.default_year, &mut row);
         let id = nfc(row.text(Some(self.layout.commune_id)));
+        let parsed = parse(
+            self.set,
+            &self.plan,
+            self.default_year,
+            &mut row,
+            id.clone(),
+        );
         if id.is_empty() {
             return Some(parsed);
         }
@@ -326,18 +332,18 @@ impl<'s> SurveyReader<'s> {
     }
 }
 
-/// Parses one row against `set`: the commune, or every problem of the row.
+/// Parses one row against `set`: the commune with `id`, or every problem of the row (those
+/// found reading `id` included).
 fn parse(
     set: &CriteriaSet,
     plan: &[(usize, &Indicator)],
     default_year: Option<u16>,
     row: &mut Row<'_>,
+    id: String,
 ) -> std::result::Result<Commune, Vec<Problem>> {
     let l = row.layout;
     let line = row.line;
-    let reported = row.problems.len();
-    let id = nfc(row.text(Some(l.commune_id)));
-    if id.is_empty() && row.problems.len() == reported {
+    if id.is_empty() && row.problems.is_empty() {
         // (unless it is blank for not being UTF-8, which is reported already)
         row.report(l.commune_id, "", "commune_id is required");
     }

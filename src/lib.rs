@@ -1,12 +1,14 @@
 //! `ntm` scores Vietnamese rural communes against the national New Rural Development criteria
 //! (Nông thôn mới).
 //!
-//! Data flows one way: a versioned criteria set is loaded from YAML ([`criteria`]), survey rows
-//! are read as a stream ([`survey`], over CSV records from [`records`], cells parsed by
-//! [`value`]), each commune is scored
-//! ([`score`], pure), and rows are rendered as they come ([`render`]) to standard output or a
-//! file written atomically ([`output`]). [`cli`] turns arguments into typed options once;
-//! [`cmd`] holds one entry point per subcommand.
+//! Data flows one way, load → parse → score → aggregate → render: a versioned criteria set is
+//! loaded from YAML ([`criteria`]); survey rows are read one at a time with the csv crate or from
+//! a workbook and parsed into communes ([`survey`]); each commune is scored, a pure function of
+//! the row and the set ([`score`]); progress, targets and changes are folded from the scores
+//! ([`aggregate`]); and records and documents are rendered ([`render`]) to standard output or
+//! to a file that appears whole or not at all. [`scan`] is the one loop that drives a survey
+//! through these stages. [`cli`] turns arguments into typed options once, [`env`](mod@env) holds what
+//! the run takes from its process, and [`cmd`] has one entry point per subcommand.
 
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 

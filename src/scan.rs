@@ -18,6 +18,7 @@ use crate::survey::input::InputOptions;
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
+
 /// Where the communes come from and where records go.
 #[derive(Debug, Clone)]
 pub struct StreamOptions {

@@ -80,7 +80,7 @@ impl fmt::Display for NumberError {
 
 /// Parses a number as typed in a Vietnamese or English spreadsheet.
 ///
-/// The rule, written for people in the README:
+/// The rule, written for people in docs/survey-file.md:
 /// - `.` or `,` is the decimal mark: `45.5` and `45,5` are both 45.5;
 /// - thousands separators are read when they cannot be mistaken: a mark repeated between groups
 ///   of three digits (`45.000.000`, `1,234,567`), or both marks with the last one decimal

@@ -2,14 +2,14 @@
 
 use std::io::Write;
 
-use crate::aggregate::changes::{Changes, CommuneChange, Movement, Snapshot, compare};
+use crate::aggregate::changes::{Changes, CommuneChange, Snapshot, compare};
 use crate::criteria::CriteriaSet;
 use crate::env::Env;
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::render::labels::{Label, label};
 use crate::render::output::{io_error, write_whole};
-use crate::render::{RecordFormat, TableLabels, neutralise, new_table, number};
+use crate::render::{RecordFormat, TableLabels, new_table, number, writer};
 use crate::scan::Scan;
 use crate::survey::input::InputOptions;
 
@@ -63,38 +63,6 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<C
     Ok(changes)
 }
 
-fn movement(m: Movement, lang: Lang) -> &'static str {
-    label(
-        match m {
-            Movement::Lost => Label::MovedLost,
-            Movement::Missing => Label::MovedMissing,
-            Movement::TierUp => Label::MovedUp,
-            Movement::Gained => Label::MovedGained,
-            Movement::Added => Label::MovedAdded,
-        },
-        lang,
-    )
-}
-
-fn csv_row(c: &CommuneChange) -> [String; 10] {
-    let n = |x: Option<u32>| x.map(|x| x.to_string()).unwrap_or_default();
-    [
-        c.commune_id.clone(),
-        c.commune.clone(),
-        c.district.clone(),
-        serde_json::to_value(c.change)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default(),
-        c.tier_before.clone().unwrap_or_default(),
-        c.tier_after.clone().unwrap_or_default(),
-        n(c.criteria_before),
-        n(c.criteria_after),
-        c.gained.join(";"),
-        c.lost.join(";"),
-    ]
-}
-
 /// Writes the changes in `format`.
 pub fn write(
     changes: &Changes,
@@ -103,101 +71,35 @@ pub fn write(
     raw: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let lang = labels.lang;
-    match format {
-        RecordFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, changes)?;
-            writeln!(out)?;
-        }
-        RecordFormat::Ndjson => {
-            for c in &changes.communes {
-                serde_json::to_writer(&mut *out, c)?;
-                writeln!(out)?;
-            }
-        }
-        RecordFormat::Csv => {
-            let mut w = csv::Writer::from_writer(&mut *out);
-            let csv_err = crate::render::csv_io_error;
-            w.write_record([
-                "commune_id",
-                "commune",
-                "district",
-                "change",
-                "tier_before",
-                "tier_after",
-                "criteria_before",
-                "criteria_after",
-                "gained",
-                "lost",
-            ])
-            .map_err(csv_err)?;
-            for c in &changes.communes {
-                let row = csv_row(c);
-                if raw {
-                    w.write_record(row).map_err(csv_err)?;
-                } else {
-                    w.write_record(row.iter().map(|f| neutralise(f).into_owned()))
-                        .map_err(csv_err)?;
-                }
-            }
-            w.flush()?;
-        }
-        RecordFormat::Table => {
-            let mut totals = new_table(labels.width);
-            totals.set_header([
-                label(Label::Figure, lang),
-                label(Label::Before, lang),
-                label(Label::After, lang),
-                label(Label::Change, lang),
-            ]);
-            for t in &changes.totals {
-                let sign = if t.change > 0.0 { "+" } else { "" };
-                totals.add_row([
-                    t.name.clone(),
-                    number(t.before),
-                    number(t.after),
-                    format!("{sign}{}", number(t.change)),
-                ]);
-            }
-            writeln!(out, "{totals}")?;
-            let mut table = new_table(labels.width);
-            table.set_header([
-                label(Label::CommuneId, lang),
-                label(Label::Commune, lang),
-                label(Label::Change, lang),
-                label(Label::Tier, lang),
-                label(Label::CriteriaMet, lang),
-                label(Label::CriterionName, lang),
-            ]);
-            for c in &changes.communes {
-                let arrow = |a: &Option<String>, b: &Option<String>| {
-                    format!(
-                        "{} → {}",
-                        a.as_deref()
-                            .map_or("—".to_owned(), |t| labels.tier(Some(t))),
-                        b.as_deref()
-                            .map_or("—".to_owned(), |t| labels.tier(Some(t)))
-                    )
-                };
-                let n = |x: Option<u32>| x.map_or("—".to_owned(), |x| x.to_string());
-                let mut criteria = Vec::new();
-                if !c.lost.is_empty() {
-                    criteria.push(format!("− {}", c.lost.join(", ")));
-                }
-                if !c.gained.is_empty() {
-                    criteria.push(format!("+ {}", c.gained.join(", ")));
-                }
-                table.add_row([
-                    c.commune_id.clone(),
-                    c.commune.clone(),
-                    movement(c.change, lang).to_owned(),
-                    arrow(&c.tier_before, &c.tier_after),
-                    format!("{} → {}", n(c.criteria_before), n(c.criteria_after)),
-                    criteria.join("\n"),
-                ]);
-            }
-            writeln!(out, "{table}")?;
-        }
+    if format == RecordFormat::Json {
+        serde_json::to_writer_pretty(&mut *out, changes)?;
+        return writeln!(out);
     }
+    if format == RecordFormat::Table {
+        let lang = labels.lang;
+        let mut totals = new_table(labels.width);
+        totals.set_header([
+            label(Label::Figure, lang),
+            label(Label::Before, lang),
+            label(Label::After, lang),
+            label(Label::Change, lang),
+        ]);
+        for t in &changes.totals {
+            let sign = if t.change > 0.0 { "+" } else { "" };
+            totals.add_row([
+                t.name.clone(),
+                number(t.before),
+                number(t.after),
+                format!("{sign}{}", number(t.change)),
+            ]);
+        }
+        writeln!(out, "{totals}")?;
+    }
+    // the communes, one record each, as score and gaps write theirs
+    let mut communes = writer::<CommuneChange>(format, &mut *out, labels.clone(), raw)?;
+    for change in &changes.communes {
+        communes.write(change)?;
+    }
+    communes.finish()?;
     out.flush()
 }

@@ -3,7 +3,7 @@
 //! adding a record type touches none of them.
 
 mod csv;
-pub use csv::{io_error as csv_io_error, neutralise};
+pub use csv::neutralise;
 mod json;
 pub mod labels;
 pub mod output;

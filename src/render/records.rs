@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{Record, TableLabels, number};
+use crate::aggregate::changes::{CommuneChange, Movement};
 use crate::criteria::Verdict;
 use crate::criteria::{Comparison, CriteriaSet};
 use crate::lang::{Lang, Text};
@@ -410,5 +411,95 @@ impl Record for GapsRow {
                 ]
             })
             .collect()
+    }
+}
+
+fn movement(m: Movement, lang: Lang) -> &'static str {
+    label(
+        match m {
+            Movement::Lost => Label::MovedLost,
+            Movement::Missing => Label::MovedMissing,
+            Movement::TierUp => Label::MovedUp,
+            Movement::Gained => Label::MovedGained,
+            Movement::Added => Label::MovedAdded,
+        },
+        lang,
+    )
+}
+
+/// One commune's change between two surveys, as `ntm diff` writes it.
+impl Record for CommuneChange {
+    fn csv_header() -> &'static [&'static str] {
+        &[
+            "commune_id",
+            "commune",
+            "district",
+            "change",
+            "tier_before",
+            "tier_after",
+            "criteria_before",
+            "criteria_after",
+            "gained",
+            "lost",
+        ]
+    }
+
+    fn csv_rows(&self) -> Vec<Vec<String>> {
+        let change = serde_json::to_value(self.change)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        vec![vec![
+            self.commune_id.clone(),
+            self.commune.clone(),
+            self.district.clone(),
+            change,
+            self.tier_before.clone().unwrap_or_default(),
+            self.tier_after.clone().unwrap_or_default(),
+            optional(self.criteria_before),
+            optional(self.criteria_after),
+            self.gained.join(";"),
+            self.lost.join(";"),
+        ]]
+    }
+
+    fn table_header(lang: Lang) -> Vec<&'static str> {
+        [
+            Label::CommuneId,
+            Label::Commune,
+            Label::Change,
+            Label::Tier,
+            Label::CriteriaMet,
+            Label::CriterionName,
+        ]
+        .map(|l| label(l, lang))
+        .to_vec()
+    }
+
+    fn table_rows(&self, labels: &TableLabels) -> Vec<Vec<String>> {
+        let tier = |t: &Option<String>| {
+            t.as_deref()
+                .map_or("—".to_owned(), |t| labels.tier(Some(t)))
+        };
+        let count = |x: Option<u32>| x.map_or("—".to_owned(), |x| x.to_string());
+        let mut criteria = Vec::new();
+        if !self.lost.is_empty() {
+            criteria.push(format!("− {}", self.lost.join(", ")));
+        }
+        if !self.gained.is_empty() {
+            criteria.push(format!("+ {}", self.gained.join(", ")));
+        }
+        vec![vec![
+            self.commune_id.clone(),
+            self.commune.clone(),
+            movement(self.change, labels.lang).to_owned(),
+            format!("{} → {}", tier(&self.tier_before), tier(&self.tier_after)),
+            format!(
+                "{} → {}",
+                count(self.criteria_before),
+                count(self.criteria_after)
+            ),
+            criteria.join("\n"),
+        ]]
     }
 }

@@ -12,7 +12,7 @@ use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::{Lang, Text};
 use crate::render::labels::{Label, label};
-use crate::render::{DocumentFormat, new_table, not_written};
+use crate::render::{DocumentFormat, json_document, new_table, not_written};
 
 /// The formats `ntm criteria list` writes.
 pub const LIST_FORMATS: &[DocumentFormat] = &[DocumentFormat::Table, DocumentFormat::Json];
@@ -62,8 +62,7 @@ pub fn list(format: DocumentFormat, lang: Lang, env: &Env, out: &mut dyn Write) 
                     default: s.id == default,
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut *out, &views).map_err(|e| io(e.into()))?;
-            writeln!(out).map_err(io)?;
+            json_document(&views, out).map_err(io)?;
         }
         DocumentFormat::Table => {
             let mut table = new_table(env.table_width);
@@ -120,9 +119,7 @@ pub fn show(
     };
     match format {
         DocumentFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &SetView::new(&set))
-                .map_err(|e| io(e.into()))?;
-            writeln!(out).map_err(io)?;
+            json_document(&SetView::new(&set), out).map_err(io)?;
         }
         DocumentFormat::Yaml => out
             .write_all(crate::criteria::to_yaml(&set).as_bytes())
@@ -204,8 +201,7 @@ pub fn diff(
     ];
     match format {
         DocumentFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &changes).map_err(|e| io(e.into()))?;
-            writeln!(out).map_err(io)?;
+            json_document(&changes, out).map_err(io)?;
         }
         DocumentFormat::Markdown => {
             writeln!(out, "| {} |", header.join(" | ")).map_err(io)?;

@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::lang::Lang;
 use crate::render::labels::{Label, label};
 use crate::render::output::{io_error, write_whole};
-use crate::render::{RecordFormat, TableLabels, new_table, number, writer};
+use crate::render::{RecordFormat, TableLabels, json_document, new_table, number, writer};
 use crate::scan::Scan;
 use crate::survey::input::InputOptions;
 
@@ -72,8 +72,7 @@ pub fn write(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     if format == RecordFormat::Json {
-        serde_json::to_writer_pretty(&mut *out, changes)?;
-        return writeln!(out);
+        return json_document(changes, out);
     }
     if format == RecordFormat::Table {
         let lang = labels.lang;

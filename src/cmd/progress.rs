@@ -9,7 +9,7 @@ use crate::env::Env;
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::render::output::{io_error, write_whole};
-use crate::render::{DocumentFormat, TableLabels, not_written, sections};
+use crate::render::{DocumentFormat, TableLabels, json_document, not_written, sections};
 use crate::scan::Scan;
 use crate::survey::input::InputOptions;
 
@@ -85,9 +85,7 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
     let labels = TableLabels::new(&set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {
         let written = match options.format {
-            DocumentFormat::Json => serde_json::to_writer_pretty(&mut *out, &report)
-                .map_err(std::io::Error::from)
-                .and_then(|()| writeln!(out)),
+            DocumentFormat::Json => json_document(&report, out),
             DocumentFormat::Table => sections::table(&report, &labels, out),
             DocumentFormat::Markdown => sections::markdown(&report, &labels, out),
             other => return Err(not_written(other, "progress", FORMATS)),

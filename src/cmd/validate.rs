@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::criteria::{CriteriaSet, LevelLookup, RESERVED_COLUMNS};
 use crate::env::Env;
 use crate::error::{Error, Location, Problem, Result};
-use crate::render::{DocumentFormat, new_table, not_written};
+use crate::render::{DocumentFormat, json_document, new_table, not_written};
 use crate::scan::{RowOutcome, Scan};
 use crate::score::Finding;
 use crate::survey::SurveyReader;
@@ -268,8 +268,7 @@ pub fn run(options: &ValidateOptions, env: &Env, out: &mut dyn Write) -> Result<
     };
     match options.format {
         DocumentFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &findings).map_err(|e| io(e.into()))?;
-            writeln!(out).map_err(io)?;
+            json_document(&findings, out).map_err(io)?;
         }
         DocumentFormat::Table => {
             if findings.is_empty() {

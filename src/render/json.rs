@@ -2,7 +2,19 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
+
 use super::{Record, RecordWriter};
+
+/// Writes `value` as one indented JSON document, ended by a line break: the JSON format of
+/// every document (progress, criteria sets, findings, changes).
+///
+/// # Errors
+/// What writing gives.
+pub fn document(value: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
 
 pub(super) struct JsonWriter<'w> {
     out: &'w mut dyn Write,

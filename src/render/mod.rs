@@ -5,6 +5,7 @@
 mod csv;
 pub use csv::neutralise;
 mod json;
+pub use json::document as json_document;
 pub mod labels;
 pub mod output;
 mod records;

@@ -23,7 +23,7 @@ pub use verdict::Verdict;
 
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Text;
-use crate::text::fold;
+use crate::text::{extension_is, fold};
 
 /// Column headers with a fixed meaning in every set; indicator ids may not take them.
 pub const RESERVED_COLUMNS: &[&str] = &[
@@ -548,7 +548,7 @@ impl CriteriaSet {
             return CriteriaSet::from_yaml(set.yaml, set.id);
         }
         let path = std::path::Path::new(name);
-        if !path.exists() && !name.ends_with(".yaml") && !name.ends_with(".yml") {
+        if !path.exists() && !extension_is(name, "yaml") && !extension_is(name, "yml") {
             let ids: Vec<_> = BUILTIN_SETS.iter().map(|s| s.id).collect();
             return Err(Error::Usage(format!(
                 "no built-in criteria set \"{name}\" and no such file; built-in sets: {}",

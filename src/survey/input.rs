@@ -10,7 +10,7 @@ use std::rc::Rc;
 use calamine::{Data, Reader};
 
 use crate::error::{Error, Location, Problem, Result};
-use crate::text::fold;
+use crate::text::{extension_is, fold};
 
 /// The text encoding of a CSV file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,10 +52,9 @@ pub enum Rows {
 /// Whether `path` names a workbook rather than a CSV file.
 #[must_use]
 pub fn is_workbook(path: &str) -> bool {
-    let lower = path.to_lowercase();
-    [".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"]
+    ["xlsx", "xlsm", "xlsb", "xls", "ods"]
         .iter()
-        .any(|ext| lower.ends_with(ext))
+        .any(|ext| extension_is(path, ext))
 }
 
 /// Opens `path` (`-` for standard input, always CSV).

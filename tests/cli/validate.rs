@@ -1,5 +1,7 @@
 //! `ntm validate` and `ntm template`.
 
+use std::fmt::Write as _;
+
 use serde_json::Value;
 
 use crate::util::{data, ntm, ntm_with};
@@ -144,7 +146,7 @@ fn an_error_after_a_thousand_warnings_is_still_listed() {
     let mut csv = String::from("commune_id,commune,region,year,1.1,TC1\n");
     for i in 0..1100 {
         // each row's verdict column contradicts its indicator: a warning
-        csv.push_str(&format!("X{i},c,NORTH,2024,0,Đạt\n"));
+        let _ = writeln!(csv, "X{i},c,NORTH,2024,0,Đạt");
     }
     csv.push_str("X5,c,NORTH,2024,0,Đạt\n");
     let mini = data("mini-set.yaml");

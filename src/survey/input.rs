@@ -314,7 +314,7 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, name: Option<&str>) -> Result<R
 fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Int(i) => i.to_string(),
         #[allow(clippy::cast_possible_truncation)]
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => (*f as i64).to_string(),
@@ -325,7 +325,6 @@ fn cell_text(cell: &Data) -> String {
         }
         Data::Bool(b) => b.to_string(),
         Data::DateTime(d) => format!("{}", d.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
     }
 }

@@ -45,7 +45,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<String>,
     /// When to colour `error:` and `warning:` on standard error; `auto` means on a terminal
-    /// unless NO_COLOR is set.
+    /// unless `NO_COLOR` is set.
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     color: ColorArg,
     /// Quiet: errors only, no warnings and no progress ticker.
@@ -73,7 +73,7 @@ pub const LONG_VERSION: &str = concat!(
 enum ColorArg {
     /// Never colour.
     Never,
-    /// Colour on a terminal, unless NO_COLOR is set.
+    /// Colour on a terminal, unless `NO_COLOR` is set.
     Auto,
     /// Always colour.
     Always,

@@ -640,9 +640,9 @@ fn layout(
                     .collect()
             })
             .collect(),
-        headers: headers.clone(),
+        headers,
     };
-    let mut used = vec![false; headers.len()];
+    let mut used = vec![false; layout.headers.len()];
     let known = [
         Some(layout.commune_id),
         layout.commune,
@@ -664,7 +664,7 @@ fn layout(
     {
         used[i] = true;
     }
-    for (i, header) in headers.iter().enumerate() {
+    for (i, header) in layout.headers.iter().enumerate() {
         if !used[i] && !header.is_empty() {
             unused.push(header.clone());
         }

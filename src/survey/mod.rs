@@ -472,10 +472,10 @@ fn parse(
     }
     Ok(Commune {
         line,
+        id,
         name,
         district,
         province,
-        id,
         region,
         class,
         year,

@@ -507,6 +507,7 @@ impl Threshold {
     }
 
     /// Every level, each with the year and class it applies to.
+    #[must_use]
     pub fn levels(&self) -> Vec<(Option<u16>, Option<ClassId>, &Level)> {
         fn push_class<'l>(
             year: Option<u16>,
@@ -609,6 +610,7 @@ impl CriteriaSet {
     }
 
     /// Every threshold level not verified against the legal text, with where it applies.
+    #[must_use]
     pub fn unverified(&self) -> Vec<UnverifiedLevel<'_>> {
         let mut out = Vec::new();
         for (tier, criterion, indicator) in self.indicators() {

@@ -66,6 +66,7 @@ impl<T> PerTier<T> {
     }
 
     /// Each tier's values, lowest tier first.
+    #[must_use]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &[T]> + DoubleEndedIterator {
         (0..self.len()).map(|t| &self[t])
     }

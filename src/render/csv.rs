@@ -29,6 +29,7 @@ fn risky(field: &[u8]) -> bool {
 
 /// The I/O error inside a CSV error, kept as it is: a closed pipe must still read as
 /// [`io::ErrorKind::BrokenPipe`] (the csv crate's own conversion makes every error `Other`).
+#[must_use]
 pub fn io_error(err: csv::Error) -> io::Error {
     if !err.is_io_error() {
         return io::Error::other(err);

@@ -470,8 +470,7 @@ impl Threshold {
                 (factor * 100.0 * 1e6).round() / 1e6,
                 level
                     .amount
-                    .map(|a| format!(", {a}"))
-                    .unwrap_or_else(|| ", not known".to_owned()),
+                    .map_or_else(|| ", not known".to_owned(), |a| format!(", {a}")),
                 level.source
             )),
         };

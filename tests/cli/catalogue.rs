@@ -349,8 +349,7 @@ fn pathological_criteria_files() {
     let mut bomb = String::from(
         "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
     );
-    for (i, c) in "bcdefghi".chars().enumerate() {
-        let prev = (b'a' + i as u8) as char;
+    for (prev, c) in "abcdefgh".chars().zip("bcdefghi".chars()) {
         let _ = writeln!(
             bomb,
             "{c}: &{c} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]"

@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use calamine::{Data, Reader, Xlsx, open_workbook};
 use serde_json::Value;
 
 use crate::util::{data, ntm, ntm_with};
@@ -126,7 +127,6 @@ fn a_template_names_every_column_and_reads_back_clean() {
     let path = dir.path().join("bieu.xlsx");
     let run = ntm(&["--lang", "en", "template", "-o", path.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    use calamine::{Data, Reader, Xlsx, open_workbook};
     let mut book: Xlsx<_> = open_workbook(&path).unwrap();
     assert_eq!(book.sheet_names(), ["Data", "Guide"]);
     let data = book.worksheet_range("Data").unwrap();

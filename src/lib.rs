@@ -8,8 +8,6 @@
 //! file written atomically ([`output`]). [`cli`] turns arguments into typed options once;
 //! [`cmd`] holds one entry point per subcommand.
 
-#![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
-
 pub mod aggregate;
 pub mod cli;
 pub mod cmd;

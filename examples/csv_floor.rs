@@ -5,20 +5,24 @@
 //! cargo run --release --example csv_floor -- communes.csv
 //! ```
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let Some(path) = std::env::args_os().nth(1) else {
-        eprintln!("usage: csv_floor FILE");
+        let _ = writeln!(io::stderr(), "usage: csv_floor FILE");
         return ExitCode::from(2);
     };
     match floor(&path) {
         Ok((records, bytes)) => {
-            println!("{records} records, {bytes} field bytes");
-            ExitCode::SUCCESS
+            if writeln!(io::stdout(), "{records} records, {bytes} field bytes").is_ok() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            }
         }
         Err(err) => {
-            eprintln!("error: {}: {err}", path.to_string_lossy());
+            let _ = writeln!(io::stderr(), "error: {}: {err}", path.to_string_lossy());
             ExitCode::from(2)
         }
     }

@@ -17,6 +17,7 @@ use crate::render::{DocumentFormat, RecordFormat};
 use crate::scan::StreamOptions;
 use crate::survey::input::{InputOptions, TextEncoding};
 use crate::term::ColorChoice;
+use crate::text::extension_is;
 
 const AFTER_HELP: &str = "\
 Exit status: 0 success; 1 progress --check found a target not met; 2 usage or input error (every \
@@ -44,7 +45,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<String>,
     /// When to colour `error:` and `warning:` on standard error; `auto` means on a terminal
-    /// unless NO_COLOR is set.
+    /// unless `NO_COLOR` is set.
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     color: ColorArg,
     /// Quiet: errors only, no warnings and no progress ticker.
@@ -72,7 +73,7 @@ pub const LONG_VERSION: &str = concat!(
 enum ColorArg {
     /// Never colour.
     Never,
-    /// Colour on a terminal, unless NO_COLOR is set.
+    /// Colour on a terminal, unless `NO_COLOR` is set.
     Auto,
     /// Always colour.
     Always,
@@ -606,12 +607,10 @@ impl Cli {
                 format,
             }),
             Command::Report(args) => {
-                let format = args.format.unwrap_or_else(|| {
-                    match args.output.as_deref().map(str::to_lowercase) {
-                        Some(o) if o.ends_with(".md") => DocumentFormat::Markdown,
-                        Some(o) if o.ends_with(".xlsx") => DocumentFormat::Xlsx,
-                        _ => DocumentFormat::Html,
-                    }
+                let format = args.format.unwrap_or_else(|| match args.output.as_deref() {
+                    Some(o) if extension_is(o, "md") => DocumentFormat::Markdown,
+                    Some(o) if extension_is(o, "xlsx") => DocumentFormat::Xlsx,
+                    _ => DocumentFormat::Html,
                 });
                 Task::Report(ReportOptions {
                     input: args.input,
@@ -642,14 +641,11 @@ impl Cli {
                 check: args.check,
             },
             Command::Progress(args) => {
-                let format = args.format.unwrap_or_else(|| {
-                    match args.output.as_deref().map(str::to_lowercase) {
-                        Some(o) if o.ends_with(".md") => DocumentFormat::Markdown,
-                        Some(o) if o.ends_with(".txt") => DocumentFormat::Table,
-                        Some(_) => DocumentFormat::Json,
-                        None if env.stdout_is_terminal => DocumentFormat::Table,
-                        None => DocumentFormat::Json,
-                    }
+                let format = args.format.unwrap_or_else(|| match args.output.as_deref() {
+                    Some(o) if extension_is(o, "md") => DocumentFormat::Markdown,
+                    Some(o) if extension_is(o, "txt") => DocumentFormat::Table,
+                    None if env.stdout_is_terminal => DocumentFormat::Table,
+                    _ => DocumentFormat::Json,
                 });
                 Task::Progress {
                     options: ProgressOptions {
@@ -801,12 +797,11 @@ pub fn man_page(
 fn default_format(output: Option<&str>, env: &Env) -> RecordFormat {
     match output.filter(|o| *o != "-") {
         Some(path) => {
-            let lower = path.to_lowercase();
-            if lower.ends_with(".json") {
+            if extension_is(path, "json") {
                 RecordFormat::Json
-            } else if lower.ends_with(".ndjson") || lower.ends_with(".jsonl") {
+            } else if extension_is(path, "ndjson") || extension_is(path, "jsonl") {
                 RecordFormat::Ndjson
-            } else if lower.ends_with(".txt") {
+            } else if extension_is(path, "txt") {
                 RecordFormat::Table
             } else {
                 RecordFormat::Csv

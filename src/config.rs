@@ -63,16 +63,14 @@ impl Config {
     /// The configuration in force: the file named by `--config` (which must exist), else
     /// `ntm.toml` in `dir` when there is one, else none.
     pub fn find(explicit: Option<&str>, dir: &Path) -> Result<Config> {
-        match explicit {
-            Some(path) => Config::load(Path::new(path)),
-            None => {
-                let path = dir.join(FILE_NAME);
-                if path.is_file() {
-                    Config::load_as(&path, FILE_NAME)
-                } else {
-                    Ok(Config::default())
-                }
-            }
+        if let Some(path) = explicit {
+            return Config::load(Path::new(path));
+        }
+        let path = dir.join(FILE_NAME);
+        if path.is_file() {
+            Config::load_as(&path, FILE_NAME)
+        } else {
+            Ok(Config::default())
         }
     }
 

@@ -1,7 +1,7 @@
 //! Errors as values: every problem carries the file, line, column and value it was found at,
 //! and is rendered once, at the boundary.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// Where in an input file a problem was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,9 +148,7 @@ fn render_problems(problems: &[Problem], omitted: usize) -> String {
         .collect::<Vec<_>>()
         .join("\nerror: ");
     if omitted > 0 {
-        out.push_str(&format!(
-            "\nerror: … and {omitted} more problem(s) not shown"
-        ));
+        let _ = write!(out, "\nerror: … and {omitted} more problem(s) not shown");
     }
     out
 }

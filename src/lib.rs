@@ -10,8 +10,6 @@
 //! through these stages. [`cli`] turns arguments into typed options once, [`env`](mod@env) holds what
 //! the run takes from its process, and [`cmd`] has one entry point per subcommand.
 
-#![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
-
 pub mod aggregate;
 pub mod cli;
 pub mod cmd;

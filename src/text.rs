@@ -1,5 +1,6 @@
 //! Text normalisation shared by every matcher: Unicode NFC for what is shown, and a folded key
-//! (no diacritics, no case, single spaces) for what is matched loosely, such as region names.
+//! (no diacritics, no case, single spaces) for what is matched loosely, such as region names;
+//! and the one test of a file name's extension.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
@@ -43,9 +44,31 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Whether the file `path` names has the extension `ext` (given without the dot), in any case:
+/// `report.MD` and `report.md` both have `md`. A name that only starts with a dot, such as
+/// `.md`, has no extension.
+#[must_use]
+pub fn extension_is(path: &str, ext: &str) -> bool {
+    std::path::Path::new(path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extensions_match_in_any_case() {
+        assert!(extension_is("out/report.md", "md"));
+        assert!(extension_is("REPORT.Md", "md"));
+        assert!(extension_is("rows.JSONL", "jsonl"));
+        assert!(extension_is("Tổng hợp.XLSX", "xlsx"));
+        assert!(!extension_is("rows.ndjson", "json"));
+        assert!(!extension_is("rows.json.gz", "json"));
+        assert!(!extension_is("md", "md"));
+        assert!(!extension_is("-", "csv"));
+    }
 
     #[test]
     fn nfc_composes_decomposed_text() {

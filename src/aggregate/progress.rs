@@ -446,21 +446,20 @@ impl<'s> Progress<'s> {
             else {
                 continue;
             };
-            let index = match self
+            let index = if let Some(i) = self
                 .pools
                 .iter()
                 .position(|p| p.scope.as_ref() == scope && p.tier == next)
             {
-                Some(i) => i,
-                None => {
-                    self.pools.push(Pool {
-                        scope: scope.cloned(),
-                        tier: next,
-                        keep: usize::try_from(required).unwrap_or(usize::MAX),
-                        heap: BinaryHeap::new(),
-                    });
-                    self.pools.len() - 1
-                }
+                i
+            } else {
+                self.pools.push(Pool {
+                    scope: scope.cloned(),
+                    tier: next,
+                    keep: usize::try_from(required).unwrap_or(usize::MAX),
+                    heap: BinaryHeap::new(),
+                });
+                self.pools.len() - 1
             };
             let pool = &mut self.pools[index];
             if pool.keep == 0 {

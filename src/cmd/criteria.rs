@@ -1,6 +1,7 @@
 //! `ntm criteria list` and `ntm criteria show`: what the built-in sets are, and everything in
 //! one set, with every threshold's source and every unverified value flagged.
 
+use std::fmt::Write as _;
 use std::io::Write;
 
 use serde::Serialize;
@@ -321,9 +322,9 @@ fn show_table(
                 criterion.owner.get(lang)
             );
             if criterion.indicators.is_empty() {
-                about.push_str(&format!("\n{} {column}", label(Label::VerdictOnly, lang)));
+                let _ = write!(about, "\n{} {column}", label(Label::VerdictOnly, lang));
             } else if !criterion.indicators_complete {
-                about.push_str(&format!("\n{} {column}", label(Label::PartialList, lang)));
+                let _ = write!(about, "\n{} {column}", label(Label::PartialList, lang));
             }
             table.add_row([
                 criterion.number.to_string(),

@@ -9,6 +9,7 @@ use crate::criteria::{CriteriaSet, Measure, QuantityKind};
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::render::output::{io_error, write_whole};
+use crate::text::extension_is;
 
 /// The columns of `set`'s survey file, each with what goes in it, in `lang`.
 #[must_use]
@@ -135,7 +136,7 @@ pub fn columns(set: &CriteriaSet, lang: Lang) -> Vec<(String, String)> {
 pub fn run(criteria: &str, output: Option<&str>, lang: Lang) -> Result<()> {
     let set = CriteriaSet::load(criteria)?;
     let columns = columns(&set, lang);
-    let workbook = output.is_some_and(|o| o.to_lowercase().ends_with(".xlsx"));
+    let workbook = output.is_some_and(|o| extension_is(o, "xlsx"));
     write_whole(output, |out, name| {
         if workbook {
             xlsx(&columns, lang).and_then(|bytes| out.write_all(&bytes))

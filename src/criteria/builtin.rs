@@ -109,7 +109,7 @@ mod tests {
         let mut files: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .filter(|name| name.ends_with(".yaml"))
+            .filter(|name| crate::text::extension_is(name, "yaml"))
             .collect();
         files.sort();
         let mut ids: Vec<String> = BUILTIN_SETS

@@ -664,24 +664,23 @@ impl LevelContext<'_> {
                 ..*self
             };
             let code = code.value.trim();
-            match classification.classes.iter().position(|c| c.code == code) {
-                Some(i) => levels[i] = ctx.level(v, value, None),
-                None => {
-                    ok = false;
-                    let codes: Vec<_> = classification
-                        .classes
-                        .iter()
-                        .map(|c| c.code.as_str())
-                        .collect();
-                    v.report(
-                        ctx.line,
-                        format!(
-                            "indicator {}: \"{code}\" is not a class code; expected one of {}",
-                            self.id,
-                            codes.join(", ")
-                        ),
-                    );
-                }
+            if let Some(i) = classification.classes.iter().position(|c| c.code == code) {
+                levels[i] = ctx.level(v, value, None);
+            } else {
+                ok = false;
+                let codes: Vec<_> = classification
+                    .classes
+                    .iter()
+                    .map(|c| c.code.as_str())
+                    .collect();
+                v.report(
+                    ctx.line,
+                    format!(
+                        "indicator {}: \"{code}\" is not a class code; expected one of {}",
+                        self.id,
+                        codes.join(", ")
+                    ),
+                );
             }
         }
         let missing: Vec<_> = classification

@@ -23,7 +23,7 @@ pub use verdict::Verdict;
 
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Text;
-use crate::text::fold;
+use crate::text::{extension_is, fold};
 
 /// Column headers with a fixed meaning in every set; indicator ids may not take them.
 pub const RESERVED_COLUMNS: &[&str] = &[
@@ -470,8 +470,7 @@ impl Threshold {
                 (factor * 100.0 * 1e6).round() / 1e6,
                 level
                     .amount
-                    .map(|a| format!(", {a}"))
-                    .unwrap_or_else(|| ", not known".to_owned()),
+                    .map_or_else(|| ", not known".to_owned(), |a| format!(", {a}")),
                 level.source
             )),
         };
@@ -507,6 +506,7 @@ impl Threshold {
     }
 
     /// Every level, each with the year and class it applies to.
+    #[must_use]
     pub fn levels(&self) -> Vec<(Option<u16>, Option<ClassId>, &Level)> {
         fn push_class<'l>(
             year: Option<u16>,
@@ -548,7 +548,7 @@ impl CriteriaSet {
             return CriteriaSet::from_yaml(set.yaml, set.id);
         }
         let path = std::path::Path::new(name);
-        if !path.exists() && !name.ends_with(".yaml") && !name.ends_with(".yml") {
+        if !path.exists() && !extension_is(name, "yaml") && !extension_is(name, "yml") {
             let ids: Vec<_> = BUILTIN_SETS.iter().map(|s| s.id).collect();
             return Err(Error::Usage(format!(
                 "no built-in criteria set \"{name}\" and no such file; built-in sets: {}",
@@ -609,6 +609,7 @@ impl CriteriaSet {
     }
 
     /// Every threshold level not verified against the legal text, with where it applies.
+    #[must_use]
     pub fn unverified(&self) -> Vec<UnverifiedLevel<'_>> {
         let mut out = Vec::new();
         for (tier, criterion, indicator) in self.indicators() {

@@ -66,6 +66,7 @@ impl<T> PerTier<T> {
     }
 
     /// Each tier's values, lowest tier first.
+    #[must_use]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &[T]> + DoubleEndedIterator {
         (0..self.len()).map(|t| &self[t])
     }
@@ -145,7 +146,9 @@ mod tests {
         let lens: Vec<usize> = t.iter().map(<[u8]>::len).collect();
         assert_eq!(lens, [3, 0, 2]);
         for tier in &mut t {
-            tier.iter_mut().for_each(|v| *v += 1);
+            for v in tier {
+                *v += 1;
+            }
         }
         assert_eq!(t.all(), &[2, 3, 4, 5, 10]);
         // more tiers than fit inline

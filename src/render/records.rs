@@ -1,5 +1,7 @@
 //! The records commands write: one per commune.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use super::{Record, TableLabels, number};
@@ -196,7 +198,7 @@ impl Record for ScoreRow<'_> {
         let lang = labels.lang;
         let mut tier = labels.tier(Some(self.tier));
         if let Some(next) = self.next_tier {
-            tier.push_str(&format!("\n→ {}", labels.tier(Some(next))));
+            let _ = write!(tier, "\n→ {}", labels.tier(Some(next)));
         }
         let criteria = [
             (Label::Unmet, &self.unmet),

@@ -1,6 +1,7 @@
 //! The progress report as sections — a title and a table each — that every document format
 //! renders: tables on a terminal, Markdown, HTML, a workbook.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{TableLabels, new_table};
@@ -136,33 +137,36 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
     let l = |x| label(x, lang).to_owned();
     let mut title = l(Label::ProgressTitle);
     if let Some(p) = &report.province {
-        title.push_str(&format!(" — {p}"));
+        let _ = write!(title, " — {p}");
     }
     if let Some(y) = report.year {
-        title.push_str(&format!(" — {} {y}", l(Label::TargetYear)));
+        let _ = write!(title, " — {} {y}", l(Label::TargetYear));
     }
-    title.push_str(&format!(
+    let _ = write!(
+        title,
         "\n{}: {} · {}: {}",
         l(Label::CriteriaSet),
         report.criteria,
         l(Label::Communes),
         report.communes
-    ));
+    );
     if let Some(avg) = report.average_criteria {
-        title.push_str(&format!(
+        let _ = write!(
+            title,
             " · {}: {}",
             l(Label::AverageCriteria),
             figure(&Figure::Measure(avg), lang)
-        ));
+        );
     }
     if let Some(h) = &report.hamlet_standard_share {
-        title.push_str(&format!(
+        let _ = write!(
+            title,
             " · {}: {}/{} ({} %)",
             l(Label::HamletsStandard),
             h.standard,
             h.hamlets,
             figure(&Figure::Measure(h.share * 100.0), lang)
-        ));
+        );
     }
     let section = |key: Label, title: String, header: Vec<String>, rows: Vec<Vec<Cell>>| Section {
         kind: match key {

@@ -166,7 +166,7 @@ mod tests {
         let set = set();
         let mut c = commune(&set);
         for tier in &mut c.verdicts {
-            tier.iter_mut().for_each(|v| *v = Some(Verdict::Met));
+            tier.fill(Some(Verdict::Met));
         }
         c.readings[column(&set, "1.1")] = Some(Reading::Value(70.0));
         c.readings[column(&set, "1.2")] = Some(Reading::Verdict(Verdict::Met));

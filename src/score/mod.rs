@@ -614,11 +614,11 @@ mod tier_tests {
     }
 
     /// The better of a verdict: not met → basically met → met; not assessed → met.
-    fn better(verdict: Option<Verdict>) -> Option<Verdict> {
-        Some(match verdict {
+    fn better(verdict: Option<Verdict>) -> Verdict {
+        match verdict {
             Some(Verdict::NotMet) => Verdict::BasicallyMet,
             _ => Verdict::Met,
-        })
+        }
     }
 
     proptest! {
@@ -647,14 +647,14 @@ mod tier_tests {
                         Some(Reading::Value((x - delta).max(0.0)))
                     }
                     (Some(Reading::Value(x)), _) => Some(Reading::Value(x + delta)),
-                    (Some(Reading::Verdict(v)), _) => better(Some(v)).map(Reading::Verdict),
+                    (Some(Reading::Verdict(v)), _) => Some(Reading::Verdict(better(Some(v)))),
                     (None, _) => Some(Reading::Verdict(Verdict::Met)),
                 };
             } else {
                 let mut cell = which - set.columns.len();
                 for tier in &mut improved.verdicts {
                     if cell < tier.len() {
-                        tier[cell] = better(tier[cell]);
+                        tier[cell] = Some(better(tier[cell]));
                         break;
                     }
                     cell -= tier.len();

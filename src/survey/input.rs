@@ -10,7 +10,7 @@ use std::rc::Rc;
 use calamine::{Data, Reader};
 
 use crate::error::{Error, Location, Problem, Result};
-use crate::text::fold;
+use crate::text::{extension_is, fold};
 
 /// The text encoding of a CSV file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,10 +52,9 @@ pub enum Rows {
 /// Whether `path` names a workbook rather than a CSV file.
 #[must_use]
 pub fn is_workbook(path: &str) -> bool {
-    let lower = path.to_lowercase();
-    [".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"]
+    ["xlsx", "xlsm", "xlsb", "xls", "ods"]
         .iter()
-        .any(|ext| lower.ends_with(ext))
+        .any(|ext| extension_is(path, ext))
 }
 
 /// Opens `path` (`-` for standard input, always CSV).
@@ -160,6 +159,9 @@ impl CsvRows {
         // The reader counts line breaks as it goes and skips blank lines, so the line a record
         // starts on is counted back from where it ended: by its own line breaks, and the one
         // that ended it unless the input ended it.
+        // A survey record's cells are a few bytes each, read once; counting their line breaks
+        // byte by byte costs too little to bring in a crate (bytecount) for.
+        #[allow(clippy::naive_bytecount)]
         let inside: usize = record
             .iter()
             .map(|field| field.iter().filter(|&&b| b == b'\n').count())
@@ -315,7 +317,7 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, name: Option<&str>) -> Result<R
 fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Int(i) => i.to_string(),
         #[allow(clippy::cast_possible_truncation)]
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => (*f as i64).to_string(),
@@ -326,7 +328,6 @@ fn cell_text(cell: &Data) -> String {
         }
         Data::Bool(b) => b.to_string(),
         Data::DateTime(d) => format!("{}", d.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
     }
 }

@@ -422,13 +422,14 @@ fn parse(
             continue;
         }
         readings[indicator.column] = match &indicator.measure {
-            Measure::YesNo => match parse_verdict(cell) {
-                Some(v) => Some(Reading::Verdict(v)),
-                None => {
+            Measure::YesNo => {
+                if let Some(v) = parse_verdict(cell) {
+                    Some(Reading::Verdict(v))
+                } else {
                     row.report(i, cell, &format!("expected {VERDICT_WORDS}"));
                     None
                 }
-            },
+            }
             Measure::Quantity(q) => match parse_verdict_word(cell) {
                 Some(v) => Some(Reading::Verdict(v)),
                 None => {
@@ -477,10 +478,10 @@ fn parse(
     }
     Ok(Commune {
         line,
+        id,
         name,
         district,
         province,
-        id,
         region,
         class,
         year,
@@ -508,13 +509,12 @@ impl<'a> Row<'a> {
         let Some((i, cell)) = column.and_then(|i| Some((i, self.record.get(i)?))) else {
             return "";
         };
-        match std::str::from_utf8(cell) {
+        if let Ok(text) = std::str::from_utf8(cell) {
             // non-breaking and other Unicode spaces go too
-            Ok(text) => text.trim(),
-            Err(_) => {
-                self.report(i, &String::from_utf8_lossy(cell), NOT_UTF8);
-                ""
-            }
+            text.trim()
+        } else {
+            self.report(i, &String::from_utf8_lossy(cell), NOT_UTF8);
+            ""
         }
     }
 
@@ -646,9 +646,9 @@ fn layout(
                     .collect()
             })
             .collect(),
-        headers: headers.clone(),
+        headers,
     };
-    let mut used = vec![false; headers.len()];
+    let mut used = vec![false; layout.headers.len()];
     let known = [
         Some(layout.commune_id),
         layout.commune,
@@ -670,7 +670,7 @@ fn layout(
     {
         used[i] = true;
     }
-    for (i, header) in headers.iter().enumerate() {
+    for (i, header) in layout.headers.iter().enumerate() {
         if !used[i] && !header.is_empty() {
             unused.push(header.clone());
         }

@@ -2,6 +2,8 @@
 //! problem is, and none makes `ntm` panic or hang. Plus the inputs that look hostile but are
 //! fine, and pathological criteria files.
 
+use std::fmt::Write as _;
+
 use crate::util::{data, ntm, ntm_with};
 
 const HEAD: &str = "commune_id,commune,region,year,dbkk,hamlets,hamlets_standard,hamlets_model,1.1,1.2,2.1,4.1,TC3,NC2,smart_hamlets\n";
@@ -311,7 +313,7 @@ fn hostile_looking_files_that_are_fine() {
     assert!(run.stdout.len() > 10 << 20);
     let mut wide = String::from("commune_id");
     for i in 0..10_000 {
-        wide.push_str(&format!(",col{i}"));
+        let _ = write!(wide, ",col{i}");
     }
     wide.push_str("\nA");
     wide.push_str(&",1".repeat(10_000));
@@ -347,11 +349,11 @@ fn pathological_criteria_files() {
     let mut bomb = String::from(
         "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
     );
-    for (i, c) in "bcdefghi".chars().enumerate() {
-        let prev = (b'a' + i as u8) as char;
-        bomb.push_str(&format!(
-            "{c}: &{c} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
-        ));
+    for (prev, c) in "abcdefgh".chars().zip("bcdefghi".chars()) {
+        let _ = writeln!(
+            bomb,
+            "{c}: &{c} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]"
+        );
     }
     check("bomb.yaml", bomb, "invalid criteria set");
     check(

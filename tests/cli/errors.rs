@@ -1,6 +1,8 @@
 //! Bad input: every problem named with file, line, column and value; exit status 2; no panic;
 //! output stopped at the first bad row; no partial output file.
 
+use std::fmt::Write as _;
+
 use crate::util::{data, ntm, ntm_with};
 
 fn score_stdin(csv: &str, extra: &[&str]) -> crate::util::Run {
@@ -92,7 +94,7 @@ fn no_output_file_appears_when_the_input_is_bad() {
 fn problems_are_capped_and_the_rest_counted() {
     let mut csv = String::from("commune_id,TC1\n");
     for i in 0..80 {
-        csv.push_str(&format!("C{i},maybe\n"));
+        let _ = writeln!(csv, "C{i},maybe");
     }
     let run = score_stdin(&csv, &[]);
     assert_eq!(run.code, 2);

@@ -4,9 +4,10 @@ use serde::Deserialize;
 
 use crate::util::{data, expected, ntm};
 
+/// One commune's record in `ntm gaps -f json`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Commune {
+struct Record {
     commune_id: String,
     #[allow(dead_code)]
     commune: String,
@@ -51,7 +52,7 @@ fn every_format_matches_its_golden_file() {
 
 #[test]
 fn measured_gaps_name_value_threshold_and_shortfall() {
-    let communes: Vec<Commune> = serde_json::from_str(&gaps("json").stdout).unwrap();
+    let communes: Vec<Record> = serde_json::from_str(&gaps("json").stdout).unwrap();
     let a1 = &communes[0];
     assert_eq!(
         (a1.tier.as_str(), a1.next_tier.as_str()),

@@ -143,17 +143,14 @@ fn a_workbook_with_a_title_block_above_the_header() {
     sheet
         .write_string(1, 0, "BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN TIÊU CHÍ")
         .unwrap();
-    for (c, h) in ["Mã xã", "Tên xã", "Vùng", "Năm", "1.1", "1.2", "TC3"]
-        .iter()
-        .enumerate()
-    {
-        sheet.write_string(3, c as u16, *h).unwrap();
+    for (c, h) in (0..).zip(["Mã xã", "Tên xã", "Vùng", "Năm", "1.1", "1.2", "TC3"]) {
+        sheet.write_string(3, c, h).unwrap();
     }
     sheet.write_string(4, 0, "A").unwrap();
     sheet.write_string(4, 1, "Xã Đồng Tâm").unwrap();
     sheet.write_string(4, 2, "SOUTH").unwrap();
     sheet.write_number(4, 3, 2024.0).unwrap();
-    sheet.write_number(4, 4, 55.000000000001).unwrap();
+    sheet.write_number(4, 4, 55.000_000_000_001).unwrap();
     sheet.write_string(4, 5, "Đạt").unwrap();
     sheet.write_string(4, 6, "Cơ bản đạt").unwrap();
     sheet.write_string(5, 0, "B").unwrap();

@@ -1,6 +1,8 @@
 //! `ntm progress`: counts by tier and band, targets with their gaps, bottlenecks, candidates,
 //! and the exit status of `--check`.
 
+use std::fmt::Write as _;
+
 use serde_json::{Value, json};
 
 use crate::util::{ntm, ntm_with, repo};
@@ -31,11 +33,11 @@ fn progress(csv: &str, targets: Option<&str>, extra: &[&str]) -> crate::util::Ru
 fn survey(communes: &[(&str, &str, u32, u32, u32)]) -> String {
     let mut csv = String::from("commune_id,district,hamlets,hamlets_standard");
     for n in 1..=19 {
-        csv.push_str(&format!(",TC{n}"));
+        let _ = write!(csv, ",TC{n}");
     }
     csv.push('\n');
     for (id, district, met, hamlets, standard) in communes {
-        csv.push_str(&format!("{id},{district},{hamlets},{standard}"));
+        let _ = write!(csv, "{id},{district},{hamlets},{standard}");
         for n in 1..=19 {
             csv.push_str(if n <= *met {
                 ",Đạt"

@@ -77,7 +77,7 @@ fn the_readme_links_every_page_under_docs() {
     let readme = readme();
     for entry in std::fs::read_dir(repo("docs")).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
-        if name.ends_with(".md") {
+        if std::path::Path::new(&name).extension() == Some("md".as_ref()) {
             assert!(
                 readme.contains(&format!("](docs/{name})")),
                 "README does not link docs/{name}"

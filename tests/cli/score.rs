@@ -1,5 +1,7 @@
 //! `ntm score`: every format on one fixture, compared whole; JSON checked by its schema.
 
+use std::fmt::Write as _;
+
 use serde::Deserialize;
 
 use crate::util::{data, expected, ntm, ntm_with};
@@ -222,7 +224,7 @@ fn closed_pipe(format: &str, first_line: &str) {
 
     let mut csv = String::from("commune_id,TC1,TC2,TC3,TC4\n");
     for i in 0..200_000 {
-        csv.push_str(&format!("C{i},Đạt,Đạt,Không đạt,\n"));
+        let _ = writeln!(csv, "C{i},Đạt,Đạt,Không đạt,");
     }
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("ntm"))
         .args(["score", "-", "-c", &data("mini-set.yaml"), "-f", format])

@@ -1,6 +1,7 @@
 //! The command line as a tool: version, help, completions, man page, colour, verbosity and the
 //! `ntm.toml` defaults file.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command as Process;
 
@@ -143,7 +144,7 @@ fn the_man_pages_render() {
 fn disagreeing(rows: usize) -> String {
     let mut csv = String::from("commune_id,region,year,10,TC10\n");
     for i in 0..rows {
-        csv.push_str(&format!("X{i},TDMNPB,2020,99,Không đạt\n"));
+        let _ = writeln!(csv, "X{i},TDMNPB,2020,99,Không đạt");
     }
     csv
 }

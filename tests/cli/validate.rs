@@ -1,5 +1,8 @@
 //! `ntm validate` and `ntm template`.
 
+use std::fmt::Write as _;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
 use serde_json::Value;
 
 use crate::util::{data, ntm, ntm_with};
@@ -124,7 +127,6 @@ fn a_template_names_every_column_and_reads_back_clean() {
     let path = dir.path().join("bieu.xlsx");
     let run = ntm(&["--lang", "en", "template", "-o", path.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    use calamine::{Data, Reader, Xlsx, open_workbook};
     let mut book: Xlsx<_> = open_workbook(&path).unwrap();
     assert_eq!(book.sheet_names(), ["Data", "Guide"]);
     let data = book.worksheet_range("Data").unwrap();
@@ -144,7 +146,7 @@ fn an_error_after_a_thousand_warnings_is_still_listed() {
     let mut csv = String::from("commune_id,commune,region,year,1.1,TC1\n");
     for i in 0..1100 {
         // each row's verdict column contradicts its indicator: a warning
-        csv.push_str(&format!("X{i},c,NORTH,2024,0,Đạt\n"));
+        let _ = writeln!(csv, "X{i},c,NORTH,2024,0,Đạt");
     }
     csv.push_str("X5,c,NORTH,2024,0,Đạt\n");
     let mini = data("mini-set.yaml");

@@ -2,6 +2,8 @@
 //! force, a file meant for another set is named as such, and sets can be checked, shown as
 //! YAML or Markdown, and compared.
 
+use std::fmt::Write as _;
+
 use serde_json::Value;
 
 use crate::util::{data, ntm, ntm_with, repo};
@@ -42,7 +44,7 @@ fn a_commune_scored_under_each_set() {
     // 2026–2030 (the default): ten criteria by verdict, by commune group
     let mut csv = String::from("commune_id,group");
     for n in 1..=10 {
-        csv.push_str(&format!(",TC{n}"));
+        let _ = write!(csv, ",TC{n}");
     }
     csv.push_str(",HD1\nA,Nhóm 3");
     csv.push_str(&",Đạt".repeat(10));

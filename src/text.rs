@@ -23,23 +23,33 @@ pub fn nfc(s: &str) -> String {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfd() {
+    let mut push = |c: char| {
+        // (combining marks are what decomposition leaves of diacritics)
         if ('\u{0300}'..='\u{036f}').contains(&c) {
-            continue;
+            return;
         }
-        let c = match c {
-            'đ' | 'Đ' => 'd',
-            c => c,
-        };
         if c.is_whitespace() || matches!(c, '-' | '–' | '—' | '_') {
             pending_space = !out.is_empty();
-            continue;
+            return;
         }
         if pending_space {
             out.push(' ');
             pending_space = false;
         }
-        out.extend(c.to_lowercase());
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    };
+    // Each character is decomposed on its own (ASCII needs nothing): the marks are dropped, so
+    // the order a decomposition of the whole string would sort them into does not matter.
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c);
+        } else {
+            unicode_normalization::char::decompose_canonical(c, &mut push);
+        }
     }
     out
 }

@@ -17,11 +17,36 @@ pub const INDICATOR_VERDICT_WORDS: &str = "Đạt, Không đạt, Chưa đạt o
 /// (Có/Không, yes/no, true/false, 1/0, x). `None` when the cell is not a verdict.
 #[must_use]
 pub fn parse_verdict(cell: &str) -> Option<Verdict> {
-    parse_verdict_word(cell).or_else(|| match fold(cell).as_str() {
+    let key = fold(cell);
+    verdict_word(&key).or(match key.as_str() {
         "co" | "yes" | "y" | "true" | "1" | "x" => Some(Verdict::Met),
         "khong" | "no" | "n" | "false" | "0" => Some(Verdict::NotMet),
         _ => None,
     })
+}
+
+/// The verdict cells of one survey as read so far. A survey spells its verdicts a handful of
+/// ways ("Đạt", "Không đạt", "x" …) in tens of thousands of cells; each spelling is read by
+/// [`parse_verdict`] once and found again after, which spares folding every cell. So few are
+/// kept that comparing with each is quicker than hashing.
+#[derive(Debug, Default)]
+pub struct VerdictSpellings(Vec<(String, Option<Verdict>)>);
+
+impl VerdictSpellings {
+    /// Spellings kept at most; others are read each time.
+    const MAX: usize = 16;
+
+    /// [`parse_verdict`]`(cell)`.
+    pub fn parse(&mut self, cell: &str) -> Option<Verdict> {
+        if let Some(&(_, verdict)) = self.0.iter().find(|(spelling, _)| spelling == cell) {
+            return verdict;
+        }
+        let verdict = parse_verdict(cell);
+        if self.0.len() < Self::MAX {
+            self.0.push((cell.to_owned(), verdict));
+        }
+        verdict
+    }
 }
 
 /// Reads only the verdict words proper (Đạt, Không đạt, Chưa đạt, Cơ bản đạt, and English
@@ -34,7 +59,12 @@ pub fn parse_verdict_word(cell: &str) -> Option<Verdict> {
     if cell.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '+')) {
         return None;
     }
-    match fold(cell).as_str() {
+    verdict_word(&fold(cell))
+}
+
+/// The verdict a folded key (see [`fold`]) names, if it is a verdict word proper.
+fn verdict_word(key: &str) -> Option<Verdict> {
+    match key {
         "dat" | "met" => Some(Verdict::Met),
         "khong dat" | "chua dat" | "not met" => Some(Verdict::NotMet),
         "co ban dat" | "basically met" => Some(Verdict::BasicallyMet),
@@ -190,14 +220,30 @@ fn plain_number(s: &str) -> Result<f64, NumberError> {
 }
 
 /// The number written by `pieces` one after another, then `.` and `fraction` when there is
-/// one, read as Rust reads an `f64` (correctly rounded).
+/// one, read as Rust reads an `f64` (correctly rounded). The text is put together on the stack
+/// when it is short, as a number cell is.
 fn digits(pieces: &[&str], fraction: Option<&str>) -> Result<f64, NumberError> {
-    let mut text = pieces.concat();
-    if let Some(fraction) = fraction {
-        text.push('.');
-        text.push_str(fraction);
+    let parse = |text: &str| text.parse::<f64>().map_err(|_| NumberError::NotANumber);
+    if let ([whole], None) = (pieces, fraction) {
+        return parse(whole);
     }
-    text.parse::<f64>().map_err(|_| NumberError::NotANumber)
+    let fraction = fraction.map(|f| [".", f]);
+    let parts = pieces.iter().copied().chain(fraction.into_iter().flatten());
+    let len: usize = parts.clone().map(str::len).sum();
+    let mut stack = [0u8; 48];
+    let mut heap = Vec::new();
+    let text: &mut [u8] = if len <= stack.len() {
+        &mut stack[..len]
+    } else {
+        heap.resize(len, 0);
+        &mut heap
+    };
+    let mut at = 0;
+    for part in parts {
+        text[at..at + part.len()].copy_from_slice(part.as_bytes());
+        at += part.len();
+    }
+    parse(std::str::from_utf8(text).map_err(|_| NumberError::NotANumber)?)
 }
 
 #[cfg(test)]
@@ -231,6 +277,23 @@ mod tests {
         );
         assert_eq!(parse_verdict("maybe"), None);
         assert_eq!(parse_verdict("2"), None);
+    }
+
+    #[test]
+    fn spellings_read_once_give_what_parse_verdict_gives() {
+        let mut spellings = VerdictSpellings::default();
+        let cells: Vec<String> = ["Đạt", "x", "Không đạt", "maybe", "Đạt", "", "ĐẠT", "x"]
+            .into_iter()
+            .map(str::to_owned)
+            .chain((0..40).map(|i| format!("ghi chú {i}")))
+            .chain(["Cơ bản đạt".to_owned(), "không".to_owned()])
+            .collect();
+        for _ in 0..2 {
+            for cell in &cells {
+                assert_eq!(spellings.parse(cell), parse_verdict(cell), "{cell:?}");
+            }
+        }
+        assert_eq!(spellings.0.len(), VerdictSpellings::MAX);
     }
 
     #[test]
@@ -280,7 +343,7 @@ mod tests {
     }
 
     #[test]
-    fn long_numbers_read_as_rust_reads_them() {
+    fn numbers_longer_than_the_stack_buffer_read_the_same() {
         let whole = "1".repeat(40);
         let grouped = format!("1{}", ".111".repeat(13));
         let canonical: f64 = format!("1{}.25", "1".repeat(39)).parse().unwrap();

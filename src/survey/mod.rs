@@ -14,7 +14,7 @@ use csv::ByteRecord;
 use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, PerTier, QuantityKind, Verdict};
 use crate::error::{Error, Location, Problem, Result};
 use crate::survey::cells::{
-    INDICATOR_VERDICT_WORDS, VERDICT_WORDS, parse_number, parse_verdict, parse_verdict_word,
+    INDICATOR_VERDICT_WORDS, VERDICT_WORDS, VerdictSpellings, parse_number, parse_verdict_word,
 };
 use crate::survey::input::{InputOptions, Rows, header_meaning};
 use crate::text::nfc;
@@ -126,6 +126,7 @@ pub struct SurveyReader<'s> {
     default_year: Option<u16>,
     /// Every `commune_id` read so far, with the line it was first seen on.
     seen: HashMap<String, u64>,
+    spellings: VerdictSpellings,
     warnings: Vec<String>,
     unused: Vec<String>,
 }
@@ -217,6 +218,7 @@ impl<'s> SurveyReader<'s> {
             plan,
             default_year,
             seen: HashMap::new(),
+            spellings: VerdictSpellings::default(),
             warnings,
             unused,
         })
@@ -266,6 +268,7 @@ impl<'s> SurveyReader<'s> {
         }
         let mut row = Row {
             record: &self.record,
+            utf8: std::str::from_utf8(self.record.as_slice()).ok(),
             layout: &self.layout,
             file: &self.file,
             line,
@@ -276,6 +279,7 @@ impl<'s> SurveyReader<'s> {
             self.set,
             &self.plan,
             self.default_year,
+            &mut self.spellings,
             &mut row,
             id.clone(),
         );
@@ -338,6 +342,7 @@ fn parse(
     set: &CriteriaSet,
     plan: &[(usize, &Indicator)],
     default_year: Option<u16>,
+    spellings: &mut VerdictSpellings,
     row: &mut Row<'_>,
     id: String,
 ) -> std::result::Result<Commune, Vec<Problem>> {
@@ -379,7 +384,7 @@ fn parse(
         if cell.is_empty() {
             continue;
         }
-        match parse_verdict(cell) {
+        match spellings.parse(cell) {
             Some(Verdict::Met) => class = Some(override_class),
             Some(Verdict::NotMet) => {}
             _ => row.report(i, cell, "expected yes or no (Có/Không, x, 1/0)"),
@@ -423,7 +428,7 @@ fn parse(
         }
         readings[indicator.column] = match &indicator.measure {
             Measure::YesNo => {
-                if let Some(v) = parse_verdict(cell) {
+                if let Some(v) = spellings.parse(cell) {
                     Some(Reading::Verdict(v))
                 } else {
                     row.report(i, cell, &format!("expected {VERDICT_WORDS}"));
@@ -449,14 +454,14 @@ fn parse(
         };
     }
 
-    let mut verdicts = PerTier::default();
+    let mut verdicts = PerTier::with_capacity(l.verdicts.iter().map(Vec::len).sum());
     for columns in &l.verdicts {
         verdicts.push_tier(columns.iter().map(|&column| {
             let cell = row.text(column);
             if cell.is_empty() {
                 return None;
             }
-            let verdict = parse_verdict(cell);
+            let verdict = spellings.parse(cell);
             if verdict.is_none() {
                 row.report(
                     column.expect("non-empty cell has a column"),
@@ -494,8 +499,11 @@ fn parse(
     })
 }
 
+/// One row being parsed, and the problems found in it so far.
 struct Row<'a> {
     record: &'a ByteRecord,
+    /// The row's text, when all of it is UTF-8: checked once for the row, not cell by cell.
+    utf8: Option<&'a str>,
     layout: &'a Layout,
     file: &'a str,
     line: u64,
@@ -506,10 +514,16 @@ impl<'a> Row<'a> {
     /// The cell in `column` as trimmed text. A cell that is not UTF-8 is reported and read as
     /// blank, so that it raises no second problem.
     fn text(&mut self, column: Option<usize>) -> &'a str {
-        let Some((i, cell)) = column.and_then(|i| Some((i, self.record.get(i)?))) else {
+        let Some((i, range)) = column.and_then(|i| Some((i, self.record.range(i)?))) else {
             return "";
         };
-        if let Ok(text) = std::str::from_utf8(cell) {
+        // (a row that is not all UTF-8 is checked cell by cell, to name the cells that are not)
+        let cell = &self.record.as_slice()[range.clone()];
+        if let Some(text) = self
+            .utf8
+            .and_then(|row| row.get(range))
+            .or_else(|| std::str::from_utf8(cell).ok())
+        {
             // non-breaking and other Unicode spaces go too
             text.trim()
         } else {
@@ -760,6 +774,27 @@ mod tests {
         assert_eq!(c.readings[2], Some(Reading::Value(85.0)));
         assert_eq!(c.verdicts[0][2], Some(Verdict::BasicallyMet));
         assert_eq!(c.verdicts[0][0], None);
+    }
+
+    #[test]
+    fn a_cell_that_is_not_utf8_is_named_and_an_unused_one_ignored() {
+        let set = CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap();
+        let csv: &[u8] = b"commune_id,commune,Ghi chu,TC3\nA,X\xe3 M\xf4t,\xff,\xc4\x90\xe1\xba\xa1t\nB,Hai,\xff,Kh\xf4ng\n";
+        let mut reader = SurveyReader::from_reader(Box::new(csv), "t.csv", &set, None).unwrap();
+        let first = reader.next_commune().unwrap();
+        assert_eq!(
+            messages(&first),
+            [format!(
+                "t.csv:2: column \"commune\": value \"X\u{fffd} M\u{fffd}t\": {NOT_UTF8}"
+            )]
+        );
+        let second = reader.next_commune().unwrap();
+        assert_eq!(
+            messages(&second),
+            [format!(
+                "t.csv:3: column \"TC3\": value \"Kh\u{fffd}ng\": {NOT_UTF8}"
+            )]
+        );
     }
 
     #[test]

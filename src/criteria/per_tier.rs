@@ -31,12 +31,6 @@ impl<T> PerTier<T> {
         }
     }
 
-    /// Removes every tier, keeping the room the values took for the next ones.
-    pub fn clear(&mut self) {
-        self.values.clear();
-        self.ends.clear();
-    }
-
     /// Adds a value to the tier being built, which [`PerTier::end_tier`] ends.
     pub fn push(&mut self, value: T) {
         self.values.push(value);
@@ -161,14 +155,11 @@ mod tests {
     #[test]
     fn tiers_pushed_value_by_value_are_the_tiers_collected() {
         let mut pushed = PerTier::with_capacity(0);
-        for _ in 0..2 {
-            pushed.clear();
-            for tier in [vec![1, 2, 3], vec![], vec![4, 5]] {
-                for value in tier {
-                    pushed.push(value);
-                }
-                pushed.end_tier();
+        for tier in [vec![1, 2, 3], vec![], vec![4, 5]] {
+            for value in tier {
+                pushed.push(value);
             }
+            pushed.end_tier();
         }
         let collected: PerTier<u8> = [vec![1, 2, 3], vec![], vec![4, 5]].into_iter().collect();
         assert_eq!(pushed, collected);

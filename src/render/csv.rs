@@ -62,14 +62,15 @@ impl<'w, R: Record> CsvWriter<'w, R> {
 impl<R: Record> RecordWriter<R> for CsvWriter<'_, R> {
     fn write(&mut self, record: &R) -> io::Result<()> {
         for row in record.csv_rows() {
-            if self.raw {
-                self.out.write_record(&row)
-            } else {
-                let fields: Vec<Cow<'_, str>> = row.iter().map(|field| neutralise(field)).collect();
-                self.out
-                    .write_record(fields.iter().map(|field| field.as_bytes()))
+            for field in &row {
+                let field = if self.raw {
+                    Cow::Borrowed(field.as_ref())
+                } else {
+                    neutralise(field)
+                };
+                self.out.write_field(field.as_bytes()).map_err(io_error)?;
             }
-            .map_err(io_error)?;
+            self.out.write_record(None::<&[u8]>).map_err(io_error)?;
         }
         Ok(())
     }

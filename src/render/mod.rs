@@ -13,6 +13,7 @@ pub mod report;
 pub mod sections;
 mod table;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -140,8 +141,9 @@ impl TableLabels {
 pub trait Record: Serialize {
     /// The CSV header.
     fn csv_header() -> &'static [&'static str];
-    /// The CSV rows of this record: one, or one per item for list-shaped records.
-    fn csv_rows(&self) -> Vec<Vec<String>>;
+    /// The CSV rows of this record: one, or one per item for list-shaped records; text the
+    /// record holds is lent, not copied.
+    fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>>;
     /// The table header.
     fn table_header(lang: Lang) -> Vec<&'static str>;
     /// The table rows of this record.

@@ -1,5 +1,6 @@
 //! The records commands write: one per commune.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -65,8 +66,14 @@ impl CriterionNumbers {
     /// The numbers joined by `separator`.
     #[must_use]
     pub fn join(&self, separator: &str) -> String {
-        let numbers: Vec<String> = self.0.iter().map(u32::to_string).collect();
-        numbers.join(separator)
+        let mut joined = String::new();
+        for (i, n) in self.0.iter().enumerate() {
+            if i > 0 {
+                joined.push_str(separator);
+            }
+            let _ = write!(joined, "{n}");
+        }
+        joined
     }
 }
 
@@ -159,24 +166,24 @@ impl Record for ScoreRow<'_> {
         ]
     }
 
-    fn csv_rows(&self) -> Vec<Vec<String>> {
+    fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>> {
         vec![vec![
-            self.commune_id.clone(),
-            self.commune.clone(),
-            self.district.clone(),
-            self.criteria_met.to_string(),
-            self.criteria_total.to_string(),
-            self.criteria_not_assessed.to_string(),
-            self.criteria_basically_met.to_string(),
-            self.tier.to_owned(),
-            self.next_tier.unwrap_or_default().to_owned(),
-            self.band.to_owned(),
-            self.unmet.join(";"),
-            self.basically_met.join(";"),
-            self.not_assessed.join(";"),
-            optional(self.hamlets),
-            optional(self.hamlets_standard),
-            optional(self.hamlets_model),
+            Cow::Borrowed(self.commune_id.as_str()),
+            Cow::Borrowed(self.commune.as_str()),
+            Cow::Borrowed(self.district.as_str()),
+            self.criteria_met.to_string().into(),
+            self.criteria_total.to_string().into(),
+            self.criteria_not_assessed.to_string().into(),
+            self.criteria_basically_met.to_string().into(),
+            Cow::Borrowed(self.tier),
+            Cow::Borrowed(self.next_tier.unwrap_or_default()),
+            Cow::Borrowed(self.band),
+            self.unmet.join(";").into(),
+            self.basically_met.join(";").into(),
+            self.not_assessed.join(";").into(),
+            optional(self.hamlets).into(),
+            optional(self.hamlets_standard).into(),
+            optional(self.hamlets_model).into(),
         ]]
     }
 
@@ -334,7 +341,7 @@ impl Record for GapsRow {
         ]
     }
 
-    fn csv_rows(&self) -> Vec<Vec<String>> {
+    fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>> {
         self.gaps
             .iter()
             .map(|g| {
@@ -343,18 +350,18 @@ impl Record for GapsRow {
                     .and_then(|v| v.as_str().map(str::to_owned))
                     .unwrap_or_default();
                 vec![
-                    self.commune_id.clone(),
-                    self.commune.clone(),
-                    self.district.clone(),
-                    self.tier.clone(),
-                    self.next_tier.clone(),
-                    g.criterion.clone(),
-                    g.indicator.clone().unwrap_or_default(),
-                    verdict,
-                    opt_number(g.value),
-                    opt_number(g.threshold),
-                    g.comparison.unwrap_or_default().to_owned(),
-                    opt_number(g.shortfall),
+                    Cow::Borrowed(self.commune_id.as_str()),
+                    Cow::Borrowed(self.commune.as_str()),
+                    Cow::Borrowed(self.district.as_str()),
+                    Cow::Borrowed(self.tier.as_str()),
+                    Cow::Borrowed(self.next_tier.as_str()),
+                    Cow::Borrowed(g.criterion.as_str()),
+                    Cow::Borrowed(g.indicator.as_deref().unwrap_or_default()),
+                    verdict.into(),
+                    opt_number(g.value).into(),
+                    opt_number(g.threshold).into(),
+                    Cow::Borrowed(g.comparison.unwrap_or_default()),
+                    opt_number(g.shortfall).into(),
                 ]
             })
             .collect()
@@ -446,22 +453,22 @@ impl Record for CommuneChange {
         ]
     }
 
-    fn csv_rows(&self) -> Vec<Vec<String>> {
+    fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>> {
         let change = serde_json::to_value(self.change)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
         vec![vec![
-            self.commune_id.clone(),
-            self.commune.clone(),
-            self.district.clone(),
-            change,
-            self.tier_before.clone().unwrap_or_default(),
-            self.tier_after.clone().unwrap_or_default(),
-            optional(self.criteria_before),
-            optional(self.criteria_after),
-            self.gained.join(";"),
-            self.lost.join(";"),
+            Cow::Borrowed(self.commune_id.as_str()),
+            Cow::Borrowed(self.commune.as_str()),
+            Cow::Borrowed(self.district.as_str()),
+            change.into(),
+            Cow::Borrowed(self.tier_before.as_deref().unwrap_or_default()),
+            Cow::Borrowed(self.tier_after.as_deref().unwrap_or_default()),
+            optional(self.criteria_before).into(),
+            optional(self.criteria_after).into(),
+            self.gained.join(";").into(),
+            self.lost.join(";").into(),
         ]]
     }
 

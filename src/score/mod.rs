@@ -147,10 +147,11 @@ pub fn score(
     set: &CriteriaSet,
     commune: Commune,
 ) -> Result<(CommuneScore, Vec<Finding>), Vec<ScoreError>> {
-    let mut findings = Vec::new();
+    // (a row of a full survey notices a dozen or so things: room for them at once)
+    let mut findings = Vec::with_capacity(16);
     let mut errors = Vec::new();
-    let mut tiers = PerTier::default();
-    let mut indicators = Vec::new();
+    let mut tiers = PerTier::with_capacity(set.tiers.iter().map(|t| t.criteria.len()).sum());
+    let mut indicators = Vec::with_capacity(set.indicators().count());
     for (t, tier) in set.tiers.iter().enumerate() {
         for (criterion, column) in tier.criteria.iter().zip(&commune.verdicts[t]) {
             let result = judge_criterion(

@@ -10,11 +10,11 @@ use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup};
 use crate::env::{Env, Verbosity};
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Lang;
-use crate::render::output::{io_error, write_whole};
+use crate::render::output::{io_error, refuse_overwriting, write_whole};
 use crate::render::{Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::SurveyReader;
-use crate::survey::input::InputOptions;
+use crate::survey::input::{InputOptions, header_meaning};
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
@@ -48,6 +48,7 @@ pub fn run<R: Record>(
     stderr: &mut dyn Write,
     mut record: impl FnMut(&CommuneScore) -> Option<R>,
 ) -> Result<()> {
+    refuse_overwriting(options.output.as_deref(), &[&options.input])?;
     let scan = Scan::open(set, &options.input, &options.read, stderr)?;
     let labels = TableLabels::new(set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {
@@ -96,8 +97,18 @@ impl<'s> Scan<'s> {
     ) -> Result<Scan<'s>> {
         let reader = SurveyReader::open(input, set, read.year, read)?;
         check_fit(set, &reader)?;
+        if !reader.has_criterion_columns() {
+            return Err(Error::Usage(format!(
+                "{}: {}",
+                reader.file(),
+                no_criterion_columns(set)
+            )));
+        }
         for warning in reader.warnings() {
             warn(stderr, warning);
+        }
+        if let Some(warning) = criteria_missing(set, &reader) {
+            warn(stderr, &format!("{}: {warning}", reader.file()));
         }
         for column in reader.unused_columns() {
             warn(
@@ -118,10 +129,10 @@ impl<'s> Scan<'s> {
         Scan { set, reader }
     }
 
-    /// Whether the file has a column headed `header`.
+    /// Whether the file has a district column, under any of its names.
     #[must_use]
-    pub fn has_column(&self, header: &str) -> bool {
-        self.reader.has_column(header)
+    pub fn has_district(&self) -> bool {
+        self.reader.has_district()
     }
 
     /// The one loop: every row read, parsed, its id checked and scored, and what became of it
@@ -248,7 +259,7 @@ impl Ticker {
 /// Fails when the file's columns are meant for another built-in set: some unused columns are
 /// criteria columns of other sets, and one of those sets uses all of them. The error names the
 /// `--criteria` to pass.
-fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
+pub fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
     let unused = reader.unused_columns();
     if unused.is_empty() {
         return Ok(());
@@ -259,17 +270,23 @@ fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
         .filter(|b| b.id != set.id)
         .filter_map(|b| CriteriaSet::from_yaml(b.yaml, b.id).ok())
         .collect();
+    // a column is another set's under any spelling of its name (`Tiêu chí 11` is `TC11`)
+    let uses = |set: &CriteriaSet, header: &str| {
+        let prefixes: Vec<&str> = set
+            .tiers
+            .iter()
+            .map(|t| t.verdict_prefix.as_str())
+            .collect();
+        set.uses_column(&header_meaning(header, &prefixes).unwrap_or_else(|| header.to_owned()))
+    };
     let foreign: Vec<&String> = unused
         .iter()
-        .filter(|c| others.iter().any(|o| o.uses_column(c)))
+        .filter(|c| others.iter().any(|o| uses(o, c)))
         .collect();
     if foreign.is_empty() {
         return Ok(());
     }
-    let Some(fit) = others
-        .iter()
-        .find(|o| foreign.iter().all(|c| o.uses_column(c)))
-    else {
+    let Some(fit) = others.iter().find(|o| foreign.iter().all(|c| uses(o, c))) else {
         return Ok(());
     };
     let mut shown: Vec<&str> = foreign.iter().take(8).map(|c| c.as_str()).collect();
@@ -372,7 +389,7 @@ impl Notes {
                 at.push(codes.join(", "));
             }
             if !years.is_empty() {
-                at.push(year_list(years));
+                at.push(ranges(years.iter().map(|&y| u32::from(y))));
             }
             let at = at.join(" in ");
             warn(
@@ -408,10 +425,43 @@ impl Notes {
     }
 }
 
-/// Years as a short list: consecutive runs become ranges (`2022–2025`, `2021, 2023`).
-fn year_list(years: &BTreeSet<u16>) -> String {
-    let mut runs: Vec<(u16, u16)> = Vec::new();
-    for &y in years {
+/// What is said of a file in which not one column of `set`'s criteria is found: scoring it
+/// would give every commune 0 criteria.
+#[must_use]
+pub fn no_criterion_columns(set: &CriteriaSet) -> String {
+    let base = set.base();
+    let first = base.criteria.first().map_or(1, |c| c.number);
+    format!(
+        "not one column of criteria set {} ({}) is found: neither a verdict column ({}{first}, Tiêu chí {first} …) nor an indicator column; check that the header row is the one read, or pass --criteria for the set the file was made for",
+        set.id, set.period, base.verdict_prefix
+    )
+}
+
+/// What is said of a file that has a column for some of the base criteria only: how many it
+/// has, and which criteria are therefore not assessed in any commune.
+#[must_use]
+pub fn criteria_missing(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Option<String> {
+    let missing = reader.criteria_missing();
+    if missing.is_empty() {
+        return None;
+    }
+    let total = set.base().criteria.len();
+    Some(format!(
+        "{} of {total} criterion columns found; {} not assessed",
+        total - missing.len(),
+        if missing.len() == 1 {
+            format!("criterion {} is", missing[0])
+        } else {
+            format!("criteria {} are", ranges(missing.iter().copied()))
+        }
+    ))
+}
+
+/// Numbers in ascending order as a short list: consecutive runs become ranges (`2022–2025`,
+/// `2021, 2023`, `4, 6, 8–10`).
+fn ranges(ascending: impl IntoIterator<Item = u32>) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for y in ascending {
         match runs.last_mut() {
             Some((_, end)) if *end + 1 == y => *end = y,
             _ => runs.push((y, y)),
@@ -497,7 +547,7 @@ mod tests {
 
     #[test]
     fn years_collapse_into_ranges() {
-        let years = |ys: &[u16]| year_list(&ys.iter().copied().collect());
+        let years = |ys: &[u32]| ranges(ys.iter().copied());
         assert_eq!(years(&[2022, 2023, 2024, 2025]), "2022–2025");
         assert_eq!(years(&[2021, 2023]), "2021, 2023");
         assert_eq!(years(&[2020, 2022, 2023]), "2020, 2022–2023");

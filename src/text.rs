@@ -4,16 +4,42 @@
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
-/// Trims `s` and puts it in Unicode NFC, the form every header and name is compared in.
-/// Files saved on a Mac arrive decomposed (NFD); this makes `Việt` equal `Việt`.
+/// Trims `s`, drops the characters that cannot be seen (see [`is_invisible`]) and puts it in
+/// Unicode NFC, the form every header, id and name is compared in. Files saved on a Mac arrive
+/// decomposed (NFD); this makes `Việt` equal `Việt`, and `X001` typed after a zero-width space
+/// equal `X001`.
 #[must_use]
 pub fn nfc(s: &str) -> String {
-    let s = s.trim();
+    let visible: std::borrow::Cow<'_, str> = if s.chars().any(is_invisible) {
+        s.chars()
+            .filter(|&c| !is_invisible(c))
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    };
+    let s = visible.trim();
     if unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes {
         s.to_owned()
     } else {
         s.nfc().collect()
     }
+}
+
+/// Whether `c` takes no room when shown, so that two texts differing by it look the same: the
+/// zero-width space, joiners and no-break space, a byte-order mark left inside a cell, the soft
+/// hyphen, and the marks that set the direction of text.
+#[must_use]
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
 }
 
 /// A loose matching key: diacritics removed (`đ` becomes `d`), lower case, runs of spaces,
@@ -78,6 +104,15 @@ mod tests {
         assert!(!extension_is("rows.json.gz", "json"));
         assert!(!extension_is("md", "md"));
         assert!(!extension_is("-", "csv"));
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped_from_ids_names_and_headers() {
+        assert_eq!(nfc("X\u{200b}001"), "X001");
+        assert_eq!(nfc("\u{feff}Mã xã"), "Mã xã");
+        assert_eq!(nfc("Xã Yên\u{00ad}Lạc\u{200e}"), "Xã YênLạc");
+        assert_eq!(nfc("\u{2066}X001\u{2069} "), "X001");
+        assert_eq!(nfc("Xã\u{a0}Một"), "Xã\u{a0}Một");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::env::Env;
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::render::labels::{Label, label};
-use crate::render::output::{io_error, write_whole};
+use crate::render::output::{io_error, refuse_overwriting, write_whole};
 use crate::render::{RecordFormat, TableLabels, json_document, new_table, number, writer};
 use crate::scan::Scan;
 use crate::survey::input::InputOptions;
@@ -52,6 +52,10 @@ pub fn snapshots(
 
 /// Runs `ntm diff`; returns the changes so that `--check` can judge them.
 pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<Changes> {
+    refuse_overwriting(
+        options.output.as_deref(),
+        &[&options.old, &options.new, &options.criteria],
+    )?;
     let set = CriteriaSet::load(&options.criteria)?;
     let old = snapshots(&set, &options.old, &options.read, env, stderr)?;
     let new = snapshots(&set, &options.new, &options.read, env, stderr)?;

@@ -8,7 +8,7 @@ use crate::criteria::CriteriaSet;
 use crate::env::Env;
 use crate::error::Result;
 use crate::lang::Lang;
-use crate::render::output::{io_error, write_whole};
+use crate::render::output::{io_error, refuse_overwriting, write_whole};
 use crate::render::{DocumentFormat, TableLabels, json_document, not_written, sections};
 use crate::scan::Scan;
 use crate::survey::input::InputOptions;
@@ -56,6 +56,9 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
     if !FORMATS.contains(&options.format) {
         return Err(not_written(options.format, "progress", FORMATS));
     }
+    let mut inputs = vec![options.input.as_str(), options.criteria.as_str()];
+    inputs.extend(options.targets.as_deref());
+    refuse_overwriting(options.output.as_deref(), &inputs)?;
     let set = CriteriaSet::load(&options.criteria)?;
     let targets = options
         .targets
@@ -63,9 +66,7 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
         .map(|path| Targets::load(path, &set))
         .transpose()?;
     let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
-    let by_district = options
-        .by_district
-        .unwrap_or_else(|| scan.has_column("district"));
+    let by_district = options.by_district.unwrap_or_else(|| scan.has_district());
     let mut tally = Progress::new(&set, targets.as_ref(), by_district);
     scan.run(env, stderr, |score| {
         tally.add(score);

@@ -10,7 +10,7 @@ use crate::criteria::{CriteriaSet, Date};
 use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use crate::render::output::{io_error, write_whole};
+use crate::render::output::{io_error, refuse_overwriting, write_whole};
 use crate::render::report::{Report, html, markdown, xlsx};
 use crate::render::{DocumentFormat, ScoreRow, TableLabels, not_written};
 use crate::scan::Scan;
@@ -56,6 +56,10 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
             "a workbook cannot go to standard output; name the file with -o report.xlsx".into(),
         ));
     }
+    let mut inputs = vec![options.input.as_str(), options.criteria.as_str()];
+    inputs.extend(options.targets.as_deref());
+    inputs.extend(options.previous.as_deref());
+    refuse_overwriting(options.output.as_deref(), &inputs)?;
     let set = CriteriaSet::load(&options.criteria)?;
     let targets = options
         .targets
@@ -63,7 +67,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         .map(|path| Targets::load(path, &set))
         .transpose()?;
     let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
-    let by_district = scan.has_column("district");
+    let by_district = scan.has_district();
     let mut progress = Progress::new(&set, targets.as_ref(), by_district);
     let mut rows = Vec::new();
     let mut now: Vec<Snapshot> = Vec::new();

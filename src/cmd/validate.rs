@@ -9,7 +9,7 @@ use crate::criteria::{CriteriaSet, LevelLookup, RESERVED_COLUMNS};
 use crate::env::Env;
 use crate::error::{Error, Location, Problem, Result};
 use crate::render::{DocumentFormat, json_document, new_table, not_written};
-use crate::scan::{RowOutcome, Scan};
+use crate::scan::{RowOutcome, Scan, check_fit, criteria_missing, no_criterion_columns};
 use crate::score::Finding;
 use crate::survey::SurveyReader;
 use crate::survey::input::InputOptions;
@@ -178,6 +178,22 @@ fn findings(
                     set.id
                 ),
             ),
+        ));
+    }
+    if let Err(err) = check_fit(set, &reader) {
+        kept.push(ValidationFinding::of(
+            Severity::Error,
+            Problem::new(Location::file(&file), err.to_string()),
+        ));
+    } else if !reader.has_criterion_columns() {
+        kept.push(ValidationFinding::of(
+            Severity::Error,
+            Problem::new(Location::file(&file), no_criterion_columns(set)),
+        ));
+    } else if let Some(warning) = criteria_missing(set, &reader) {
+        kept.push(ValidationFinding::of(
+            Severity::Warning,
+            Problem::new(Location::file(&file), warning),
         ));
     }
     for warning in reader.warnings() {

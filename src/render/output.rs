@@ -30,6 +30,29 @@ pub fn write_whole<T>(
     }
 }
 
+/// Fails when `output` names one of `inputs` (the same file, by whatever path): writing the
+/// output would replace the survey it is made from. Checked before anything is read or written.
+///
+/// # Errors
+/// A usage error naming both.
+pub fn refuse_overwriting(output: Option<&str>, inputs: &[&str]) -> Result<()> {
+    let Some(output) = output.filter(|o| *o != "-") else {
+        return Ok(());
+    };
+    // (an output that does not exist yet is no input: inputs exist)
+    let Ok(written) = std::fs::canonicalize(output) else {
+        return Ok(());
+    };
+    for input in inputs.iter().filter(|i| **i != "-") {
+        if std::fs::canonicalize(input).is_ok_and(|read| read == written) {
+            return Err(Error::Usage(format!(
+                "-o {output} names the input file {input}; writing there would replace it: write the output to another file"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Names `path` on an I/O error, for [`write_whole`]'s writers.
 pub fn io_error(path: &str) -> impl Fn(io::Error) -> Error + '_ {
     move |source| Error::Io {

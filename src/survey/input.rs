@@ -10,7 +10,7 @@ use std::rc::Rc;
 use calamine::{Data, Reader};
 
 use crate::error::{Error, Location, Problem, Result};
-use crate::text::{extension_is, fold};
+use crate::text::{extension_is, fold, nfc};
 
 /// The text encoding of a CSV file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -244,7 +244,7 @@ fn shown(path: &str) -> String {
 }
 
 /// Reads a workbook's sheet; the header is the first of its first 30 rows naming the commune
-/// id column (any spelling `header_meaning` knows), so title rows above it are skipped.
+/// id column (any spelling [`header_meaning`] knows), so title rows above it are skipped.
 fn sheet(path: &str, name: Option<&str>) -> Result<Rows> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_owned(),
@@ -300,7 +300,7 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, name: Option<&str>) -> Result<R
         .position(|(_, cells)| {
             cells
                 .iter()
-                .any(|c| fold(c) == "commune id" || fold(c) == "ma xa")
+                .any(|c| header_meaning(&nfc(c), &[]).as_deref() == Some("commune_id"))
         })
         .unwrap_or(0);
     let mut rows: Vec<_> = rows.into_iter().skip(header).collect();
@@ -340,7 +340,17 @@ fn cell_text(cell: &Data) -> String {
 #[must_use]
 pub fn header_meaning(header: &str, verdict_prefixes: &[&str]) -> Option<String> {
     const NAMES: &[(&str, &[&str])] = &[
-        ("commune_id", &["ma xa", "ma don vi", "commune code"]),
+        (
+            "commune_id",
+            &[
+                "ma xa",
+                "ma so xa",
+                "ma don vi",
+                "ma dvhc",
+                "ma don vi hanh chinh",
+                "commune code",
+            ],
+        ),
         ("commune", &["ten xa", "xa", "commune name"]),
         ("district", &["huyen", "ten huyen", "quan huyen"]),
         ("province", &["tinh", "ten tinh"]),
@@ -364,22 +374,8 @@ pub fn header_meaning(header: &str, verdict_prefixes: &[&str]) -> Option<String>
             return Some((*name).to_owned());
         }
     }
-    let compact: String = key.chars().filter(|c| !c.is_whitespace()).collect();
-    let (letters, number) = compact.split_at(
-        compact
-            .find(|c: char| c.is_ascii_digit())
-            .unwrap_or(compact.len()),
-    );
-    if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) {
-        if letters == "tieuchi" {
-            return verdict_prefixes.first().map(|p| format!("{p}{number}"));
-        }
-        if let Some(prefix) = verdict_prefixes
-            .iter()
-            .find(|p| p.to_lowercase() == letters)
-        {
-            return Some(format!("{prefix}{number}"));
-        }
+    if let Some((meaning, _)) = verdict_header(&key, verdict_prefixes) {
+        return Some(meaning);
     }
     for prefix in ["chi tieu ", "ct "] {
         if let Some(id) = key.strip_prefix(prefix) {
@@ -387,6 +383,48 @@ pub fn header_meaning(header: &str, verdict_prefixes: &[&str]) -> Option<String>
         }
     }
     None
+}
+
+/// The criterion a header names a verdict column of, once folded (see [`fold`]): a tier's
+/// prefix or "Tiêu chí" (for the base tier), perhaps "số", the number with or without leading
+/// zeros, and perhaps the criterion's name after a separator (`TC01`, `TC 1`, `Tiêu chí số 1`,
+/// `TC1 - Quy hoạch`, `Tiêu chí 1: Quy hoạch`). The column it means, and the name as written
+/// (folded, empty when none is).
+fn verdict_header<'k>(key: &'k str, verdict_prefixes: &[&str]) -> Option<(String, &'k str)> {
+    let digits_at = key.find(|c: char| c.is_ascii_digit())?;
+    let (letters, rest) = key.split_at(digits_at);
+    let digits_end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let (digits, name) = rest.split_at(digits_end);
+    // (a name is set apart from the number; `16.1` is an indicator's id, not criterion 16)
+    let apart = name.starts_with([' ', ':', ')'])
+        || (name.starts_with('.') && !name[1..].starts_with(|c: char| c.is_ascii_digit()));
+    if !(name.is_empty() || apart) {
+        return None;
+    }
+    let number: u32 = digits.parse().ok()?;
+    let letters: String = letters.chars().filter(|c| !c.is_whitespace()).collect();
+    let prefix = if matches!(letters.as_str(), "tieuchi" | "tieuchiso") {
+        verdict_prefixes.first()?
+    } else {
+        verdict_prefixes
+            .iter()
+            .find(|p| p.to_lowercase() == letters)?
+    };
+    let name = name.trim_start_matches([' ', ':', '.', ')']).trim();
+    Some((format!("{prefix}{number}"), name))
+}
+
+/// The criterion name a verdict column's header gives after its number (`TC1 - Quy hoạch`
+/// gives `quy hoach`), folded; `None` when the header is not a verdict column's or gives no
+/// name.
+#[must_use]
+pub fn criterion_name_in_header(header: &str, verdict_prefixes: &[&str]) -> Option<String> {
+    let key = fold(header);
+    verdict_header(&key, verdict_prefixes)
+        .map(|(_, name)| name.to_owned())
+        .filter(|name| !name.is_empty())
 }
 
 #[cfg(test)]
@@ -420,5 +458,47 @@ mod tests {
         assert_eq!(m("Chỉ tiêu 2.1").as_deref(), Some("2.1"));
         assert_eq!(m("Ghi chú"), None);
         assert_eq!(m("2.1"), None);
+        assert_eq!(m("Mã ĐVHC").as_deref(), Some("commune_id"));
+        assert_eq!(m("Mã số xã").as_deref(), Some("commune_id"));
+        assert_eq!(m("Mã đơn vị hành chính").as_deref(), Some("commune_id"));
+    }
+
+    #[test]
+    fn a_criterion_column_is_known_by_its_number_in_every_spelling() {
+        let prefixes = ["TC", "NC"];
+        let m = |h: &str| header_meaning(h, &prefixes);
+        for header in [
+            "TC1",
+            "TC01",
+            "TC 1",
+            "tc 01",
+            "Tiêu chí 1",
+            "Tiêu chí số 1",
+            "TC1 - Quy hoạch",
+            "TC1 – Quy hoạch",
+            "Tiêu chí 1: Quy hoạch",
+            "Tiêu chí số 01. Quy hoạch",
+            "TC1) Quy hoạch",
+        ] {
+            assert_eq!(m(header).as_deref(), Some("TC1"), "{header}");
+        }
+        assert_eq!(m("NC 05").as_deref(), Some("NC5"));
+        assert_eq!(m("NC16.1"), None);
+        for header in [
+            "TC1a",
+            "TC",
+            "Tiêu chí",
+            "Chỉ tiêu 1",
+            "Năm 2024",
+            "XY1",
+            "TC1.1",
+        ] {
+            assert_ne!(m(header).as_deref(), Some("TC1"), "{header}");
+        }
+        let name = |h: &str| criterion_name_in_header(h, &prefixes);
+        assert_eq!(name("TC1 - Quy hoạch").as_deref(), Some("quy hoach"));
+        assert_eq!(name("Tiêu chí 1: Quy hoạch").as_deref(), Some("quy hoach"));
+        assert_eq!(name("TC01"), None);
+        assert_eq!(name("Ghi chú"), None);
     }
 }

@@ -16,8 +16,8 @@ use crate::error::{Error, Location, Problem, Result};
 use crate::survey::cells::{
     INDICATOR_VERDICT_WORDS, VERDICT_WORDS, VerdictSpellings, parse_number, parse_verdict_word,
 };
-use crate::survey::input::{InputOptions, Rows, header_meaning};
-use crate::text::nfc;
+use crate::survey::input::{InputOptions, Rows, criterion_name_in_header, header_meaning};
+use crate::text::{fold, nfc};
 
 /// What is said of a cell that is not UTF-8.
 const NOT_UTF8: &str = "text is not valid UTF-8; save the file as \"CSV UTF-8\", or pass --encoding windows-1258 for a legacy Vietnamese file";
@@ -230,10 +230,37 @@ impl<'s> SurveyReader<'s> {
         &self.warnings
     }
 
-    /// Whether the file has a column headed `header`.
+    /// Whether the file has a district column, under any of its names (`district`, `Huyện` …).
     #[must_use]
-    pub fn has_column(&self, header: &str) -> bool {
-        self.layout.headers.iter().any(|h| h == header)
+    pub fn has_district(&self) -> bool {
+        self.layout.district.is_some()
+    }
+
+    /// The base-tier criteria the file says nothing of: neither their verdict column nor any
+    /// of their indicators' columns is there. Their numbers, in the set's order.
+    #[must_use]
+    pub fn criteria_missing(&self) -> Vec<u32> {
+        let base = self.set.base();
+        base.criteria
+            .iter()
+            .zip(&self.layout.verdicts[0])
+            .filter(|(criterion, verdict)| {
+                verdict.is_none()
+                    && criterion
+                        .indicators
+                        .iter()
+                        .all(|i| self.layout.indicators[i.column].is_none())
+            })
+            .map(|(criterion, _)| criterion.number)
+            .collect()
+    }
+
+    /// Whether the file has any column the set's criteria are judged by: a verdict column of
+    /// any tier or an indicator column.
+    #[must_use]
+    pub fn has_criterion_columns(&self) -> bool {
+        self.layout.indicators.iter().any(Option::is_some)
+            || self.layout.verdicts.iter().flatten().any(Option::is_some)
     }
 
     /// Headers of the columns the set does not use, in file order.
@@ -561,6 +588,39 @@ impl<'a> Row<'a> {
     }
 }
 
+/// What is wrong with a verdict column's header that names another criterion than its number
+/// does (`TC2 - Quy hoạch` when Quy hoạch is criterion 1): the columns may have shifted. A
+/// name that is no criterion's (an abbreviation, a note) is let be.
+fn misnamed_criterion(
+    set: &CriteriaSet,
+    prefixes: &[&str],
+    header: &str,
+    meaning: &str,
+) -> Option<String> {
+    let written = criterion_name_in_header(header, prefixes)?;
+    let tier = set
+        .tiers
+        .iter()
+        .find(|t| meaning.starts_with(t.verdict_prefix.as_str()))?;
+    let number: u32 = meaning[tier.verdict_prefix.len()..].parse().ok()?;
+    let named = tier
+        .criteria
+        .iter()
+        .find(|c| fold(&c.name.vi) == written || fold(&c.name.en) == written)?;
+    if named.number == number {
+        return None;
+    }
+    let own = tier
+        .criteria
+        .iter()
+        .find(|c| c.number == number)
+        .map_or_else(String::new, |c| format!(" (\"{}\")", c.name.vi));
+    Some(format!(
+        "the header gives criterion {number}{own} the name of criterion {} (\"{}\"); check that the columns have not shifted, and name the column after its own criterion",
+        named.number, named.name.vi
+    ))
+}
+
 fn layout(
     set: &CriteriaSet,
     file: &str,
@@ -588,6 +648,11 @@ fn layout(
                 i + 1
             ));
             continue;
+        }
+        if let Some(message) = misnamed_criterion(set, &prefixes, header, name) {
+            problems.push(
+                Problem::new(header_location.clone().in_column(header), message).with_value(header),
+            );
         }
         if let Some(first) = positions.insert(name, i) {
             let also = if headers[first] == *header {
@@ -617,7 +682,7 @@ fn layout(
         problems.push(Problem::new(
             header_location,
             format!(
-                "no commune_id column; the header must name one (found: {})",
+                "no commune_id column; the header must name one: commune_id, Mã xã, Mã số xã, Mã ĐVHC or Mã đơn vị hành chính (found: {})",
                 shown.join(", ")
             ),
         ));
@@ -911,7 +976,7 @@ mod tests {
         };
         assert_eq!(
             open("id,name\n"),
-            "t.csv:1: no commune_id column; the header must name one (found: id, name)"
+            "t.csv:1: no commune_id column; the header must name one: commune_id, Mã xã, Mã số xã, Mã ĐVHC or Mã đơn vị hành chính (found: id, name)"
         );
         assert_eq!(
             open("commune_id,1.1,1.1 \n"),

@@ -268,7 +268,7 @@ fn malformed_files() {
         ),
         (
             "duplicate ids",
-            "commune_id\nA\nB\nA\n",
+            "commune_id,TC1\nA,\nB,\nA,\n",
             "t.csv:4: column \"commune_id\": value \"A\": duplicate commune_id; first seen on line 2",
         ),
         (
@@ -285,8 +285,8 @@ fn malformed_files() {
             run.stderr
         );
     }
-    let mut latin = b"commune_id,commune\nA,".to_vec();
-    latin.extend_from_slice(b"X\xe3 M\xf4t\n");
+    let mut latin = b"commune_id,commune,TC1\nA,".to_vec();
+    latin.extend_from_slice(b"X\xe3 M\xf4t,\n");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("t.csv"), latin).unwrap();
     let run = ntm_with(
@@ -308,19 +308,20 @@ fn hostile_looking_files_that_are_fine() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout.lines().count(), 3);
     let big = "x".repeat(10 << 20);
-    let run = score(&format!("commune_id,commune\nA,{big}\n"));
+    let run = score(&format!("commune_id,commune,TC1\nA,{big},Đạt\n"));
     assert_eq!(run.code, 0);
     assert!(run.stdout.len() > 10 << 20);
-    let mut wide = String::from("commune_id");
+    let mut wide = String::from("commune_id,TC1");
     for i in 0..10_000 {
         let _ = write!(wide, ",col{i}");
     }
-    wide.push_str("\nA");
+    wide.push_str("\nA,Đạt");
     wide.push_str(&",1".repeat(10_000));
     wide.push('\n');
     let run = score(&wide);
     assert_eq!(run.code, 0);
-    assert_eq!(run.stderr.lines().count(), 10_000);
+    // every unused column is warned about, and the criteria without a column
+    assert_eq!(run.stderr.lines().count(), 10_001);
     // a 10 MB cell where a number belongs is an error, not a hang
     let run = score(&format!(
         "commune_id,region,year,1.1\nA,NORTH,2024,{}\n",

@@ -30,7 +30,8 @@ fn every_bad_cell_is_reported_and_output_stops_at_the_first_bad_row() {
     );
     assert_eq!(
         run.stderr,
-        "error: <stdin>:3: column \"1.1\": value \"4x5\": not a number; expected a number such as 45.5 or 45,5 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)\n\
+        "warning: <stdin>: 2 of 4 criterion columns found; criteria 2, 4 are not assessed\n\
+         error: <stdin>:3: column \"1.1\": value \"4x5\": not a number; expected a number such as 45.5 or 45,5 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)\n\
          error: <stdin>:5: column \"region\": value \"Mars\": unknown region; expected one of NORTH, SOUTH (or the full name)\n\
          error: <stdin>:5: column \"TC3\": value \"kinda\": expected Đạt, Không đạt, Chưa đạt, Cơ bản đạt (or yes/no, Có/Không, true/false, 1/0, x)\n"
     );
@@ -55,7 +56,8 @@ fn rows_after_blank_lines_are_named_by_their_own_line() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert_eq!(
         run.stderr,
-        "error: <stdin>:6: column \"year\": value \"20x4\": expected a year such as 2024\n\
+        "warning: <stdin>: 1 of 4 criterion columns found; criteria 2–4 are not assessed\n\
+         error: <stdin>:6: column \"year\": value \"20x4\": expected a year such as 2024\n\
          error: <stdin>:10: row has 4 fields but the header has 5; every row needs one field per column\n\
          error: <stdin>:12: column \"1.1\": value \"4x5\": not a number; expected a number such as 45.5 or 45,5 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)\n"
     );
@@ -90,6 +92,37 @@ fn no_output_file_appears_when_the_input_is_bad() {
     assert_eq!(files, ["in.csv"]);
 }
 
+/// `-o` naming an input file is refused before anything is read or written: the survey stays
+/// as it was.
+#[test]
+fn the_output_may_not_replace_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let survey = "commune_id,TC1\nA,Đạt\n";
+    std::fs::write(dir.path().join("in.csv"), survey).unwrap();
+    let mini = data("mini-set.yaml");
+    for args in [
+        vec!["score", "in.csv", "-c", &mini, "-o", "in.csv"],
+        vec!["score", "in.csv", "-c", &mini, "-o", "./in.csv"],
+        vec!["gaps", "in.csv", "-c", &mini, "-o", "in.csv"],
+        vec!["progress", "in.csv", "-c", &mini, "-o", "in.csv"],
+        vec!["diff", "in.csv", "in.csv", "-c", &mini, "-o", "in.csv"],
+        vec!["report", "in.csv", "-c", &mini, "-o", "in.csv"],
+    ] {
+        let run = ntm_with(&args, None, Some(dir.path()));
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("names the input file") && run.stderr.contains("in.csv"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("in.csv")).unwrap(),
+            survey,
+            "{args:?}"
+        );
+    }
+}
+
 #[test]
 fn problems_are_capped_and_the_rest_counted() {
     let mut csv = String::from("commune_id,TC1\n");
@@ -98,7 +131,13 @@ fn problems_are_capped_and_the_rest_counted() {
     }
     let run = score_stdin(&csv, &[]);
     assert_eq!(run.code, 2);
-    assert_eq!(run.stderr.lines().count(), 51);
+    assert_eq!(
+        run.stderr
+            .lines()
+            .filter(|l| l.starts_with("error:"))
+            .count(),
+        51
+    );
     assert!(
         run.stderr
             .ends_with("error: … and 30 more problem(s) not shown\n"),
@@ -110,15 +149,16 @@ fn problems_are_capped_and_the_rest_counted() {
 #[test]
 fn duplicate_ids_ragged_rows_and_hamlet_counts() {
     let run = score_stdin(
-        "commune_id,hamlets,hamlets_standard\nA,5,2\nA,5,6\nB,1\nC,-1,0\n",
+        "commune_id,TC1,hamlets,hamlets_standard\nA,Đạt,5,2\nA,Đạt,5,6\nB,Đạt,1\nC,Đạt,-1,0\n",
         &[],
     );
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "error: <stdin>:3: column \"commune_id\": value \"A\": duplicate commune_id; first seen on line 2\n\
+        "warning: <stdin>: 1 of 4 criterion columns found; criteria 2–4 are not assessed\n\
+         error: <stdin>:3: column \"commune_id\": value \"A\": duplicate commune_id; first seen on line 2\n\
          error: <stdin>:3: column \"hamlets_standard\": value \"6\": more than the commune's 5 hamlets\n\
-         error: <stdin>:4: row has 2 fields but the header has 3; every row needs one field per column\n\
+         error: <stdin>:4: row has 3 fields but the header has 4; every row needs one field per column\n\
          error: <stdin>:5: column \"hamlets\": value \"-1\": expected a whole number of hamlets, 0 or more\n"
     );
 }
@@ -132,7 +172,8 @@ fn a_value_that_needs_the_year_or_region_says_so() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "error: <stdin>:2: column \"region\": value \"\": indicator 1.1: thresholds differ by region, and this row has none; fill in column \"region\"\n\
+        "warning: <stdin>: 1 of 4 criterion columns found; criteria 2–4 are not assessed\n\
+         error: <stdin>:2: column \"region\": value \"\": indicator 1.1: thresholds differ by region, and this row has none; fill in column \"region\"\n\
          error: <stdin>:3: column \"year\": value \"\": indicator 1.1: thresholds differ by year, and this row has none; add a year column or pass --year\n\
          error: <stdin>:4: column \"year\": value \"2031\": indicator 1.1: criteria set mini-set has thresholds only for 2023–2024\n"
     );
@@ -144,7 +185,7 @@ fn header_problems() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "error: <stdin>:1: no commune_id column; the header must name one (found: id, name)\n"
+        "error: <stdin>:1: no commune_id column; the header must name one: commune_id, Mã xã, Mã số xã, Mã ĐVHC or Mã đơn vị hành chính (found: id, name)\n"
     );
     let run = score_stdin("", &[]);
     assert_eq!(run.code, 2);
@@ -163,7 +204,7 @@ fn a_header_alone_gives_an_empty_result() {
     let mini = data("mini-set.yaml");
     let run = ntm_with(
         &["score", "-", "-c", &mini, "-f", "json"],
-        Some("commune_id\n"),
+        Some("commune_id,TC1\n"),
         None,
     );
     assert_eq!(run.stdout, "[]\n");
@@ -210,7 +251,11 @@ fn every_cell_that_is_not_utf8_is_named_once() {
 fn text_that_is_not_utf8_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("latin.csv");
-    std::fs::write(&path, b"commune_id,commune\nA,X\xe3 M\xf4t\n").unwrap();
+    std::fs::write(
+        &path,
+        b"commune_id,commune,TC1\nA,X\xe3 M\xf4t,\xc4\x90\xe1\xba\xa1t\n",
+    )
+    .unwrap();
     let run = ntm(&[
         "score",
         path.to_str().unwrap(),

@@ -93,7 +93,14 @@ fn vietnamese_headers_decomposed_text_comments_and_crlf() {
     let run = score_bytes("vi.csv", csv.as_bytes(), &[]);
     let row = first_row(&run);
     assert_eq!(row, "A,Xã Đồng Tâm,Hòa An,3,4,1,0,none,standard,2-3,,,2,,,");
-    assert_eq!(run.stderr, "");
+    // (criterion 2 has no column)
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .ends_with("vi.csv: 3 of 4 criterion columns found; criterion 2 is not assessed\n"),
+        "{}",
+        run.stderr
+    );
     // a bad cell is reported at its real line, past the comment lines
     let bad = csv.replace("Có", "Hmm");
     let run = score_bytes("vi.csv", bad.as_bytes(), &[]);
@@ -194,7 +201,7 @@ fn a_workbook_with_a_title_block_above_the_header() {
 
 #[test]
 fn csv_output_cannot_run_as_a_formula_unless_raw() {
-    let csv = "commune_id,commune,district\n=1+2,\"=HYPERLINK(\"\"http://x\"\")\",@cmd\n";
+    let csv = "commune_id,commune,district,TC1\n=1+2,\"=HYPERLINK(\"\"http://x\"\")\",@cmd,\n";
     let mini = data("mini-set.yaml");
     let run = ntm_with(&["score", "-", "-c", &mini, "-f", "csv"], Some(csv), None);
     assert!(
@@ -225,3 +232,40 @@ fn csv_output_cannot_run_as_a_formula_unless_raw() {
         json.stdout
     );
 }
+
+/// Headers as offices write them mean what the canonical names mean everywhere: `Mã ĐVHC` is the
+/// commune id, `Huyện` the district that `progress` groups by, and an id typed with a
+/// zero-width space is the same commune as the one typed without.
+#[test]
+fn office_spellings_of_the_id_and_district_work_everywhere() {
+    let mini = data("mini-set.yaml");
+    let csv = "Mã ĐVHC,Tên xã,Huyện,TC1,TC2\nX1,A,Hòa An,Đạt,Đạt\nX2,B,Hà Quảng,Đạt,\n";
+    let run = ntm_with(
+        &["progress", "-", "-c", &mini, "--format", "json"],
+        Some(csv),
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let districts: Vec<&str> = report["districts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["district"].as_str().unwrap())
+        .collect();
+    assert_eq!(districts, ["Hòa An", "Hà Quảng"]);
+
+    let repeated = "Mã số xã,TC1\nX1,Đạt\nX\u{200b}1,Đạt\n\u{feff}X1\u{2069},Đạt\n";
+    let run = ntm_with(&["score", "-", "-c", &mini], Some(repeated), None);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr
+            .lines()
+            .filter(|l| l.contains("duplicate commune_id; first seen on line 2"))
+            .count(),
+        2,
+        "{}",
+        run.stderr
+    );
+}
+

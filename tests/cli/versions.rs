@@ -76,11 +76,101 @@ fn a_file_for_another_set_names_the_criteria_to_pass() {
     );
 
     // columns no built-in set knows are only warned about
-    let run = score("commune_id,group,Ghi chú\nA,1,x\n", &[]);
+    let run = score("commune_id,group,TC1,Ghi chú\nA,1,Đạt,x\n", &[]);
     assert_eq!(run.code, 0);
     assert!(
         run.stderr
             .contains("column \"Ghi chú\" is not used by criteria set vn-commune-2026-2030")
+    );
+}
+
+/// A 2021–2025 file is never scored by the 2026–2030 criteria, whatever its headers' spelling:
+/// its criteria 11–19 are 2021–2025's, under `Tiêu chí 11` as under `TC11`.
+#[test]
+fn a_file_for_another_set_is_refused_under_any_spelling_of_its_headers() {
+    for spell in [
+        |n: u32| format!("TC{n}"),
+        |n: u32| format!("Tiêu chí {n}"),
+        |n: u32| format!("Tiêu chí số {n:02}"),
+        |n: u32| format!("TC{n:02} - x"),
+    ] {
+        let headers: Vec<String> = (1..=19).map(spell).collect();
+        let csv = format!(
+            "Mã xã,{}\nX1,{}\n",
+            headers.join(","),
+            ["Đạt"; 19].join(",")
+        );
+        let run = score(&csv, &[]);
+        assert_eq!(run.code, 2, "{}: {}", headers[0], run.stderr);
+        assert!(
+            run.stderr.contains("fit built-in set vn-commune-2021-2025")
+                && run.stderr.contains("pass --criteria vn-commune-2021-2025"),
+            "{}: {}",
+            headers[0],
+            run.stderr
+        );
+        assert_eq!(run.stdout, "");
+        // validate says so too
+        let run = ntm_with(&["validate", "-", "--format", "json"], Some(&csv), None);
+        assert_eq!(run.code, 2, "{}: {}", headers[0], run.stdout);
+        assert!(
+            run.stdout.contains("pass --criteria"),
+            "{}: {}",
+            headers[0],
+            run.stdout
+        );
+    }
+}
+
+/// A file in which not one column of the set's criteria is found is an error, not a file of
+/// communes with 0 criteria; one with some of them says which criteria are not assessed.
+#[test]
+fn a_file_without_criterion_columns_is_refused_and_missing_ones_are_named() {
+    let run = score(
+        "Mã xã,Tên xã,Ghi chú\nX1,Xã Một,x\n",
+        &["--criteria", "vn-commune-2021-2025"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("not one column of criteria set vn-commune-2021-2025 (2021–2025) is found"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+
+    let headers: Vec<String> = (1..=12).map(|n| format!("TC{n}")).collect();
+    let csv = format!(
+        "Mã xã,{}\nX1,{}\n",
+        headers.join(","),
+        ["Đạt"; 12].join(",")
+    );
+    let run = score(&csv, &["--criteria", "vn-commune-2021-2025"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("12 of 19 criterion columns found; criteria 13–19 are not assessed"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A verdict column named after another criterion than its number's is an error that says the
+/// columns may have shifted.
+#[test]
+fn a_criterion_column_named_after_another_criterion_is_an_error() {
+    let run = score(
+        "Mã xã,TC1 - Quy hoạch,TC2 - Quy hoạch\nX1,Đạt,Đạt\n",
+        &["--criteria", "vn-commune-2021-2025"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("column \"TC2 - Quy hoạch\"")
+            && run
+                .stderr
+                .contains("the name of criterion 1 (\"Quy hoạch\")"),
+        "{}",
+        run.stderr
     );
 }
 

@@ -283,15 +283,27 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, name: Option<&str>) -> Result<R
             format!("cannot read sheet \"{sheet}\": {e}"),
         ))
     })?;
-    let first_row = u64::from(range.start().map_or(0, |(r, _)| r));
-    let rows: Vec<(u64, Vec<String>)> = range
-        .rows()
-        .enumerate()
-        .map(|(i, row)| {
-            (
-                first_row + i as u64 + 1,
-                row.iter().map(cell_text).collect::<Vec<_>>(),
-            )
+    // the number formats of an .xlsx sheet's cells, to read a percentage as it is shown
+    let styles = match &mut book {
+        calamine::Sheets::Xlsx(xlsx) => xlsx.worksheet_style(&sheet).ok(),
+        _ => None,
+    };
+    let percent = |at: (u32, u32)| {
+        styles
+            .as_ref()
+            .and_then(|styles| styles.get(at))
+            .and_then(|style| style.number_format.as_ref())
+            .is_some_and(|format| format.format_code.contains('%'))
+    };
+    let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    let rows: Vec<(u64, Vec<String>)> = (first_row..)
+        .zip(range.rows())
+        .map(|(r, row)| {
+            let cells = (first_column..)
+                .zip(row)
+                .map(|(c, cell)| cell_text(cell, percent((r, c))))
+                .collect();
+            (u64::from(r) + 1, cells)
         })
         .collect();
     let header = rows
@@ -314,22 +326,42 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, name: Option<&str>) -> Result<R
     Ok(Rows::Sheet(rows.into_iter()))
 }
 
-/// A spreadsheet cell as the text a CSV export would hold.
-fn cell_text(cell: &Data) -> String {
+/// A spreadsheet cell as the text a CSV export would hold, which is what the reader parses:
+/// a number formatted as a percentage as the percentage shown (0.934 as `93.4%`), a date or
+/// time as the date shown (so that where a number or verdict is expected it is an error naming
+/// the cell, not a serial number such as 44628), an error in Excel's own spelling (`#DIV/0!`).
+/// A formula's cached value is what calamine gives.
+fn cell_text(cell: &Data, percent: bool) -> String {
+    // shortest text that reads back as the same number, without Excel's float noise
+    let number = |f: f64| {
+        let rounded = (f * 1e9).round() / 1e9;
+        if percent {
+            format!("{}%", (rounded * 1e2 * 1e9).round() / 1e9)
+        } else {
+            format!("{rounded}")
+        }
+    };
     match cell {
         Data::Empty => String::new(),
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        #[allow(clippy::cast_precision_loss)]
+        Data::Int(i) if percent => number(*i as f64),
         Data::Int(i) => i.to_string(),
         #[allow(clippy::cast_possible_truncation)]
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => (*f as i64).to_string(),
-        // shortest text that reads back as the same number, without Excel's float noise
-        Data::Float(f) => {
-            let rounded = (f * 1e9).round() / 1e9;
-            format!("{rounded}")
-        }
+        Data::Float(f) if !percent && f.fract() == 0.0 && f.abs() < 1e15 => (*f as i64).to_string(),
+        Data::Float(f) => number(*f),
         Data::Bool(b) => b.to_string(),
-        Data::DateTime(d) => format!("{}", d.as_f64()),
-        Data::Error(e) => format!("#{e:?}"),
+        Data::DateTime(d) => {
+            let (year, month, day, hour, minute, second, _) = d.to_ymd_hms_milli();
+            if d.is_duration() {
+                format!("{hour:02}:{minute:02}:{second:02}")
+            } else if (hour, minute, second) == (0, 0, 0) {
+                format!("{day:02}/{month:02}/{year}")
+            } else {
+                format!("{day:02}/{month:02}/{year} {hour:02}:{minute:02}")
+            }
+        }
+        Data::Error(e) => e.to_string(),
     }
 }
 
@@ -430,6 +462,25 @@ pub fn criterion_name_in_header(header: &str, verdict_prefixes: &[&str]) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn workbook_cells_read_as_excel_shows_them() {
+        use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
+        assert_eq!(cell_text(&Data::Float(0.934), true), "93.4%");
+        assert_eq!(cell_text(&Data::Float(1.0), true), "100%");
+        assert_eq!(cell_text(&Data::Int(1), true), "100%");
+        assert_eq!(cell_text(&Data::Float(0.1 + 0.2), false), "0.3");
+        assert_eq!(cell_text(&Data::Float(45.0), false), "45");
+        let date = ExcelDateTime::new(44_628.0, ExcelDateTimeType::DateTime, false);
+        assert_eq!(cell_text(&Data::DateTime(date), false), "08/03/2022");
+        let noon = ExcelDateTime::new(44_628.5, ExcelDateTimeType::DateTime, false);
+        assert_eq!(cell_text(&Data::DateTime(noon), false), "08/03/2022 12:00");
+        assert_eq!(
+            cell_text(&Data::Error(CellErrorType::Div0), false),
+            "#DIV/0!"
+        );
+        assert_eq!(cell_text(&Data::Error(CellErrorType::NA), false), "#N/A");
+    }
 
     #[test]
     fn delimiters_are_sniffed_outside_quotes() {

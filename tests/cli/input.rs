@@ -269,3 +269,62 @@ fn office_spellings_of_the_id_and_district_work_everywhere() {
     );
 }
 
+/// Cells of a workbook are read as Excel shows them: a percentage formatted as one (stored
+/// 0.934, shown 93,4 %) is 93.4 %, and a date where a number belongs is an error showing the
+/// date, never its serial number read as a number.
+#[test]
+fn workbook_percentages_and_dates_are_read_as_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bieu.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let percent = rust_xlsxwriter::Format::new().set_num_format("0.0%");
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    for (c, h) in (0..).zip(["Mã xã", "Vùng", "2.1", "TC3"]) {
+        sheet.write_string(0, c, h).unwrap();
+    }
+    sheet.write_string(1, 0, "A").unwrap();
+    sheet.write_string(1, 1, "NORTH").unwrap();
+    sheet
+        .write_number_with_format(1, 2, 0.934, &percent)
+        .unwrap();
+    sheet.write_string(1, 3, "Đạt").unwrap();
+    sheet.write_string(2, 0, "B").unwrap();
+    sheet.write_string(2, 1, "NORTH").unwrap();
+    sheet.write_number_with_format(2, 2, 0.5, &percent).unwrap();
+    sheet.write_string(2, 3, "Đạt").unwrap();
+    book.save(&path).unwrap();
+
+    let mini = data("mini-set.yaml");
+    let run = ntm(&["score", path.to_str().unwrap(), "-c", &mini, "-f", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows: Vec<&str> = run.stdout.lines().skip(1).collect();
+    // 93.4 % meets the 70 % of criterion 2; 50 % does not
+    assert!(rows[0].starts_with("A,,,2,4,"), "{}", run.stdout);
+    assert!(rows[1].starts_with("B,,,1,4,"), "{}", run.stdout);
+
+    sheet_with_a_date(&path, &date);
+    let run = ntm(&["score", path.to_str().unwrap(), "-c", &mini, "-f", "csv"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("bieu.xlsx:2: column \"2.1\": value \"08/03/2022\""),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Writes a workbook at `path` whose indicator 2.1 holds a date (44628, 8 March 2022).
+fn sheet_with_a_date(path: &std::path::Path, date: &rust_xlsxwriter::Format) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in (0..).zip(["Mã xã", "Vùng", "2.1"]) {
+        sheet.write_string(0, c, h).unwrap();
+    }
+    sheet.write_string(1, 0, "A").unwrap();
+    sheet.write_string(1, 1, "NORTH").unwrap();
+    sheet
+        .write_number_with_format(1, 2, 44_628.0, date)
+        .unwrap();
+    book.save(path).unwrap();
+}

@@ -15,6 +15,7 @@ use crate::render::{Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::SurveyReader;
 use crate::survey::input::{InputOptions, header_meaning};
+use crate::text::ranges;
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
@@ -136,12 +137,14 @@ impl<'s> Scan<'s> {
     }
 
     /// The one loop: every row read, parsed, its id checked and scored, and what became of it
-    /// handed to `visit`, in file order. Stops at the first error `visit` returns.
+    /// handed to `visit`, in file order. Stops at the first error `visit` returns. At the end,
+    /// what was skipped as not a commune (blank, totals and heading rows; see
+    /// [`SurveyReader::skipped_rows`]).
     pub fn each_row(
         mut self,
         env: &Env,
         mut visit: impl FnMut(RowOutcome) -> Result<()>,
-    ) -> Result<()> {
+    ) -> Result<Option<String>> {
         let mut ticker = Ticker::new(env.stderr_is_terminal && env.verbosity != Verbosity::Quiet);
         while let Some(row) = self.reader.next_commune() {
             ticker.tick();
@@ -158,7 +161,7 @@ impl<'s> Scan<'s> {
             visit(outcome)?;
         }
         ticker.finish();
-        Ok(())
+        Ok(self.reader.skipped_rows())
     }
 
     /// Scores every row, calling `visit` for each scored commune until the first bad row; the
@@ -176,7 +179,7 @@ impl<'s> Scan<'s> {
         let mut omitted = 0;
         let mut notes = Notes::default();
         let max_row_warnings = env.max_row_warnings();
-        self.each_row(env, |outcome| {
+        let skipped = self.each_row(env, |outcome| {
             let found = match outcome {
                 RowOutcome::Scored(scored, findings) => {
                     notes.add(
@@ -202,6 +205,9 @@ impl<'s> Scan<'s> {
             problems.extend(found.into_iter().take(room));
             Ok(())
         })?;
+        if let Some(skipped) = skipped {
+            warn(stderr, &skipped);
+        }
         notes.report(set, stderr, max_row_warnings);
         if problems.is_empty() {
             Ok(())
@@ -455,28 +461,6 @@ pub fn criteria_missing(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Option<
             format!("criteria {} are", ranges(missing.iter().copied()))
         }
     ))
-}
-
-/// Numbers in ascending order as a short list: consecutive runs become ranges (`2022–2025`,
-/// `2021, 2023`, `4, 6, 8–10`).
-fn ranges(ascending: impl IntoIterator<Item = u32>) -> String {
-    let mut runs: Vec<(u32, u32)> = Vec::new();
-    for y in ascending {
-        match runs.last_mut() {
-            Some((_, end)) if *end + 1 == y => *end = y,
-            _ => runs.push((y, y)),
-        }
-    }
-    runs.iter()
-        .map(|&(a, b)| {
-            if a == b {
-                a.to_string()
-            } else {
-                format!("{a}–{b}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// One problem per kind of missing information in a row, naming every indicator that needs it.

@@ -80,6 +80,29 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+#[must_use]
+/// Numbers in ascending order as a short list: consecutive runs become ranges (`2022–2025`,
+/// `2021, 2023`, `4, 6, 8–10`).
+pub fn ranges(ascending: impl IntoIterator<Item = u32>) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for y in ascending {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == y => *end = y,
+            _ => runs.push((y, y)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Whether the file `path` names has the extension `ext` (given without the dot), in any case:
 /// `report.MD` and `report.md` both have `md`. A name that only starts with a dot, such as
 /// `.md`, has no extension.

@@ -204,7 +204,7 @@ fn findings(
     }
     let mut rows = 0u64;
     let scan = Scan::new(set, reader);
-    scan.each_row(env, |outcome| {
+    let skipped = scan.each_row(env, |outcome| {
         rows += 1;
         if kept.full() {
             return Ok(());
@@ -257,6 +257,12 @@ fn findings(
         }
         Ok(())
     })?;
+    if let Some(skipped) = skipped {
+        kept.push(ValidationFinding::of(
+            Severity::Warning,
+            Problem::new(Location::file(&file), skipped),
+        ));
+    }
     let mut findings = kept.findings;
     if rows == 0 {
         findings.push(ValidationFinding::of(

@@ -87,13 +87,16 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
         .utf8_passthru(true)
         .build(input);
     let mut buffered = BufReader::with_capacity(1 << 16, decoded);
-    // Comment lines (`#`, as `ntm template` writes) and blank lines may come before the header.
-    let mut skipped = 0;
-    let mut header = Vec::new();
-    loop {
-        header.clear();
+    // Comment lines (`#`, as `ntm template` writes), blank lines and an office's title block
+    // may come before the header: the header is the first line that names the commune id
+    // column among the first 30 that are neither blank nor a comment, or else the first of
+    // those.
+    let mut lines: Vec<Vec<u8>> = Vec::new();
+    let mut titles = 0;
+    while titles < 30 {
+        let mut line = Vec::new();
         let n = buffered
-            .read_until(b'\n', &mut header)
+            .read_until(b'\n', &mut line)
             .map_err(|source| Error::Io {
                 path: shown(path),
                 source,
@@ -101,15 +104,24 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
         if n == 0 {
             break;
         }
-        let text = String::from_utf8_lossy(&header);
-        let text = text.trim_start_matches('\u{feff}').trim();
-        if text.is_empty() || text.starts_with('#') {
-            skipped += 1;
-            continue;
+        let found = names_commune_id(&line, options.delimiter);
+        titles += usize::from(!blank_or_comment(&line));
+        lines.push(line);
+        if found {
+            break;
         }
-        break;
     }
-    let delimiter = options.delimiter.unwrap_or_else(|| sniff(&header));
+    let header = lines
+        .iter()
+        .position(|line| names_commune_id(line, options.delimiter))
+        .or_else(|| lines.iter().position(|line| !blank_or_comment(line)))
+        .unwrap_or(lines.len());
+    let skipped = header as u64;
+    let delimiter = options
+        .delimiter
+        .unwrap_or_else(|| lines.get(header).map_or(b',', |line| sniff(line)));
+    let ahead: Vec<u8> = lines.into_iter().skip(header).flatten().collect();
+    let header = ahead;
     let ended = Rc::new(Cell::new(false));
     let input = LineEnds {
         input: Cursor::new(header).chain(buffered),
@@ -208,6 +220,26 @@ impl<R: Read> Read for LineEnds<R> {
             }
         }
     }
+}
+
+/// Whether a line before the header is blank or a comment (`#`).
+fn blank_or_comment(line: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(line);
+    let text = text.trim_start_matches('\u{feff}').trim();
+    text.is_empty() || text.starts_with('#')
+}
+
+/// Whether `line` is a header row: one of its cells, split at `delimiter` (or the one the line
+/// seems to use), names the commune id column.
+fn names_commune_id(line: &[u8], delimiter: Option<u8>) -> bool {
+    if blank_or_comment(line) {
+        return false;
+    }
+    let delimiter = char::from(delimiter.unwrap_or_else(|| sniff(line)));
+    String::from_utf8_lossy(line)
+        .split(delimiter)
+        .map(|cell| nfc(cell.trim().trim_matches('"')))
+        .any(|cell| header_meaning(&cell, &[]).as_deref() == Some("commune_id"))
 }
 
 /// The delimiter of a header line: whichever of comma, semicolon and tab it has most of,

@@ -17,7 +17,7 @@ use crate::survey::cells::{
     INDICATOR_VERDICT_WORDS, VERDICT_WORDS, VerdictSpellings, parse_number, parse_verdict_word,
 };
 use crate::survey::input::{InputOptions, Rows, criterion_name_in_header, header_meaning};
-use crate::text::{fold, nfc};
+use crate::text::{fold, nfc, ranges};
 
 /// What is said of a cell that is not UTF-8.
 const NOT_UTF8: &str = "text is not valid UTF-8; save the file as \"CSV UTF-8\", or pass --encoding windows-1258 for a legacy Vietnamese file";
@@ -127,6 +127,16 @@ pub struct SurveyReader<'s> {
     /// Every `commune_id` read so far, with the line it was first seen on.
     seen: HashMap<String, u64>,
     spellings: VerdictSpellings,
+    /// Rows read that are not communes, with their lines.
+    skipped: Vec<(NotACommune, u64)>,
+    /// The line of the last row read that was taken as a commune's.
+    last_row: u64,
+    /// A totals or blank row came after the communes: the table may have ended.
+    table_ended: bool,
+    /// Rows without an id read since the table may have ended, held back.
+    held: Vec<(u64, ByteRecord)>,
+    /// Rows to parse before reading on.
+    replay: std::collections::VecDeque<(u64, ByteRecord)>,
     warnings: Vec<String>,
     unused: Vec<String>,
 }
@@ -219,6 +229,11 @@ impl<'s> SurveyReader<'s> {
             default_year,
             seen: HashMap::new(),
             spellings: VerdictSpellings::default(),
+            skipped: Vec::new(),
+            last_row: 0,
+            table_ended: false,
+            held: Vec::new(),
+            replay: std::collections::VecDeque::new(),
             warnings,
             unused,
         })
@@ -279,19 +294,170 @@ impl<'s> SurveyReader<'s> {
     /// at the end of the file. A row the CSV reader rejects (ragged, unreadable) is one
     /// problem; reading goes on after it when it can.
     pub fn next_commune(&mut self) -> Option<std::result::Result<Commune, Vec<Problem>>> {
-        let line = match self.read_record()? {
-            Ok(line) => line,
-            Err(problem) => return Some(Err(vec![problem])),
+        loop {
+            // rows held back under the table, then the commune that showed the table went on
+            if let Some((line, record)) = self.replay.pop_front() {
+                self.record = record;
+                self.last_row = line;
+                return Some(self.commune(line));
+            }
+            let Some(read) = self.read_record() else {
+                // what was held back lay under the table after all: a signature block
+                self.skipped.extend(
+                    self.held
+                        .drain(..)
+                        .map(|(line, _)| (NotACommune::Heading, line)),
+                );
+                return None;
+            };
+            let line = match read {
+                Ok(line) => line,
+                Err(problem) => return Some(Err(vec![problem])),
+            };
+            if let Some(kind) = self.not_a_commune() {
+                if matches!(kind, NotACommune::Empty | NotACommune::Totals) && self.last_row > 0 {
+                    self.table_ended = true;
+                }
+                self.skipped.push((kind, line));
+                continue;
+            }
+            let id_blank = self
+                .record
+                .get(self.layout.commune_id)
+                .is_none_or(|cell| nfc(&String::from_utf8_lossy(cell)).is_empty());
+            // Under a totals or blank row, a row without an id is held back: the signature
+            // block if no commune follows, a commune whose id is missing (an error) if one does.
+            if self.table_ended && id_blank {
+                self.held.push((line, self.record.clone()));
+                continue;
+            }
+            if !self.held.is_empty() {
+                self.table_ended = false;
+                self.replay.extend(self.held.drain(..));
+                self.replay.push_back((line, self.record.clone()));
+                continue;
+            }
+            self.last_row = line;
+            return Some(self.commune(line));
+        }
+    }
+
+    /// What was skipped as not a commune, once every row has been read, kind by kind with its
+    /// lines ("skipped 1 totals row (line 31) and 6 rows under the table (lines 33–38)");
+    /// `None` when nothing was.
+    #[must_use]
+    pub fn skipped_rows(&self) -> Option<String> {
+        let mut kinds: Vec<(&str, &str, Vec<u32>)> = Vec::new();
+        for &(kind, line) in &self.skipped {
+            let (one, many) = match kind {
+                NotACommune::Empty => ("blank row", "blank rows"),
+                NotACommune::Totals => ("totals row", "totals rows"),
+                NotACommune::ColumnNumbers => ("row of column numbers", "rows of column numbers"),
+                NotACommune::Heading if line > self.last_row => {
+                    ("row under the table", "rows under the table")
+                }
+                NotACommune::Heading => ("group heading", "group headings"),
+            };
+            let line = u32::try_from(line).unwrap_or(u32::MAX);
+            match kinds.iter_mut().find(|(k, _, _)| *k == one) {
+                Some((_, _, lines)) => lines.push(line),
+                None => kinds.push((one, many, vec![line])),
+            }
+        }
+        if kinds.is_empty() {
+            return None;
+        }
+        let said: Vec<String> = kinds
+            .into_iter()
+            .map(|(one, many, lines)| {
+                let (what, at) = if lines.len() == 1 {
+                    (one, "line")
+                } else {
+                    (many, "lines")
+                };
+                format!("{} {what} ({at} {})", lines.len(), ranges(lines))
+            })
+            .collect();
+        let said = match said.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
         };
+        Some(format!(
+            "{}: skipped {said}, which are not communes",
+            self.file
+        ))
+    }
+
+    /// What the row just read is, when it has no commune id and is recognisably not a commune:
+    /// blank, a totals row, the row of column numbers under a header, or a group heading (a
+    /// district's name, a Roman numeral) or a line of the signature block: text in name columns
+    /// only. A row without an id that carries a commune's data (a region, a year, hamlets,
+    /// criteria) is none of these: it is parsed, and its missing id is an error.
+    fn not_a_commune(&self) -> Option<NotACommune> {
+        let cells: Vec<String> = self
+            .record
+            .iter()
+            .map(|cell| fold(&nfc(&String::from_utf8_lossy(cell))))
+            .collect();
+        let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
+        if filled.is_empty() {
+            return Some(NotACommune::Empty);
+        }
+        // (1) (2) (3) … or 1 2 3 …: numbers counting up by one from cell to cell
+        let numbers: Vec<Option<u32>> = filled
+            .iter()
+            .map(|c| c.trim_start_matches('(').trim_end_matches(')').parse().ok())
+            .collect();
+        if numbers.len() >= 3
+            && numbers
+                .windows(2)
+                .all(|w| matches!(w, [Some(a), Some(b)] if a + 1 == *b))
+        {
+            return Some(NotACommune::ColumnNumbers);
+        }
+        if !cells
+            .get(self.layout.commune_id)
+            .is_some_and(String::is_empty)
+        {
+            return None;
+        }
+        if filled.iter().any(|c| {
+            TOTALS
+                .iter()
+                .any(|t| c.as_str() == *t || c.starts_with(&format!("{t} ")))
+        }) {
+            return Some(NotACommune::Totals);
+        }
+        // a commune's data: anything but names (a region, a year, hamlets, criteria)
+        let l = &self.layout;
+        let data = [
+            l.class,
+            l.year,
+            l.hamlets,
+            l.hamlets_standard,
+            l.hamlets_model,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(l.overrides.iter().map(|(i, _)| *i))
+        .chain(self.plan.iter().map(|(i, _)| *i))
+        .chain(l.verdicts.iter().flatten().flatten().copied())
+        .any(|i| cells.get(i).is_some_and(|c| !c.is_empty()));
+        (!data).then_some(NotACommune::Heading)
+    }
+
+    /// Parses the row just read, which starts on `line`, into a commune, and checks its id.
+    fn commune(&mut self, line: u64) -> std::result::Result<Commune, Vec<Problem>> {
         if self.record.len() != self.layout.headers.len() {
-            return Some(Err(vec![Problem::new(
+            return Err(vec![Problem::new(
                 Location::file(&self.file).at_line(line),
                 format!(
                     "row has {} fields but the header has {}; every row needs one field per column",
                     self.record.len(),
                     self.layout.headers.len()
                 ),
-            )]));
+            )]);
         }
         let mut row = Row {
             record: &self.record,
@@ -311,11 +477,11 @@ impl<'s> SurveyReader<'s> {
             id.clone(),
         );
         if id.is_empty() {
-            return Some(parsed);
+            return parsed;
         }
         let Some(&first) = self.seen.get(&id) else {
             self.seen.insert(id, line);
-            return Some(parsed);
+            return parsed;
         };
         let cell = self.record.get(self.layout.commune_id).unwrap_or_default();
         let duplicate = Problem::new(
@@ -327,7 +493,7 @@ impl<'s> SurveyReader<'s> {
         .with_value(&nfc(&String::from_utf8_lossy(cell)));
         let mut problems = parsed.err().unwrap_or_default();
         problems.insert(0, duplicate);
-        Some(Err(problems))
+        Err(problems)
     }
 
     /// Reads the next row into `self.record`: the line it starts on, `None` at the end. A read
@@ -524,6 +690,33 @@ fn parse(
         readings,
         verdicts,
     })
+}
+
+/// How a totals row begins, folded (see [`fold`]).
+const TOTALS: [&str; 8] = [
+    "tong cong",
+    "cong",
+    "tong",
+    "tong so",
+    "toan tinh",
+    "toan huyen",
+    "ca tinh",
+    "total",
+];
+
+/// A row without a commune id that is recognisably not a commune: see
+/// [`SurveyReader::skipped_rows`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NotACommune {
+    /// Every cell blank.
+    Empty,
+    /// `Tổng cộng`, `Cộng`, `Toàn tỉnh` …
+    Totals,
+    /// `(1) (2) (3) …` under the header.
+    ColumnNumbers,
+    /// Text but no criterion data: a group heading (`I`, `Huyện Hòa An`) among the communes,
+    /// the signature block under them.
+    Heading,
 }
 
 /// One row being parsed, and the problems found in it so far.

@@ -328,3 +328,101 @@ fn sheet_with_a_date(path: &std::path::Path, date: &rust_xlsxwriter::Format) {
         .unwrap();
     book.save(path).unwrap();
 }
+
+/// A sheet laid out as an office keeps it: a title block, Vietnamese headers, a row of column
+/// numbers, district headings, a totals row and a signature block. Every commune is scored,
+/// nothing else becomes one, and what was skipped is said once, with its lines.
+const OFFICE: &str = "UBND TỈNH MẪU,,,,,
+BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN TIÊU CHÍ NÔNG THÔN MỚI,,,,,
+(Kèm theo báo cáo số 12/BC-UBND),,,,,
+,,,,,
+STT,Mã xã,Tên xã,Huyện,TC1,TC2
+(1),(2),(3),(4),(5),(6)
+I,,Huyện Hòa An,,,
+1,X01,Xã Một,Hòa An,Đạt,Đạt
+2,X02,Xã Hai,Hòa An,Đạt,Không đạt
+II,,Huyện Hà Quảng,,,
+3,X03,Xã Ba,Hà Quảng,Đạt,
+,,Tổng cộng,,3,1
+,,,,,
+,,Người lập biểu,,,Thủ trưởng đơn vị
+,,Nguyễn Văn A,,,Trần Thị B
+";
+
+#[test]
+fn an_office_sheet_scores_every_commune_and_skips_the_rest() {
+    let run = score_bytes("bieu-01.csv", OFFICE.as_bytes(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ids: Vec<String> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').take(4).collect::<Vec<_>>().join(","))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "X01,Xã Một,Hòa An,2",
+            "X02,Xã Hai,Hòa An,1",
+            "X03,Xã Ba,Hà Quảng,1"
+        ]
+    );
+    assert!(
+        run.stderr.contains(
+            "skipped 1 row of column numbers (line 6), 2 group headings (lines 7, 10), 1 totals row (line 12), 1 blank row (line 13) and 2 rows under the table (lines 14–15), which are not communes"
+        ),
+        "{}",
+        run.stderr
+    );
+
+    // the same sheet as a workbook
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bieu-01.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, line) in (0..).zip(OFFICE.lines()) {
+        for (c, cell) in (0..).zip(line.split(',')) {
+            if !cell.is_empty() {
+                sheet.write_string(r, c, cell).unwrap();
+            }
+        }
+    }
+    book.save(&path).unwrap();
+    let mini = data("mini-set.yaml");
+    let book = ntm(&["score", path.to_str().unwrap(), "-c", &mini, "-f", "csv"]);
+    assert_eq!(book.code, 0, "{}", book.stderr);
+    assert_eq!(book.stdout, run.stdout);
+    assert!(
+        book.stderr
+            .contains("2 group headings (lines 7, 10), 1 totals row (line 12)"),
+        "{}",
+        book.stderr
+    );
+}
+
+/// A commune whose id is missing is never taken for a heading or a signature: with its data it
+/// is an error, after a blank row when communes follow, and as the last row of the table.
+#[test]
+fn a_commune_without_its_id_is_an_error_wherever_it_stands() {
+    let mid = OFFICE.replace(
+        ",,,,,\n,,Người lập biểu",
+        ",,,,,\n4,,Xã Bốn,Hà Quảng,Đạt,Đạt\n5,X05,Xã Năm,Hà Quảng,Đạt,Đạt\n,,Người lập biểu",
+    );
+    let run = score_bytes("bieu-01.csv", mid.as_bytes(), &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("bieu-01.csv:14: column \"Mã xã\": value \"\": commune_id is required"),
+        "{}",
+        run.stderr
+    );
+    let last = OFFICE.replace(",,Tổng cộng,,3,1\n", "4,,Xã Bốn,Hà Quảng,Đạt,Đạt\n");
+    let run = score_bytes("bieu-01.csv", last.as_bytes(), &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("bieu-01.csv:12: column \"Mã xã\": value \"\": commune_id is required"),
+        "{}",
+        run.stderr
+    );
+}

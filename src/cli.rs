@@ -487,6 +487,8 @@ enum FormatArg {
     Json,
     /// One JSON object per line.
     Ndjson,
+    /// An Excel workbook (with -o FILE.xlsx).
+    Xlsx,
 }
 
 impl FormatArg {
@@ -496,6 +498,7 @@ impl FormatArg {
             FormatArg::Csv => RecordFormat::Csv,
             FormatArg::Json => RecordFormat::Json,
             FormatArg::Ndjson => RecordFormat::Ndjson,
+            FormatArg::Xlsx => RecordFormat::Xlsx,
         }
     }
 }
@@ -803,6 +806,8 @@ fn default_format(output: Option<&str>, env: &Env) -> RecordFormat {
                 RecordFormat::Ndjson
             } else if extension_is(path, "txt") {
                 RecordFormat::Table
+            } else if extension_is(path, "xlsx") {
+                RecordFormat::Xlsx
             } else {
                 RecordFormat::Csv
             }

@@ -10,7 +10,7 @@ use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup};
 use crate::env::{Env, Verbosity};
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Lang;
-use crate::render::output::{io_error, refuse_overwriting, write_whole};
+use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
 use crate::render::{Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::SurveyReader;
@@ -39,10 +39,11 @@ pub struct StreamOptions {
     pub lang: Lang,
 }
 
-/// Scores every commune of the input against `set` (loaded from `options.criteria`) and writes
-/// the records `record` makes of them (none for a commune it returns `None` for). Warnings go
+/// Scores every commune of the input against `set` (loaded from `options.criteria`) for
+/// `ntm command` and writes the records `record` makes of them (none for a commune it returns `None` for). Warnings go
 /// to `stderr`.
 pub fn run<R: Record>(
+    command: &str,
     set: &CriteriaSet,
     options: &StreamOptions,
     env: &Env,
@@ -50,6 +51,12 @@ pub fn run<R: Record>(
     mut record: impl FnMut(&CommuneScore) -> Option<R>,
 ) -> Result<()> {
     refuse_overwriting(options.output.as_deref(), &[&options.input])?;
+    check_extension(
+        options.output.as_deref(),
+        command,
+        &["csv", "tsv", "txt", "json", "ndjson", "jsonl", "xlsx"],
+        options.format == RecordFormat::Xlsx,
+    )?;
     let scan = Scan::open(set, &options.input, &options.read, stderr)?;
     let labels = TableLabels::new(set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {

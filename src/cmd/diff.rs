@@ -8,7 +8,7 @@ use crate::env::Env;
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::render::labels::{Label, label};
-use crate::render::output::{io_error, refuse_overwriting, write_whole};
+use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
 use crate::render::{RecordFormat, TableLabels, json_document, new_table, number, writer};
 use crate::scan::Scan;
 use crate::survey::input::InputOptions;
@@ -55,6 +55,12 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<C
     refuse_overwriting(
         options.output.as_deref(),
         &[&options.old, &options.new, &options.criteria],
+    )?;
+    check_extension(
+        options.output.as_deref(),
+        "diff",
+        &["csv", "tsv", "txt", "json", "ndjson", "jsonl", "xlsx"],
+        options.format == RecordFormat::Xlsx,
     )?;
     let set = CriteriaSet::load(&options.criteria)?;
     let old = snapshots(&set, &options.old, &options.read, env, stderr)?;

@@ -13,7 +13,7 @@ use crate::score::gaps::gaps;
 /// Runs `ntm gaps`, writing warnings to `stderr`.
 pub fn run(options: &StreamOptions, env: &Env, stderr: &mut dyn Write) -> Result<()> {
     let set = CriteriaSet::load(&options.criteria)?;
-    scan::run(&set, options, env, stderr, |score| {
+    scan::run("gaps", &set, options, env, stderr, |score| {
         gaps(&set, score).map(|(next, gaps)| GapsRow::new(&set, score, next, gaps))
     })
 }

@@ -8,7 +8,7 @@ use crate::criteria::CriteriaSet;
 use crate::env::Env;
 use crate::error::Result;
 use crate::lang::Lang;
-use crate::render::output::{io_error, refuse_overwriting, write_whole};
+use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
 use crate::render::{DocumentFormat, TableLabels, json_document, not_written, sections};
 use crate::scan::Scan;
 use crate::survey::input::InputOptions;
@@ -59,6 +59,12 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
     let mut inputs = vec![options.input.as_str(), options.criteria.as_str()];
     inputs.extend(options.targets.as_deref());
     refuse_overwriting(options.output.as_deref(), &inputs)?;
+    check_extension(
+        options.output.as_deref(),
+        "progress",
+        &["json", "md", "markdown", "txt"],
+        false,
+    )?;
     let set = CriteriaSet::load(&options.criteria)?;
     let targets = options
         .targets

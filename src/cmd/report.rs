@@ -10,7 +10,7 @@ use crate::criteria::{CriteriaSet, Date};
 use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use crate::render::output::{io_error, refuse_overwriting, write_whole};
+use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
 use crate::render::report::{Report, html, markdown, xlsx};
 use crate::render::{DocumentFormat, ScoreRow, TableLabels, not_written};
 use crate::scan::Scan;
@@ -60,6 +60,12 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
     inputs.extend(options.targets.as_deref());
     inputs.extend(options.previous.as_deref());
     refuse_overwriting(options.output.as_deref(), &inputs)?;
+    check_extension(
+        options.output.as_deref(),
+        "report",
+        &["html", "htm", "md", "markdown", "xlsx"],
+        false,
+    )?;
     let set = CriteriaSet::load(&options.criteria)?;
     let targets = options
         .targets

@@ -12,7 +12,7 @@ use crate::scan::{self, StreamOptions};
 /// Runs `ntm score`, writing warnings to `stderr`.
 pub fn run(options: &StreamOptions, env: &Env, stderr: &mut dyn Write) -> Result<()> {
     let set = CriteriaSet::load(&options.criteria)?;
-    scan::run(&set, options, env, stderr, |score| {
+    scan::run("score", &set, options, env, stderr, |score| {
         Some(ScoreRow::new(&set, score))
     })
 }

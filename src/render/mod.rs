@@ -12,6 +12,7 @@ mod records;
 pub mod report;
 pub mod sections;
 mod table;
+mod xlsx;
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -35,6 +36,8 @@ pub enum RecordFormat {
     Json,
     /// One JSON object per line.
     Ndjson,
+    /// An Excel workbook (to a file only).
+    Xlsx,
 }
 
 /// A format of whole documents (`progress`, `report`, `validate`, `criteria`): each command
@@ -141,6 +144,12 @@ impl TableLabels {
 pub trait Record: Serialize {
     /// The CSV header.
     fn csv_header() -> &'static [&'static str];
+    /// The columns of [`Record::csv_header`] that hold numbers (counts, measured values), which
+    /// a workbook stores as numbers; every other column is text.
+    #[must_use]
+    fn number_columns() -> &'static [&'static str] {
+        &[]
+    }
     /// The CSV rows of this record: one, or one per item for list-shaped records; text the
     /// record holds is lent, not copied.
     fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>>;
@@ -180,6 +189,7 @@ pub fn writer<'w, R: Record + 'w>(
         RecordFormat::Csv => Box::new(csv::CsvWriter::new(out, raw)?),
         RecordFormat::Json => Box::new(json::JsonWriter::array(out)),
         RecordFormat::Ndjson => Box::new(json::JsonWriter::lines(out)),
+        RecordFormat::Xlsx => Box::new(xlsx::XlsxWriter::new(out)?),
     })
 }
 

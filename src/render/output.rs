@@ -53,6 +53,39 @@ pub fn refuse_overwriting(output: Option<&str>, inputs: &[&str]) -> Result<()> {
     Ok(())
 }
 
+/// Fails when `output` names a file whose extension is none of `extensions` (given without
+/// the dot, lower case), which `command` writes: `score -o x.pdf` must not leave CSV text in a
+/// `.pdf`. A path without an extension, a device or standard output is let be. Also fails when
+/// `workbook` (an Excel workbook is to be written) and the output is standard output.
+///
+/// # Errors
+/// A usage error naming what the command writes.
+pub fn check_extension(
+    output: Option<&str>,
+    command: &str,
+    extensions: &[&str],
+    workbook: bool,
+) -> Result<()> {
+    let output = output.filter(|o| *o != "-");
+    if workbook && output.is_none() {
+        return Err(Error::Usage(format!(
+            "a workbook cannot go to standard output; name the file: ntm {command} … -o FILE.xlsx"
+        )));
+    }
+    let Some(ext) = output.and_then(|o| Path::new(o).extension()) else {
+        return Ok(());
+    };
+    if extensions.iter().any(|e| ext.eq_ignore_ascii_case(e)) {
+        return Ok(());
+    }
+    let listed: Vec<String> = extensions.iter().map(|e| format!(".{e}")).collect();
+    Err(Error::Usage(format!(
+        "ntm {command} does not write .{} files; it writes {} (-o FILE with one of those extensions, or --format)",
+        ext.to_string_lossy(),
+        listed.join(", ")
+    )))
+}
+
 /// Names `path` on an I/O error, for [`write_whole`]'s writers.
 pub fn io_error(path: &str) -> impl Fn(io::Error) -> Error + '_ {
     move |source| Error::Io {

@@ -166,6 +166,18 @@ impl Record for ScoreRow<'_> {
         ]
     }
 
+    fn number_columns() -> &'static [&'static str] {
+        &[
+            "criteria_met",
+            "criteria_total",
+            "criteria_not_assessed",
+            "criteria_basically_met",
+            "hamlets",
+            "hamlets_standard",
+            "hamlets_model",
+        ]
+    }
+
     fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>> {
         vec![vec![
             Cow::Borrowed(self.commune_id.as_str()),
@@ -341,6 +353,10 @@ impl Record for GapsRow {
         ]
     }
 
+    fn number_columns() -> &'static [&'static str] {
+        &["value", "threshold", "shortfall"]
+    }
+
     fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>> {
         self.gaps
             .iter()
@@ -451,6 +467,10 @@ impl Record for CommuneChange {
             "gained",
             "lost",
         ]
+    }
+
+    fn number_columns() -> &'static [&'static str] {
+        &["criteria_before", "criteria_after"]
     }
 
     fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>> {

@@ -426,3 +426,64 @@ fn a_commune_without_its_id_is_an_error_wherever_it_stands() {
         run.stderr
     );
 }
+
+/// `-o scores.xlsx` writes a real workbook (ids as text, counts as numbers), and an extension
+/// the command does not write is refused before anything is read, naming what it writes.
+#[test]
+fn the_output_extension_chooses_a_format_the_command_writes() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("in.csv"),
+        "Mã xã,Tên xã,TC1,TC2\n01229,Xã Một,Đạt,Đạt\n",
+    )
+    .unwrap();
+    let mini = data("mini-set.yaml");
+    let run = ntm_with(
+        &["score", "in.csv", "-c", &mini, "-o", "scores.xlsx"],
+        None,
+        Some(dir.path()),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut book: Xlsx<_> = open_workbook(dir.path().join("scores.xlsx")).unwrap();
+    let sheet = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&sheet).unwrap();
+    assert_eq!(range.get((0, 0)), Some(&Data::String("commune_id".into())));
+    assert_eq!(range.get((1, 0)), Some(&Data::String("01229".into())));
+    assert_eq!(range.get((1, 1)), Some(&Data::String("Xã Một".into())));
+    assert_eq!(range.get((1, 3)), Some(&Data::Float(2.0)));
+
+    for (args, says) in [
+        (
+            vec!["score", "in.csv", "-c", &mini, "-o", "scores.pdf"],
+            "ntm score does not write .pdf files",
+        ),
+        (
+            vec!["gaps", "in.csv", "-c", &mini, "-o", "gaps.docx"],
+            "ntm gaps does not write .docx files",
+        ),
+        (
+            vec!["progress", "in.csv", "-c", &mini, "-o", "p.xlsx"],
+            "ntm progress does not write .xlsx files",
+        ),
+        (
+            vec!["report", "in.csv", "-c", &mini, "-o", "r.pdf"],
+            "ntm report does not write .pdf files",
+        ),
+        (
+            vec!["score", "in.csv", "-c", &mini, "--format", "xlsx"],
+            "a workbook cannot go to standard output",
+        ),
+    ] {
+        let run = ntm_with(&args, None, Some(dir.path()));
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
+        assert_eq!(run.stdout, "", "{args:?}");
+    }
+    let files: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|f| f != "in.csv" && f != "scores.xlsx")
+        .collect();
+    assert!(files.is_empty(), "{files:?}");
+}

@@ -265,6 +265,10 @@ struct InputArgs {
     /// Sheet of a workbook (.xlsx, .xls, .ods) [default: the first].
     #[arg(long, value_name = "NAME")]
     sheet: Option<String>,
+    /// The line (CSV) or row (workbook) of the header, from 1 [default: the first row naming
+    /// the commune id column, under any title block].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    header_row: Option<u64>,
 }
 
 impl InputArgs {
@@ -280,6 +284,7 @@ impl InputArgs {
             delimiter: self.delimiter,
             sheet: self.sheet,
             year: self.year,
+            header_row: self.header_row,
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use ntm::criteria::CriteriaSet;
-use ntm::survey::input::workbook_rows;
+use ntm::survey::input::{InputOptions, workbook_rows};
 use ntm::score::score;
 use ntm::survey::SurveyReader;
 
@@ -14,7 +14,7 @@ static SET: std::sync::LazyLock<CriteriaSet> = std::sync::LazyLock::new(|| {
 
 fuzz_target!(|data: &[u8]| {
     let set = &*SET;
-    let Ok(rows) = workbook_rows(data.to_vec(), "fuzz.xlsx", None) else {
+    let Ok(rows) = workbook_rows(data.to_vec(), "fuzz.xlsx", &InputOptions::default()) else {
         return;
     };
     if let Ok(mut reader) = SurveyReader::from_rows(rows, "fuzz.xlsx", set, Some(2024)) {

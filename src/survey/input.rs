@@ -39,6 +39,8 @@ pub struct InputOptions {
     pub sheet: Option<String>,
     /// The year of rows without a `year` column.
     pub year: Option<u16>,
+    /// The line (CSV) or row (workbook) of the header, from 1, instead of the one found.
+    pub header_row: Option<u64>,
 }
 
 /// Where rows come from.
@@ -60,7 +62,7 @@ pub fn is_workbook(path: &str) -> bool {
 /// Opens `path` (`-` for standard input, always CSV).
 pub fn open(path: &str, options: &InputOptions) -> Result<Rows> {
     if path != "-" && is_workbook(path) {
-        return sheet(path, options.sheet.as_deref());
+        return sheet(path, options);
     }
     let input: Box<dyn Read> = if path == "-" {
         Box::new(std::io::stdin())
@@ -93,7 +95,10 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
     // those.
     let mut lines: Vec<Vec<u8>> = Vec::new();
     let mut titles = 0;
-    while titles < 30 {
+    let wanted = options
+        .header_row
+        .map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+    while wanted.map_or(titles < 30, |n| lines.len() < n) {
         let mut line = Vec::new();
         let n = buffered
             .read_until(b'\n', &mut line)
@@ -107,15 +112,25 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
         let found = names_commune_id(&line, options.delimiter);
         titles += usize::from(!blank_or_comment(&line));
         lines.push(line);
-        if found {
+        if found && wanted.is_none() {
             break;
         }
     }
-    let header = lines
-        .iter()
-        .position(|line| names_commune_id(line, options.delimiter))
-        .or_else(|| lines.iter().position(|line| !blank_or_comment(line)))
-        .unwrap_or(lines.len());
+    let header = match wanted {
+        Some(n) if n > lines.len() || n == 0 => {
+            return Err(Error::Usage(format!(
+                "{}: --header-row {n}: the file has {} line(s)",
+                shown(path),
+                lines.len()
+            )));
+        }
+        Some(n) => n - 1,
+        None => lines
+            .iter()
+            .position(|line| names_commune_id(line, options.delimiter))
+            .or_else(|| lines.iter().position(|line| !blank_or_comment(line)))
+            .unwrap_or(lines.len()),
+    };
     let skipped = header as u64;
     let delimiter = options
         .delimiter
@@ -277,17 +292,18 @@ fn shown(path: &str) -> String {
 
 /// Reads a workbook's sheet; the header is the first of its first 30 rows naming the commune
 /// id column (any spelling [`header_meaning`] knows), so title rows above it are skipped.
-fn sheet(path: &str, name: Option<&str>) -> Result<Rows> {
+fn sheet(path: &str, options: &InputOptions) -> Result<Rows> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
     })?;
-    workbook_rows(bytes, path, name)
+    workbook_rows(bytes, path, options)
 }
 
 /// Reads the rows of a workbook held in `bytes` (any format calamine knows, told apart by
 /// content), named `path` in messages.
-pub fn workbook_rows(bytes: Vec<u8>, path: &str, name: Option<&str>) -> Result<Rows> {
+pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Result<Rows> {
+    let name = options.sheet.as_deref();
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         Error::one(Problem::new(
             Location::file(path),
@@ -338,15 +354,22 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, name: Option<&str>) -> Result<R
             (u64::from(r) + 1, cells)
         })
         .collect();
-    let header = rows
-        .iter()
-        .take(30)
-        .position(|(_, cells)| {
-            cells
-                .iter()
-                .any(|c| header_meaning(&nfc(c), &[]).as_deref() == Some("commune_id"))
-        })
-        .unwrap_or(0);
+    let header = match options.header_row {
+        Some(n) => rows.iter().position(|(row, _)| *row == n).ok_or_else(|| {
+            Error::Usage(format!(
+                "{path}: --header-row {n}: sheet \"{sheet}\" has no row {n} with anything in it"
+            ))
+        })?,
+        None => rows
+            .iter()
+            .take(30)
+            .position(|(_, cells)| {
+                cells
+                    .iter()
+                    .any(|c| header_meaning(&nfc(c), &[]).as_deref() == Some("commune_id"))
+            })
+            .unwrap_or(0),
+    };
     let mut rows: Vec<_> = rows.into_iter().skip(header).collect();
     // trailing empty rows are not communes
     while rows

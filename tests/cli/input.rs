@@ -487,3 +487,22 @@ fn the_output_extension_chooses_a_format_the_command_writes() {
         .collect();
     assert!(files.is_empty(), "{files:?}");
 }
+
+/// `--header-row N` names the header's line when a legend above it looks like one.
+#[test]
+fn the_header_row_can_be_named() {
+    let csv = "Mã xã,là mã đơn vị hành chính\nGhi chú,\nMã xã,TC1\nX1,Đạt\n";
+    let run = score_bytes("h.csv", csv.as_bytes(), &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = score_bytes("h.csv", csv.as_bytes(), &["--header-row", "3"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("\nX1,,,1,4,"), "{}", run.stdout);
+    let run = score_bytes("h.csv", csv.as_bytes(), &["--header-row", "9"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("--header-row 9: the file has 4 line(s)"),
+        "{}",
+        run.stderr
+    );
+}

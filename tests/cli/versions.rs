@@ -14,6 +14,12 @@ fn score(csv: &str, criteria: &[&str]) -> crate::util::Run {
     ntm_with(&args, Some(csv), None)
 }
 
+/// A survey of one commune, X1, with "Đạt" under each of `headers`.
+fn one_commune_meeting_all(headers: &[String]) -> String {
+    let verdicts = vec!["Đạt"; headers.len()];
+    format!("Mã xã,{}\nX1,{}\n", headers.join(","), verdicts.join(","))
+}
+
 fn rows(run: &crate::util::Run) -> Vec<Value> {
     assert_eq!(run.code, 0, "{}", run.stderr);
     serde_json::from_str(&run.stdout).unwrap()
@@ -95,11 +101,7 @@ fn a_file_for_another_set_is_refused_under_any_spelling_of_its_headers() {
         |n: u32| format!("TC{n:02} - x"),
     ] {
         let headers: Vec<String> = (1..=19).map(spell).collect();
-        let csv = format!(
-            "Mã xã,{}\nX1,{}\n",
-            headers.join(","),
-            ["Đạt"; 19].join(",")
-        );
+        let csv = one_commune_meeting_all(&headers);
         let run = score(&csv, &[]);
         assert_eq!(run.code, 2, "{}: {}", headers[0], run.stderr);
         assert!(
@@ -140,11 +142,7 @@ fn a_file_without_criterion_columns_is_refused_and_missing_ones_are_named() {
     assert_eq!(run.stdout, "");
 
     let headers: Vec<String> = (1..=12).map(|n| format!("TC{n}")).collect();
-    let csv = format!(
-        "Mã xã,{}\nX1,{}\n",
-        headers.join(","),
-        ["Đạt"; 12].join(",")
-    );
+    let csv = one_commune_meeting_all(&headers);
     let run = score(&csv, &["--criteria", "vn-commune-2021-2025"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(

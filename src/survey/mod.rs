@@ -17,7 +17,7 @@ use crate::survey::cells::{
     INDICATOR_VERDICT_WORDS, VERDICT_WORDS, VerdictSpellings, parse_number, parse_verdict_word,
 };
 use crate::survey::input::{InputOptions, Rows, criterion_name_in_header, header_meaning};
-use crate::text::{fold, nfc, ranges};
+use crate::text::{fold, is_invisible, nfc, ranges};
 
 /// What is said of a cell that is not UTF-8.
 const NOT_UTF8: &str = "text is not valid UTF-8; save the file as \"CSV UTF-8\", or pass --encoding windows-1258 for a legacy Vietnamese file";
@@ -314,17 +314,19 @@ impl<'s> SurveyReader<'s> {
                 Ok(line) => line,
                 Err(problem) => return Some(Err(vec![problem])),
             };
-            if let Some(kind) = self.not_a_commune() {
+            let id_blank = self.record.get(self.layout.commune_id).is_none_or(|cell| {
+                // (what nfc would leave empty, without building it)
+                String::from_utf8_lossy(cell)
+                    .chars()
+                    .all(|c| c.is_whitespace() || is_invisible(c))
+            });
+            if let Some(kind) = self.not_a_commune(id_blank) {
                 if matches!(kind, NotACommune::Empty | NotACommune::Totals) && self.last_row > 0 {
                     self.table_ended = true;
                 }
                 self.skipped.push((kind, line));
                 continue;
             }
-            let id_blank = self
-                .record
-                .get(self.layout.commune_id)
-                .is_none_or(|cell| nfc(&String::from_utf8_lossy(cell)).is_empty());
             // Under a totals or blank row, a row without an id is held back: the signature
             // block if no commune follows, a commune whose id is missing (an error) if one does.
             if self.table_ended && id_blank {
@@ -394,7 +396,29 @@ impl<'s> SurveyReader<'s> {
     /// district's name, a Roman numeral) or a line of the signature block: text in name columns
     /// only. A row without an id that carries a commune's data (a region, a year, hamlets,
     /// criteria) is none of these: it is parsed, and its missing id is an error.
-    fn not_a_commune(&self) -> Option<NotACommune> {
+    fn not_a_commune(&self, id_blank: bool) -> Option<NotACommune> {
+        // (1) (2) (3) … or 1 2 3 …: numbers counting up by one from cell to cell, read from the
+        // bytes, since every row with an id is looked at for it
+        let mut numbers = self
+            .record
+            .iter()
+            .map(<[u8]>::trim_ascii)
+            .filter(|cell| !cell.is_empty())
+            .map(column_number);
+        if let Some(Some(first)) = numbers.next() {
+            let (mut expected, mut count) = (Some(first), 1);
+            let counts_up = numbers.all(|n| {
+                expected = expected.and_then(|e| e.checked_add(1));
+                count += 1;
+                n.is_some() && n == expected
+            });
+            if counts_up && count >= 3 {
+                return Some(NotACommune::ColumnNumbers);
+            }
+        }
+        if !id_blank {
+            return None;
+        }
         let cells: Vec<String> = self
             .record
             .iter()
@@ -403,24 +427,6 @@ impl<'s> SurveyReader<'s> {
         let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
         if filled.is_empty() {
             return Some(NotACommune::Empty);
-        }
-        // (1) (2) (3) … or 1 2 3 …: numbers counting up by one from cell to cell
-        let numbers: Vec<Option<u32>> = filled
-            .iter()
-            .map(|c| c.trim_start_matches('(').trim_end_matches(')').parse().ok())
-            .collect();
-        if numbers.len() >= 3
-            && numbers
-                .windows(2)
-                .all(|w| matches!(w, [Some(a), Some(b)] if a + 1 == *b))
-        {
-            return Some(NotACommune::ColumnNumbers);
-        }
-        if !cells
-            .get(self.layout.commune_id)
-            .is_some_and(String::is_empty)
-        {
-            return None;
         }
         if filled.iter().any(|c| {
             TOTALS
@@ -690,6 +696,15 @@ fn parse(
         readings,
         verdicts,
     })
+}
+
+/// The number a column-number cell holds: `3` or `(3)`.
+fn column_number(cell: &[u8]) -> Option<u32> {
+    let digits = cell
+        .strip_prefix(b"(")
+        .and_then(|c| c.strip_suffix(b")"))
+        .unwrap_or(cell);
+    std::str::from_utf8(digits).ok()?.parse().ok()
 }
 
 /// How a totals row begins, folded (see [`fold`]).

@@ -285,12 +285,8 @@ pub fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
         .collect();
     // a column is another set's under any spelling of its name (`Tiêu chí 11` is `TC11`)
     let uses = |set: &CriteriaSet, header: &str| {
-        let prefixes: Vec<&str> = set
-            .tiers
-            .iter()
-            .map(|t| t.verdict_prefix.as_str())
-            .collect();
-        set.uses_column(&header_meaning(header, &prefixes).unwrap_or_else(|| header.to_owned()))
+        let meaning = header_meaning(header, &set.verdict_prefixes());
+        set.uses_column(meaning.as_deref().unwrap_or(header))
     };
     let foreign: Vec<&String> = unused
         .iter()

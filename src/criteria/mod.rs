@@ -562,6 +562,15 @@ impl CriteriaSet {
         CriteriaSet::from_yaml(&yaml, name)
     }
 
+    /// The verdict-column prefixes of the tiers (`TC`, `NC` …), base tier first.
+    #[must_use]
+    pub fn verdict_prefixes(&self) -> Vec<&str> {
+        self.tiers
+            .iter()
+            .map(|t| t.verdict_prefix.as_str())
+            .collect()
+    }
+
     /// Whether a survey column headed `header` means something to this set: an indicator, a
     /// verdict column, the classification column or an override column.
     #[must_use]

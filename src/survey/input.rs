@@ -95,6 +95,7 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
     // those.
     let mut lines: Vec<Vec<u8>> = Vec::new();
     let mut titles = 0;
+    let mut named_id = None;
     let wanted = options
         .header_row
         .map(|n| usize::try_from(n).unwrap_or(usize::MAX));
@@ -109,10 +110,12 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
         if n == 0 {
             break;
         }
-        let found = names_commune_id(&line, options.delimiter);
+        if named_id.is_none() && names_commune_id(&line, options.delimiter) {
+            named_id = Some(lines.len());
+        }
         titles += usize::from(!blank_or_comment(&line));
         lines.push(line);
-        if found && wanted.is_none() {
+        if named_id.is_some() && wanted.is_none() {
             break;
         }
     }
@@ -125,9 +128,7 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
             )));
         }
         Some(n) => n - 1,
-        None => lines
-            .iter()
-            .position(|line| names_commune_id(line, options.delimiter))
+        None => named_id
             .or_else(|| lines.iter().position(|line| !blank_or_comment(line)))
             .unwrap_or(lines.len()),
     };
@@ -135,11 +136,10 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
     let delimiter = options
         .delimiter
         .unwrap_or_else(|| lines.get(header).map_or(b',', |line| sniff(line)));
-    let ahead: Vec<u8> = lines.into_iter().skip(header).flatten().collect();
-    let header = ahead;
+    let from_header: Vec<u8> = lines.into_iter().skip(header).flatten().collect();
     let ended = Rc::new(Cell::new(false));
     let input = LineEnds {
-        input: Cursor::new(header).chain(buffered),
+        input: Cursor::new(from_header).chain(buffered),
         after_cr: false,
         ended: Rc::clone(&ended),
     };

@@ -838,11 +838,7 @@ fn layout(
 ) -> Result<Layout> {
     let header_location = Location::file(file).at_line(1);
     let mut problems = Vec::new();
-    let prefixes: Vec<&str> = set
-        .tiers
-        .iter()
-        .map(|t| t.verdict_prefix.as_str())
-        .collect();
+    let prefixes = set.verdict_prefixes();
     // what each header means: a known spelling's canonical name, or the header itself
     let names: Vec<String> = headers
         .iter()

@@ -104,18 +104,11 @@ impl<'s> Scan<'s> {
         stderr: &mut dyn Write,
     ) -> Result<Scan<'s>> {
         let reader = SurveyReader::open(input, set, read.year, read)?;
-        check_fit(set, &reader)?;
-        if !reader.has_criterion_columns() {
-            return Err(Error::Usage(format!(
-                "{}: {}",
-                reader.file(),
-                no_criterion_columns(set)
-            )));
-        }
+        let missing = judge_header(set, &reader)?;
         for warning in reader.warnings() {
             warn(stderr, warning);
         }
-        if let Some(warning) = criteria_missing(set, &reader) {
+        if let Some(warning) = missing {
             warn(stderr, &format!("{}: {warning}", reader.file()));
         }
         for column in reader.unused_columns() {
@@ -272,7 +265,7 @@ impl Ticker {
 /// Fails when the file's columns are meant for another built-in set: some unused columns are
 /// criteria columns of other sets, and one of those sets uses all of them. The error names the
 /// `--criteria` to pass.
-pub fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
+fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
     let unused = reader.unused_columns();
     if unused.is_empty() {
         return Ok(());
@@ -434,10 +427,27 @@ impl Notes {
     }
 }
 
-/// What is said of a file in which not one column of `set`'s criteria is found: scoring it
-/// would give every commune 0 criteria.
-#[must_use]
-pub fn no_criterion_columns(set: &CriteriaSet) -> String {
+/// Whether `set` can score the file `reader` has opened, judged by its header alone: fails when
+/// the file's columns are another built-in set's, or when not one column of `set`'s criteria is
+/// found (every commune would get 0 criteria); otherwise what is said of the criteria that have
+/// no column, if any.
+///
+/// # Errors
+/// A usage error that names the file and what to do.
+pub fn judge_header(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<Option<String>> {
+    check_fit(set, reader)?;
+    if !reader.has_criterion_columns() {
+        return Err(Error::Usage(format!(
+            "{}: {}",
+            reader.file(),
+            no_criterion_columns(set)
+        )));
+    }
+    Ok(criteria_missing(set, reader))
+}
+
+/// What is said of a file in which not one column of `set`'s criteria is found.
+fn no_criterion_columns(set: &CriteriaSet) -> String {
     let base = set.base();
     let first = base.criteria.first().map_or(1, |c| c.number);
     format!(
@@ -448,8 +458,7 @@ pub fn no_criterion_columns(set: &CriteriaSet) -> String {
 
 /// What is said of a file that has a column for some of the base criteria only: how many it
 /// has, and which criteria are therefore not assessed in any commune.
-#[must_use]
-pub fn criteria_missing(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Option<String> {
+fn criteria_missing(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Option<String> {
     let missing = reader.criteria_missing();
     if missing.is_empty() {
         return None;

@@ -9,7 +9,7 @@ use crate::criteria::{CriteriaSet, LevelLookup, RESERVED_COLUMNS};
 use crate::env::Env;
 use crate::error::{Error, Location, Problem, Result};
 use crate::render::{DocumentFormat, json_document, new_table, not_written};
-use crate::scan::{RowOutcome, Scan, check_fit, criteria_missing, no_criterion_columns};
+use crate::scan::{RowOutcome, Scan, judge_header};
 use crate::score::Finding;
 use crate::survey::SurveyReader;
 use crate::survey::input::InputOptions;
@@ -180,20 +180,14 @@ fn findings(
             ),
         ));
     }
-    if let Err(err) = check_fit(set, &reader) {
+    let (severity, said) = match judge_header(set, &reader) {
+        Err(refusal) => (Severity::Error, Some(refusal.to_string())),
+        Ok(missing) => (Severity::Warning, missing),
+    };
+    if let Some(said) = said {
         kept.push(ValidationFinding::of(
-            Severity::Error,
-            Problem::new(Location::file(&file), err.to_string()),
-        ));
-    } else if !reader.has_criterion_columns() {
-        kept.push(ValidationFinding::of(
-            Severity::Error,
-            Problem::new(Location::file(&file), no_criterion_columns(set)),
-        ));
-    } else if let Some(warning) = criteria_missing(set, &reader) {
-        kept.push(ValidationFinding::of(
-            Severity::Warning,
-            Problem::new(Location::file(&file), warning),
+            severity,
+            Problem::new(Location::file(&file), said),
         ));
     }
     for warning in reader.warnings() {

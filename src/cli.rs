@@ -10,7 +10,7 @@ use crate::cmd::progress::ProgressOptions;
 use crate::cmd::report::ReportOptions;
 use crate::cmd::validate::ValidateOptions;
 use crate::config::Config;
-use crate::criteria::default_builtin;
+use crate::criteria::SetChoice;
 use crate::env::{Env, Verbosity};
 use crate::lang::Lang;
 use crate::render::{DocumentFormat, RecordFormat};
@@ -148,7 +148,8 @@ Examples:
         /// Survey file: CSV, or a workbook (.xlsx, .xls, .ods); - for standard input.
         #[arg(value_name = "FILE")]
         input: String,
-        /// Criteria set: a built-in id or a YAML file [default: the newest set in force].
+        /// Criteria set: a built-in id or a YAML file [default: the set for the
+        /// year the rows name, else the newest set in force].
         #[arg(short, long, value_name = "ID|FILE")]
         criteria: Option<String>,
         /// Output format.
@@ -233,8 +234,9 @@ struct ScoreArgs {
     /// Survey CSV file, or - for standard input.
     #[arg(value_name = "FILE")]
     input: String,
-    /// Criteria set: a built-in id (see `ntm criteria list`) or a YAML file [default: the
-    /// newest set in force, vn-commune-2026-2030 since 15/02/2026].
+    /// Criteria set: a built-in id (see `ntm criteria list`) or a YAML file [default: the set
+    /// for the year the rows name, else the newest set in force, vn-commune-2026-2030 since
+    /// 15/02/2026].
     #[arg(short, long, value_name = "ID|FILE")]
     criteria: Option<String>,
     /// Output format [default: table on a terminal, otherwise from the -o extension, else csv].
@@ -331,7 +333,8 @@ struct ProgressArgs {
     /// Targets YAML: province and district targets.
     #[arg(short, long, value_name = "FILE")]
     targets: Option<String>,
-    /// Criteria set: a built-in id or a YAML file [default: the newest set in force].
+    /// Criteria set: a built-in id or a YAML file [default: the set for the
+    /// year the rows name, else the newest set in force].
     #[arg(short, long, value_name = "ID|FILE")]
     criteria: Option<String>,
     /// Group by district [default: district when the data has a district column].
@@ -388,7 +391,8 @@ struct ReportArgs {
     /// Last period's survey, to report what changed.
     #[arg(long, value_name = "FILE")]
     previous: Option<String>,
-    /// Criteria set: a built-in id or a YAML file [default: the newest set in force].
+    /// Criteria set: a built-in id or a YAML file [default: the set for the
+    /// year the rows name, else the newest set in force].
     #[arg(short, long, value_name = "ID|FILE")]
     criteria: Option<String>,
     /// Write to FILE; the file appears whole or not at all [default: standard output].
@@ -525,8 +529,8 @@ pub enum Task {
     Validate(ValidateOptions),
     /// `ntm template`.
     Template {
-        /// Set id or file.
-        criteria: String,
+        /// The criteria set.
+        criteria: SetChoice,
         /// Output file.
         output: Option<String>,
         /// Language of the explanations.
@@ -555,8 +559,8 @@ pub enum Task {
     },
     /// `ntm criteria show`.
     CriteriaShow {
-        /// Set id or file.
-        set: String,
+        /// The criteria set.
+        set: SetChoice,
         /// Output format.
         format: DocumentFormat,
         /// Language of labels.
@@ -705,11 +709,11 @@ impl ScoreArgs {
     }
 }
 
-/// The criteria set named on the command line, else in the config file, else the newest
-/// built-in set in force today.
-fn criteria_or(flag: Option<String>, config: &Config, env: &Env) -> String {
+/// The criteria set named on the command line, else in the config file, else the default
+/// (see [`SetChoice::Default`]).
+fn criteria_or(flag: Option<String>, config: &Config, env: &Env) -> SetChoice {
     flag.or_else(|| config.criteria.clone())
-        .unwrap_or_else(|| default_builtin(env.today).id.to_owned())
+        .map_or(SetChoice::Default { today: env.today }, SetChoice::Named)
 }
 
 /// The parser of a `--format` that takes the document formats in `formats`, each named as

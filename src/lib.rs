@@ -123,7 +123,7 @@ pub fn execute(task: Task, env: &Env, stderr: &mut dyn Write) -> Result<Outcome>
             lang,
         } => done(cmd::template::run(&criteria, output.as_deref(), lang)),
         Task::Validate(options) => {
-            if cmd::validate::run(&options, env, &mut io::stdout().lock())? {
+            if cmd::validate::run(&options, env, &mut io::stdout().lock(), stderr)? {
                 Err(Error::Usage(format!(
                     "{} has problems that stop it being scored",
                     options.input

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
-use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup};
+use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup, SetChoice, for_year};
 use crate::env::{Env, Verbosity};
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Lang;
@@ -14,7 +14,7 @@ use crate::render::output::{check_extension, io_error, refuse_overwriting, write
 use crate::render::{Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::SurveyReader;
-use crate::survey::input::{InputOptions, header_meaning};
+use crate::survey::input::{InputOptions, first_year, header_meaning};
 use crate::text::ranges;
 
 /// At most this many problems are listed; the rest are counted.
@@ -26,7 +26,7 @@ pub struct StreamOptions {
     /// The survey file, `-` for standard input.
     pub input: String,
     /// A built-in set id or a YAML file.
-    pub criteria: String,
+    pub criteria: SetChoice,
     /// The output format.
     pub format: RecordFormat,
     /// The output file; standard output when `None`.
@@ -50,7 +50,10 @@ pub fn run<R: Record>(
     stderr: &mut dyn Write,
     mut record: impl FnMut(&CommuneScore) -> Option<R>,
 ) -> Result<()> {
-    refuse_overwriting(options.output.as_deref(), &[&options.input])?;
+    refuse_overwriting(
+        options.output.as_deref(),
+        &[&options.input, options.criteria.file().unwrap_or("-")],
+    )?;
     check_extension(
         options.output.as_deref(),
         command,
@@ -68,6 +71,44 @@ pub fn run<R: Record>(
         })?;
         writer.finish().map_err(io_error(name))
     })
+}
+
+/// The criteria set for the survey `input`. When none is named, the rows choose it: the
+/// built-in set of the programme year they name (`--year`, else the first row's `year`), and
+/// a note on `stderr` says which set that is; a survey that names no year gets the newest set
+/// in force today.
+pub fn load_set(
+    choice: &SetChoice,
+    input: &str,
+    read: &InputOptions,
+    stderr: &mut dyn Write,
+) -> Result<CriteriaSet> {
+    let SetChoice::Default { .. } = choice else {
+        let set = choice.load()?;
+        if let Some(outside) = read
+            .year
+            .and_then(|y| crate::survey::outside_period(&set, y))
+        {
+            return Err(Error::Usage(format!("--year: {outside}")));
+        }
+        return Ok(set);
+    };
+    let year = match read.year {
+        Some(year) => Some(year),
+        None => first_year(input, read)?,
+    };
+    let Some(builtin) = year.and_then(for_year) else {
+        return choice.load();
+    };
+    let set = CriteriaSet::from_yaml(builtin.yaml, builtin.id)?;
+    let _ = writeln!(
+        stderr,
+        "note: using criteria set {} ({}), the set for the survey's year {}; --criteria chooses another",
+        set.id,
+        set.period,
+        year.unwrap_or_default()
+    );
+    Ok(set)
 }
 
 /// What became of one row.

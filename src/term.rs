@@ -1,5 +1,5 @@
-//! What goes to standard error besides data: `warning:` lines dropped with `-q`, and the
-//! `error:` and `warning:` prefixes coloured or not (`--color`, `NO_COLOR`).
+//! What goes to standard error besides data: `warning:` and `note:` lines dropped with `-q`,
+//! and the `error:`, `warning:` and `note:` prefixes coloured or not (`--color`, `NO_COLOR`).
 //!
 //! Data goes to standard output only; everything here concerns standard error.
 
@@ -39,6 +39,7 @@ pub struct Diagnostics<W: Write> {
 
 const RED_BOLD: &str = "\x1b[1;31m";
 const YELLOW_BOLD: &str = "\x1b[1;33m";
+const CYAN_BOLD: &str = "\x1b[1;36m";
 const RESET: &str = "\x1b[0m";
 
 impl<W: Write> Diagnostics<W> {
@@ -54,10 +55,14 @@ impl<W: Write> Diagnostics<W> {
 
     fn emit_line(&mut self) -> io::Result<()> {
         let line = std::mem::take(&mut self.line);
-        let prefixes = [("error:", RED_BOLD), ("warning:", YELLOW_BOLD)];
+        let prefixes = [
+            ("error:", RED_BOLD),
+            ("warning:", YELLOW_BOLD),
+            ("note:", CYAN_BOLD),
+        ];
         for (prefix, style) in prefixes {
             if let Some(rest) = line.strip_prefix(prefix.as_bytes()) {
-                if self.quiet && prefix == "warning:" {
+                if self.quiet && prefix != "error:" {
                     return Ok(());
                 }
                 if self.color {

@@ -7,7 +7,8 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::criteria::{
-    BUILTIN_SETS, CriteriaSet, Date, Level, Measure, QuantityKind, Threshold, default_builtin,
+    BUILTIN_SETS, CriteriaSet, Date, Level, Measure, QuantityKind, SetChoice, Threshold,
+    default_builtin,
 };
 use crate::env::Env;
 use crate::error::{Error, Result};
@@ -107,13 +108,13 @@ pub fn list(format: DocumentFormat, lang: Lang, env: &Env, out: &mut dyn Write) 
 
 /// `ntm criteria show`.
 pub fn show(
-    name: &str,
+    set: &SetChoice,
     format: DocumentFormat,
     lang: Lang,
     env: &Env,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let set = CriteriaSet::load(name)?;
+    let set = set.load()?;
     let io = |source| Error::Io {
         path: "<stdout>".into(),
         source,

@@ -3,14 +3,14 @@
 use std::io::Write;
 
 use crate::aggregate::changes::{Changes, CommuneChange, Snapshot, compare};
-use crate::criteria::CriteriaSet;
+use crate::criteria::{CriteriaSet, SetChoice};
 use crate::env::Env;
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::render::labels::{Label, label};
 use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
 use crate::render::{RecordFormat, TableLabels, json_document, new_table, number, writer};
-use crate::scan::Scan;
+use crate::scan::{self, Scan};
 use crate::survey::input::InputOptions;
 
 /// What `ntm diff` was asked to do.
@@ -21,7 +21,7 @@ pub struct DiffOptions {
     /// This period's survey.
     pub new: String,
     /// A built-in set id or a YAML file, for both files.
-    pub criteria: String,
+    pub criteria: SetChoice,
     /// The output format.
     pub format: RecordFormat,
     /// The output file; standard output when `None`.
@@ -54,7 +54,11 @@ pub fn snapshots(
 pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<Changes> {
     refuse_overwriting(
         options.output.as_deref(),
-        &[&options.old, &options.new, &options.criteria],
+        &[
+            &options.old,
+            &options.new,
+            options.criteria.file().unwrap_or("-"),
+        ],
     )?;
     check_extension(
         options.output.as_deref(),
@@ -62,7 +66,7 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<C
         &["csv", "tsv", "txt", "json", "ndjson", "jsonl", "xlsx"],
         options.format == RecordFormat::Xlsx,
     )?;
-    let set = CriteriaSet::load(&options.criteria)?;
+    let set = scan::load_set(&options.criteria, &options.new, &options.read, stderr)?;
     let old = snapshots(&set, &options.old, &options.read, env, stderr)?;
     let new = snapshots(&set, &options.new, &options.read, env, stderr)?;
     let changes = compare(&set, &old, &new);

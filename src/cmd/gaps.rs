@@ -3,7 +3,6 @@
 
 use std::io::Write;
 
-use crate::criteria::CriteriaSet;
 use crate::env::Env;
 use crate::error::Result;
 use crate::render::GapsRow;
@@ -12,7 +11,7 @@ use crate::score::gaps::gaps;
 
 /// Runs `ntm gaps`, writing warnings to `stderr`.
 pub fn run(options: &StreamOptions, env: &Env, stderr: &mut dyn Write) -> Result<()> {
-    let set = CriteriaSet::load(&options.criteria)?;
+    let set = scan::load_set(&options.criteria, &options.input, &options.read, stderr)?;
     scan::run("gaps", &set, options, env, stderr, |score| {
         gaps(&set, score).map(|(next, gaps)| GapsRow::new(&set, score, next, gaps))
     })

@@ -4,13 +4,13 @@ use std::io::Write;
 
 use crate::aggregate::progress::Progress;
 use crate::aggregate::targets::Targets;
-use crate::criteria::CriteriaSet;
+use crate::criteria::SetChoice;
 use crate::env::Env;
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
 use crate::render::{DocumentFormat, TableLabels, json_document, not_written, sections};
-use crate::scan::Scan;
+use crate::scan::{self, Scan};
 use crate::survey::input::InputOptions;
 
 /// The formats `ntm progress` writes.
@@ -26,7 +26,7 @@ pub struct ProgressOptions {
     /// The survey file, `-` for standard input.
     pub input: String,
     /// A built-in set id or a YAML file.
-    pub criteria: String,
+    pub criteria: SetChoice,
     /// The targets file.
     pub targets: Option<String>,
     /// Group by district: `Some(true)` or `Some(false)` when asked, `None` to group when the
@@ -56,7 +56,8 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
     if !FORMATS.contains(&options.format) {
         return Err(not_written(options.format, "progress", FORMATS));
     }
-    let mut inputs = vec![options.input.as_str(), options.criteria.as_str()];
+    let mut inputs = vec![options.input.as_str()];
+    inputs.extend(options.criteria.file());
     inputs.extend(options.targets.as_deref());
     refuse_overwriting(options.output.as_deref(), &inputs)?;
     check_extension(
@@ -65,7 +66,7 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
         &["json", "md", "markdown", "txt"],
         false,
     )?;
-    let set = CriteriaSet::load(&options.criteria)?;
+    let set = scan::load_set(&options.criteria, &options.input, &options.read, stderr)?;
     let targets = options
         .targets
         .as_deref()

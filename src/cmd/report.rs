@@ -6,14 +6,14 @@ use super::diff::snapshots;
 use crate::aggregate::changes::{Snapshot, compare};
 use crate::aggregate::progress::Progress;
 use crate::aggregate::targets::Targets;
-use crate::criteria::{CriteriaSet, Date};
+use crate::criteria::{Date, SetChoice};
 use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
 use crate::render::report::{Report, html, markdown, xlsx};
 use crate::render::{DocumentFormat, ScoreRow, TableLabels, not_written};
-use crate::scan::Scan;
+use crate::scan::{self, Scan};
 use crate::survey::input::InputOptions;
 
 /// The formats `ntm report` writes.
@@ -29,7 +29,7 @@ pub struct ReportOptions {
     /// This period's survey.
     pub input: String,
     /// A built-in set id or a YAML file.
-    pub criteria: String,
+    pub criteria: SetChoice,
     /// The targets file.
     pub targets: Option<String>,
     /// Last period's survey, for what changed.
@@ -56,7 +56,8 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
             "a workbook cannot go to standard output; name the file with -o report.xlsx".into(),
         ));
     }
-    let mut inputs = vec![options.input.as_str(), options.criteria.as_str()];
+    let mut inputs = vec![options.input.as_str()];
+    inputs.extend(options.criteria.file());
     inputs.extend(options.targets.as_deref());
     inputs.extend(options.previous.as_deref());
     refuse_overwriting(options.output.as_deref(), &inputs)?;
@@ -66,7 +67,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         &["html", "htm", "md", "markdown", "xlsx"],
         false,
     )?;
-    let set = CriteriaSet::load(&options.criteria)?;
+    let set = scan::load_set(&options.criteria, &options.input, &options.read, stderr)?;
     let targets = options
         .targets
         .as_deref()

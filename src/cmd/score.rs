@@ -3,7 +3,6 @@
 
 use std::io::Write;
 
-use crate::criteria::CriteriaSet;
 use crate::env::Env;
 use crate::error::Result;
 use crate::render::ScoreRow;
@@ -11,7 +10,7 @@ use crate::scan::{self, StreamOptions};
 
 /// Runs `ntm score`, writing warnings to `stderr`.
 pub fn run(options: &StreamOptions, env: &Env, stderr: &mut dyn Write) -> Result<()> {
-    let set = CriteriaSet::load(&options.criteria)?;
+    let set = scan::load_set(&options.criteria, &options.input, &options.read, stderr)?;
     scan::run("score", &set, options, env, stderr, |score| {
         Some(ScoreRow::new(&set, score))
     })

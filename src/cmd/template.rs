@@ -5,7 +5,7 @@ use std::io::Write;
 
 use rust_xlsxwriter::{Format, Workbook};
 
-use crate::criteria::{CriteriaSet, Measure, QuantityKind};
+use crate::criteria::{CriteriaSet, Measure, QuantityKind, SetChoice};
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::render::output::{check_extension, io_error, write_whole};
@@ -133,9 +133,9 @@ pub fn columns(set: &CriteriaSet, lang: Lang) -> Vec<(String, String)> {
 
 /// Writes the template: CSV with the explanations as `#` comment lines above the header (which
 /// `ntm` skips when it reads the file back), or a workbook with a sheet of explanations.
-pub fn run(criteria: &str, output: Option<&str>, lang: Lang) -> Result<()> {
+pub fn run(criteria: &SetChoice, output: Option<&str>, lang: Lang) -> Result<()> {
     check_extension(output, "template", &["csv", "txt", "xlsx"], false)?;
-    let set = CriteriaSet::load(criteria)?;
+    let set = criteria.load()?;
     let columns = columns(&set, lang);
     let workbook = output.is_some_and(|o| extension_is(o, "xlsx"));
     write_whole(output, |out, name| {

@@ -5,11 +5,11 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::criteria::{CriteriaSet, LevelLookup, RESERVED_COLUMNS};
+use crate::criteria::{CriteriaSet, LevelLookup, RESERVED_COLUMNS, SetChoice};
 use crate::env::Env;
 use crate::error::{Error, Location, Problem, Result};
 use crate::render::{DocumentFormat, json_document, new_table, not_written};
-use crate::scan::{RowOutcome, Scan, judge_header};
+use crate::scan::{self, RowOutcome, Scan, judge_header};
 use crate::score::Finding;
 use crate::survey::SurveyReader;
 use crate::survey::input::InputOptions;
@@ -67,7 +67,7 @@ pub struct ValidateOptions {
     /// The survey file.
     pub input: String,
     /// The criteria set.
-    pub criteria: String,
+    pub criteria: SetChoice,
     /// How to read the file.
     pub read: InputOptions,
     /// Output format.
@@ -124,9 +124,14 @@ impl Kept {
     }
 }
 
-/// Checks the file; returns the findings (errors first in file order, then warnings).
-pub fn check(options: &ValidateOptions, env: &Env) -> Result<Vec<ValidationFinding>> {
-    let set = CriteriaSet::load(&options.criteria)?;
+/// Checks the file; returns the findings (errors first in file order, then warnings). Which
+/// set was chosen, when none was named, is said on `stderr`.
+pub fn check(
+    options: &ValidateOptions,
+    env: &Env,
+    stderr: &mut dyn Write,
+) -> Result<Vec<ValidationFinding>> {
+    let set = scan::load_set(&options.criteria, &options.input, &options.read, stderr)?;
     let reader = match SurveyReader::open(&options.input, &set, options.read.year, &options.read) {
         Ok(reader) => reader,
         Err(Error::Invalid { problems, .. }) => {
@@ -273,11 +278,16 @@ fn findings(
 }
 
 /// Runs `ntm validate`: writes the findings and returns whether any is an error.
-pub fn run(options: &ValidateOptions, env: &Env, out: &mut dyn Write) -> Result<bool> {
+pub fn run(
+    options: &ValidateOptions,
+    env: &Env,
+    out: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<bool> {
     if !FORMATS.contains(&options.format) {
         return Err(not_written(options.format, "validate", FORMATS));
     }
-    let findings = check(options, env)?;
+    let findings = check(options, env, stderr)?;
     let io = |source| Error::Io {
         path: "<stdout>".into(),
         source,

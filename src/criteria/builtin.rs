@@ -1,7 +1,7 @@
 //! The criteria sets shipped in the binary. Each is a YAML file under `criteria/`, embedded at
 //! build time and parsed only when used.
 
-use super::Date;
+use super::{Date, Period};
 
 /// A criteria set embedded in the binary.
 #[derive(Debug, Clone, Copy)]
@@ -11,6 +11,8 @@ pub struct BuiltinSet {
     /// The day it came into force, as in its YAML (a test keeps the two equal), so that the
     /// default set is chosen without parsing every set.
     pub in_force_from: Date,
+    /// The programme years it is for, as in its YAML (kept equal by a test).
+    pub period: Period,
     /// Its YAML text.
     pub yaml: &'static str,
 }
@@ -24,6 +26,10 @@ pub const BUILTIN_SETS: &[BuiltinSet] = &[
             month: 12,
             day: 1,
         },
+        period: Period {
+            from: 2016,
+            to: 2020,
+        },
         yaml: include_str!("../../criteria/vn-commune-2016-2020.yaml"),
     },
     BuiltinSet {
@@ -33,6 +39,10 @@ pub const BUILTIN_SETS: &[BuiltinSet] = &[
             month: 3,
             day: 8,
         },
+        period: Period {
+            from: 2021,
+            to: 2025,
+        },
         yaml: include_str!("../../criteria/vn-commune-2021-2025.yaml"),
     },
     BuiltinSet {
@@ -41,6 +51,10 @@ pub const BUILTIN_SETS: &[BuiltinSet] = &[
             year: 2026,
             month: 2,
             day: 15,
+        },
+        period: Period {
+            from: 2026,
+            to: 2030,
         },
         yaml: include_str!("../../criteria/vn-commune-2026-2030.yaml"),
     },
@@ -63,6 +77,14 @@ pub fn default_builtin(today: Date) -> &'static BuiltinSet {
         .unwrap_or(&BUILTIN_SETS[0])
 }
 
+/// The built-in set for the programme year `year`: the one whose period holds it.
+#[must_use]
+pub fn for_year(year: u16) -> Option<&'static BuiltinSet> {
+    BUILTIN_SETS
+        .iter()
+        .find(|set| (set.period.from..=set.period.to).contains(&year))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,6 +97,7 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{}: {e}", set.id));
             assert_eq!(loaded.id, set.id);
             assert_eq!(loaded.in_force.from, set.in_force_from, "{}", set.id);
+            assert_eq!(loaded.period, set.period, "{}", set.id);
         }
     }
 
@@ -132,5 +155,15 @@ mod default_tests {
         assert_eq!(default_builtin(day(2026, 2, 15)).id, "vn-commune-2026-2030");
         assert_eq!(default_builtin(day(2030, 1, 1)).id, "vn-commune-2026-2030");
         assert_eq!(default_builtin(day(2017, 6, 1)).id, "vn-commune-2016-2020");
+    }
+
+    #[test]
+    fn a_year_has_the_set_of_its_programme_period() {
+        assert_eq!(for_year(2016).unwrap().id, "vn-commune-2016-2020");
+        assert_eq!(for_year(2021).unwrap().id, "vn-commune-2021-2025");
+        assert_eq!(for_year(2025).unwrap().id, "vn-commune-2021-2025");
+        assert_eq!(for_year(2026).unwrap().id, "vn-commune-2026-2030");
+        assert!(for_year(2015).is_none());
+        assert!(for_year(2031).is_none());
     }
 }

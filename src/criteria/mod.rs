@@ -16,7 +16,7 @@ mod verdict;
 use std::collections::HashMap;
 use std::fmt;
 
-pub use builtin::{BUILTIN_SETS, BuiltinSet, builtin, default_builtin};
+pub use builtin::{BUILTIN_SETS, BuiltinSet, builtin, default_builtin, for_year};
 pub use export::to_yaml;
 pub use per_tier::PerTier;
 pub use verdict::Verdict;
@@ -37,6 +37,42 @@ pub const RESERVED_COLUMNS: &[&str] = &[
     "hamlets_model",
     "outstanding_field",
 ];
+
+/// Which criteria set a command uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetChoice {
+    /// A built-in set id or a YAML file, named with `--criteria` or in `ntm.toml`.
+    Named(String),
+    /// None named: the built-in set of the programme year a survey's rows name, else the
+    /// newest set in force on `today`.
+    Default {
+        /// Today's date, for a survey that names no year.
+        today: Date,
+    },
+}
+
+impl SetChoice {
+    /// The file the set is read from, when it is one (to keep `-o` from replacing it).
+    #[must_use]
+    pub fn file(&self) -> Option<&str> {
+        match self {
+            SetChoice::Named(name) if builtin(name).is_none() => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The set, when no survey says which year it is for: the one named, else the newest in
+    /// force today.
+    pub fn load(&self) -> Result<CriteriaSet> {
+        match self {
+            SetChoice::Named(name) => CriteriaSet::load(name),
+            SetChoice::Default { today } => {
+                let set = default_builtin(*today);
+                CriteriaSet::from_yaml(set.yaml, set.id)
+            }
+        }
+    }
+}
 
 /// A validated criteria set, ready for scoring.
 #[derive(Debug, Clone, PartialEq)]

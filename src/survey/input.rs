@@ -75,6 +75,58 @@ pub fn open(path: &str, options: &InputOptions) -> Result<Rows> {
     csv_rows(input, path, options)
 }
 
+/// The first year the rows of `path` name in their `year` column (`Năm` …), read no further
+/// than the first row that names one; `None` when the file has no such column or names no
+/// year. Standard input is not read (it could not be read again), and gives `None`.
+pub fn first_year(path: &str, options: &InputOptions) -> Result<Option<u16>> {
+    if path == "-" {
+        return Ok(None);
+    }
+    let year = |cell: &str| {
+        nfc(cell)
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|y| (1990..=2100).contains(y))
+    };
+    let is_year = |header: &str| header_meaning(&nfc(header), &[]).as_deref() == Some("year");
+    match open(path, options)? {
+        Rows::Csv(mut reader) => {
+            let mut record = csv::ByteRecord::new();
+            let mut column = None;
+            while let Ok(Some(_)) = reader.read(&mut record) {
+                let cells = record.iter().map(|cell| String::from_utf8_lossy(cell));
+                match column {
+                    None => {
+                        let Some(i) = cells.into_iter().position(|h| is_year(&h)) else {
+                            return Ok(None);
+                        };
+                        column = Some(i);
+                    }
+                    Some(i) => {
+                        if let Some(y) = record
+                            .get(i)
+                            .and_then(|c| year(&String::from_utf8_lossy(c)))
+                        {
+                            return Ok(Some(y));
+                        }
+                    }
+                }
+            }
+            Ok(None)
+        }
+        Rows::Sheet(mut rows) => {
+            let Some(column) = rows
+                .next()
+                .and_then(|(_, header)| header.iter().position(|h| is_year(h)))
+            else {
+                return Ok(None);
+            };
+            Ok(rows.find_map(|(_, cells)| cells.get(column).and_then(|c| year(c))))
+        }
+    }
+}
+
 /// Reads CSV from `input`, named `path` in messages.
 pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Result<Rows> {
     let encoding = match options.encoding {

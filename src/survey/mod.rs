@@ -592,7 +592,12 @@ fn parse(
 
     let year = match l.year.map(|i| (i, row.text(Some(i)))) {
         Some((i, cell)) if !cell.is_empty() => match cell.parse::<u16>() {
-            Ok(y) if (1990..=2100).contains(&y) => Some(y),
+            Ok(y) if (1990..=2100).contains(&y) => {
+                if let Some(outside) = outside_period(set, y) {
+                    row.report(i, cell, &outside);
+                }
+                Some(y)
+            }
             _ => {
                 row.report(i, cell, "expected a year such as 2024");
                 None
@@ -696,6 +701,23 @@ fn parse(
         readings,
         verdicts,
     })
+}
+
+/// What is wrong with assessing `year` by `set`, when the year lies outside the set's period:
+/// the criteria of another period apply, and the message names the built-in set for it.
+#[must_use]
+pub fn outside_period(set: &CriteriaSet, year: u16) -> Option<String> {
+    if (set.period.from..=set.period.to).contains(&year) {
+        return None;
+    }
+    let instead = crate::criteria::for_year(year).map_or_else(
+        || " and no built-in set is for that year".to_owned(),
+        |b| format!("; pass --criteria {} for a {year} survey", b.id),
+    );
+    Some(format!(
+        "year {year} is outside the period of criteria set {} ({}){instead}",
+        set.id, set.period
+    ))
 }
 
 /// The number a column-number cell holds: `3` or `(3)`.

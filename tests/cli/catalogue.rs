@@ -193,7 +193,7 @@ const BAD_ROWS: &[(&str, &str, &str)] = &[
     (
         "year outside the set",
         "A,X,NORTH,2031,,,,,45,,,,,,",
-        "column \"year\": value \"2031\": indicator 1.1: criteria set mini-set has thresholds only for 2023–2024",
+        "column \"year\": value \"2031\": year 2031 is outside the period of criteria set mini-set (2023–2024) and no built-in set is for that year",
     ),
     (
         "ragged short row",

@@ -175,7 +175,7 @@ fn a_value_that_needs_the_year_or_region_says_so() {
         "warning: <stdin>: 1 of 4 criterion columns found; criteria 2–4 are not assessed\n\
          error: <stdin>:2: column \"region\": value \"\": indicator 1.1: thresholds differ by region, and this row has none; fill in column \"region\"\n\
          error: <stdin>:3: column \"year\": value \"\": indicator 1.1: thresholds differ by year, and this row has none; add a year column or pass --year\n\
-         error: <stdin>:4: column \"year\": value \"2031\": indicator 1.1: criteria set mini-set has thresholds only for 2023–2024\n"
+         error: <stdin>:4: column \"year\": value \"2031\": year 2031 is outside the period of criteria set mini-set (2023–2024) and no built-in set is for that year\n"
     );
 }
 

@@ -88,5 +88,8 @@ fn the_2026_example_scores_under_the_default_set() {
     assert!(rows.iter().any(|r| r["tier"] == "modern"));
     assert!(rows.iter().any(|r| r["tier"] == "standard"));
     assert!(rows.iter().any(|r| r["tier"] == "none"));
-    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stderr,
+        "note: using criteria set vn-commune-2026-2030 (2026–2030), the set for the survey's year 2026; --criteria chooses another\n"
+    );
 }

@@ -64,7 +64,12 @@ fn a_commune_scored_under_each_set() {
 
 #[test]
 fn a_file_for_another_set_names_the_criteria_to_pass() {
-    let run = ntm(&["score", &repo("examples/tinh-mau-2022.csv")]);
+    let run = ntm(&[
+        "score",
+        &repo("examples/tinh-mau-2022.csv"),
+        "--criteria",
+        "vn-commune-2026-2030",
+    ]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("are not in criteria set vn-commune-2026-2030 (2026–2030), but they fit built-in set vn-commune-2021-2025 (2021–2025); pass --criteria vn-commune-2021-2025"), "{}", run.stderr);
     assert_eq!(run.stdout, "");
@@ -87,6 +92,66 @@ fn a_file_for_another_set_names_the_criteria_to_pass() {
     assert!(
         run.stderr
             .contains("column \"Ghi chú\" is not used by criteria set vn-commune-2026-2030")
+    );
+}
+
+/// Without `--criteria`, the year the rows name chooses the set, and standard error says
+/// which; a row of another period is an error naming the set for it.
+#[test]
+fn the_rows_year_chooses_the_set() {
+    let run = ntm(&[
+        "score",
+        &repo("examples/tinh-mau-2022.csv"),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "note: using criteria set vn-commune-2021-2025 (2021–2025), the set for the survey's year 2022; --criteria chooses another\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains(",19,"), "{}", run.stdout);
+    let quiet = ntm(&[
+        "-q",
+        "score",
+        &repo("examples/tinh-mau-2022.csv"),
+        "--format",
+        "csv",
+    ]);
+    assert!(!quiet.stderr.contains("note:"), "{}", quiet.stderr);
+
+    // --year chooses as a year column does
+    let run = score("commune_id,TC1,TC19\nA,Đạt,Đạt\n", &["--year", "2024"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("vn-commune-2021-2025"),
+        "{}",
+        run.stderr
+    );
+
+    // a year outside the set named is an error on its row
+    let run = score(
+        "commune_id,group,year,TC1\nA,1,2026,Đạt\nB,1,2024,Đạt\n",
+        &["--criteria", "vn-commune-2026-2030"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.ends_with("\nerror: <stdin>:3: column \"year\": value \"2024\": year 2024 is outside the period of criteria set vn-commune-2026-2030 (2026–2030); pass --criteria vn-commune-2021-2025 for a 2024 survey\n"),
+        "{}",
+        run.stderr
+    );
+    let run = score(
+        "commune_id,group,TC1\nA,1,Đạt\n",
+        &["--criteria", "vn-commune-2026-2030", "--year", "2024"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("--year: year 2024 is outside"),
+        "{}",
+        run.stderr
     );
 }
 

@@ -139,6 +139,8 @@ pub struct SurveyReader<'s> {
     replay: std::collections::VecDeque<(u64, ByteRecord)>,
     warnings: Vec<String>,
     unused: Vec<String>,
+    /// The row after the header, read to see whether it is a second header row, and not one.
+    pending: Option<std::result::Result<(u64, ByteRecord), Problem>>,
 }
 
 impl<'s> SurveyReader<'s> {
@@ -177,7 +179,7 @@ impl<'s> SurveyReader<'s> {
         set: &'s CriteriaSet,
         default_year: Option<u16>,
     ) -> Result<Self> {
-        let headers: Vec<String> = match &mut rows {
+        let (header_line, headers): (u64, Vec<String>) = match &mut rows {
             Rows::Csv(reader) => {
                 let mut record = ByteRecord::new();
                 let line = match reader.read(&mut record) {
@@ -199,16 +201,22 @@ impl<'s> SurveyReader<'s> {
                     };
                     headers.push(nfc(text));
                 }
-                headers
+                (line, headers)
             }
             Rows::Sheet(iter) => iter
                 .next()
-                .map(|(_, cells)| cells.iter().map(|c| nfc(c)).collect())
+                .map(|(row, cells)| (row, cells.iter().map(|c| nfc(c)).collect()))
                 .unwrap_or_default(),
+        };
+        // a second header row under merged group cells (`Tiêu chí` over `1` … `19`)
+        let (pending, next) = read_ahead(&mut rows, file);
+        let (headers, pending) = match next.and_then(|next| join_headers(set, &headers, &next)) {
+            Some(joined) => (joined, None),
+            None => (headers, pending),
         };
         let mut warnings = Vec::new();
         let mut unused = Vec::new();
-        let layout = layout(set, file, headers, &mut warnings, &mut unused)?;
+        let layout = layout(set, file, header_line, headers, &mut warnings, &mut unused)?;
         // an indicator shared by several tiers is one column: parse it once
         let mut plan: Vec<(usize, &'s Indicator)> = Vec::new();
         for (_, _, indicator) in set.indicators() {
@@ -236,6 +244,7 @@ impl<'s> SurveyReader<'s> {
             replay: std::collections::VecDeque::new(),
             warnings,
             unused,
+            pending,
         })
     }
 
@@ -505,6 +514,12 @@ impl<'s> SurveyReader<'s> {
     /// Reads the next row into `self.record`: the line it starts on, `None` at the end. A read
     /// that fails ends the file, as a row whose problem is the failure.
     fn read_record(&mut self) -> Option<std::result::Result<u64, Problem>> {
+        if let Some(pending) = self.pending.take() {
+            return Some(pending.map(|(line, record)| {
+                self.record = record;
+                line
+            }));
+        }
         if self.done {
             return None;
         }
@@ -851,14 +866,104 @@ fn misnamed_criterion(
     ))
 }
 
+/// Reads the row after the header: as it will be read again (`None` at the end of the file),
+/// and as text to judge whether it is a second header row (`None` when it cannot be one).
+#[allow(clippy::type_complexity)]
+fn read_ahead(
+    rows: &mut Rows,
+    file: &str,
+) -> (
+    Option<std::result::Result<(u64, ByteRecord), Problem>>,
+    Option<Vec<String>>,
+) {
+    match rows {
+        Rows::Csv(reader) => {
+            let mut record = ByteRecord::new();
+            match reader.read(&mut record) {
+                Ok(Some(line)) => {
+                    let text = record
+                        .iter()
+                        .map(|cell| std::str::from_utf8(cell).ok().map(nfc))
+                        .collect();
+                    (Some(Ok((line, record))), text)
+                }
+                Ok(None) => (None, None),
+                Err((line, err)) => (
+                    Some(Err(Problem::new(
+                        Location::file(file).at_line(line),
+                        err.to_string(),
+                    ))),
+                    None,
+                ),
+            }
+        }
+        Rows::Sheet(iter) => match iter.next() {
+            Some((row, cells)) => {
+                let text = cells.iter().map(|c| nfc(c)).collect();
+                (Some(Ok((row, ByteRecord::from(cells)))), Some(text))
+            }
+            None => (None, None),
+        },
+    }
+}
+
+/// The header joined with `next` when `next` is a second header row: the row under merged
+/// group cells, as offices lay out `Tiêu chí` over `1` … `19` (or `1. Quy hoạch` …), with the
+/// cells merged down from the first row blank. It is one when its commune id cell is blank,
+/// it is filled only under a group (a blank header, or the first cell of a group, whose
+/// neighbour is blank), and the joined header names more of the set's columns than the first
+/// row alone. A sub-header the set knows on its own (`TC1`, `2.1`) is taken as it is;
+/// otherwise it is read after its group's name (`Tiêu chí` and `1` make `Tiêu chí 1`).
+fn join_headers(set: &CriteriaSet, top: &[String], next: &[String]) -> Option<Vec<String>> {
+    let prefixes = set.verdict_prefixes();
+    let known = |header: &str| {
+        header_meaning(header, &prefixes).is_some_and(|m| {
+            set.uses_column(&m) || crate::criteria::RESERVED_COLUMNS.contains(&m.as_str())
+        }) || set.uses_column(header)
+    };
+    let id = top
+        .iter()
+        .position(|h| header_meaning(h, &prefixes).as_deref() == Some("commune_id"))?;
+    if next.len() > top.len() || next.get(id).is_some_and(|c| !c.trim().is_empty()) {
+        return None;
+    }
+    let blank = |cells: &[String], i: usize| cells.get(i).is_none_or(|c| c.trim().is_empty());
+    let mut under_group = false;
+    let mut group = "";
+    let mut joined = Vec::with_capacity(top.len());
+    for (i, header) in top.iter().enumerate() {
+        if !blank(top, i) {
+            group = header;
+        }
+        if blank(next, i) {
+            joined.push(header.clone());
+            continue;
+        }
+        let starts_group = !blank(top, i) && blank(top, i + 1) && !blank(next, i + 1);
+        if !(blank(top, i) || starts_group) {
+            return None;
+        }
+        under_group |= blank(top, i);
+        let sub = next[i].trim();
+        joined.push(if known(sub) || group.is_empty() {
+            sub.to_owned()
+        } else {
+            format!("{group} {sub}")
+        });
+    }
+    let count = |headers: &[String]| headers.iter().filter(|h| known(h)).count();
+    (under_group && count(&joined) > count(top)).then_some(joined)
+}
+
 fn layout(
     set: &CriteriaSet,
     file: &str,
+    header_line: u64,
     headers: Vec<String>,
     warnings: &mut Vec<String>,
     unused: &mut Vec<String>,
 ) -> Result<Layout> {
-    let header_location = Location::file(file).at_line(1);
+    let header_location = Location::file(file).at_line(header_line);
     let mut problems = Vec::new();
     let prefixes = set.verdict_prefixes();
     // what each header means: a known spelling's canonical name, or the header itself
@@ -1208,6 +1313,59 @@ mod tests {
             open("commune_id,1.1,1.1 \n"),
             "t.csv:1: column \"1.1\": value \"1.1\": column appears twice (columns 2 and 3); each column may appear once"
         );
+    }
+
+    /// A second header row under a merged `Tiêu chí` cell is joined to the first; a row of
+    /// column numbers or a commune's row under the header is not.
+    #[test]
+    fn a_second_header_row_under_merged_cells_is_joined() {
+        let verdicts = |csv: &str| -> Vec<Vec<Option<Verdict>>> {
+            let (rows, _) = read(csv);
+            rows.into_iter()
+                .map(|r| r.unwrap().verdicts[0].to_vec())
+                .collect()
+        };
+        let (met, not) = (Some(Verdict::Met), Some(Verdict::NotMet));
+        // numbers under the group
+        assert_eq!(
+            verdicts("STT,Mã xã,Tiêu chí,,,\n,,1,2,3,4\n1,A,Đạt,Không đạt,,Đạt\n"),
+            [vec![met, not, None, met]]
+        );
+        // numbers and names under the group; a sub-header the set knows on its own
+        assert_eq!(
+            verdicts(
+                "Mã xã,Tiêu chí,,Kết quả,\n,1. Thu nhập,2 - Giao thông,TC3,TC4\nA,Đạt,Đạt,Không đạt,\n"
+            ),
+            [vec![met, met, not, None]]
+        );
+        // a sub-header giving a criterion another's name is refused like a one-row header
+        let set = CriteriaSet::from_yaml(SET, "mini-set.yaml").unwrap();
+        let err = SurveyReader::from_reader(
+            Box::new(std::io::Cursor::new(
+                "Mã xã,Tiêu chí,\n,1. Giao thông,2. Thu nhập\nA,Đạt,Đạt\n".to_owned(),
+            )),
+            "t.csv",
+            &set,
+            None,
+        )
+        .err()
+        .unwrap()
+        .to_string();
+        assert!(
+            err.contains("t.csv:1: column \"Tiêu chí 1. Giao thông\""),
+            "{err}"
+        );
+        // a row of column numbers under a one-row header is skipped, not joined
+        let (rows, _) = read("STT,commune_id,TC1,TC2\n(1),(2),(3),(4)\n1,A,Đạt,Đạt\n");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            rows[0].as_ref().unwrap().verdicts[0],
+            [met, met, None, None]
+        );
+        // a commune's row is a commune's row, even with blanks under the header
+        let (rows, _) = read("commune_id,TC1,\nA,Đạt,x\n");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].as_ref().unwrap().id, "A");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::criteria::Verdict;
 use crate::lang::Text;
 use crate::score::CommuneScore;
 use crate::score::gaps::gaps;
+use crate::survey::district_key;
 
 /// The counts of one scope (the province or a district).
 #[derive(Debug, Clone, PartialEq)]
@@ -364,11 +365,12 @@ struct Pool {
 pub struct Progress<'s> {
     set: &'s CriteriaSet,
     targets: Option<&'s Targets>,
-    by_district: bool,
+    by_district: Option<bool>,
     province: Tally,
-    /// Tallies per district, in the order the districts first appear.
+    /// Tallies per district, in the order the districts first appear, under the name they
+    /// first appear with.
     districts: Vec<(String, Tally)>,
-    /// Where each district's tally is in `districts`.
+    /// Where each district's tally is in `districts`, by [`district_key`].
     district_index: HashMap<String, usize>,
     criteria: Vec<[u32; 3]>,
     pools: Vec<Pool>,
@@ -376,9 +378,14 @@ pub struct Progress<'s> {
 }
 
 impl<'s> Progress<'s> {
-    /// An empty report for `set`, judged against `targets`, grouped by district or not.
+    /// An empty report for `set`, judged against `targets`, grouped by district (`Some(true)`),
+    /// not (`Some(false)`), or when some commune has a district's name (`None`).
     #[must_use]
-    pub fn new(set: &'s CriteriaSet, targets: Option<&'s Targets>, by_district: bool) -> Self {
+    pub fn new(
+        set: &'s CriteriaSet,
+        targets: Option<&'s Targets>,
+        by_district: Option<bool>,
+    ) -> Self {
         Progress {
             set,
             targets,
@@ -396,19 +403,27 @@ impl<'s> Progress<'s> {
     /// the data does not have).
     #[must_use]
     pub fn has_district(&self, district: &str) -> bool {
-        self.district_index.contains_key(district)
+        self.district_index.contains_key(&district_key(district))
+    }
+
+    /// Whether the report is grouped by district: as asked, or when not asked, when some
+    /// commune so far has a district's name.
+    #[must_use]
+    pub fn by_district(&self) -> bool {
+        self.by_district
+            .unwrap_or_else(|| self.districts.iter().any(|(name, _)| !name.is_empty()))
     }
 
     /// Adds one scored commune.
     pub fn add(&mut self, score: &CommuneScore) {
         let set = self.set;
         self.province.add(set, score);
-        if self.by_district {
+        if self.by_district != Some(false) {
             let district = &score.commune.district;
             let districts = &mut self.districts;
             let index = *self
                 .district_index
-                .entry(district.clone())
+                .entry(district_key(district))
                 .or_insert_with(|| {
                     districts.push((district.clone(), Tally::new(set)));
                     districts.len() - 1
@@ -510,6 +525,7 @@ impl<'s> Progress<'s> {
     #[must_use]
     pub fn finish(self) -> ProgressReport {
         let set = self.set;
+        let by_district = self.by_district();
         let goals = self.targets.map(|t| &t.province_goals);
         let targets = goals
             .map(|g| judge(set, &self.province, g))
@@ -517,6 +533,7 @@ impl<'s> Progress<'s> {
         let mut districts: Vec<DistrictReport> = self
             .districts
             .iter()
+            .filter(|_| by_district)
             .map(|(name, tally)| {
                 let goals = self.targets.and_then(|t| t.district(name));
                 district_report(set, name, tally, goals)
@@ -524,7 +541,7 @@ impl<'s> Progress<'s> {
             .collect();
         if let Some(t) = self.targets {
             for (name, goals) in &t.districts {
-                if self.by_district && !self.has_district(name) {
+                if by_district && !self.has_district(name) {
                     districts.push(district_report(set, name, &Tally::new(set), Some(goals)));
                 }
             }

@@ -7,6 +7,7 @@ use serde_saphyr::Spanned;
 
 use crate::criteria::CriteriaSet;
 use crate::error::{Error, Location, Problem, Result};
+use crate::survey::district_key;
 use crate::text::nfc;
 use crate::yaml::OrderedMap;
 
@@ -206,9 +207,10 @@ impl Targets {
     /// The goals of `district`, if the file sets any.
     #[must_use]
     pub fn district(&self, district: &str) -> Option<&Goals> {
+        let key = district_key(district);
         self.districts
             .iter()
-            .find(|(d, _)| d == district)
+            .find(|(d, _)| district_key(d) == key)
             .map(|(_, g)| g)
     }
 }

@@ -73,7 +73,10 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
         .map(|path| Targets::load(path, &set))
         .transpose()?;
     let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
-    let by_district = options.by_district.unwrap_or_else(|| scan.has_district());
+    // (a district column groups; without one, district headings over the communes may)
+    let by_district = options
+        .by_district
+        .or_else(|| scan.has_district().then_some(true));
     let mut tally = Progress::new(&set, targets.as_ref(), by_district);
     scan.run(env, stderr, |score| {
         tally.add(score);
@@ -81,7 +84,7 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
     })?;
     if let Some(targets) = &targets {
         for (district, _) in &targets.districts {
-            if by_district && !tally.has_district(district) {
+            if tally.by_district() && !tally.has_district(district) {
                 let _ = writeln!(
                     stderr,
                     "warning: the targets name district {district}, which has no communes in the data"

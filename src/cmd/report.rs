@@ -74,7 +74,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         .map(|path| Targets::load(path, &set))
         .transpose()?;
     let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
-    let by_district = scan.has_district();
+    let by_district = scan.has_district().then_some(true);
     let mut progress = Progress::new(&set, targets.as_ref(), by_district);
     let mut rows = Vec::new();
     let mut now: Vec<Snapshot> = Vec::new();

@@ -139,6 +139,9 @@ pub struct SurveyReader<'s> {
     replay: std::collections::VecDeque<(u64, ByteRecord)>,
     warnings: Vec<String>,
     unused: Vec<String>,
+    /// The district named by the last group heading (`Huyện Hòa An`), for the communes under
+    /// it when the file has no district column.
+    heading_district: String,
     /// The row after the header, read to see whether it is a second header row, and not one.
     pending: Option<std::result::Result<(u64, ByteRecord), Problem>>,
 }
@@ -244,6 +247,7 @@ impl<'s> SurveyReader<'s> {
             replay: std::collections::VecDeque::new(),
             warnings,
             unused,
+            heading_district: String::new(),
             pending,
         })
     }
@@ -332,6 +336,12 @@ impl<'s> SurveyReader<'s> {
             if let Some(kind) = self.not_a_commune(id_blank) {
                 if matches!(kind, NotACommune::Empty | NotACommune::Totals) && self.last_row > 0 {
                     self.table_ended = true;
+                }
+                if kind == NotACommune::Heading
+                    && self.layout.district.is_none()
+                    && let Some(district) = self.district_in_heading()
+                {
+                    self.heading_district = district;
                 }
                 self.skipped.push((kind, line));
                 continue;
@@ -462,6 +472,15 @@ impl<'s> SurveyReader<'s> {
         (!data).then_some(NotACommune::Heading)
     }
 
+    /// The district a group heading names, in the row just read: a cell that starts with a
+    /// district's kind (`Huyện Hòa An`, `Thị xã Quảng Yên`, `TP. Cao Bằng`), as written.
+    fn district_in_heading(&self) -> Option<String> {
+        self.record.iter().find_map(|cell| {
+            let text = nfc(&String::from_utf8_lossy(cell)).trim().to_owned();
+            (district_key(&text) != fold(&text)).then_some(text)
+        })
+    }
+
     /// Parses the row just read, which starts on `line`, into a commune, and checks its id.
     fn commune(&mut self, line: u64) -> std::result::Result<Commune, Vec<Problem>> {
         if self.record.len() != self.layout.headers.len() {
@@ -483,7 +502,7 @@ impl<'s> SurveyReader<'s> {
             problems: Vec::new(),
         };
         let id = nfc(row.text(Some(self.layout.commune_id)));
-        let parsed = parse(
+        let mut parsed = parse(
             self.set,
             &self.plan,
             self.default_year,
@@ -491,6 +510,11 @@ impl<'s> SurveyReader<'s> {
             &mut row,
             id.clone(),
         );
+        if let Ok(commune) = &mut parsed
+            && self.layout.district.is_none()
+        {
+            commune.district.clone_from(&self.heading_district);
+        }
         if id.is_empty() {
             return parsed;
         }
@@ -742,6 +766,29 @@ fn column_number(cell: &[u8]) -> Option<u32> {
         .and_then(|c| c.strip_suffix(b")"))
         .unwrap_or(cell);
     std::str::from_utf8(digits).ok()?.parse().ok()
+}
+
+/// A district's name as it is compared: folded (see [`fold`]), without the kind of district
+/// before it, so that `Huyện Hòa An`, `huyen Hoa An` and `Hòa An` are one district.
+#[must_use]
+pub fn district_key(name: &str) -> String {
+    const KINDS: [&str; 8] = [
+        "huyen ",
+        "thi xa ",
+        "thanh pho ",
+        "quan ",
+        "tx. ",
+        "tx ",
+        "tp. ",
+        "tp ",
+    ];
+    let key = fold(name);
+    KINDS
+        .iter()
+        .find_map(|kind| key.strip_prefix(kind))
+        .map(str::trim)
+        .filter(|rest| !rest.is_empty())
+        .map_or_else(|| key.clone(), str::to_owned)
 }
 
 /// How a totals row begins, folded (see [`fold`]).

@@ -400,6 +400,84 @@ fn an_office_sheet_scores_every_commune_and_skips_the_rest() {
     );
 }
 
+/// Without a district column, a group heading naming a district (`Huyện Hòa An`) gives the
+/// communes under it their district, which `progress` groups by and district targets match
+/// (`Hòa An` in the targets is `Huyện Hòa An`). A district column wins over headings.
+#[test]
+fn district_headings_fill_the_district_when_there_is_no_column() {
+    let without: String = OFFICE
+        .lines()
+        .map(|line| {
+            if line.starts_with("(1)") {
+                return "(1),(2),(3),(4),(5)\n".to_owned();
+            }
+            let mut cells: Vec<&str> = line.split(',').collect();
+            cells.remove(3);
+            cells.join(",") + "\n"
+        })
+        .collect();
+    let run = score_bytes("bieu-01.csv", without.as_bytes(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows: Vec<String> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').take(3).collect::<Vec<_>>().join(","))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "X01,Xã Một,Huyện Hòa An",
+            "X02,Xã Hai,Huyện Hòa An",
+            "X03,Xã Ba,Huyện Hà Quảng"
+        ]
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let survey = dir.path().join("bieu-01.csv");
+    std::fs::write(&survey, &without).unwrap();
+    let targets = dir.path().join("muc-tieu.yaml");
+    std::fs::write(
+        &targets,
+        "criteria: mini-set\nyear: 2024\ntargets:\n  standard_communes: 1\ndistricts:\n  Hòa An: { standard_communes: 1 }\n  Hà Quảng: { standard_communes: 1 }\n",
+    )
+    .unwrap();
+    let mini = data("mini-set.yaml");
+    let run = ntm(&[
+        "progress",
+        survey.to_str().unwrap(),
+        "-c",
+        &mini,
+        "--targets",
+        targets.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("no communes in the data"),
+        "{}",
+        run.stderr
+    );
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let districts: Vec<(&str, usize)> = report["districts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["district"].as_str().unwrap(),
+                d["targets"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    assert_eq!(districts, [("Huyện Hòa An", 1), ("Huyện Hà Quảng", 1)]);
+
+    // with the column, the column says
+    let run = score_bytes("bieu-01.csv", OFFICE.as_bytes(), &[]);
+    assert!(run.stdout.contains("X01,Xã Một,Hòa An,"), "{}", run.stdout);
+}
+
 /// A commune whose id is missing is never taken for a heading or a signature: with its data it
 /// is an error, after a blank row when communes follow, and as the last row of the table.
 #[test]

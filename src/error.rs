@@ -12,6 +12,9 @@ pub struct Location {
     pub line: Option<u64>,
     /// The column header (CSV) or key path (YAML), when known.
     pub column: Option<String>,
+    /// The cell as Excel names it, sheet first (`Biểu 01!J15`), for a workbook; shown instead
+    /// of the line.
+    pub cell: Option<String>,
 }
 
 impl Location {
@@ -22,6 +25,7 @@ impl Location {
             file: file.to_owned(),
             line: None,
             column: None,
+            cell: None,
         }
     }
 
@@ -32,6 +36,7 @@ impl Location {
             file: self.file.clone(),
             line: Some(line),
             column: None,
+            cell: None,
         }
     }
 
@@ -41,12 +46,21 @@ impl Location {
         self.column = Some(column.to_owned());
         self
     }
+
+    /// The same place, in the workbook cell `cell` (`Biểu 01!J15`).
+    #[must_use]
+    pub fn at_cell(mut self, cell: String) -> Self {
+        self.cell = Some(cell);
+        self
+    }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;
-        if let Some(line) = self.line {
+        if let Some(cell) = &self.cell {
+            write!(f, ": {cell}")?;
+        } else if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
         if let Some(column) = &self.column {

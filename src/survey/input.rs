@@ -48,7 +48,27 @@ pub enum Rows {
     /// A CSV stream, its header first.
     Csv(CsvRows),
     /// The rows of a spreadsheet, each with its row number; the first is the header.
-    Sheet(std::vec::IntoIter<(u64, Vec<String>)>),
+    Sheet {
+        /// The sheet's name, for messages that name a cell as Excel does (`Biểu 01!J15`).
+        name: String,
+        /// The column of each row's first cell, from 0 (column A).
+        first_column: u32,
+        /// The rows.
+        rows: std::vec::IntoIter<(u64, Vec<String>)>,
+    },
+}
+
+/// A cell's reference as Excel writes it: `J15` for `column` 9 (from 0) of `row` 15.
+#[must_use]
+pub fn cell_reference(column: u32, row: u64) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rem = u8::try_from((n - 1) % 26).unwrap_or(0);
+        letters.push(char::from(b'A' + rem));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &row.to_string()
 }
 
 /// Whether `path` names a workbook rather than a CSV file.
@@ -115,7 +135,7 @@ pub fn first_year(path: &str, options: &InputOptions) -> Result<Option<u16>> {
             }
             Ok(None)
         }
-        Rows::Sheet(mut rows) => {
+        Rows::Sheet { mut rows, .. } => {
             let Some(column) = rows
                 .next()
                 .and_then(|(_, header)| header.iter().position(|h| is_year(h)))
@@ -430,7 +450,11 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
     {
         rows.pop();
     }
-    Ok(Rows::Sheet(rows.into_iter()))
+    Ok(Rows::Sheet {
+        name: sheet,
+        first_column,
+        rows: rows.into_iter(),
+    })
 }
 
 /// A spreadsheet cell as the text a CSV export would hold, which is what the reader parses:
@@ -587,6 +611,17 @@ mod tests {
             "#DIV/0!"
         );
         assert_eq!(cell_text(&Data::Error(CellErrorType::NA), false), "#N/A");
+    }
+
+    #[test]
+    fn cells_are_named_as_excel_names_them() {
+        assert_eq!(cell_reference(0, 1), "A1");
+        assert_eq!(cell_reference(9, 15), "J15");
+        assert_eq!(cell_reference(25, 2), "Z2");
+        assert_eq!(cell_reference(26, 2), "AA2");
+        assert_eq!(cell_reference(701, 3), "ZZ3");
+        assert_eq!(cell_reference(702, 3), "AAA3");
+        assert_eq!(cell_reference(16_383, 1_048_576), "XFD1048576");
     }
 
     #[test]

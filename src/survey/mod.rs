@@ -16,7 +16,9 @@ use crate::error::{Error, Location, Problem, Result};
 use crate::survey::cells::{
     INDICATOR_VERDICT_WORDS, VERDICT_WORDS, VerdictSpellings, parse_number, parse_verdict_word,
 };
-use crate::survey::input::{InputOptions, Rows, criterion_name_in_header, header_meaning};
+use crate::survey::input::{
+    InputOptions, Rows, cell_reference, criterion_name_in_header, header_meaning,
+};
 use crate::text::{fold, is_invisible, nfc, ranges};
 
 /// What is said of a cell that is not UTF-8.
@@ -139,6 +141,8 @@ pub struct SurveyReader<'s> {
     replay: std::collections::VecDeque<(u64, ByteRecord)>,
     warnings: Vec<String>,
     unused: Vec<String>,
+    /// A workbook's sheet and the column of its rows' first cells, to name cells as Excel does.
+    sheet: Option<(String, u32)>,
     /// The district named by the last group heading (`Huyện Hòa An`), for the communes under
     /// it when the file has no district column.
     heading_district: String,
@@ -206,10 +210,16 @@ impl<'s> SurveyReader<'s> {
                 }
                 (line, headers)
             }
-            Rows::Sheet(iter) => iter
+            Rows::Sheet { rows, .. } => rows
                 .next()
                 .map(|(row, cells)| (row, cells.iter().map(|c| nfc(c)).collect()))
                 .unwrap_or_default(),
+        };
+        let rows_sheet = match &rows {
+            Rows::Sheet {
+                name, first_column, ..
+            } => Some((name.clone(), *first_column)),
+            Rows::Csv(_) => None,
         };
         // a second header row under merged group cells (`Tiêu chí` over `1` … `19`)
         let (pending, next) = read_ahead(&mut rows, file);
@@ -248,6 +258,7 @@ impl<'s> SurveyReader<'s> {
             warnings,
             unused,
             heading_district: String::new(),
+            sheet: rows_sheet,
             pending,
         })
     }
@@ -498,6 +509,7 @@ impl<'s> SurveyReader<'s> {
             utf8: std::str::from_utf8(self.record.as_slice()).ok(),
             layout: &self.layout,
             file: &self.file,
+            sheet: self.sheet.as_ref(),
             line,
             problems: Vec::new(),
         };
@@ -524,9 +536,13 @@ impl<'s> SurveyReader<'s> {
         };
         let cell = self.record.get(self.layout.commune_id).unwrap_or_default();
         let duplicate = Problem::new(
-            Location::file(&self.file)
-                .at_line(line)
-                .in_column(&self.layout.headers[self.layout.commune_id]),
+            cell_location(
+                &self.file,
+                self.sheet.as_ref(),
+                line,
+                &self.layout.headers,
+                self.layout.commune_id,
+            ),
             format!("duplicate commune_id; first seen on line {first}"),
         )
         .with_value(&nfc(&String::from_utf8_lossy(cell)));
@@ -562,8 +578,8 @@ impl<'s> SurveyReader<'s> {
                     )))
                 }
             },
-            Rows::Sheet(iter) => {
-                let Some((line, cells)) = iter.next() else {
+            Rows::Sheet { rows, .. } => {
+                let Some((line, cells)) = rows.next() else {
                     self.done = true;
                     return None;
                 };
@@ -825,8 +841,30 @@ struct Row<'a> {
     utf8: Option<&'a str>,
     layout: &'a Layout,
     file: &'a str,
+    sheet: Option<&'a (String, u32)>,
     line: u64,
     problems: Vec<Problem>,
+}
+
+/// Where the cell in `column` of the row on `line` is: its line and header, and for a
+/// workbook's sheet the cell as Excel names it.
+fn cell_location(
+    file: &str,
+    sheet: Option<&(String, u32)>,
+    line: u64,
+    headers: &[String],
+    column: usize,
+) -> Location {
+    let location = Location::file(file)
+        .at_line(line)
+        .in_column(&headers[column]);
+    match sheet {
+        Some((name, first)) => {
+            let column = first.saturating_add(u32::try_from(column).unwrap_or(u32::MAX));
+            location.at_cell(format!("{name}!{}", cell_reference(column, line)))
+        }
+        None => location,
+    }
 }
 
 impl<'a> Row<'a> {
@@ -854,9 +892,13 @@ impl<'a> Row<'a> {
     fn report(&mut self, column: usize, value: &str, message: &str) {
         self.problems.push(
             Problem::new(
-                Location::file(self.file)
-                    .at_line(self.line)
-                    .in_column(&self.layout.headers[column]),
+                cell_location(
+                    self.file,
+                    self.sheet,
+                    self.line,
+                    &self.layout.headers,
+                    column,
+                ),
                 message,
             )
             .with_value(value),
@@ -944,7 +986,7 @@ fn read_ahead(
                 ),
             }
         }
-        Rows::Sheet(iter) => match iter.next() {
+        Rows::Sheet { rows, .. } => match rows.next() {
             Some((row, cells)) => {
                 let text = cells.iter().map(|c| nfc(c)).collect();
                 (Some(Ok((row, ByteRecord::from(cells)))), Some(text))

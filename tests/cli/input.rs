@@ -169,10 +169,10 @@ fn a_workbook_with_a_title_block_above_the_header() {
     let mini = data("mini-set.yaml");
     let run = ntm(&["score", path.to_str().unwrap(), "-c", &mini, "-f", "csv"]);
     assert_eq!(run.code, 2);
-    // rows are numbered as Excel numbers them
+    // cells are named as Excel names them, sheet first
     assert!(
         run.stderr
-            .contains("bieu.xlsx:6: column \"1.2\": value \"Hmm\""),
+            .contains("bieu.xlsx: Biểu 01!F6: column \"1.2\": value \"Hmm\""),
         "{}",
         run.stderr
     );
@@ -308,7 +308,7 @@ fn workbook_percentages_and_dates_are_read_as_shown() {
     assert_eq!(run.code, 2, "{}", run.stdout);
     assert!(
         run.stderr
-            .contains("bieu.xlsx:2: column \"2.1\": value \"08/03/2022\""),
+            .contains("bieu.xlsx: Sheet1!C2: column \"2.1\": value \"08/03/2022\""),
         "{}",
         run.stderr
     );

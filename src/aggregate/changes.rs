@@ -3,11 +3,15 @@
 //! and the province's totals. Losing a criterion already recognised comes first: keeping the
 //! standard (duy trì) is what the programme watches. Pure.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use crate::criteria::CriteriaSet;
 use crate::criteria::Verdict;
 use crate::score::CommuneScore;
+use crate::survey::code_without_leading_zeros;
+use crate::text::fold;
 
 /// What a commune looked like in one survey.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +103,10 @@ pub struct Changes {
     pub totals: Vec<Total>,
     /// Communes that changed, alarms first, each group in file order.
     pub communes: Vec<CommuneChange>,
+    /// What the reader should know of how communes were matched (codes that differ only in
+    /// their leading zeros), for standard error.
+    #[serde(skip)]
+    pub warnings: Vec<String>,
 }
 
 impl Changes {
@@ -115,11 +123,10 @@ pub fn compare(set: &CriteriaSet, old: &[Snapshot], new: &[Snapshot]) -> Changes
     let tier_id =
         |t: Option<usize>| t.map_or_else(|| "none".to_owned(), |t| set.tiers[t].id.clone());
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let index: std::collections::HashMap<&str, &Snapshot> =
-        old.iter().map(|s| (s.id.as_str(), s)).collect();
+    let (pairs, warnings) = pair(old, new);
     let mut communes = Vec::new();
-    for n in new {
-        let change = match index.get(n.id.as_str()) {
+    for (n, paired) in new.iter().zip(&pairs) {
+        let change = match paired {
             None => Some(CommuneChange {
                 commune_id: n.id.clone(),
                 commune: n.name.clone(),
@@ -170,7 +177,8 @@ pub fn compare(set: &CriteriaSet, old: &[Snapshot], new: &[Snapshot]) -> Changes
         };
         communes.extend(change);
     }
-    let present: std::collections::HashSet<&str> = new.iter().map(|s| s.id.as_str()).collect();
+    let present: std::collections::HashSet<&str> =
+        pairs.iter().flatten().map(|o| o.id.as_str()).collect();
     for o in old.iter().filter(|o| !present.contains(o.id.as_str())) {
         communes.push(CommuneChange {
             commune_id: o.id.clone(),
@@ -216,7 +224,52 @@ pub fn compare(set: &CriteriaSet, old: &[Snapshot], new: &[Snapshot]) -> Changes
         ));
     }
     totals.push(total("average_criteria".into(), average(old), average(new)));
-    Changes { totals, communes }
+    Changes {
+        totals,
+        communes,
+        warnings,
+    }
+}
+
+/// The commune of `old` each commune of `new` is, and what to say of how they were paired.
+/// Communes pair by `commune_id`; a code typed as a number in one file and as text in the
+/// other (`1229`, `01229`) pairs by the code without leading zeros when the two names agree,
+/// with a warning, and not when they differ or are missing, with a warning too.
+fn pair<'o>(old: &'o [Snapshot], new: &[Snapshot]) -> (Vec<Option<&'o Snapshot>>, Vec<String>) {
+    let exact: HashMap<&str, &Snapshot> = old.iter().map(|s| (s.id.as_str(), s)).collect();
+    let in_new: HashSet<&str> = new.iter().map(|s| s.id.as_str()).collect();
+    // old communes no new row names exactly, by their code without leading zeros
+    let mut by_digits: HashMap<&str, &Snapshot> = old
+        .iter()
+        .filter(|o| !in_new.contains(o.id.as_str()))
+        .filter_map(|o| code_without_leading_zeros(&o.id).map(|key| (key, o)))
+        .collect();
+    let mut warnings = Vec::new();
+    let pairs = new
+        .iter()
+        .map(|n| {
+            if let Some(o) = exact.get(n.id.as_str()) {
+                return Some(*o);
+            }
+            let key = code_without_leading_zeros(&n.id)?;
+            let o = *by_digits.get(key)?;
+            if !n.name.is_empty() && fold(&n.name) == fold(&o.name) {
+                by_digits.remove(key);
+                warnings.push(format!(
+                    "commune {} ({}) is {} in the new file: the codes differ only in leading zeros and the names agree, so they are taken as one commune",
+                    o.id, o.name, n.id
+                ));
+                Some(o)
+            } else {
+                warnings.push(format!(
+                    "codes {} ({}) and {} ({}) differ only in leading zeros, but the names do not agree: they are taken as two communes",
+                    o.id, o.name, n.id, n.name
+                ));
+                None
+            }
+        })
+        .collect();
+    (pairs, warnings)
 }
 
 #[cfg(test)]

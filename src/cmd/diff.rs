@@ -70,6 +70,9 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<C
     let old = snapshots(&set, &options.old, &options.read, env, stderr)?;
     let new = snapshots(&set, &options.new, &options.read, env, stderr)?;
     let changes = compare(&set, &old, &new);
+    for warning in &changes.warnings {
+        let _ = writeln!(stderr, "warning: {warning}");
+    }
     let labels = TableLabels::new(&set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {
         write(&changes, options.format, &labels, options.raw, out).map_err(io_error(name))

@@ -94,6 +94,9 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         )),
         None => None,
     };
+    for warning in changes.iter().flat_map(|c| &c.warnings) {
+        let _ = writeln!(stderr, "warning: {warning}");
+    }
     let report = Report {
         set: &set,
         date: options.date,

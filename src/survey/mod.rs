@@ -128,6 +128,9 @@ pub struct SurveyReader<'s> {
     default_year: Option<u16>,
     /// Every `commune_id` read so far, with the line it was first seen on.
     seen: HashMap<String, u64>,
+    /// Every code of digits read so far, without its leading zeros: as written, the name, the
+    /// line.
+    seen_codes: HashMap<String, (String, String, u64)>,
     spellings: VerdictSpellings,
     /// Rows read that are not communes, with their lines.
     skipped: Vec<(NotACommune, u64)>,
@@ -249,6 +252,7 @@ impl<'s> SurveyReader<'s> {
             plan,
             default_year,
             seen: HashMap::new(),
+            seen_codes: HashMap::new(),
             spellings: VerdictSpellings::default(),
             skipped: Vec::new(),
             last_row: 0,
@@ -492,6 +496,37 @@ impl<'s> SurveyReader<'s> {
         })
     }
 
+    /// The problem of `commune` when its code, `key` without leading zeros, is that of a
+    /// commune read before with the same name (`01229` then `1229`: a code typed as text in
+    /// one place and as a number in another); else it is noted for the rows after.
+    fn same_code(&mut self, key: &str, commune: &Commune) -> Option<Problem> {
+        let Some((id, name, line)) = self.seen_codes.get(key) else {
+            self.seen_codes.insert(
+                key.to_owned(),
+                (commune.id.clone(), commune.name.clone(), commune.line),
+            );
+            return None;
+        };
+        if commune.name.is_empty() || fold(name) != fold(&commune.name) {
+            return None;
+        }
+        Some(
+            Problem::new(
+                cell_location(
+                    &self.file,
+                    self.sheet.as_ref(),
+                    commune.line,
+                    &self.layout.headers,
+                    self.layout.commune_id,
+                ),
+                format!(
+                    "duplicate commune: {id} on line {line} is the same code with other leading zeros, and the same name ({name}); write each code once, the same way (as text, to keep its zeros)",
+                ),
+            )
+            .with_value(&commune.id),
+        )
+    }
+
     /// Parses the row just read, which starts on `line`, into a commune, and checks its id.
     fn commune(&mut self, line: u64) -> std::result::Result<Commune, Vec<Problem>> {
         if self.record.len() != self.layout.headers.len() {
@@ -531,6 +566,11 @@ impl<'s> SurveyReader<'s> {
             return parsed;
         }
         let Some(&first) = self.seen.get(&id) else {
+            if let (Some(key), Ok(commune)) = (code_without_leading_zeros(&id), &parsed)
+                && let Some(repeat) = self.same_code(key, commune)
+            {
+                return Err(vec![repeat]);
+            }
             self.seen.insert(id, line);
             return parsed;
         };
@@ -782,6 +822,16 @@ fn column_number(cell: &[u8]) -> Option<u32> {
         .and_then(|c| c.strip_suffix(b")"))
         .unwrap_or(cell);
     std::str::from_utf8(digits).ok()?.parse().ok()
+}
+
+/// A code of digits without its leading zeros (`01229` and `1229` give `1229`); `None` for a
+/// code that is not all digits.
+#[must_use]
+pub fn code_without_leading_zeros(id: &str) -> Option<&str> {
+    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then(|| {
+        let key = id.trim_start_matches('0');
+        if key.is_empty() { "0" } else { key }
+    })
 }
 
 /// A district's name as it is compared: folded (see [`fold`]), without the kind of district

@@ -65,3 +65,65 @@ fn totals_and_check() {
     assert_eq!(run.code, 0);
     assert_eq!(run.stdout, "");
 }
+
+/// A code typed as a number in one file and as text in the other (`1229`, `01229`) is one
+/// commune when the names agree, with a warning; with names that differ, two communes. In one
+/// file, the two spellings of one commune are a repeat.
+#[test]
+fn codes_that_lost_their_leading_zeros_match_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("thang-10.csv");
+    let new = dir.path().join("thang-11.csv");
+    std::fs::write(
+        &old,
+        "Mã xã,Tên xã,TC1,TC2\n01229,Xã Yên Lạc,Đạt,Đạt\n01230,Xã Phúc Thịnh,Đạt,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &new,
+        "Mã xã,Tên xã,TC1,TC2\n1229,Xa Yen Lac,Đạt,Không đạt\n1230,Xã Trung Phong,Đạt,\n",
+    )
+    .unwrap();
+    let mini = data("mini-set.yaml");
+    let run = ntm(&[
+        "diff",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "-c",
+        &mini,
+        "-f",
+        "csv",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows: Vec<&str> = run.stdout.lines().skip(1).collect();
+    assert_eq!(
+        rows,
+        [
+            "1229,Xa Yen Lac,,lost,none,none,2,1,,2",
+            "01230,Xã Phúc Thịnh,,missing,none,,1,,,",
+            "1230,Xã Trung Phong,,added,,none,,1,,",
+        ]
+    );
+    assert!(
+        run.stderr.contains("warning: commune 01229 (Xã Yên Lạc) is 1229 in the new file: the codes differ only in leading zeros and the names agree, so they are taken as one commune"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("warning: codes 01230 (Xã Phúc Thịnh) and 1230 (Xã Trung Phong) differ only in leading zeros, but the names do not agree: they are taken as two communes"),
+        "{}",
+        run.stderr
+    );
+
+    let both = "Mã xã,Tên xã,TC1\n01229,Xã Yên Lạc,Đạt\n1229,Xã Yên Lạc,Đạt\n1230,Xã Khác,Đạt\n01230,Xã Khác nữa,Đạt\n";
+    let run = crate::util::ntm_with(
+        &["-q", "score", "-", "-c", &mini, "-f", "csv"],
+        Some(both),
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: <stdin>:3: column \"Mã xã\": value \"1229\": duplicate commune: 01229 on line 2 is the same code with other leading zeros, and the same name (Xã Yên Lạc); write each code once, the same way (as text, to keep its zeros)\n"
+    );
+}

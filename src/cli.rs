@@ -231,6 +231,10 @@ struct ScoreArgs {
     /// as a formula (=, +, -, @).
     #[arg(long)]
     raw: bool,
+    /// Start CSV output with a UTF-8 byte-order mark, so that Excel on Windows opens it with
+    /// its Vietnamese letters intact.
+    #[arg(long)]
+    bom: bool,
     /// Survey CSV file, or - for standard input.
     #[arg(value_name = "FILE")]
     input: String,
@@ -358,6 +362,9 @@ struct DiffArgs {
     /// Write CSV text as it is, without neutralising formulas.
     #[arg(long)]
     raw: bool,
+    /// Start CSV output with a UTF-8 byte-order mark (for Excel on Windows).
+    #[arg(long)]
+    bom: bool,
     /// Last period's survey (CSV).
     #[arg(value_name = "OLD")]
     old: String,
@@ -648,6 +655,7 @@ impl Cli {
                     output: args.output,
                     read: args.read.options(),
                     raw: args.raw,
+                    bom: args.bom,
                     lang,
                 },
                 check: args.check,
@@ -656,6 +664,7 @@ impl Cli {
                 let format = args.format.unwrap_or_else(|| match args.output.as_deref() {
                     Some(o) if extension_is(o, "md") => DocumentFormat::Markdown,
                     Some(o) if extension_is(o, "txt") => DocumentFormat::Table,
+                    Some(o) if extension_is(o, "xlsx") => DocumentFormat::Xlsx,
                     None if env.stdout_is_terminal => DocumentFormat::Table,
                     _ => DocumentFormat::Json,
                 });
@@ -704,6 +713,7 @@ impl ScoreArgs {
             output: self.output,
             read: self.read.options(),
             raw: self.raw,
+            bom: self.bom,
             lang,
         }
     }

@@ -35,6 +35,8 @@ pub struct StreamOptions {
     pub read: InputOptions,
     /// Write CSV text as it is, without neutralising formulas.
     pub raw: bool,
+    /// Start CSV output with a UTF-8 byte-order mark.
+    pub bom: bool,
     /// Language of table labels.
     pub lang: Lang,
 }
@@ -60,9 +62,13 @@ pub fn run<R: Record>(
         &["csv", "tsv", "txt", "json", "ndjson", "jsonl", "xlsx"],
         options.format == RecordFormat::Xlsx,
     )?;
+    check_bom(options.bom, options.format)?;
     let scan = Scan::open(set, &options.input, &options.read, stderr)?;
     let labels = TableLabels::new(set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {
+        if options.bom {
+            out.write_all(BOM).map_err(io_error(name))?;
+        }
         let mut writer =
             writer::<R>(options.format, out, labels, options.raw).map_err(io_error(name))?;
         scan.run(env, stderr, |score| match record(score) {
@@ -109,6 +115,20 @@ pub fn load_set(
         year.unwrap_or_default()
     );
     Ok(set)
+}
+
+/// The UTF-8 byte-order mark `--bom` writes before CSV.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Fails when `--bom` is asked for output that is not CSV.
+pub fn check_bom(bom: bool, format: RecordFormat) -> Result<()> {
+    if bom && format != RecordFormat::Csv {
+        let name = format!("{format:?}").to_lowercase();
+        return Err(Error::Usage(format!(
+            "--bom starts CSV output with a byte-order mark; the output here is {name}: drop --bom, or pass --format csv"
+        )));
+    }
+    Ok(())
 }
 
 /// What became of one row.

@@ -30,6 +30,8 @@ pub struct DiffOptions {
     pub read: InputOptions,
     /// Write CSV text as it is, without neutralising formulas.
     pub raw: bool,
+    /// Start CSV output with a UTF-8 byte-order mark.
+    pub bom: bool,
     /// Language of labels.
     pub lang: Lang,
 }
@@ -66,6 +68,7 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<C
         &["csv", "tsv", "txt", "json", "ndjson", "jsonl", "xlsx"],
         options.format == RecordFormat::Xlsx,
     )?;
+    scan::check_bom(options.bom, options.format)?;
     let set = scan::load_set(&options.criteria, &options.new, &options.read, stderr)?;
     let old = snapshots(&set, &options.old, &options.read, env, stderr)?;
     let new = snapshots(&set, &options.new, &options.read, env, stderr)?;
@@ -75,6 +78,9 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<C
     }
     let labels = TableLabels::new(&set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {
+        if options.bom {
+            out.write_all(scan::BOM).map_err(io_error(name))?;
+        }
         write(&changes, options.format, &labels, options.raw, out).map_err(io_error(name))
     })?;
     Ok(changes)

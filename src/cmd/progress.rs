@@ -18,6 +18,7 @@ pub const FORMATS: &[DocumentFormat] = &[
     DocumentFormat::Table,
     DocumentFormat::Json,
     DocumentFormat::Markdown,
+    DocumentFormat::Xlsx,
 ];
 
 /// What `ntm progress` was asked to do.
@@ -63,8 +64,8 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
     check_extension(
         options.output.as_deref(),
         "progress",
-        &["json", "md", "markdown", "txt"],
-        false,
+        &["json", "md", "markdown", "txt", "xlsx"],
+        options.format == DocumentFormat::Xlsx,
     )?;
     let set = scan::load_set(&options.criteria, &options.input, &options.read, stderr)?;
     let targets = options
@@ -99,6 +100,7 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
             DocumentFormat::Json => json_document(&report, out),
             DocumentFormat::Table => sections::table(&report, &labels, out),
             DocumentFormat::Markdown => sections::markdown(&report, &labels, out),
+            DocumentFormat::Xlsx => sections::xlsx(&report, &labels, out),
             other => return Err(not_written(other, "progress", FORMATS)),
         };
         written.map_err(io_error(name))

@@ -541,8 +541,8 @@ fn the_output_extension_chooses_a_format_the_command_writes() {
             "ntm gaps does not write .docx files",
         ),
         (
-            vec!["progress", "in.csv", "-c", &mini, "-o", "p.xlsx"],
-            "ntm progress does not write .xlsx files",
+            vec!["progress", "in.csv", "-c", &mini, "-o", "p.pdf"],
+            "ntm progress does not write .pdf files",
         ),
         (
             vec!["report", "in.csv", "-c", &mini, "-o", "r.pdf"],

@@ -277,3 +277,64 @@ fn the_report_for_people_has_every_section() {
     assert_eq!(table.code, 0);
     assert!(table.stdout.contains("Tiêu chí còn nhiều xã chưa đạt"));
 }
+
+/// `-o FILE.xlsx` writes the progress report as a workbook: a sheet per section, numbers as
+/// numbers, the same figures as the JSON.
+#[test]
+fn progress_as_a_workbook() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tien-do.xlsx");
+    let run = ntm(&[
+        "progress",
+        &repo("examples/tinh-mau-2022.csv"),
+        "--targets",
+        &repo("examples/muc-tieu-2025.yaml"),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = ntm(&[
+        "progress",
+        &repo("examples/tinh-mau-2022.csv"),
+        "--targets",
+        &repo("examples/muc-tieu-2025.yaml"),
+        "--format",
+        "json",
+    ]);
+    let report: Value = serde_json::from_str(&json.stdout).unwrap();
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names[0], "Tổng quan", "{names:?}");
+    assert!(names.iter().any(|n| n == "Mục tiêu"), "{names:?}");
+    let targets = book.worksheet_range("Mục tiêu").unwrap();
+    let standard = report["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "standard_communes")
+        .unwrap();
+    let row = (1..targets.height())
+        .find(|&r| matches!(targets.get((r, 1)), Some(Data::Float(_))))
+        .unwrap();
+    assert_eq!(
+        targets.get((row, 1)),
+        Some(&Data::Float(standard["required"].as_f64().unwrap())),
+        "{:?}",
+        targets.rows().nth(row)
+    );
+
+    // not to standard output, and not under another extension
+    let run = ntm(&[
+        "progress",
+        &repo("examples/tinh-mau-2022.csv"),
+        "--format",
+        "xlsx",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("a workbook cannot go to standard output")
+    );
+}

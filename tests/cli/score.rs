@@ -247,3 +247,45 @@ fn closed_pipe(format: &str, first_line: &str) {
     assert_eq!(out.status.code(), Some(0), "{format}");
     assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{format}");
 }
+
+/// `--bom` starts CSV with the byte-order mark Excel on Windows needs to read UTF-8, to
+/// standard output or a file; it is refused for a format that is not CSV.
+#[test]
+fn a_byte_order_mark_for_excel_on_windows() {
+    let mini = crate::util::data("mini-set.yaml");
+    let survey = crate::util::data("communes.csv");
+    let run = crate::util::ntm(&["score", &survey, "-c", &mini, "-f", "csv", "--bom"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("\u{feff}commune_id,"),
+        "{:?}",
+        &run.stdout[..20]
+    );
+    let plain = crate::util::ntm(&["score", &survey, "-c", &mini, "-f", "csv"]);
+    assert_eq!(run.stdout.trim_start_matches('\u{feff}'), plain.stdout);
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ket-qua.csv");
+    let run = crate::util::ntm(&[
+        "gaps",
+        &survey,
+        "-c",
+        &mini,
+        "--bom",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        std::fs::read(&out)
+            .unwrap()
+            .starts_with(b"\xEF\xBB\xBFcommune_id,")
+    );
+
+    let run = crate::util::ntm(&["score", &survey, "-c", &mini, "-f", "json", "--bom"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: --bom starts CSV output with a byte-order mark; the output here is json: drop --bom, or pass --format csv\n"
+    );
+}

@@ -155,15 +155,72 @@ impl Error {
     }
 }
 
+/// At least this many cells of one row with the same problem are said in one line.
+const GROUPED: usize = 3;
+
 fn render_problems(problems: &[Problem], omitted: usize) -> String {
-    let mut out = problems
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\nerror: ");
+    let mut lines = Vec::new();
+    let mut rest = problems;
+    while let Some(first) = rest.first() {
+        let run = rest
+            .iter()
+            .take_while(|p| same_row_and_message(first, p))
+            .count();
+        if run >= GROUPED {
+            lines.push(cells_of_a_row(&rest[..run]));
+            rest = &rest[run..];
+        } else {
+            lines.push(first.to_string());
+            rest = &rest[1..];
+        }
+    }
+    let mut out = lines.join("\nerror: ");
     if omitted > 0 {
         let _ = write!(out, "\nerror: … and {omitted} more problem(s) not shown");
     }
+    out
+}
+
+/// Whether `b` is the same problem as `a` in another cell of the same row.
+fn same_row_and_message(a: &Problem, b: &Problem) -> bool {
+    let (la, lb) = (&a.location, &b.location);
+    la.file == lb.file
+        && la.line.is_some()
+        && la.line == lb.line
+        && la.column.is_some()
+        && lb.column.is_some()
+        && a.value.is_some()
+        && b.value.is_some()
+        && a.message == b.message
+}
+
+/// One line for the same problem in several cells of a row: the row, then each cell's column
+/// (and, in a workbook, its reference) and value.
+fn cells_of_a_row(problems: &[Problem]) -> String {
+    let first = &problems[0].location;
+    let sheet = first
+        .cell
+        .as_deref()
+        .and_then(|cell| cell.rsplit_once('!'))
+        .map(|(sheet, _)| sheet);
+    let mut out = match (sheet, first.line) {
+        (Some(sheet), Some(line)) => format!("{}: {sheet}, row {line}: ", first.file),
+        (None, Some(line)) => format!("{}:{line}: ", first.file),
+        _ => format!("{}: ", first.file),
+    };
+    let _ = write!(out, "{} cells: ", problems.len());
+    let cells: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            let column = p.location.column.as_deref().unwrap_or_default();
+            let value = p.value.as_deref().unwrap_or_default();
+            match p.location.cell.as_deref().and_then(|c| c.rsplit_once('!')) {
+                Some((_, cell)) => format!("column \"{column}\" ({cell}) value \"{value}\""),
+                None => format!("column \"{column}\" value \"{value}\""),
+            }
+        })
+        .collect();
+    let _ = write!(out, "{}: {}", cells.join(", "), problems[0].message);
     out
 }
 
@@ -184,6 +241,55 @@ mod tests {
         assert_eq!(
             problem.to_string(),
             "communes.csv:12: column \"10\": value \"4x,5\": not a number; expected a number such as 45.5 or 45,5"
+        );
+    }
+
+    #[test]
+    fn one_problem_in_many_cells_of_a_row_is_one_line() {
+        let cell = |column: &str, value: &str| {
+            Problem::new(
+                Location::file("bieu.csv").at_line(31).in_column(column),
+                "expected Đạt or Không đạt",
+            )
+            .with_value(value)
+        };
+        let err = Error::Invalid {
+            problems: vec![
+                cell("TC1", "15"),
+                cell("TC2", "14"),
+                cell("TC3", "9"),
+                Problem::new(Location::file("bieu.csv").at_line(32), "other"),
+            ],
+            omitted: 0,
+        };
+        assert_eq!(
+            err.to_string(),
+            "bieu.csv:31: 3 cells: column \"TC1\" value \"15\", column \"TC2\" value \"14\", column \"TC3\" value \"9\": expected Đạt or Không đạt\nerror: bieu.csv:32: other"
+        );
+        // two are said one by one
+        let err = Error::Invalid {
+            problems: vec![cell("TC1", "15"), cell("TC2", "14")],
+            omitted: 0,
+        };
+        assert_eq!(err.to_string().lines().count(), 2);
+        // in a workbook, with the cells' references
+        let at = |column: &str, cell: &str| {
+            Problem::new(
+                Location::file("b.xlsx")
+                    .at_line(15)
+                    .in_column(column)
+                    .at_cell(format!("Biểu 01!{cell}")),
+                "bad",
+            )
+            .with_value("x")
+        };
+        let err = Error::Invalid {
+            problems: vec![at("TC1", "E15"), at("TC2", "F15"), at("TC3", "G15")],
+            omitted: 0,
+        };
+        assert_eq!(
+            err.to_string(),
+            "b.xlsx: Biểu 01, row 15: 3 cells: column \"TC1\" (E15) value \"x\", column \"TC2\" (F15) value \"x\", column \"TC3\" (G15) value \"x\": bad"
         );
     }
 

@@ -451,7 +451,12 @@ impl<'s> SurveyReader<'s> {
             }
         }
         if !id_blank {
-            return None;
+            // a totals label in the id column (its cells merged across the first columns)
+            let id = self.record.get(self.layout.commune_id).unwrap_or_default();
+            let may_be_words = id.iter().any(|b| !b.is_ascii_alphanumeric())
+                || id.iter().all(u8::is_ascii_alphabetic);
+            return (may_be_words && is_totals_label(&fold(&nfc(&String::from_utf8_lossy(id)))))
+                .then_some(NotACommune::Totals);
         }
         let cells: Vec<String> = self
             .record
@@ -462,11 +467,7 @@ impl<'s> SurveyReader<'s> {
         if filled.is_empty() {
             return Some(NotACommune::Empty);
         }
-        if filled.iter().any(|c| {
-            TOTALS
-                .iter()
-                .any(|t| c.as_str() == *t || c.starts_with(&format!("{t} ")))
-        }) {
+        if filled.iter().any(|c| is_totals_label(c)) {
             return Some(NotACommune::Totals);
         }
         // a commune's data: anything but names (a region, a year, hamlets, criteria)
@@ -644,7 +645,27 @@ fn parse(
     let line = row.line;
     if id.is_empty() && row.problems.is_empty() {
         // (unless it is blank for not being UTF-8, which is reported already)
-        row.report(l.commune_id, "", "commune_id is required");
+        let counts = l
+            .verdicts
+            .iter()
+            .flatten()
+            .flatten()
+            .filter(|&&i| {
+                row.record.get(i).is_some_and(|cell| {
+                    let cell = cell.trim_ascii();
+                    !cell.is_empty() && cell.iter().all(u8::is_ascii_digit)
+                })
+            })
+            .count();
+        if counts >= 2 {
+            row.report(
+                l.commune_id,
+                "",
+                "commune_id is required; this row has counts where verdicts belong, like a totals row: if it is one, write Tổng cộng in its first cell (or delete it), else fill in the commune's code",
+            );
+        } else {
+            row.report(l.commune_id, "", "commune_id is required");
+        }
     }
 
     let region = l.class.and_then(|i| {
@@ -855,6 +876,17 @@ pub fn district_key(name: &str) -> String {
         .map(str::trim)
         .filter(|rest| !rest.is_empty())
         .map_or_else(|| key.clone(), str::to_owned)
+}
+
+/// Whether a folded cell (see [`fold`]) is a totals row's label: `Tổng cộng`, `Cộng`,
+/// `Toàn tỉnh` …, alone or followed by more words (`Tổng số xã đạt`).
+fn is_totals_label(cell: &str) -> bool {
+    TOTALS.iter().any(|t| {
+        cell == *t
+            || cell
+                .strip_prefix(t)
+                .is_some_and(|rest| rest.starts_with(' '))
+    })
 }
 
 /// How a totals row begins, folded (see [`fold`]).

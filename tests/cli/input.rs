@@ -584,3 +584,37 @@ fn the_header_row_can_be_named() {
         run.stderr
     );
 }
+
+/// A totals row is said to be one: with its label in the id column it is skipped; without a
+/// label, its counts where verdicts belong make the missing id's message say what the row
+/// looks like. A row with the same problem in many cells is one message listing them.
+#[test]
+fn totals_like_rows_and_many_bad_cells_are_said_plainly() {
+    let csv = "STT,Mã xã,Tên xã,TC1,TC2,TC3\n\
+               1,01234,Xã A,Đạt,Đạt,Không đạt\n\
+               2,01235,Xã B,Đạt,Không đạt,Đạt\n\
+               ,,Số xã đạt,2,1,1\n\
+               Tổng cộng,Tổng cộng,,2,1,1\n";
+    let run = score_bytes("bieu.csv", csv.as_bytes(), &["-q"]);
+    assert_eq!(run.code, 2);
+    let errors: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(errors.len(), 2, "{}", run.stderr);
+    assert!(
+        errors[0].ends_with(
+            "bieu.csv:4: column \"Mã xã\": value \"\": commune_id is required; this row has counts where verdicts belong, like a totals row: if it is one, write Tổng cộng in its first cell (or delete it), else fill in the commune's code"
+        ),
+        "{}",
+        run.stderr
+    );
+
+    let csv = "Mã xã,TC1,TC2,TC3,TC4\nA,Đạt 1 phần,chưa,??,Đạt\n";
+    let run = score_bytes("bieu.csv", csv.as_bytes(), &["-q"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.ends_with(
+            "bieu.csv:2: 3 cells: column \"TC1\" value \"Đạt 1 phần\", column \"TC2\" value \"chưa\", column \"TC3\" value \"??\": expected Đạt, Không đạt, Chưa đạt, Cơ bản đạt (or yes/no, Có/Không, true/false, 1/0, x)\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -14,8 +14,8 @@ use crate::render::output::{check_extension, io_error, refuse_overwriting, write
 use crate::render::{Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::SurveyReader;
-use crate::survey::input::{InputOptions, first_year, header_meaning};
-use crate::text::ranges;
+use crate::survey::input::{HEADER_NAMES, InputOptions, first_year, header_meaning};
+use crate::text::{fold, ranges};
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
@@ -176,9 +176,12 @@ impl<'s> Scan<'s> {
             warn(
                 stderr,
                 &format!(
-                    "{}: column \"{column}\" is not used by criteria set {} and is ignored",
+                    "{}: column \"{column}\" is not used by criteria set {} and is ignored{}",
                     reader.file(),
-                    set.id
+                    set.id,
+                    column_hint(column, set)
+                        .map(|hint| format!("; {hint}"))
+                        .unwrap_or_default()
                 ),
             );
         }
@@ -594,6 +597,87 @@ fn lookup_problems(
         .collect()
 }
 
+/// What a column `set` does not use may have been meant as, judged by what its header means:
+/// a criterion or an indicator the set does not have is said so, with those it has; any other
+/// header gets the known column whose name, or an office spelling of it, is closest.
+#[must_use]
+pub fn column_hint(header: &str, set: &CriteriaSet) -> Option<String> {
+    let prefixes = set.verdict_prefixes();
+    let meaning = header_meaning(header, &prefixes).unwrap_or_else(|| fold(header));
+    for tier in &set.tiers {
+        let Some(n) = meaning
+            .strip_prefix(tier.verdict_prefix.as_str())
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let numbers: Vec<u32> = tier.criteria.iter().map(|c| c.number).collect();
+        return Some(format!(
+            "the set has no {} criterion {n}: its {} criteria are {}",
+            tier.id,
+            tier.id,
+            ranges(numbers),
+        ));
+    }
+    if let Some((criterion, _)) = meaning.split_once('.')
+        && !criterion.is_empty()
+        && criterion.bytes().all(|b| b.is_ascii_digit())
+    {
+        let siblings: Vec<&str> = set
+            .columns
+            .iter()
+            .filter(|c| {
+                c.strip_prefix(criterion)
+                    .is_some_and(|r| r.starts_with('.'))
+            })
+            .map(String::as_str)
+            .collect();
+        if !siblings.is_empty() {
+            return Some(format!(
+                "the set has no indicator {meaning}: criterion {criterion}'s are {}",
+                siblings.join(", ")
+            ));
+        }
+    }
+    let key = fold(header);
+    let mut known: Vec<(String, String)> = HEADER_NAMES
+        .iter()
+        .flat_map(|(name, aliases)| {
+            std::iter::once(((*name).to_owned(), fold(name))).chain(
+                aliases
+                    .iter()
+                    .map(|a| ((*name).to_owned(), (*a).to_owned())),
+            )
+        })
+        .collect();
+    let mut columns = vec![set.classification.column.clone()];
+    columns.extend(
+        set.classification
+            .overrides
+            .iter()
+            .map(|o| o.column.clone()),
+    );
+    columns.extend(set.columns.iter().cloned());
+    for tier in &set.tiers {
+        columns.extend(tier.criteria.iter().map(|c| tier.verdict_column(c.number)));
+    }
+    known.extend(columns.into_iter().map(|c| {
+        let folded = fold(&c);
+        (c, folded)
+    }));
+    known
+        .into_iter()
+        .map(|(name, spelling)| {
+            (
+                strsim::normalized_damerau_levenshtein(&key, &spelling),
+                name,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| format!("did you mean \"{name}\"?"))
+}
+
 fn warn(stderr: &mut dyn Write, message: &str) {
     let _ = writeln!(stderr, "warning: {message}");
 }
@@ -601,6 +685,34 @@ fn warn(stderr: &mut dyn Write, message: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A hint follows what a header means: a criterion or an indicator the set lacks is said
+    /// so; a misspelt name gets the column it is closest to, office spellings included.
+    #[test]
+    fn hints_follow_what_a_header_means() {
+        let yaml = crate::criteria::builtin("vn-commune-2021-2025")
+            .unwrap()
+            .yaml;
+        let set = CriteriaSet::from_yaml(yaml, "vn-commune-2021-2025").unwrap();
+        let hint = |h: &str| column_hint(h, &set);
+        assert_eq!(
+            hint("Tiêu chí số 20").as_deref(),
+            Some("the set has no standard criterion 20: its standard criteria are 1–19")
+        );
+        assert_eq!(
+            hint("Chỉ tiêu 2.9").as_deref(),
+            Some("the set has no indicator 2.9: criterion 2's are 2.1, 2.2, 2.3, 2.4")
+        );
+        assert_eq!(
+            hint("Ma so").as_deref(),
+            Some("did you mean \"commune_id\"?")
+        );
+        assert_eq!(
+            hint("Tên huyệnn").as_deref(),
+            Some("did you mean \"district\"?")
+        );
+        assert_eq!(hint("Ghi chú"), None);
+    }
 
     #[test]
     fn years_collapse_into_ranges() {

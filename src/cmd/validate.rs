@@ -5,15 +5,14 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::criteria::{CriteriaSet, LevelLookup, RESERVED_COLUMNS, SetChoice};
+use crate::criteria::{CriteriaSet, LevelLookup, SetChoice};
 use crate::env::Env;
 use crate::error::{Error, Location, Problem, Result};
 use crate::render::{DocumentFormat, json_document, new_table, not_written};
-use crate::scan::{self, RowOutcome, Scan, judge_header};
+use crate::scan::{self, RowOutcome, Scan, column_hint, judge_header};
 use crate::score::Finding;
 use crate::survey::SurveyReader;
 use crate::survey::input::InputOptions;
-use crate::text::fold;
 
 /// At most this many findings are listed; the rest are counted.
 const MAX_FINDINGS: usize = 1000;
@@ -72,29 +71,6 @@ pub struct ValidateOptions {
     pub read: InputOptions,
     /// Output format.
     pub format: DocumentFormat,
-}
-
-/// The column a user probably meant by `header`, among the columns `set` knows.
-fn did_you_mean(header: &str, set: &CriteriaSet) -> Option<String> {
-    let key = fold(header);
-    let mut known: Vec<String> = RESERVED_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
-    known.push(set.classification.column.clone());
-    known.extend(
-        set.classification
-            .overrides
-            .iter()
-            .map(|o| o.column.clone()),
-    );
-    known.extend(set.columns.iter().cloned());
-    for tier in &set.tiers {
-        known.extend(tier.criteria.iter().map(|c| tier.verdict_column(c.number)));
-    }
-    known
-        .into_iter()
-        .map(|k| (strsim::normalized_damerau_levenshtein(&key, &fold(&k)), k))
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| k)
 }
 
 /// The findings of a file as they are found, in file order: up to [`MAX_FINDINGS`] errors and
@@ -171,8 +147,8 @@ fn findings(
     let mut kept = Kept::default();
     let file = reader.file().to_owned();
     for column in reader.unused_columns() {
-        let hint = did_you_mean(column, set)
-            .map(|k| format!("; did you mean \"{k}\"?"))
+        let hint = column_hint(column, set)
+            .map(|hint| format!("; {hint}"))
             .unwrap_or_default();
         kept.push(ValidationFinding::of(
             Severity::Warning,

@@ -502,37 +502,8 @@ fn cell_text(cell: &Data, percent: bool) -> String {
 /// as their id or `Chỉ tiêu 2.1`. `verdict_prefixes` are the set's prefixes, base tier first.
 #[must_use]
 pub fn header_meaning(header: &str, verdict_prefixes: &[&str]) -> Option<String> {
-    const NAMES: &[(&str, &[&str])] = &[
-        (
-            "commune_id",
-            &[
-                "ma xa",
-                "ma so xa",
-                "ma don vi",
-                "ma dvhc",
-                "ma don vi hanh chinh",
-                "commune code",
-            ],
-        ),
-        ("commune", &["ten xa", "xa", "commune name"]),
-        ("district", &["huyen", "ten huyen", "quan huyen"]),
-        ("province", &["tinh", "ten tinh"]),
-        ("region", &["vung", "vung kinh te xa hoi"]),
-        ("group", &["nhom xa", "nhom"]),
-        ("year", &["nam", "nam danh gia"]),
-        ("hamlets", &["so thon", "tong so thon"]),
-        (
-            "hamlets_standard",
-            &["so thon dat chuan", "so thon dat chuan ntm"],
-        ),
-        (
-            "hamlets_model",
-            &["so khu dan cu kieu mau", "so thon kieu mau"],
-        ),
-        ("outstanding_field", &["linh vuc noi troi"]),
-    ];
     let key = fold(header);
-    for (name, aliases) in NAMES {
+    for (name, aliases) in HEADER_NAMES {
         if key == fold(name) || aliases.contains(&key.as_str()) {
             return Some((*name).to_owned());
         }
@@ -547,6 +518,38 @@ pub fn header_meaning(header: &str, verdict_prefixes: &[&str]) -> Option<String>
     }
     None
 }
+
+/// The fixed columns' names, each with the headers offices write for it, folded (see
+/// [`fold`]).
+pub const HEADER_NAMES: &[(&str, &[&str])] = &[
+    (
+        "commune_id",
+        &[
+            "ma xa",
+            "ma so xa",
+            "ma don vi",
+            "ma dvhc",
+            "ma don vi hanh chinh",
+            "commune code",
+        ],
+    ),
+    ("commune", &["ten xa", "xa", "commune name"]),
+    ("district", &["huyen", "ten huyen", "quan huyen"]),
+    ("province", &["tinh", "ten tinh"]),
+    ("region", &["vung", "vung kinh te xa hoi"]),
+    ("group", &["nhom xa", "nhom"]),
+    ("year", &["nam", "nam danh gia"]),
+    ("hamlets", &["so thon", "tong so thon"]),
+    (
+        "hamlets_standard",
+        &["so thon dat chuan", "so thon dat chuan ntm"],
+    ),
+    (
+        "hamlets_model",
+        &["so khu dan cu kieu mau", "so thon kieu mau"],
+    ),
+    ("outstanding_field", &["linh vuc noi troi"]),
+];
 
 /// The criterion a header names a verdict column of, once folded (see [`fold`]): a tier's
 /// prefix or "Tiêu chí" (for the base tier), perhaps "số", the number with or without leading

@@ -54,7 +54,12 @@ fn validate_lists_every_problem_with_suggestions() {
         "{summary:?}"
     );
     assert!(
-        has("warning", 1, "TC33", "did you mean \"TC3\"?"),
+        has(
+            "warning",
+            1,
+            "TC33",
+            "the set has no standard criterion 33: its standard criteria are 1–4"
+        ),
         "{summary:?}"
     );
     assert!(has("warning", 1, "Ghi chú", "ignored"), "{summary:?}");

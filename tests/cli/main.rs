@@ -10,6 +10,7 @@ mod errors;
 mod examples;
 mod gaps;
 mod input;
+mod layouts;
 mod progress;
 mod readme;
 mod report;

@@ -233,9 +233,16 @@ enum Encoding {
 #[derive(Debug, Clone)]
 enum Needle {
     Text(String),
-    /// `FILE:LINE: column "HEADER"`: the line (CSV) or row (workbook) the sheet's row `row`
-    /// (from 0) starts on, and the column's header.
+    /// A data cell: `FILE:LINE: column "HEADER"` in CSV, the line the sheet's row `row` (from
+    /// 0) starts on; `FILE: SHEET!J15: column "HEADER"` in a workbook, the cell of column
+    /// `col` (from 0) as Excel names it.
     Cell {
+        row: usize,
+        col: usize,
+        header: String,
+    },
+    /// A header cell: `FILE:LINE: column "HEADER"`, the header's line or row.
+    Header {
         row: usize,
         header: String,
     },
@@ -245,6 +252,9 @@ enum Needle {
 enum Expect {
     /// Every commune of the model, in order, and nothing else.
     Communes,
+    /// The same, with each id as Excel shows a code stored as a number: without its leading
+    /// zeros.
+    CommunesByNumber,
     /// Exit status 2, with these on standard error.
     Error(Vec<Needle>),
 }
@@ -1168,12 +1178,15 @@ fn pending(model: &[Commune]) -> Vec<Layout> {
     // ids that lost their leading zero
     let mut office = Office::new();
     office.ids = Ids::Numbers;
-    all.push(layout(
-        "ma-so.xlsx",
-        "ids stored as numbers in the workbook, so that 01234 became 1234",
-        office.sheet(model),
-        xlsx("Biểu 01"),
-    ));
+    all.push(Layout {
+        expect: Expect::CommunesByNumber,
+        ..layout(
+            "ma-so.xlsx",
+            "ids stored as numbers in the workbook, so that 01234 became 1234: read as Excel shows them",
+            office.sheet(model),
+            xlsx("Biểu 01"),
+        )
+    });
 
     let mut office = Office::new();
     office.ids = Ids::Padded;
@@ -1262,7 +1275,7 @@ fn pending(model: &[Commune]) -> Vec<Layout> {
     let sheet = office.sheet(model);
     let col = col_of(&office, |c| matches!(c, Col::Criterion(3, _)));
     let needles = vec![
-        Needle::Cell {
+        Needle::Header {
             row: sheet.header,
             header: sheet.header_of(col),
         },
@@ -1370,6 +1383,7 @@ fn errors(model: &[Commune]) -> Vec<Layout> {
     *sheet.cell_mut(row, 1) = Cell::Empty;
     let needle = Needle::Cell {
         row,
+        col: 1,
         header: sheet.header_of(1),
     };
     all.push(Layout {
@@ -1390,6 +1404,7 @@ fn errors(model: &[Commune]) -> Vec<Layout> {
     *sheet.cell_mut(row, 1) = Cell::Empty;
     let needle = Needle::Cell {
         row,
+        col: 1,
         header: sheet.header_of(1),
     };
     all.push(Layout {
@@ -1414,11 +1429,13 @@ fn errors(model: &[Commune]) -> Vec<Layout> {
     let needles = vec![
         Needle::Cell {
             row: first,
+            col: tc5,
             header: sheet.header_of(tc5),
         },
         Needle::Text("08/03/2022".to_owned()),
         Needle::Cell {
             row: second,
+            col: irrigation,
             header: sheet.header_of(irrigation),
         },
         Needle::Text("30/09/2022".to_owned()),
@@ -1448,11 +1465,13 @@ fn errors(model: &[Commune]) -> Vec<Layout> {
     let needles = vec![
         Needle::Cell {
             row: first,
+            col: irrigation,
             header: sheet.header_of(irrigation),
         },
         Needle::Text("#DIV/0!".to_owned()),
         Needle::Cell {
             row: second,
+            col: tc7,
             header: sheet.header_of(tc7),
         },
         Needle::Text("#N/A".to_owned()),
@@ -1490,7 +1509,7 @@ fn errors(model: &[Commune]) -> Vec<Layout> {
     let sheet = office.sheet(model);
     let col = col_of(&office, |c| matches!(c, Col::Criterion(3, _)));
     let needles = vec![
-        Needle::Cell {
+        Needle::Header {
             row: sheet.header,
             header: sheet.header_of(col),
         },
@@ -1548,14 +1567,17 @@ pub fn files() -> Result<Vec<File>, String> {
             });
         }
         match &layout.expect {
-            Expect::Communes => {
+            Expect::Communes | Expect::CommunesByNumber => {
+                let by_number = matches!(layout.expect, Expect::CommunesByNumber);
                 let mut text = EXPECTED_COLUMNS.join(",");
                 text.push('\n');
                 for commune in &model {
-                    let row: Vec<String> = expected_row(commune)
-                        .iter()
-                        .map(|f| quoted(f, ','))
-                        .collect();
+                    let mut row = expected_row(commune);
+                    if by_number {
+                        let shown = row[0].trim_start_matches('0').to_owned();
+                        row[0] = shown;
+                    }
+                    let row: Vec<String> = row.iter().map(|f| quoted(f, ',')).collect();
                     text.push_str(&row.join(","));
                     text.push('\n');
                 }
@@ -1569,7 +1591,24 @@ pub fn files() -> Result<Vec<File>, String> {
                 for needle in needles {
                     let _ = match needle {
                         Needle::Text(t) => writeln!(text, "{t}"),
-                        Needle::Cell { row, header } => writeln!(
+                        Needle::Cell { row, col, header } => match layout.form {
+                            Form::Xlsx { sheet, .. } => writeln!(
+                                text,
+                                "{}: {sheet}!{}{}: column \"{}\"",
+                                layout.name,
+                                column_letters(*col),
+                                lines[*row],
+                                visible(header)
+                            ),
+                            Form::Csv { .. } => writeln!(
+                                text,
+                                "{}:{}: column \"{}\"",
+                                layout.name,
+                                lines[*row],
+                                visible(header)
+                            ),
+                        },
+                        Needle::Header { row, header } => writeln!(
                             text,
                             "{}:{}: column \"{}\"",
                             layout.name,
@@ -1590,6 +1629,17 @@ pub fn files() -> Result<Vec<File>, String> {
         bytes: readme.into_bytes(),
     });
     Ok(files)
+}
+
+/// A column's letters as Excel writes them: `A` for 0, `AA` for 26.
+fn column_letters(col: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        letters.push(char::from(b'A' + u8::try_from((n - 1) % 26).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 /// A header as `ntm` names it: without the characters that cannot be seen.

@@ -403,17 +403,23 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
             format!("cannot read sheet \"{sheet}\": {e}"),
         ))
     })?;
+    // cells merged down a column (a district over its communes)
+    let merged = match &mut book {
+        calamine::Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
+        calamine::Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
+        _ => Vec::new(),
+    };
     // the number formats of an .xlsx sheet's cells, to read a percentage as it is shown
     let styles = match &mut book {
         calamine::Sheets::Xlsx(xlsx) => xlsx.worksheet_style(&sheet).ok(),
         _ => None,
     };
-    let percent = |at: (u32, u32)| {
+    let shown = |at: (u32, u32)| {
         styles
             .as_ref()
             .and_then(|styles| styles.get(at))
             .and_then(|style| style.number_format.as_ref())
-            .is_some_and(|format| format.format_code.contains('%'))
+            .map_or(Shown::General, |format| Shown::of(&format.format_code))
     };
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
     let rows: Vec<(u64, Vec<String>)> = (first_row..)
@@ -421,7 +427,7 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
         .map(|(r, row)| {
             let cells = (first_column..)
                 .zip(row)
-                .map(|(c, cell)| cell_text(cell, percent((r, c))))
+                .map(|(c, cell)| cell_text(cell, shown((r, c))))
                 .collect();
             (u64::from(r) + 1, cells)
         })
@@ -443,6 +449,7 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
             .unwrap_or(0),
     };
     let mut rows: Vec<_> = rows.into_iter().skip(header).collect();
+    fill_merged_down(&mut rows, &merged, first_column);
     // trailing empty rows are not communes
     while rows
         .last()
@@ -457,12 +464,107 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
     })
 }
 
+/// Gives every cell of a region merged down one column, under the header, the value Excel
+/// shows in all of it (its first cell's): a district merged over its communes belongs to each.
+/// Regions across columns are let be: a heading or a totals label spans columns, and belongs
+/// to the first.
+fn fill_merged_down(
+    rows: &mut [(u64, Vec<String>)],
+    merged: &[calamine::Dimensions],
+    first_column: u32,
+) {
+    let Some(&(header, _)) = rows.first() else {
+        return;
+    };
+    for region in merged {
+        let ((top, left), (bottom, right)) = (region.start, region.end);
+        // (rows are numbered from 1, regions from 0)
+        if left != right || u64::from(top) < header || bottom <= top {
+            continue;
+        }
+        let Ok(column) = usize::try_from(left - first_column.min(left)) else {
+            continue;
+        };
+        let at = |row: u32| usize::try_from(u64::from(row) + 1 - header).ok();
+        let Some(value) = at(top)
+            .and_then(|i| rows.get(i))
+            .and_then(|(_, cells)| cells.get(column))
+            .filter(|v| !v.is_empty())
+            .cloned()
+        else {
+            continue;
+        };
+        for row in top + 1..=bottom {
+            if let Some(cell) = at(row)
+                .and_then(|i| rows.get_mut(i))
+                .and_then(|(_, cells)| cells.get_mut(column))
+                .filter(|c| c.is_empty())
+            {
+                cell.clone_from(&value);
+            }
+        }
+    }
+}
+
+/// How an Excel number format shows a number, as far as reading it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// As it is.
+    General,
+    /// Times 100, with `%`.
+    Percent,
+    /// A whole number with leading zeros to this many digits (`00000`: a code such as 01234).
+    Digits(usize),
+}
+
+impl Shown {
+    fn of(format_code: &str) -> Shown {
+        if shows_percent(format_code) {
+            Shown::Percent
+        } else if !format_code.is_empty() && format_code.bytes().all(|b| b == b'0') {
+            Shown::Digits(format_code.len())
+        } else {
+            Shown::General
+        }
+    }
+}
+
+/// Whether an Excel number format multiplies by 100 and shows `%`: a `%` outside quoted text
+/// (`0.0"%"`) and not escaped (`0.0\%`), which only print the sign.
+fn shows_percent(format_code: &str) -> bool {
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in format_code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// A spreadsheet cell as the text a CSV export would hold, which is what the reader parses:
 /// a number formatted as a percentage as the percentage shown (0.934 as `93.4%`), a date or
 /// time as the date shown (so that where a number or verdict is expected it is an error naming
 /// the cell, not a serial number such as 44628), an error in Excel's own spelling (`#DIV/0!`).
 /// A formula's cached value is what calamine gives.
-fn cell_text(cell: &Data, percent: bool) -> String {
+fn cell_text(cell: &Data, shown: Shown) -> String {
+    let percent = shown == Shown::Percent;
+    // a code kept with its leading zeros by a `00000` format
+    if let Shown::Digits(width) = shown {
+        let whole = match cell {
+            Data::Int(i) => Some(*i),
+            #[allow(clippy::cast_possible_truncation)]
+            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Some(*f as i64),
+            _ => None,
+        };
+        if let Some(whole) = whole.filter(|w| *w >= 0) {
+            return format!("{whole:0width$}");
+        }
+    }
     // shortest text that reads back as the same number, without Excel's float noise
     let number = |f: f64| {
         let rounded = (f * 1e9).round() / 1e9;
@@ -534,7 +636,19 @@ pub const HEADER_NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     ("commune", &["ten xa", "xa", "commune name"]),
-    ("district", &["huyen", "ten huyen", "quan huyen"]),
+    (
+        "district",
+        &[
+            "huyen",
+            "ten huyen",
+            "quan huyen",
+            "huyen, thi xa, thanh pho",
+            "huyen, thi xa",
+            "huyen/thi xa/thanh pho",
+            "huyen thi xa thanh pho",
+            "don vi cap huyen",
+        ],
+    ),
     ("province", &["tinh", "ten tinh"]),
     ("region", &["vung", "vung kinh te xa hoi"]),
     ("group", &["nhom xa", "nhom"]),
@@ -600,20 +714,46 @@ mod tests {
     #[test]
     fn workbook_cells_read_as_excel_shows_them() {
         use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
-        assert_eq!(cell_text(&Data::Float(0.934), true), "93.4%");
-        assert_eq!(cell_text(&Data::Float(1.0), true), "100%");
-        assert_eq!(cell_text(&Data::Int(1), true), "100%");
-        assert_eq!(cell_text(&Data::Float(0.1 + 0.2), false), "0.3");
-        assert_eq!(cell_text(&Data::Float(45.0), false), "45");
+        assert_eq!(cell_text(&Data::Float(0.934), Shown::Percent), "93.4%");
+        assert_eq!(cell_text(&Data::Float(1.0), Shown::Percent), "100%");
+        assert_eq!(cell_text(&Data::Int(1), Shown::Percent), "100%");
+        assert_eq!(cell_text(&Data::Float(0.1 + 0.2), Shown::General), "0.3");
+        assert_eq!(cell_text(&Data::Float(45.0), Shown::General), "45");
         let date = ExcelDateTime::new(44_628.0, ExcelDateTimeType::DateTime, false);
-        assert_eq!(cell_text(&Data::DateTime(date), false), "08/03/2022");
-        let noon = ExcelDateTime::new(44_628.5, ExcelDateTimeType::DateTime, false);
-        assert_eq!(cell_text(&Data::DateTime(noon), false), "08/03/2022 12:00");
         assert_eq!(
-            cell_text(&Data::Error(CellErrorType::Div0), false),
+            cell_text(&Data::DateTime(date), Shown::General),
+            "08/03/2022"
+        );
+        let noon = ExcelDateTime::new(44_628.5, ExcelDateTimeType::DateTime, false);
+        assert_eq!(
+            cell_text(&Data::DateTime(noon), Shown::General),
+            "08/03/2022 12:00"
+        );
+        assert_eq!(
+            cell_text(&Data::Error(CellErrorType::Div0), Shown::General),
             "#DIV/0!"
         );
-        assert_eq!(cell_text(&Data::Error(CellErrorType::NA), false), "#N/A");
+        assert_eq!(
+            cell_text(&Data::Error(CellErrorType::NA), Shown::General),
+            "#N/A"
+        );
+        // a code kept with its zeros by a `00000` format, and one without
+        assert_eq!(cell_text(&Data::Float(1234.0), Shown::of("00000")), "01234");
+        assert_eq!(cell_text(&Data::Int(1234), Shown::of("00000")), "01234");
+        assert_eq!(
+            cell_text(&Data::Float(1234.0), Shown::of("General")),
+            "1234"
+        );
+        assert_eq!(cell_text(&Data::Float(0.5), Shown::of("0.0\"%\"")), "0.5");
+    }
+
+    #[test]
+    fn a_percent_format_is_one_whose_sign_is_not_text() {
+        assert!(shows_percent("0.0%"));
+        assert!(shows_percent("0%;[Red]-0%"));
+        assert!(!shows_percent("0.0\"%\""));
+        assert!(!shows_percent("0.0\\%"));
+        assert!(!shows_percent("General"));
     }
 
     #[test]

@@ -431,20 +431,25 @@ impl<'s> SurveyReader<'s> {
     /// only. A row without an id that carries a commune's data (a region, a year, hamlets,
     /// criteria) is none of these: it is parsed, and its missing id is an error.
     fn not_a_commune(&self, id_blank: bool) -> Option<NotACommune> {
-        // (1) (2) (3) … or 1 2 3 …: numbers counting up by one from cell to cell, read from the
-        // bytes, since every row with an id is looked at for it
-        let mut numbers = self
+        // (1) (2) (3) …, 1 2 3 … or A B C 1 2 …: marks counting up by one from cell to cell,
+        // read from the bytes, since every row with an id is looked at for it
+        let mut marks = self
             .record
             .iter()
             .map(<[u8]>::trim_ascii)
             .filter(|cell| !cell.is_empty())
-            .map(column_number);
-        if let Some(Some(first)) = numbers.next() {
-            let (mut expected, mut count) = (Some(first), 1);
-            let counts_up = numbers.all(|n| {
-                expected = expected.and_then(|e| e.checked_add(1));
+            .map(column_mark);
+        if let Some(Some(mut last)) = marks.next() {
+            let mut count = 1;
+            let counts_up = marks.all(|mark| {
                 count += 1;
-                n.is_some() && n == expected
+                match mark {
+                    Some(mark) if last.followed_by(mark) => {
+                        last = mark;
+                        true
+                    }
+                    _ => false,
+                }
             });
             if counts_up && count >= 3 {
                 return Some(NotACommune::ColumnNumbers);
@@ -488,13 +493,11 @@ impl<'s> SurveyReader<'s> {
         (!data).then_some(NotACommune::Heading)
     }
 
-    /// The district a group heading names, in the row just read: a cell that starts with a
-    /// district's kind (`Huyện Hòa An`, `Thị xã Quảng Yên`, `TP. Cao Bằng`), as written.
+    /// The district a group heading names, in the row just read: see [`district_named`].
     fn district_in_heading(&self) -> Option<String> {
-        self.record.iter().find_map(|cell| {
-            let text = nfc(&String::from_utf8_lossy(cell)).trim().to_owned();
-            (district_key(&text) != fold(&text)).then_some(text)
-        })
+        self.record
+            .iter()
+            .find_map(|cell| district_named(&nfc(&String::from_utf8_lossy(cell))))
     }
 
     /// The problem of `commune` when its code, `key` without leading zeros, is that of a
@@ -836,13 +839,42 @@ pub fn outside_period(set: &CriteriaSet, year: u16) -> Option<String> {
     ))
 }
 
-/// The number a column-number cell holds: `3` or `(3)`.
-fn column_number(cell: &[u8]) -> Option<u32> {
-    let digits = cell
+/// A cell of the row that numbers the columns under a header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ColumnMark {
+    /// `A`, `(B)`: a letter, from 0.
+    Letter(u8),
+    /// `3`, `(3)`.
+    Number(u32),
+}
+
+impl ColumnMark {
+    /// Whether `next` comes right after this mark: the next letter or number, or a number
+    /// after letters (`A B C D 1 2 …`).
+    fn followed_by(self, next: ColumnMark) -> bool {
+        match (self, next) {
+            (ColumnMark::Letter(a), ColumnMark::Letter(b)) => a.checked_add(1) == Some(b),
+            (ColumnMark::Number(a), ColumnMark::Number(b)) => a.checked_add(1) == Some(b),
+            (ColumnMark::Letter(_), ColumnMark::Number(_)) => true,
+            (ColumnMark::Number(_), ColumnMark::Letter(_)) => false,
+        }
+    }
+}
+
+/// The mark a column-number cell holds: `3`, `(3)`, `A` or `(A)`.
+fn column_mark(cell: &[u8]) -> Option<ColumnMark> {
+    let inner = cell
         .strip_prefix(b"(")
         .and_then(|c| c.strip_suffix(b")"))
         .unwrap_or(cell);
-    std::str::from_utf8(digits).ok()?.parse().ok()
+    if let [letter @ b'A'..=b'Z'] = inner {
+        return Some(ColumnMark::Letter(letter - b'A'));
+    }
+    std::str::from_utf8(inner)
+        .ok()?
+        .parse()
+        .ok()
+        .map(ColumnMark::Number)
 }
 
 /// A code of digits without its leading zeros (`01229` and `1229` give `1229`); `None` for a
@@ -853,6 +885,42 @@ pub fn code_without_leading_zeros(id: &str) -> Option<&str> {
         let key = id.trim_start_matches('0');
         if key.is_empty() { "0" } else { key }
     })
+}
+
+/// The district a group heading's cell names, without its kind: `Huyện Hòa An`,
+/// `II. HUYỆN HÀ QUẢNG`, `Thị xã Quảng Yên`, `TP. Cao Bằng` give `Hòa An`, `HÀ QUẢNG`,
+/// `Quảng Yên`, `Cao Bằng`. A numbering before the kind (`I.`, `2)`, `a.`) is let be; a cell
+/// that does not start with a district's kind names none.
+#[must_use]
+pub fn district_named(cell: &str) -> Option<String> {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().take(3).map(|w| fold(w)).collect();
+    let numbering = |w: &str| {
+        let w = w.trim_end_matches(['.', ')']);
+        !w.is_empty()
+            && (w.bytes().all(|b| b.is_ascii_digit())
+                || w.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+                || (w.len() == 1 && w.bytes().all(|b| b.is_ascii_lowercase())))
+    };
+    let start = usize::from(folded.first().is_some_and(|w| numbering(w)) && folded.len() > 1);
+    let kind = match folded.get(start..).unwrap_or_default() {
+        [first, second, ..]
+            if (first == "thi" && second == "xa") || (first == "thanh" && second == "pho") =>
+        {
+            2
+        }
+        [first, ..]
+            if matches!(
+                first.as_str(),
+                "huyen" | "quan" | "tx" | "tx." | "tp" | "tp."
+            ) =>
+        {
+            1
+        }
+        _ => return None,
+    };
+    let rest = words.get(start + kind..).unwrap_or_default();
+    (!rest.is_empty()).then(|| rest.join(" "))
 }
 
 /// A district's name as it is compared: folded (see [`fold`]), without the kind of district
@@ -1537,6 +1605,49 @@ mod tests {
         let (rows, _) = read("commune_id,TC1,\nA,Đạt,x\n");
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].as_ref().unwrap().id, "A");
+    }
+
+    #[test]
+    fn a_heading_names_a_district_by_its_kind() {
+        let named = |cell: &str| district_named(cell);
+        assert_eq!(named("Huyện Hòa An").as_deref(), Some("Hòa An"));
+        assert_eq!(named("II. HUYỆN HÀ QUẢNG").as_deref(), Some("HÀ QUẢNG"));
+        assert_eq!(named("Thị xã Quảng Yên").as_deref(), Some("Quảng Yên"));
+        assert_eq!(named("TP. Cao Bằng").as_deref(), Some("Cao Bằng"));
+        assert_eq!(named("a) Quận Ba Đình").as_deref(), Some("Ba Đình"));
+        for none in [
+            "I",
+            "Huyện",
+            "CÁC XÃ ĐÃ ĐẠT CHUẨN",
+            "Hòa An",
+            "Người lập biểu",
+        ] {
+            assert_eq!(named(none), None, "{none}");
+        }
+        assert_eq!(district_key("Huyện Hòa An"), district_key("hoa an"));
+    }
+
+    #[test]
+    fn rows_of_column_marks_count_up() {
+        let marks = |row: &[&str]| -> bool {
+            let mut marks = row.iter().map(|c| column_mark(c.as_bytes()));
+            let Some(Some(mut last)) = marks.next() else {
+                return false;
+            };
+            marks.all(|m| {
+                m.is_some_and(|m| {
+                    let ok = last.followed_by(m);
+                    last = m;
+                    ok
+                })
+            })
+        };
+        assert!(marks(&["(1)", "(2)", "(3)"]));
+        assert!(marks(&["A", "B", "C", "D", "1", "2"]));
+        assert!(marks(&["(A)", "(B)", "1"]));
+        assert!(!marks(&["1", "2", "A"]));
+        assert!(!marks(&["A", "C"]));
+        assert!(!marks(&["01234", "Đạt"]));
     }
 
     #[test]

@@ -84,6 +84,12 @@ pub fn open(path: &str, options: &InputOptions) -> Result<Rows> {
     if path != "-" && is_workbook(path) {
         return sheet(path, options);
     }
+    if let Some(name) = &options.sheet {
+        return Err(Error::Usage(format!(
+            "--sheet \"{name}\" picks a sheet of a workbook, but {} is read as CSV; drop --sheet, or give the workbook (.xlsx, .xls, .ods)",
+            shown(path)
+        )));
+    }
     let input: Box<dyn Read> = if path == "-" {
         Box::new(std::io::stdin())
     } else {
@@ -181,6 +187,15 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
             })?;
         if n == 0 {
             break;
+        }
+        if lines.is_empty() && is_workbook_content(&line) {
+            return Err(Error::Usage(if path == "-" {
+                "standard input holds a workbook, which must be given as a file path (ntm score bieu-01.xlsx), not on standard input".to_owned()
+            } else {
+                format!(
+                    "{path} is a workbook, though its name does not say so: give it a name ending in .xlsx (or .xls), or save it as CSV"
+                )
+            }));
         }
         if named_id.is_none() && names_commune_id(&line, options.delimiter) {
             named_id = Some(lines.len());
@@ -310,6 +325,13 @@ impl<R: Read> Read for LineEnds<R> {
 }
 
 /// Whether a line before the header is blank or a comment (`#`).
+/// Whether a file starts as a workbook does: a zip (`.xlsx`, `.ods`) or an OLE compound file
+/// (`.xls`, or an `.xlsx` saved with a password).
+fn is_workbook_content(start: &[u8]) -> bool {
+    start.starts_with(b"PK\x03\x04")
+        || start.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+}
+
 fn blank_or_comment(line: &[u8]) -> bool {
     let text = String::from_utf8_lossy(line);
     let text = text.trim_start_matches('\u{feff}').trim();
@@ -376,6 +398,7 @@ fn sheet(path: &str, options: &InputOptions) -> Result<Rows> {
 /// content), named `path` in messages.
 pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Result<Rows> {
     let name = options.sheet.as_deref();
+    check_package(&bytes, path)?;
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         Error::one(Problem::new(
             Location::file(path),
@@ -397,41 +420,36 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
             ))
         })?,
     };
-    let range = book.worksheet_range(&sheet).map_err(|e| {
-        Error::one(Problem::new(
-            Location::file(path),
-            format!("cannot read sheet \"{sheet}\": {e}"),
-        ))
-    })?;
+    let (rows, first_column) = if let calamine::Sheets::Xlsx(xlsx) = &mut book {
+        xlsx_rows(xlsx, &sheet, path)?
+    } else {
+        {
+            let range = book.worksheet_range(&sheet).map_err(|e| {
+                Error::one(Problem::new(
+                    Location::file(path),
+                    format!("cannot read sheet \"{sheet}\": {e}"),
+                ))
+            })?;
+            let (first_row, first_column) = range.start().unwrap_or((0, 0));
+            let rows: Vec<(u64, Vec<String>)> = (first_row..)
+                .zip(range.rows())
+                .map(|(r, row)| {
+                    let cells = row
+                        .iter()
+                        .map(|cell| cell_text(cell, Shown::General))
+                        .collect();
+                    (u64::from(r) + 1, cells)
+                })
+                .collect();
+            (rows, first_column)
+        }
+    };
     // cells merged down a column (a district over its communes)
     let merged = match &mut book {
         calamine::Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
         calamine::Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
         _ => Vec::new(),
     };
-    // the number formats of an .xlsx sheet's cells, to read a percentage as it is shown
-    let styles = match &mut book {
-        calamine::Sheets::Xlsx(xlsx) => xlsx.worksheet_style(&sheet).ok(),
-        _ => None,
-    };
-    let shown = |at: (u32, u32)| {
-        styles
-            .as_ref()
-            .and_then(|styles| styles.get(at))
-            .and_then(|style| style.number_format.as_ref())
-            .map_or(Shown::General, |format| Shown::of(&format.format_code))
-    };
-    let (first_row, first_column) = range.start().unwrap_or((0, 0));
-    let rows: Vec<(u64, Vec<String>)> = (first_row..)
-        .zip(range.rows())
-        .map(|(r, row)| {
-            let cells = (first_column..)
-                .zip(row)
-                .map(|(c, cell)| cell_text(cell, shown((r, c))))
-                .collect();
-            (u64::from(r) + 1, cells)
-        })
-        .collect();
     let header = match options.header_row {
         Some(n) => rows.iter().position(|(row, _)| *row == n).ok_or_else(|| {
             Error::Usage(format!(
@@ -462,6 +480,152 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
         first_column,
         rows: rows.into_iter(),
     })
+}
+
+/// The most columns a survey sheet may use: a survey has a few hundred at most.
+const MAX_COLUMNS: u32 = 1_000;
+/// The most cells a survey sheet may span (rows × columns from its first cell to its last):
+/// a five-year monthly panel of the country, 200,000 rows of 60 columns, is 12 million.
+const MAX_GRID: u64 = 12_000_000;
+/// The most a workbook's shared strings or styles may unpack to: read whole when it opens.
+const MAX_TABLE_BYTES: u64 = 64 << 20;
+/// The most any other part of a workbook (a sheet's XML) may unpack to.
+const MAX_PART_BYTES: u64 = 256 << 20;
+
+/// Fails on a workbook that cannot be a survey's, before anything is unpacked: one saved with
+/// a password (an encrypted package, not a zip), or a zip whose parts unpack to more than a
+/// survey needs (see the limits above).
+fn check_package(bytes: &[u8], path: &str) -> Result<()> {
+    let fail = |message: String| Err(Error::one(Problem::new(Location::file(path), message)));
+    // a password-protected .xlsx is an OLE compound file holding an "EncryptedPackage" stream
+    let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    let encrypted: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    if ole && bytes.windows(encrypted.len()).any(|w| w == encrypted) {
+        return fail(
+            "the workbook is password-protected: open it in Excel and save a copy without a password (File › Info › Protect Workbook › Encrypt with Password, cleared)".to_owned(),
+        );
+    }
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        // (not a zip: an .xls, which calamine reads and judges)
+        return Ok(());
+    };
+    for i in 0..zip.len() {
+        let Ok(part) = zip.by_index_raw(i) else {
+            continue;
+        };
+        let Ok(name) = part.name().map(std::borrow::Cow::into_owned) else {
+            continue;
+        };
+        let table = name.ends_with("sharedStrings.xml") || name.ends_with("styles.xml");
+        let limit = if table {
+            MAX_TABLE_BYTES
+        } else {
+            MAX_PART_BYTES
+        };
+        if part.size() > limit {
+            return fail(format!(
+                "part {name} of the workbook unpacks to {} MB, more than the {} MB a survey workbook can need; save the sheet as CSV, or check the file is the survey",
+                part.size() >> 20,
+                limit >> 20
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Rows of a sheet, each with its row number, and the column of their first cells.
+type SheetRows = (Vec<(u64, Vec<String>)>, u32);
+
+/// The rows of an .xlsx sheet, read cell by cell as the sheet's XML gives them, each with its
+/// row number, from the first row and column that hold anything; and that first column. Fails,
+/// naming the sheet and the limit, on a cell past [`MAX_COLUMNS`] or a sheet spanning more than
+/// [`MAX_GRID`] cells, before room is made for them.
+fn xlsx_rows<RS: Read + std::io::Seek>(
+    xlsx: &mut calamine::Xlsx<RS>,
+    sheet: &str,
+    path: &str,
+) -> Result<SheetRows> {
+    let unreadable = |e: calamine::XlsxError| {
+        Error::one(Problem::new(
+            Location::file(path),
+            format!("cannot read sheet \"{sheet}\": {e}"),
+        ))
+    };
+    let too_big = |what: String| {
+        Error::one(Problem::new(
+            Location::file(path),
+            format!(
+                "sheet \"{sheet}\": {what}; a survey sheet has at most {MAX_COLUMNS} columns and {MAX_GRID} cells: delete what lies outside the table, or save the table as CSV"
+            ),
+        ))
+    };
+    let mut reader = xlsx.worksheet_cells_reader(sheet).map_err(unreadable)?;
+    // (row from 0, cells by column from 0) of the rows that hold anything, in sheet order
+    let mut held: Vec<(u32, Vec<(u32, String)>)> = Vec::new();
+    let (mut first_column, mut last_column) = (u32::MAX, 0);
+    while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(unreadable)? {
+        let (row, column) = cell.get_position();
+        let data = Data::from(cell.get_value().clone());
+        if data == Data::Empty {
+            continue;
+        }
+        if column >= MAX_COLUMNS {
+            return Err(too_big(format!(
+                "cell {sheet}!{} holds \"{}\", past column {}",
+                cell_reference(column, u64::from(row) + 1),
+                cell_text(&data, Shown::General)
+                    .chars()
+                    .take(40)
+                    .collect::<String>(),
+                cell_reference(MAX_COLUMNS - 1, 1).trim_end_matches('1')
+            )));
+        }
+        let shown = reader
+            .styles()
+            .get(style)
+            .and_then(|s| s.number_format.as_ref())
+            .map_or(Shown::General, |format| Shown::of(&format.format_code));
+        let text = cell_text(&data, shown);
+        first_column = first_column.min(column);
+        last_column = last_column.max(column);
+        match held.last_mut() {
+            Some((r, cells)) if *r == row => cells.push((column, text)),
+            _ => held.push((row, vec![(column, text)])),
+        }
+    }
+    let (Some(&(first_row, _)), Some(&(last_row, _))) = (held.first(), held.last()) else {
+        return Ok((Vec::new(), 0));
+    };
+    let width = last_column - first_column + 1;
+    let span = u64::from(last_row.saturating_sub(first_row)) + 1;
+    if span * u64::from(width) > MAX_GRID {
+        return Err(too_big(format!(
+            "its cells span {span} rows and {width} columns, from {} to {}",
+            cell_reference(first_column, u64::from(first_row) + 1),
+            cell_reference(last_column, u64::from(last_row) + 1)
+        )));
+    }
+    let width = usize::try_from(width).unwrap_or(usize::MAX);
+    let mut rows = Vec::with_capacity(usize::try_from(span).unwrap_or(0));
+    let mut held = held.into_iter().peekable();
+    for row in first_row..=last_row {
+        let mut cells = vec![String::new(); width];
+        if let Some((_, filled)) = held.next_if(|(r, _)| *r == row) {
+            for (column, text) in filled {
+                if let Some(cell) = usize::try_from(column - first_column)
+                    .ok()
+                    .and_then(|i| cells.get_mut(i))
+                {
+                    *cell = text;
+                }
+            }
+        }
+        rows.push((u64::from(row) + 1, cells));
+    }
+    Ok((rows, first_column))
 }
 
 /// Gives every cell of a region merged down one column, under the header, the value Excel

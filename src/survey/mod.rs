@@ -21,6 +21,9 @@ use crate::survey::input::{
 };
 use crate::text::{fold, is_invisible, nfc, ranges};
 
+/// What is said of a cell holding U+FFFD.
+const REPLACED: &str = "text holds \u{fffd}, the mark decoding leaves where a character could not be read (a lone UTF-16 surrogate, or text saved in another encoding); retype the cell";
+
 /// What is said of a cell that is not UTF-8.
 const NOT_UTF8: &str = "text is not valid UTF-8; save the file as \"CSV UTF-8\", or pass --encoding windows-1258 for a legacy Vietnamese file";
 
@@ -534,18 +537,36 @@ impl<'s> SurveyReader<'s> {
     /// Parses the row just read, which starts on `line`, into a commune, and checks its id.
     fn commune(&mut self, line: u64) -> std::result::Result<Commune, Vec<Problem>> {
         if self.record.len() != self.layout.headers.len() {
+            // a quote left open takes the lines after it into one cell (counted on this error's
+            // path only)
+            #[allow(clippy::naive_bytecount)]
+            let breaks = self
+                .record
+                .as_slice()
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            let quote = if breaks > 0 {
+                format!(
+                    "; a quote opened on line {line} is not closed where it should be: a cell runs over the next {breaks} line(s) (look for a stray \")"
+                )
+            } else {
+                String::new()
+            };
             return Err(vec![Problem::new(
                 Location::file(&self.file).at_line(line),
                 format!(
-                    "row has {} fields but the header has {}; every row needs one field per column",
+                    "row has {} fields but the header has {}; every row needs one field per column{quote}",
                     self.record.len(),
                     self.layout.headers.len()
                 ),
             )]);
         }
+        let utf8 = std::str::from_utf8(self.record.as_slice()).ok();
         let mut row = Row {
             record: &self.record,
-            utf8: std::str::from_utf8(self.record.as_slice()).ok(),
+            utf8,
+            replaced: utf8.is_none_or(|row| row.contains(char::REPLACEMENT_CHARACTER)),
             layout: &self.layout,
             file: &self.file,
             sheet: self.sheet.as_ref(),
@@ -989,6 +1010,8 @@ struct Row<'a> {
     record: &'a ByteRecord,
     /// The row's text, when all of it is UTF-8: checked once for the row, not cell by cell.
     utf8: Option<&'a str>,
+    /// Whether a cell may hold U+FFFD, what decoding leaves of what it could not read.
+    replaced: bool,
     layout: &'a Layout,
     file: &'a str,
     sheet: Option<&'a (String, u32)>,
@@ -1031,6 +1054,10 @@ impl<'a> Row<'a> {
             .and_then(|row| row.get(range))
             .or_else(|| std::str::from_utf8(cell).ok())
         {
+            if self.replaced && text.contains(char::REPLACEMENT_CHARACTER) {
+                self.report(i, text, REPLACED);
+                return "";
+            }
             // non-breaking and other Unicode spaces go too
             text.trim()
         } else {
@@ -1224,7 +1251,12 @@ fn layout(
                 Problem::new(header_location.clone().in_column(header), message).with_value(header),
             );
         }
-        if let Some(first) = positions.insert(name, i) {
+        // (a column the set does not use is ignored unread, however often it appears)
+        let used =
+            set.uses_column(name) || crate::criteria::RESERVED_COLUMNS.contains(&name.as_str());
+        if let Some(first) = positions.insert(name, i)
+            && used
+        {
             let also = if headers[first] == *header {
                 String::new()
             } else {

@@ -11,6 +11,7 @@ mod examples;
 mod gaps;
 mod input;
 mod layouts;
+mod limits;
 mod progress;
 mod readme;
 mod report;

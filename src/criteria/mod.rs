@@ -32,6 +32,8 @@ pub const RESERVED_COLUMNS: &[&str] = &[
     "district",
     "province",
     "year",
+    "period",
+    "month",
     "hamlets",
     "hamlets_standard",
     "hamlets_model",

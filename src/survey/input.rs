@@ -101,21 +101,21 @@ pub fn open(path: &str, options: &InputOptions) -> Result<Rows> {
     csv_rows(input, path, options)
 }
 
-/// The first year the rows of `path` name in their `year` column (`Năm` …), read no further
-/// than the first row that names one; `None` when the file has no such column or names no
-/// year. Standard input is not read (it could not be read again), and gives `None`.
+/// The first year the rows of `path` name in their `year` or `period` column (`Năm`, `Kỳ` …),
+/// read no further than the first row that names one; `None` when the file has no such column
+/// or names no year. Standard input is not read (it could not be read again), and gives `None`.
 pub fn first_year(path: &str, options: &InputOptions) -> Result<Option<u16>> {
     if path == "-" {
         return Ok(None);
     }
-    let year = |cell: &str| {
-        nfc(cell)
-            .trim()
-            .parse::<u16>()
-            .ok()
-            .filter(|y| (1990..=2100).contains(y))
+    // a year, or a period's year (`2025-10`)
+    let year = |cell: &str| crate::survey::period::Period::parse(&nfc(cell)).map(|p| p.year);
+    let is_year = |header: &str| {
+        matches!(
+            header_meaning(&nfc(header), &[]).as_deref(),
+            Some("year" | "period")
+        )
     };
-    let is_year = |header: &str| header_meaning(&nfc(header), &[]).as_deref() == Some("year");
     match open(path, options)? {
         Rows::Csv(mut reader) => {
             let mut record = csv::ByteRecord::new();
@@ -817,6 +817,11 @@ pub const HEADER_NAMES: &[(&str, &[&str])] = &[
     ("region", &["vung", "vung kinh te xa hoi"]),
     ("group", &["nhom xa", "nhom"]),
     ("year", &["nam", "nam danh gia"]),
+    (
+        "period",
+        &["ky", "ky bao cao", "ky danh gia", "thang/nam", "thang nam"],
+    ),
+    ("month", &["thang", "thang bao cao"]),
     ("hamlets", &["so thon", "tong so thon"]),
     (
         "hamlets_standard",

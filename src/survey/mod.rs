@@ -5,6 +5,7 @@
 
 pub mod cells;
 pub mod input;
+pub mod period;
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -19,6 +20,7 @@ use crate::survey::cells::{
 use crate::survey::input::{
     InputOptions, Rows, cell_reference, criterion_name_in_header, header_meaning,
 };
+use crate::survey::period::Period;
 use crate::text::{fold, is_invisible, nfc, ranges};
 
 /// What is said of a cell holding U+FFFD.
@@ -53,8 +55,12 @@ pub struct Commune {
     pub region: Option<ClassId>,
     /// The class whose thresholds apply, after the set's override rules.
     pub class: Option<ClassId>,
-    /// The year assessed (`year` column, or the default year given on the command line).
+    /// The year assessed (`year` column, the period's year, or the default year given on the
+    /// command line).
     pub year: Option<u16>,
+    /// The period the row reports on, in a panel file (`period` column, or `year` and
+    /// `month`); with the commune, the key of the row.
+    pub period: Option<Period>,
     /// `hamlets`: number of hamlets (thôn, xóm, bản, buôn).
     pub hamlets: Option<u32>,
     /// `hamlets_standard`: hamlets recognised standard.
@@ -83,6 +89,7 @@ impl Commune {
             region: Some(ClassId(class)),
             class: Some(ClassId(class)),
             year: Some(year),
+            period: None,
             hamlets: None,
             hamlets_standard: None,
             hamlets_model: None,
@@ -105,6 +112,8 @@ struct Layout {
     district: Option<usize>,
     province: Option<usize>,
     year: Option<usize>,
+    period: Option<usize>,
+    month: Option<usize>,
     hamlets: Option<usize>,
     hamlets_standard: Option<usize>,
     hamlets_model: Option<usize>,
@@ -483,6 +492,8 @@ impl<'s> SurveyReader<'s> {
         let data = [
             l.class,
             l.year,
+            l.period,
+            l.month,
             l.hamlets,
             l.hamlets_standard,
             l.hamlets_model,
@@ -590,13 +601,28 @@ impl<'s> SurveyReader<'s> {
         if id.is_empty() {
             return parsed;
         }
-        let Some(&first) = self.seen.get(&id) else {
-            if let (Some(key), Ok(commune)) = (code_without_leading_zeros(&id), &parsed)
-                && let Some(repeat) = self.same_code(key, commune)
+        // in a panel, the key is the commune and its period; a row whose period cannot be
+        // read has no key to check
+        let key = match parsed.as_ref().map(|c| c.period) {
+            Ok(Some(period)) => format!("{id}\u{0}{period}"),
+            Err(_) if self.layout.period.is_some() || self.layout.month.is_some() => {
+                return parsed;
+            }
+            Ok(None) | Err(_) => id.clone(),
+        };
+        let Some(&first) = self.seen.get(&key) else {
+            if let (Some(code), Ok(commune)) = (code_without_leading_zeros(&id), &parsed)
+                && let Some(repeat) = self.same_code(
+                    &match commune.period {
+                        Some(period) => format!("{code}\u{0}{period}"),
+                        None => code.to_owned(),
+                    },
+                    commune,
+                )
             {
                 return Err(vec![repeat]);
             }
-            self.seen.insert(id, line);
+            self.seen.insert(key, line);
             return parsed;
         };
         let cell = self.record.get(self.layout.commune_id).unwrap_or_default();
@@ -608,7 +634,12 @@ impl<'s> SurveyReader<'s> {
                 &self.layout.headers,
                 self.layout.commune_id,
             ),
-            format!("duplicate commune_id; first seen on line {first}"),
+            match key.split_once('\u{0}') {
+                Some((_, period)) => {
+                    format!("duplicate commune_id for period {period}; first seen on line {first}")
+                }
+                None => format!("duplicate commune_id; first seen on line {first}"),
+            },
         )
         .with_value(&nfc(&String::from_utf8_lossy(cell)));
         let mut problems = parsed.err().unwrap_or_default();
@@ -746,6 +777,14 @@ fn parse(
         _ => default_year,
     };
 
+    let (year, period) = read_period(row, year);
+    if let (None, Some(i), Some(period)) = (l.year, l.period, period)
+        && let Some(outside) = outside_period(set, period.year)
+    {
+        let cell = period.to_string();
+        row.report(i, &cell, &outside);
+    }
+
     let hamlets = row.count(l.hamlets);
     let hamlets_standard = row.count(l.hamlets_standard);
     let hamlets_model = row.count(l.hamlets_model);
@@ -834,6 +873,7 @@ fn parse(
         region,
         class,
         year,
+        period,
         hamlets,
         hamlets_standard,
         hamlets_model,
@@ -841,6 +881,76 @@ fn parse(
         readings,
         verdicts,
     })
+}
+
+/// The row's period, from its `period` column or its `year` and `month`, and the year it
+/// gives when the row has no year of its own; both as they were when the file has no period.
+/// In a file with a period column every row needs one, and a year column must agree with it.
+fn read_period(row: &mut Row<'_>, year: Option<u16>) -> (Option<u16>, Option<Period>) {
+    let l = row.layout;
+    if let Some(i) = l.period {
+        let cell = row.text(Some(i));
+        if cell.is_empty() {
+            row.report(
+                i,
+                cell,
+                "a period is required: the file has a period column (2025-10, 10/2025 or 2025)",
+            );
+            return (year, None);
+        }
+        let Some(period) = Period::parse(&nfc(cell)) else {
+            row.report(
+                i,
+                cell,
+                "expected a period such as 2025-10, 10/2025, T10/2025 or 2025",
+            );
+            return (year, None);
+        };
+        match (l.year, year) {
+            (Some(y), Some(stated)) if stated != period.year => {
+                let cell = cell.to_owned();
+                row.report(
+                    y,
+                    &stated.to_string(),
+                    &format!("the year and the period ({cell}) disagree"),
+                );
+                (year, Some(period))
+            }
+            // (without a year column, the period's year is the row's, whatever --year says)
+            (Some(_), _) => (year, Some(period)),
+            (None, _) => (Some(period.year), Some(period)),
+        }
+    } else if let Some(i) = l.month {
+        let cell = row.text(Some(i));
+        let month = cell.parse::<u8>().ok().filter(|m| (1..=12).contains(m));
+        match (month, year) {
+            (Some(month), Some(year)) => (
+                Some(year),
+                Some(Period {
+                    year,
+                    month: Some(month),
+                }),
+            ),
+            (Some(_), None) => {
+                row.report(
+                    i,
+                    cell,
+                    "a month needs a year: add a year column, or pass --year",
+                );
+                (year, None)
+            }
+            (None, _) => {
+                row.report(
+                    i,
+                    cell,
+                    "expected a month, 1 to 12: the file has a month column",
+                );
+                (year, None)
+            }
+        }
+    } else {
+        (year, None)
+    }
 }
 
 /// What is wrong with assessing `year` by `set`, when the year lies outside the set's period:
@@ -1305,6 +1415,8 @@ fn layout(
         district: find("district"),
         province: find("province"),
         year: find("year"),
+        period: find("period"),
+        month: find("month"),
         hamlets: find("hamlets"),
         hamlets_standard: find("hamlets_standard"),
         hamlets_model: find("hamlets_model"),
@@ -1336,6 +1448,8 @@ fn layout(
         layout.district,
         layout.province,
         layout.year,
+        layout.period,
+        layout.month,
         layout.hamlets,
         layout.hamlets_standard,
         layout.hamlets_model,

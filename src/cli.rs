@@ -16,6 +16,7 @@ use crate::lang::Lang;
 use crate::render::{DocumentFormat, RecordFormat};
 use crate::scan::StreamOptions;
 use crate::survey::input::{InputOptions, TextEncoding};
+use crate::survey::period::Period;
 use crate::term::ColorChoice;
 use crate::text::extension_is;
 
@@ -347,6 +348,9 @@ struct ProgressArgs {
     /// Exit with status 1 when any target is not met.
     #[arg(long)]
     check: bool,
+    /// The period of a panel file to report on, 2025-10 or 2025 [default: the latest].
+    #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
+    period: Option<Period>,
     /// Output format [default: table on a terminal, otherwise json].
     #[arg(short, long, value_parser = documents(crate::cmd::progress::FORMATS))]
     format: Option<DocumentFormat>,
@@ -411,8 +415,17 @@ struct ReportArgs {
     /// The report's date, YYYY-MM-DD [default: today].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     date: Option<crate::criteria::Date>,
+    /// The period of a panel file to report on, 2025-10 or 2025 [default: the latest].
+    #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
+    period: Option<Period>,
     #[command(flatten)]
     read: InputArgs,
+}
+
+fn parse_period(s: &str) -> Result<Period, String> {
+    Period::parse(s).ok_or_else(|| {
+        format!("\"{s}\" is not a period; expected a month such as 2025-10 or a year such as 2025")
+    })
 }
 
 fn parse_date(s: &str) -> Result<crate::criteria::Date, String> {
@@ -639,6 +652,7 @@ impl Cli {
                     format,
                     output: args.output,
                     date: args.date.unwrap_or(env.today),
+                    period: args.period,
                     read: args.read.options(),
                     lang,
                 })
@@ -680,6 +694,7 @@ impl Cli {
                         format,
                         output: args.output,
                         read: args.read.options(),
+                        period: args.period,
                         lang,
                     },
                     check: args.check,

@@ -2,5 +2,6 @@
 //! between two surveys.
 
 pub mod changes;
+pub mod periods;
 pub mod progress;
 pub mod targets;

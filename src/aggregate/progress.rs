@@ -309,6 +309,9 @@ pub struct Candidate {
 pub struct ProgressReport {
     /// The province, from the targets file.
     pub province: Option<String>,
+    /// The period reported on, for a panel (`2025-10`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     /// The criteria set.
     pub criteria: String,
     /// The target year, from the targets file.
@@ -598,6 +601,7 @@ impl<'s> Progress<'s> {
         }
         ProgressReport {
             province: self.targets.and_then(|t| t.province.clone()),
+            period: None,
             criteria: set.id.clone(),
             year: self.targets.and_then(|t| t.year),
             communes: self.province.communes,

@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use crate::aggregate::periods::ByPeriod;
 use crate::aggregate::progress::Progress;
 use crate::aggregate::targets::Targets;
 use crate::criteria::SetChoice;
@@ -11,7 +12,8 @@ use crate::lang::Lang;
 use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
 use crate::render::{DocumentFormat, TableLabels, json_document, not_written, sections};
 use crate::scan::{self, Scan};
-use crate::survey::input::InputOptions;
+use crate::survey::input::{InputOptions, shown};
+use crate::survey::period::Period;
 
 /// The formats `ntm progress` writes.
 pub const FORMATS: &[DocumentFormat] = &[
@@ -39,6 +41,8 @@ pub struct ProgressOptions {
     pub output: Option<String>,
     /// How to read the input files (encoding, delimiter, sheet, default year).
     pub read: InputOptions,
+    /// The period of a panel to report on; the latest when `None`.
+    pub period: Option<Period>,
     /// Language of labels.
     pub lang: Lang,
 }
@@ -78,11 +82,22 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
     let by_district = options
         .by_district
         .or_else(|| scan.has_district().then_some(true));
-    let mut tally = Progress::new(&set, targets.as_ref(), by_district);
+    let mut tallies = ByPeriod::new(options.period);
     scan.run(env, stderr, |score| {
-        tally.add(score);
+        if let Some(tally) = tallies.value(score.commune.period, || {
+            Progress::new(&set, targets.as_ref(), by_district)
+        }) {
+            tally.add(score);
+        }
         Ok(())
     })?;
+    let chosen = tallies.choose(&shown(&options.input))?;
+    if let Some(note) = &chosen.note {
+        let _ = writeln!(stderr, "note: {note}");
+    }
+    let tally = chosen
+        .value
+        .unwrap_or_else(|| Progress::new(&set, targets.as_ref(), by_district));
     if let Some(targets) = &targets {
         for (district, _) in &targets.districts {
             if tally.by_district() && !tally.has_district(district) {
@@ -93,7 +108,8 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
             }
         }
     }
-    let report = tally.finish();
+    let mut report = tally.finish();
+    report.period = chosen.period.map(|p| p.to_string());
     let labels = TableLabels::new(&set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {
         let written = match options.format {

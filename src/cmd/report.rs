@@ -4,6 +4,7 @@ use std::io::Write;
 
 use super::diff::snapshots;
 use crate::aggregate::changes::{Snapshot, compare};
+use crate::aggregate::periods::ByPeriod;
 use crate::aggregate::progress::Progress;
 use crate::aggregate::targets::Targets;
 use crate::criteria::{Date, SetChoice};
@@ -14,7 +15,8 @@ use crate::render::output::{check_extension, io_error, refuse_overwriting, write
 use crate::render::report::{Report, html, markdown, xlsx};
 use crate::render::{DocumentFormat, ScoreRow, TableLabels, not_written};
 use crate::scan::{self, Scan};
-use crate::survey::input::InputOptions;
+use crate::survey::input::{InputOptions, shown};
+use crate::survey::period::Period;
 
 /// The formats `ntm report` writes.
 pub const FORMATS: &[DocumentFormat] = &[
@@ -30,6 +32,8 @@ pub struct ReportOptions {
     pub input: String,
     /// A built-in set id or a YAML file.
     pub criteria: SetChoice,
+    /// The period of a panel to report on; the latest when `None`.
+    pub period: Option<Period>,
     /// The targets file.
     pub targets: Option<String>,
     /// Last period's survey, for what changed.
@@ -75,17 +79,31 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         .transpose()?;
     let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
     let by_district = scan.has_district().then_some(true);
-    let mut progress = Progress::new(&set, targets.as_ref(), by_district);
-    let mut rows = Vec::new();
-    let mut now: Vec<Snapshot> = Vec::new();
+    // what the report needs of each period, until the file says which is the latest
+    let fresh = || {
+        (
+            Progress::new(&set, targets.as_ref(), by_district),
+            Vec::new(),
+            Vec::new(),
+        )
+    };
+    let mut periods = ByPeriod::new(options.period);
     scan.run(env, stderr, |score| {
-        progress.add(score);
-        rows.push(ScoreRow::new(&set, score));
-        if options.previous.is_some() {
-            now.push(Snapshot::of(&set, score));
+        if let Some((progress, rows, now)) = periods.value(score.commune.period, fresh) {
+            progress.add(score);
+            rows.push(ScoreRow::new(&set, score));
+            if options.previous.is_some() {
+                now.push(Snapshot::of(&set, score));
+            }
         }
         Ok(())
     })?;
+    let chosen = periods.choose(&shown(&options.input))?;
+    if let Some(note) = &chosen.note {
+        let _ = writeln!(stderr, "note: {note}");
+    }
+    let (progress, rows, now): (Progress, Vec<ScoreRow>, Vec<Snapshot>) =
+        chosen.value.unwrap_or_else(fresh);
     let changes = match &options.previous {
         Some(previous) => Some(compare(
             &set,
@@ -101,7 +119,11 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         set: &set,
         date: options.date,
         labels: TableLabels::new(&set, options.lang, env.table_width),
-        progress: progress.finish(),
+        progress: {
+            let mut report = progress.finish();
+            report.period = chosen.period.map(|p| p.to_string());
+            report
+        },
         rows,
         changes,
     };

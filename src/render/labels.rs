@@ -80,6 +80,8 @@ pub enum Label {
     ProgressTitle,
     /// "target year".
     TargetYear,
+    /// The period of a panel a report is on.
+    ReportPeriod,
     /// "criteria set".
     CriteriaSet,
     /// "communes".
@@ -219,6 +221,7 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
             "New rural development progress",
         ),
         Label::TargetYear => ("mục tiêu năm", "targets for"),
+        Label::ReportPeriod => ("Kỳ", "Reporting period"),
         Label::CriteriaSet => ("Bộ tiêu chí", "Criteria set"),
         Label::Communes => ("Số xã", "Communes"),
         Label::AverageCriteria => ("Bình quân tiêu chí/xã", "Average criteria"),

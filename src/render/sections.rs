@@ -144,14 +144,11 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
     if let Some(y) = report.year {
         let _ = write!(title, " — {} {y}", l(Label::TargetYear));
     }
-    let _ = write!(
-        title,
-        "\n{}: {} · {}: {}",
-        l(Label::CriteriaSet),
-        report.criteria,
-        l(Label::Communes),
-        report.communes
-    );
+    let _ = write!(title, "\n{}: {}", l(Label::CriteriaSet), report.criteria);
+    if let Some(period) = &report.period {
+        let _ = write!(title, " · {}: {period}", l(Label::ReportPeriod));
+    }
+    let _ = write!(title, " · {}: {}", l(Label::Communes), report.communes);
     if let Some(avg) = report.average_criteria {
         let _ = write!(
             title,

@@ -376,7 +376,9 @@ pub fn sniff(header: &[u8]) -> u8 {
     }
 }
 
-fn shown(path: &str) -> String {
+/// A file as messages name it: standard input, `-`, as `<stdin>`.
+#[must_use]
+pub fn shown(path: &str) -> String {
     if path == "-" {
         "<stdin>".to_owned()
     } else {

@@ -12,6 +12,7 @@ mod gaps;
 mod input;
 mod layouts;
 mod limits;
+mod panels;
 mod progress;
 mod readme;
 mod report;

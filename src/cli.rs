@@ -8,6 +8,7 @@ use crate::cmd::criteria::{DIFF_FORMATS, LIST_FORMATS, SHOW_FORMATS};
 use crate::cmd::diff::DiffOptions;
 use crate::cmd::progress::ProgressOptions;
 use crate::cmd::report::ReportOptions;
+use crate::cmd::trend::TrendOptions;
 use crate::cmd::validate::ValidateOptions;
 use crate::config::Config;
 use crate::criteria::SetChoice;
@@ -126,6 +127,22 @@ Examples:
   ntm progress communes.csv --targets targets.yaml --format markdown -o bao-cao.md
   ntm progress communes.csv --targets targets.yaml --check --format json > progress.json")]
     Progress(ProgressArgs),
+    /// Progress over time, from a panel (one file holding several periods) or one file per
+    /// period: for each period the communes by tier and band, the average criteria, the hamlet
+    /// share and every target's actual figure; with --targets, whether the province is on
+    /// track (the pace needed per period left against the pace so far); and every commune
+    /// that lost a criterion or a tier from one period to the next.
+    #[command(after_help = "\
+Periods come from the rows' period column (Kỳ: 2025-10, 10/2025, 2025; or Năm and Tháng), or, \
+for files without one, from --period, given once for each such file, in order. Files may come \
+in any order. The deadline of the targets is the end of their year (December for monthly \
+periods); the pace so far is what was gained per period from the first period to the latest.
+
+Examples:
+  ntm trend panel-2025.csv --targets muc-tieu.yaml
+  ntm trend thang-01.xlsx thang-02.xlsx thang-03.xlsx --period 2025-01 --period 2025-02 --period 2025-03
+  ntm trend panel.csv --format csv > theo-thang.csv")]
+    Trend(TrendArgs),
     /// What changed since the last survey: communes that moved up or down a tier, gained or
     /// lost criteria, appeared or went missing, and the province's totals. Communes that lost a
     /// criterion or a tier come first.
@@ -216,7 +233,7 @@ Examples:
   ntm man score | man -l -
   mkdir -p ~/.local/share/man/man1
   ntm man > ~/.local/share/man/man1/ntm.1
-  for c in score gaps progress diff validate template report criteria completions man; do
+  for c in score gaps progress trend diff validate template report criteria completions man; do
     ntm man $c > ~/.local/share/man/man1/ntm-$c.1
   done")]
     Man {
@@ -353,6 +370,33 @@ struct ProgressArgs {
     period: Option<Period>,
     /// Output format [default: table on a terminal, otherwise json].
     #[arg(short, long, value_parser = documents(crate::cmd::progress::FORMATS))]
+    format: Option<DocumentFormat>,
+    /// Write to FILE instead of standard output; the file appears whole or not at all.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<String>,
+    #[command(flatten)]
+    read: InputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct TrendArgs {
+    /// Survey files: one panel, or one file per period (CSV or workbooks).
+    #[arg(value_name = "FILE", required = true, num_args = 1..)]
+    inputs: Vec<String>,
+    /// The period of a file without a period column, 2025-10 or 2025; once for each such file,
+    /// in order.
+    #[arg(long = "period", value_name = "PERIOD", value_parser = parse_period)]
+    periods: Vec<Period>,
+    /// Targets YAML: whether the province is on track for them.
+    #[arg(short, long, value_name = "FILE")]
+    targets: Option<String>,
+    /// Criteria set: a built-in id or a YAML file [default: the set for the
+    /// year the rows name, else the newest set in force].
+    #[arg(short, long, value_name = "ID|FILE")]
+    criteria: Option<String>,
+    /// Output format [default: table on a terminal, otherwise from the -o extension, else
+    /// json].
+    #[arg(short, long, value_parser = documents(crate::cmd::trend::FORMATS))]
     format: Option<DocumentFormat>,
     /// Write to FILE instead of standard output; the file appears whole or not at all.
     #[arg(short, long, value_name = "FILE")]
@@ -563,6 +607,8 @@ pub enum Task {
         /// Exit 1 when a commune lost a tier or criterion.
         check: bool,
     },
+    /// `ntm trend`.
+    Trend(TrendOptions),
     /// `ntm progress`.
     Progress {
         /// What to report.
@@ -674,6 +720,26 @@ impl Cli {
                 },
                 check: args.check,
             },
+            Command::Trend(args) => {
+                let format = args.format.unwrap_or_else(|| match args.output.as_deref() {
+                    Some(o) if extension_is(o, "md") => DocumentFormat::Markdown,
+                    Some(o) if extension_is(o, "txt") => DocumentFormat::Table,
+                    Some(o) if extension_is(o, "xlsx") => DocumentFormat::Xlsx,
+                    Some(o) if extension_is(o, "csv") => DocumentFormat::Csv,
+                    None if env.stdout_is_terminal => DocumentFormat::Table,
+                    _ => DocumentFormat::Json,
+                });
+                Task::Trend(TrendOptions {
+                    criteria: set_or(args.criteria),
+                    inputs: args.inputs,
+                    periods: args.periods,
+                    targets: args.targets.or_else(|| config.targets.clone()),
+                    format,
+                    output: args.output,
+                    read: args.read.options(),
+                    lang,
+                })
+            }
             Command::Progress(args) => {
                 let format = args.format.unwrap_or_else(|| match args.output.as_deref() {
                     Some(o) if extension_is(o, "md") => DocumentFormat::Markdown,
@@ -753,6 +819,7 @@ fn documents(formats: &'static [DocumentFormat]) -> impl TypedValueParser<Value 
             DocumentFormat::Yaml => "The criteria-file YAML: a start for a provincial set",
             DocumentFormat::Html => "One self-contained HTML file",
             DocumentFormat::Xlsx => "An Excel workbook",
+            DocumentFormat::Csv => "CSV, one row per period",
         });
         if format == DocumentFormat::Table {
             value.alias("text")

@@ -194,6 +194,12 @@ impl<'s> Scan<'s> {
         Scan { set, reader }
     }
 
+    /// Whether the rows carry their period (a panel).
+    #[must_use]
+    pub fn has_periods(&self) -> bool {
+        self.reader.has_periods()
+    }
+
     /// Whether the file has a district column, under any of its names.
     #[must_use]
     pub fn has_district(&self) -> bool {

@@ -5,3 +5,4 @@ pub mod changes;
 pub mod periods;
 pub mod progress;
 pub mod targets;
+pub mod trend;

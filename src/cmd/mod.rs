@@ -8,4 +8,5 @@ pub mod progress;
 pub mod report;
 pub mod score;
 pub mod template;
+pub mod trend;
 pub mod validate;

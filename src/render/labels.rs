@@ -82,6 +82,30 @@ pub enum Label {
     TargetYear,
     /// The period of a panel a report is on.
     ReportPeriod,
+    /// The title of `ntm trend`.
+    TrendTitle,
+    /// Its pace section.
+    Pace,
+    /// Periods left to the deadline.
+    PeriodsLeft,
+    /// Needed per period.
+    NeededPerPeriod,
+    /// Gained per period so far.
+    SoFarPerPeriod,
+    /// On track.
+    OnTrack,
+    /// Its losses section.
+    Losses,
+    /// The period before.
+    FromPeriod,
+    /// The period after.
+    ToPeriod,
+    /// The tier before.
+    TierBefore,
+    /// The tier after.
+    TierAfter,
+    /// Criteria lost.
+    CriteriaLost,
     /// "criteria set".
     CriteriaSet,
     /// "communes".
@@ -222,6 +246,24 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         ),
         Label::TargetYear => ("mục tiêu năm", "targets for"),
         Label::ReportPeriod => ("Kỳ", "Reporting period"),
+        Label::TrendTitle => (
+            "Diễn biến xây dựng nông thôn mới qua các kỳ",
+            "New rural development over time",
+        ),
+        Label::Pace => ("Tiến độ so với mục tiêu", "Pace against the targets"),
+        Label::PeriodsLeft => ("Số kỳ còn lại", "Periods left"),
+        Label::NeededPerPeriod => ("Cần mỗi kỳ", "Needed per period"),
+        Label::SoFarPerPeriod => ("Đạt được mỗi kỳ", "Gained per period"),
+        Label::OnTrack => ("Kịp tiến độ", "On track"),
+        Label::Losses => (
+            "Xã bị mất tiêu chí hoặc mức đạt",
+            "Communes that lost a criterion or a tier",
+        ),
+        Label::FromPeriod => ("Từ kỳ", "From"),
+        Label::ToPeriod => ("Đến kỳ", "To"),
+        Label::TierBefore => ("Mức trước", "Tier before"),
+        Label::TierAfter => ("Mức sau", "Tier after"),
+        Label::CriteriaLost => ("Tiêu chí bị mất", "Criteria lost"),
         Label::CriteriaSet => ("Bộ tiêu chí", "Criteria set"),
         Label::Communes => ("Số xã", "Communes"),
         Label::AverageCriteria => ("Bình quân tiêu chí/xã", "Average criteria"),

@@ -12,6 +12,7 @@ mod records;
 pub mod report;
 pub mod sections;
 mod table;
+pub mod trend;
 mod xlsx;
 
 use std::borrow::Cow;
@@ -56,17 +57,20 @@ pub enum DocumentFormat {
     Html,
     /// An Excel workbook.
     Xlsx,
+    /// CSV, of a document that is one table at heart (`trend`'s periods).
+    Csv,
 }
 
 impl DocumentFormat {
     /// Every document format.
-    pub const ALL: [DocumentFormat; 6] = [
+    pub const ALL: [DocumentFormat; 7] = [
         DocumentFormat::Table,
         DocumentFormat::Json,
         DocumentFormat::Markdown,
         DocumentFormat::Yaml,
         DocumentFormat::Html,
         DocumentFormat::Xlsx,
+        DocumentFormat::Csv,
     ];
 
     /// Its name on the command line.
@@ -79,6 +83,7 @@ impl DocumentFormat {
             DocumentFormat::Yaml => "yaml",
             DocumentFormat::Html => "html",
             DocumentFormat::Xlsx => "xlsx",
+            DocumentFormat::Csv => "csv",
         }
     }
 }

@@ -285,6 +285,12 @@ impl<'s> SurveyReader<'s> {
         &self.warnings
     }
 
+    /// Whether the rows carry their period: a period column, or year and month columns.
+    #[must_use]
+    pub fn has_periods(&self) -> bool {
+        self.layout.period.is_some() || self.layout.month.is_some()
+    }
+
     /// Whether the file has a district column, under any of its names (`district`, `Huyện` …).
     #[must_use]
     pub fn has_district(&self) -> bool {

@@ -1,6 +1,8 @@
 //! Panels: one file holding the communes of several periods, keyed by commune and period;
 //! `progress` and `report` speak of the latest period unless `--period` names one.
 
+use std::fmt::Write as _;
+
 use serde_json::Value;
 
 use crate::util::{data, ntm_with};
@@ -114,4 +116,141 @@ fn progress_speaks_of_the_latest_period_unless_named() {
     let run = progress("Mã xã,TC1\nA,Đạt\n", &[]);
     let report: Value = serde_json::from_str(&run.stdout).unwrap();
     assert!(report.get("period").is_none());
+}
+
+/// A year of a small province, month by month: A is standard all year, B from April, C from
+/// September; D is standard until June and loses criterion 3 in July.
+fn year_panel() -> String {
+    let mut csv = String::from("Mã xã,Tên xã,Kỳ,TC1,TC2,TC3,TC4\n");
+    for month in 1..=12u8 {
+        for (id, name, standard) in [
+            ("A", "Xã An", true),
+            ("B", "Xã Bình", month >= 4),
+            ("C", "Xã Châu", month >= 9),
+            ("D", "Xã Đông", month <= 6),
+        ] {
+            let tc3 = if standard { "Đạt" } else { "Không đạt" };
+            let _ = writeln!(csv, "{id},{name},2024-{month:02},Đạt,Đạt,{tc3},Đạt");
+        }
+    }
+    csv
+}
+
+const TARGETS: &str = "criteria: mini-set\nyear: 2025\ntargets:\n  standard_communes: 4\n";
+
+fn trend_json(args: &[&str], stdin: Option<&str>) -> Value {
+    let mini = data("mini-set.yaml");
+    let mut all = vec!["trend", "-c", &mini, "--format", "json", "-q"];
+    all.extend_from_slice(args);
+    let run = ntm_with(&all, stdin, None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+#[test]
+fn trend_counts_every_month_judges_the_pace_and_flags_losses() {
+    let dir = tempfile::tempdir().unwrap();
+    let targets = dir.path().join("muc-tieu.yaml");
+    std::fs::write(&targets, TARGETS).unwrap();
+    let targets = targets.to_string_lossy().into_owned();
+    let trend = trend_json(&["-", "--targets", &targets], Some(&year_panel()));
+    let standard: Vec<u64> = trend["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            p["tiers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|t| t["tier"] == "standard")
+                .unwrap()["communes"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(standard, [2, 2, 2, 3, 3, 3, 2, 2, 3, 3, 3, 3]);
+    // by hand: 2 communes still needed in January, 1 in December; 12 months to December 2025:
+    // 1 / 12 = 0.08 needed a month, (2 - 1) / 11 = 0.09 gained a month: on track
+    assert_eq!(
+        trend["pace"],
+        serde_json::json!([{
+            "target": "standard_communes",
+            "gap": 1.0,
+            "periods_left": 12,
+            "needed_per_period": 0.08,
+            "so_far_per_period": 0.09,
+            "on_track": true
+        }])
+    );
+    assert_eq!(
+        trend["losses"],
+        serde_json::json!([{
+            "commune_id": "D",
+            "commune": "Xã Đông",
+            "district": "",
+            "from": "2024-06",
+            "to": "2024-07",
+            "tier_before": "standard",
+            "tier_after": "none",
+            "lost": [3]
+        }])
+    );
+
+    // the same year as twelve files, one a month, in any order, gives the same trend
+    let mut files = Vec::new();
+    let mut periods = Vec::new();
+    for month in (1..=12u8).rev() {
+        let path = dir.path().join(format!("thang-{month:02}.csv"));
+        let mut csv = String::from("Mã xã,Tên xã,TC1,TC2,TC3,TC4\n");
+        for line in year_panel().lines().skip(1) {
+            let cells: Vec<&str> = line.split(',').collect();
+            if cells[2] == format!("2024-{month:02}") {
+                let mut kept = cells.clone();
+                kept.remove(2);
+                csv.push_str(&kept.join(","));
+                csv.push('\n');
+            }
+        }
+        std::fs::write(&path, csv).unwrap();
+        files.push(path.to_string_lossy().into_owned());
+        periods.push(format!("2024-{month:02}"));
+    }
+    let mut args: Vec<&str> = files.iter().map(String::as_str).collect();
+    for period in &periods {
+        args.push("--period");
+        args.push(period);
+    }
+    args.push("--targets");
+    args.push(&targets);
+    assert_eq!(trend_json(&args, None), trend);
+
+    // a file without a period needs one
+    let mini = data("mini-set.yaml");
+    let run = ntm_with(&["trend", &files[0], "-c", &mini], None, None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("has no period column (Kỳ, or Năm and Tháng): name its period with --period"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn trend_as_csv_is_one_row_a_period() {
+    let mini = data("mini-set.yaml");
+    let run = ntm_with(
+        &["trend", "-", "-c", &mini, "--format", "csv", "-q"],
+        Some(PANEL),
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "period,communes,tier_none,tier_standard,tier_advanced,tier_model,band_4,band_2-3,band_<2,average_criteria,hamlet_standard_share\n\
+         2024-01,3,2,1,0,0,1,2,0,3.33,\n\
+         2024-02,3,2,1,0,0,1,2,0,3,\n\
+         2024-03,3,1,2,0,0,2,1,0,3.33,\n"
+    );
 }

@@ -26,6 +26,8 @@ pub struct Snapshot {
     pub tier: Option<usize>,
     /// Numbers of the base criteria met.
     pub met: Vec<u32>,
+    /// The tier it was recognised at by decision, when the survey says.
+    pub recognised: Option<usize>,
 }
 
 impl Snapshot {
@@ -38,6 +40,7 @@ impl Snapshot {
             district: score.commune.district.clone(),
             tier: score.tier,
             met: score.numbers(set, Verdict::Met).collect(),
+            recognised: score.commune.recognised,
         }
     }
 }
@@ -107,13 +110,18 @@ pub struct Changes {
     /// their leading zeros), for standard error.
     #[serde(skip)]
     pub warnings: Vec<String>,
+    /// Communes of the new survey recognised at a tier they no longer meet, by id.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub below_recognition: Vec<String>,
 }
 
 impl Changes {
-    /// Whether any commune lost a tier or a criterion.
+    /// Whether any commune lost a tier or a criterion, or no longer meets the tier it was
+    /// recognised at.
     #[must_use]
     pub fn any_lost(&self) -> bool {
         self.communes.iter().any(|c| c.change == Movement::Lost)
+            || !self.below_recognition.is_empty()
     }
 }
 
@@ -224,10 +232,16 @@ pub fn compare(set: &CriteriaSet, old: &[Snapshot], new: &[Snapshot]) -> Changes
         ));
     }
     totals.push(total("average_criteria".into(), average(old), average(new)));
+    let below_recognition = new
+        .iter()
+        .filter(|n| n.recognised.is_some_and(|r| n.tier.is_none_or(|t| t < r)))
+        .map(|n| n.id.clone())
+        .collect();
     Changes {
         totals,
         communes,
         warnings,
+        below_recognition,
     }
 }
 
@@ -287,6 +301,7 @@ mod tests {
             district: "D".into(),
             tier,
             met: met.to_vec(),
+            recognised: None,
         }
     }
 

@@ -334,6 +334,52 @@ pub struct ProgressReport {
     pub bottlenecks: Vec<Bottleneck>,
     /// Communes closest to the tiers whose targets have a gap, best first.
     pub candidates: Vec<Candidate>,
+    /// The communes recognised by decision, when the survey says which (a `recognised`
+    /// column): how many at each tier, and those that no longer meet their tier.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recognition: Option<Recognition>,
+}
+
+/// The communes recognised by decision — the figure provinces report officially — against
+/// those meeting the criteria now, and the maintain-the-standard watch.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recognition {
+    /// Per tier: communes recognised at it, and how many of them meet it now.
+    pub tiers: Vec<RecognisedCount>,
+    /// Recognised communes that no longer meet the tier they were recognised at, in file
+    /// order.
+    pub watch: Vec<Watched>,
+}
+
+/// Communes recognised at one tier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecognisedCount {
+    /// Tier id.
+    pub tier: String,
+    /// Communes recognised at exactly this tier.
+    pub recognised: u32,
+    /// Of them, those meeting the tier's criteria now.
+    pub meeting_now: u32,
+}
+
+/// A recognised commune that no longer meets its tier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Watched {
+    /// `commune_id`.
+    pub commune_id: String,
+    /// Commune name.
+    pub commune: String,
+    /// District.
+    pub district: String,
+    /// The tier it was recognised at.
+    pub recognised: String,
+    /// The year of the recognition, when given.
+    pub recognised_year: Option<u16>,
+    /// The tier it meets now (`none` for none).
+    pub tier: String,
+    /// The criteria of its tier, and of the tiers below, that it does not meet now, by
+    /// verdict column (`TC6`, `NC2`).
+    pub criteria_not_met: Vec<String>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -378,6 +424,9 @@ pub struct Progress<'s> {
     criteria: Vec<[u32; 3]>,
     pools: Vec<Pool>,
     seen: u64,
+    /// Per tier: communes recognised at it, and of them those meeting it now.
+    recognised: Vec<(u32, u32)>,
+    watch: Vec<Watched>,
 }
 
 impl<'s> Progress<'s> {
@@ -399,6 +448,8 @@ impl<'s> Progress<'s> {
             criteria: vec![[0; 3]; set.base().criteria.len()],
             pools: Vec::new(),
             seen: 0,
+            recognised: vec![(0, 0); set.tiers.len()],
+            watch: Vec::new(),
         }
     }
 
@@ -407,6 +458,43 @@ impl<'s> Progress<'s> {
     #[must_use]
     pub fn has_district(&self, district: &str) -> bool {
         self.district_index.contains_key(&district_key(district))
+    }
+
+    /// Counts a commune recognised at tier `k`, and watches it when it no longer meets it.
+    fn recognise(&mut self, k: usize, score: &CommuneScore) {
+        let set = self.set;
+        let meets = score.tier.is_some_and(|t| t >= k);
+        self.recognised[k].0 += 1;
+        self.recognised[k].1 += u32::from(meets);
+        if meets {
+            return;
+        }
+        let criteria_not_met = set
+            .tiers
+            .iter()
+            .zip(score.tiers.iter())
+            .take(k + 1)
+            .flat_map(|(tier, results)| {
+                tier.criteria
+                    .iter()
+                    .zip(results)
+                    .filter(|(_, r)| r.verdict != Verdict::Met)
+                    .map(|(c, _)| tier.verdict_column(c.number))
+            })
+            .collect();
+        let c = &score.commune;
+        self.watch.push(Watched {
+            commune_id: c.id.clone(),
+            commune: c.name.clone(),
+            district: c.district.clone(),
+            recognised: set.tiers[k].id.clone(),
+            recognised_year: c.recognised_year,
+            tier: score
+                .tier
+                .map_or("none", |t| set.tiers[t].id.as_str())
+                .to_owned(),
+            criteria_not_met,
+        });
     }
 
     /// Whether the report is grouped by district: as asked, or when not asked, when some
@@ -419,6 +507,9 @@ impl<'s> Progress<'s> {
 
     /// Adds one scored commune.
     pub fn add(&mut self, score: &CommuneScore) {
+        if let Some(k) = score.commune.recognised {
+            self.recognise(k, score);
+        }
         let set = self.set;
         self.province.add(set, score);
         if self.by_district != Some(false) {
@@ -613,6 +704,7 @@ impl<'s> Progress<'s> {
             districts,
             bottlenecks,
             candidates,
+            recognition: recognition(set, self.recognised, self.watch),
         }
     }
 }
@@ -657,6 +749,30 @@ fn hamlet_share(tally: &Tally) -> Option<HamletShare> {
         standard: tally.hamlets_standard,
         share: (tally.hamlets_standard as f64 / tally.hamlets as f64 * 10_000.0).round() / 10_000.0,
         communes_without_data: tally.without_hamlets,
+    })
+}
+
+/// The recognition figures, when any commune was recognised.
+fn recognition(
+    set: &CriteriaSet,
+    counts: Vec<(u32, u32)>,
+    watch: Vec<Watched>,
+) -> Option<Recognition> {
+    if counts.iter().all(|(recognised, _)| *recognised == 0) {
+        return None;
+    }
+    Some(Recognition {
+        tiers: set
+            .tiers
+            .iter()
+            .zip(counts)
+            .map(|(tier, (recognised, meeting_now))| RecognisedCount {
+                tier: tier.id.clone(),
+                recognised,
+                meeting_now,
+            })
+            .collect(),
+        watch,
     })
 }
 

@@ -76,6 +76,14 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<C
     for warning in &changes.warnings {
         let _ = writeln!(stderr, "warning: {warning}");
     }
+    if !changes.below_recognition.is_empty() {
+        let _ = writeln!(
+            stderr,
+            "warning: {} commune(s) recognised at a tier no longer meet it: {}",
+            changes.below_recognition.len(),
+            changes.below_recognition.join(", ")
+        );
+    }
     let labels = TableLabels::new(&set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {
         if options.bom {

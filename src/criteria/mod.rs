@@ -38,6 +38,8 @@ pub const RESERVED_COLUMNS: &[&str] = &[
     "hamlets_standard",
     "hamlets_model",
     "outstanding_field",
+    "recognised",
+    "recognised_year",
 ];
 
 /// Which criteria set a command uses.

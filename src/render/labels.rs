@@ -106,6 +106,20 @@ pub enum Label {
     TierAfter,
     /// Criteria lost.
     CriteriaLost,
+    /// Communes recognised by decision.
+    Recognised,
+    /// How many were recognised.
+    RecognisedCount,
+    /// Of them, how many meet their tier now.
+    MeetingNow,
+    /// The maintain-the-standard watch.
+    Watch,
+    /// The year of recognition.
+    RecognisedYear,
+    /// The tier met now.
+    TierNow,
+    /// Criteria not met now.
+    CriteriaNotMet,
     /// "criteria set".
     CriteriaSet,
     /// "communes".
@@ -264,6 +278,19 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Label::TierBefore => ("Mức trước", "Tier before"),
         Label::TierAfter => ("Mức sau", "Tier after"),
         Label::CriteriaLost => ("Tiêu chí bị mất", "Criteria lost"),
+        Label::Recognised => (
+            "Xã đã được công nhận (theo quyết định)",
+            "Communes recognised by decision",
+        ),
+        Label::RecognisedCount => ("Đã công nhận", "Recognised"),
+        Label::MeetingNow => ("Còn đạt", "Meeting it now"),
+        Label::Watch => (
+            "Xã đã công nhận nhưng không còn đạt mức đã công nhận",
+            "Recognised communes no longer meeting their tier",
+        ),
+        Label::RecognisedYear => ("Năm công nhận", "Year recognised"),
+        Label::TierNow => ("Mức hiện nay", "Tier now"),
+        Label::CriteriaNotMet => ("Tiêu chí chưa đạt", "Criteria not met"),
         Label::CriteriaSet => ("Bộ tiêu chí", "Criteria set"),
         Label::Communes => ("Số xã", "Communes"),
         Label::AverageCriteria => ("Bình quân tiêu chí/xã", "Average criteria"),

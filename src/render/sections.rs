@@ -49,6 +49,12 @@ impl From<&str> for Cell {
     }
 }
 
+impl From<u16> for Cell {
+    fn from(n: u16) -> Cell {
+        Cell::Number(f64::from(n))
+    }
+}
+
 impl From<u32> for Cell {
     fn from(n: u32) -> Cell {
         Cell::Number(f64::from(n))
@@ -203,6 +209,58 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
                 .collect(),
         ),
     ];
+    if let Some(recognition) = &report.recognition {
+        out.push(Section {
+            kind: "recognised",
+            sheet: l(Label::RecognisedCount),
+            title: l(Label::Recognised),
+            header: vec![
+                l(Label::Tier),
+                l(Label::RecognisedCount),
+                l(Label::MeetingNow),
+            ],
+            rows: recognition
+                .tiers
+                .iter()
+                .map(|t| {
+                    vec![
+                        labels.tier(Some(&t.tier)).into(),
+                        t.recognised.into(),
+                        t.meeting_now.into(),
+                    ]
+                })
+                .collect(),
+        });
+        out.push(Section {
+            kind: "watch",
+            sheet: l(Label::TierNow),
+            title: l(Label::Watch),
+            header: vec![
+                l(Label::CommuneId),
+                l(Label::Commune),
+                l(Label::District),
+                l(Label::RecognisedCount),
+                l(Label::RecognisedYear),
+                l(Label::TierNow),
+                l(Label::CriteriaNotMet),
+            ],
+            rows: recognition
+                .watch
+                .iter()
+                .map(|w| {
+                    vec![
+                        w.commune_id.clone().into(),
+                        w.commune.clone().into(),
+                        w.district.clone().into(),
+                        labels.tier(Some(&w.recognised)).into(),
+                        w.recognised_year.map_or(Cell::from(""), Cell::from),
+                        labels.tier(Some(&w.tier)).into(),
+                        w.criteria_not_met.join(", ").into(),
+                    ]
+                })
+                .collect(),
+        });
+    }
     let target_header = vec![
         l(Label::Target),
         l(Label::Required),

@@ -824,6 +824,20 @@ pub const HEADER_NAMES: &[(&str, &[&str])] = &[
         &["ky", "ky bao cao", "ky danh gia", "thang/nam", "thang nam"],
     ),
     ("month", &["thang", "thang bao cao"]),
+    (
+        "recognised",
+        &[
+            "da cong nhan",
+            "muc cong nhan",
+            "muc da cong nhan",
+            "cong nhan",
+            "recognized",
+        ],
+    ),
+    (
+        "recognised_year",
+        &["nam cong nhan", "nam duoc cong nhan", "recognized_year"],
+    ),
     ("hamlets", &["so thon", "tong so thon"]),
     (
         "hamlets_standard",

@@ -69,6 +69,11 @@ pub struct Commune {
     pub hamlets_model: Option<u32>,
     /// `outstanding_field`: the field a model commune stands out in (lĩnh vực nổi trội), as text.
     pub outstanding_field: String,
+    /// The tier the commune was recognised at by decision (`recognised`: standard, advanced,
+    /// model, modern), an index into the set's tiers; `None` when not recognised or not said.
+    pub recognised: Option<usize>,
+    /// The year of that recognition.
+    pub recognised_year: Option<u16>,
     /// One reading per indicator column of the set ([`CriteriaSet::columns`]); `None` when blank
     /// or absent.
     pub readings: Vec<Option<Reading>>,
@@ -94,6 +99,8 @@ impl Commune {
             hamlets_standard: None,
             hamlets_model: None,
             outstanding_field: String::new(),
+            recognised: None,
+            recognised_year: None,
             readings: vec![None; set.columns.len()],
             verdicts: set
                 .tiers
@@ -118,6 +125,8 @@ struct Layout {
     hamlets_standard: Option<usize>,
     hamlets_model: Option<usize>,
     outstanding_field: Option<usize>,
+    recognised: Option<usize>,
+    recognised_year: Option<usize>,
     class: Option<usize>,
     overrides: Vec<(usize, ClassId)>,
     indicators: Vec<Option<usize>>,
@@ -867,6 +876,46 @@ fn parse(
     let district = nfc(row.text(l.district));
     let province = nfc(row.text(l.province));
     let outstanding_field = nfc(row.text(l.outstanding_field));
+    let recognised = l.recognised.and_then(|i| {
+        let cell = row.text(Some(i));
+        if cell.is_empty() {
+            return None;
+        }
+        if let Ok(tier) = recognised_tier(set, cell) {
+            tier
+        } else {
+            {
+                let tiers: Vec<&str> = set.tiers.iter().map(|t| t.id.as_str()).collect();
+                row.report(
+                    i,
+                    cell,
+                    &format!(
+                        "expected the tier recognised: {} (or Đạt chuẩn, Nâng cao, Kiểu mẫu, Hiện đại), or Không",
+                        tiers.join(", ")
+                    ),
+                );
+                None
+            }
+        }
+    });
+    let recognised_year = l.recognised_year.and_then(|i| {
+        let cell = row.text(Some(i));
+        if cell.is_empty() {
+            return None;
+        }
+        let year = cell
+            .parse::<u16>()
+            .ok()
+            .filter(|y| (1990..=2100).contains(y));
+        if year.is_none() {
+            row.report(
+                i,
+                cell,
+                "expected the year of the recognition decision, such as 2023",
+            );
+        }
+        year
+    });
     if !row.problems.is_empty() {
         return Err(std::mem::take(&mut row.problems));
     }
@@ -884,6 +933,8 @@ fn parse(
         hamlets_standard,
         hamlets_model,
         outstanding_field,
+        recognised,
+        recognised_year,
         readings,
         verdicts,
     })
@@ -957,6 +1008,37 @@ fn read_period(row: &mut Row<'_>, year: Option<u16>) -> (Option<u16>, Option<Per
     } else {
         (year, None)
     }
+}
+
+/// The tier a `recognised` cell names: `Ok(Some(k))` for the set's tier `k`, by its id, its
+/// name, or the word offices use (`Đạt chuẩn`, `Nâng cao`, `Kiểu mẫu`, `Hiện đại`);
+/// `Ok(None)` for not recognised (`Không`, `Chưa`); `Err` when it names nothing known.
+fn recognised_tier(set: &CriteriaSet, cell: &str) -> std::result::Result<Option<usize>, ()> {
+    const WORDS: [(&str, &[&str]); 4] = [
+        (
+            "standard",
+            &["dat chuan", "ntm", "nong thon moi", "dat chuan ntm"],
+        ),
+        ("advanced", &["nang cao", "ntm nang cao"]),
+        ("model", &["kieu mau", "ntm kieu mau"]),
+        ("modern", &["hien dai", "ntm hien dai"]),
+    ];
+    let key = fold(cell);
+    if matches!(key.as_str(), "khong" | "chua" | "no" | "none" | "-") {
+        return Ok(None);
+    }
+    set.tiers
+        .iter()
+        .position(|t| {
+            key == fold(&t.id)
+                || key == fold(&t.name.vi)
+                || key == fold(&t.name.en)
+                || WORDS
+                    .iter()
+                    .any(|(id, words)| *id == t.id && words.contains(&key.as_str()))
+        })
+        .map(Some)
+        .ok_or(())
 }
 
 /// What is wrong with assessing `year` by `set`, when the year lies outside the set's period:
@@ -1427,6 +1509,8 @@ fn layout(
         hamlets_standard: find("hamlets_standard"),
         hamlets_model: find("hamlets_model"),
         outstanding_field: find("outstanding_field"),
+        recognised: find("recognised"),
+        recognised_year: find("recognised_year"),
         class: find(&set.classification.column),
         overrides: set
             .classification
@@ -1460,6 +1544,8 @@ fn layout(
         layout.hamlets_standard,
         layout.hamlets_model,
         layout.outstanding_field,
+        layout.recognised,
+        layout.recognised_year,
         layout.class,
     ];
     for i in known

@@ -254,3 +254,76 @@ fn trend_as_csv_is_one_row_a_period() {
          2024-03,3,1,2,0,0,2,1,0,3.33,\n"
     );
 }
+
+/// Communes recognised by decision are counted beside those meeting the criteria now, and a
+/// recognised commune that no longer meets its tier is on the watch list, with the criteria
+/// it does not meet; `diff --check` fails on it.
+#[test]
+fn recognised_communes_that_no_longer_meet_their_tier_are_watched() {
+    let csv = "Mã xã,Tên xã,Đã công nhận,Năm công nhận,TC1,TC2,TC3,TC4\n\
+               A,Xã An,Đạt chuẩn,2022,Đạt,Đạt,Đạt,Đạt\n\
+               B,Xã Bình,standard,2023,Đạt,Không đạt,Đạt,Cơ bản đạt\n\
+               C,Xã Châu,Không,,Đạt,Đạt,Đạt,Đạt\n\
+               D,Xã Đông,,,Đạt,Đạt,Không đạt,Đạt\n";
+    let run = progress(csv, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        report["recognition"]["tiers"][0],
+        serde_json::json!({"tier": "standard", "recognised": 2, "meeting_now": 1})
+    );
+    assert_eq!(
+        report["recognition"]["watch"],
+        serde_json::json!([{
+            "commune_id": "B",
+            "commune": "Xã Bình",
+            "district": "",
+            "recognised": "standard",
+            "recognised_year": 2023,
+            "tier": "none",
+            "criteria_not_met": ["TC2", "TC4"]
+        }])
+    );
+    // a file that says nothing of recognition has no such section
+    let run = progress("Mã xã,TC1\nA,Đạt\n", &[]);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(report.get("recognition").is_none());
+    // a tier nobody knows is an error naming the cell
+    let run = progress("Mã xã,Đã công nhận,TC1\nA,Xuất sắc,Đạt\n", &[]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("column \"Đã công nhận\": value \"Xuất sắc\": expected the tier recognised"),
+        "{}",
+        run.stderr
+    );
+
+    // diff --check fails while a recognised commune is below its tier
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("cu.csv");
+    let new = dir.path().join("moi.csv");
+    std::fs::write(&old, csv).unwrap();
+    std::fs::write(&new, csv).unwrap();
+    let mini = data("mini-set.yaml");
+    let run = ntm_with(
+        &[
+            "diff",
+            old.to_str().unwrap(),
+            new.to_str().unwrap(),
+            "-c",
+            &mini,
+            "--check",
+            "-f",
+            "csv",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("warning: 1 commune(s) recognised at a tier no longer meet it: B"),
+        "{}",
+        run.stderr
+    );
+}

@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::cmd::criteria::{DIFF_FORMATS, LIST_FORMATS, SHOW_FORMATS};
 use crate::cmd::diff::DiffOptions;
+use crate::cmd::profile::ProfileOptions;
 use crate::cmd::progress::ProgressOptions;
 use crate::cmd::report::ReportOptions;
 use crate::cmd::trend::TrendOptions;
@@ -143,6 +144,17 @@ Examples:
   ntm trend thang-01.xlsx thang-02.xlsx thang-03.xlsx --period 2025-01 --period 2025-02 --period 2025-03
   ntm trend panel.csv --format csv > theo-thang.csv")]
     Trend(TrendArgs),
+    /// The first look at a new month's file: for every column the criteria set judges communes
+    /// by, how many cells say met, basically met, not met or nothing, and for measured
+    /// indicators the smallest, largest and mean value.
+    #[command(after_help = "\
+Rows that cannot be read are counted apart and left out of the figures; `ntm validate` lists \
+their problems.
+
+Examples:
+  ntm profile bieu-01.xlsx --criteria vn-commune-2021-2025
+  ntm profile communes.csv --format csv > ho-so-cot.csv")]
+    Profile(ProfileArgs),
     /// What changed since the last survey: communes that moved up or down a tier, gained or
     /// lost criteria, appeared or went missing, and the province's totals. Communes that lost a
     /// criterion or a tier come first.
@@ -233,7 +245,7 @@ Examples:
   ntm man score | man -l -
   mkdir -p ~/.local/share/man/man1
   ntm man > ~/.local/share/man/man1/ntm.1
-  for c in score gaps progress trend diff validate template report criteria completions man; do
+  for c in score gaps progress trend profile diff validate template report criteria completions man; do
     ntm man $c > ~/.local/share/man/man1/ntm-$c.1
   done")]
     Man {
@@ -370,6 +382,26 @@ struct ProgressArgs {
     period: Option<Period>,
     /// Output format [default: table on a terminal, otherwise json].
     #[arg(short, long, value_parser = documents(crate::cmd::progress::FORMATS))]
+    format: Option<DocumentFormat>,
+    /// Write to FILE instead of standard output; the file appears whole or not at all.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<String>,
+    #[command(flatten)]
+    read: InputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct ProfileArgs {
+    /// Survey file: CSV, or a workbook (.xlsx, .xls, .ods); - for standard input.
+    #[arg(value_name = "FILE")]
+    input: String,
+    /// Criteria set: a built-in id or a YAML file [default: the set for the
+    /// year the rows name, else the newest set in force].
+    #[arg(short, long, value_name = "ID|FILE")]
+    criteria: Option<String>,
+    /// Output format [default: table on a terminal, otherwise from the -o extension, else
+    /// csv].
+    #[arg(short, long, value_parser = documents(crate::cmd::profile::FORMATS))]
     format: Option<DocumentFormat>,
     /// Write to FILE instead of standard output; the file appears whole or not at all.
     #[arg(short, long, value_name = "FILE")]
@@ -609,6 +641,8 @@ pub enum Task {
     },
     /// `ntm trend`.
     Trend(TrendOptions),
+    /// `ntm profile`.
+    Profile(ProfileOptions),
     /// `ntm progress`.
     Progress {
         /// What to report.
@@ -720,6 +754,24 @@ impl Cli {
                 },
                 check: args.check,
             },
+            Command::Profile(args) => {
+                let format = args.format.unwrap_or_else(|| match args.output.as_deref() {
+                    Some(o) if extension_is(o, "md") => DocumentFormat::Markdown,
+                    Some(o) if extension_is(o, "txt") => DocumentFormat::Table,
+                    Some(o) if extension_is(o, "xlsx") => DocumentFormat::Xlsx,
+                    Some(o) if extension_is(o, "json") => DocumentFormat::Json,
+                    None if env.stdout_is_terminal => DocumentFormat::Table,
+                    _ => DocumentFormat::Csv,
+                });
+                Task::Profile(ProfileOptions {
+                    input: args.input,
+                    criteria: set_or(args.criteria),
+                    format,
+                    output: args.output,
+                    read: args.read.options(),
+                    lang,
+                })
+            }
             Command::Trend(args) => {
                 let format = args.format.unwrap_or_else(|| match args.output.as_deref() {
                     Some(o) if extension_is(o, "md") => DocumentFormat::Markdown,

@@ -107,7 +107,7 @@ pub fn execute(task: Task, env: &Env, stderr: &mut dyn Write) -> Result<Outcome>
                 Some(written) => written.and_then(|()| out.flush()).map_err(stdout_error)?,
                 None => {
                     return Err(Error::Usage(format!(
-                        "ntm has no subcommand {:?}; expected one of score, gaps, progress, trend, diff, validate, template, report, criteria, completions, man",
+                        "ntm has no subcommand {:?}; expected one of score, gaps, progress, trend, profile, diff, validate, template, report, criteria, completions, man",
                         subcommand.unwrap_or_default()
                     )));
                 }
@@ -141,6 +141,7 @@ pub fn execute(task: Task, env: &Env, stderr: &mut dyn Write) -> Result<Outcome>
             })
         }
         Task::Trend(options) => done(cmd::trend::run(&options, env, stderr)),
+        Task::Profile(options) => done(cmd::profile::run(&options, env, stderr)),
         Task::Progress { options, check } => {
             let outcome = cmd::progress::run(&options, env, stderr)?;
             Ok(

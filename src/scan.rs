@@ -194,6 +194,13 @@ impl<'s> Scan<'s> {
         Scan { set, reader }
     }
 
+    /// The columns the set judges communes by, in file order; see
+    /// [`SurveyReader::judged_columns`].
+    #[must_use]
+    pub fn judged_columns(&self) -> Vec<(String, crate::survey::JudgedColumn)> {
+        self.reader.judged_columns()
+    }
+
     /// Whether the rows carry their period (a panel).
     #[must_use]
     pub fn has_periods(&self) -> bool {

@@ -4,6 +4,7 @@
 pub mod criteria;
 pub mod diff;
 pub mod gaps;
+pub mod profile;
 pub mod progress;
 pub mod report;
 pub mod score;

@@ -29,6 +29,17 @@ const REPLACED: &str = "text holds \u{fffd}, the mark decoding leaves where a ch
 /// What is said of a cell that is not UTF-8.
 const NOT_UTF8: &str = "text is not valid UTF-8; save the file as \"CSV UTF-8\", or pass --encoding windows-1258 for a legacy Vietnamese file";
 
+/// What a column the set judges communes by holds; see [`SurveyReader::judged_columns`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JudgedColumn {
+    /// An indicator's value, by its index in [`CriteriaSet::columns`] and
+    /// [`Commune::readings`].
+    Indicator(usize),
+    /// The verdict of a criterion: the tier's index and the criterion's within it, as in
+    /// [`Commune::verdicts`].
+    Verdict(usize, usize),
+}
+
 /// What one data cell says about an indicator.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Reading {
@@ -331,6 +342,32 @@ impl<'s> SurveyReader<'s> {
     pub fn has_criterion_columns(&self) -> bool {
         self.layout.indicators.iter().any(Option::is_some)
             || self.layout.verdicts.iter().flatten().any(Option::is_some)
+    }
+
+    /// The columns of the file the set judges communes by, in file order: each header, and
+    /// what it holds — an indicator (by its index in [`CriteriaSet::columns`]) or the verdict
+    /// of criterion `n` of tier `t`.
+    #[must_use]
+    pub fn judged_columns(&self) -> Vec<(String, JudgedColumn)> {
+        let l = &self.layout;
+        let mut columns: Vec<(usize, JudgedColumn)> = l
+            .indicators
+            .iter()
+            .enumerate()
+            .filter_map(|(c, i)| i.map(|i| (i, JudgedColumn::Indicator(c))))
+            .collect();
+        for (t, tier) in l.verdicts.iter().enumerate() {
+            for (n, i) in tier.iter().enumerate() {
+                if let Some(i) = i {
+                    columns.push((*i, JudgedColumn::Verdict(t, n)));
+                }
+            }
+        }
+        columns.sort_by_key(|(i, _)| *i);
+        columns
+            .into_iter()
+            .map(|(i, what)| (l.headers[i].clone(), what))
+            .collect()
     }
 
     /// Headers of the columns the set does not use, in file order.

@@ -13,6 +13,7 @@ mod input;
 mod layouts;
 mod limits;
 mod panels;
+mod profile;
 mod progress;
 mod readme;
 mod report;

@@ -1,0 +1,303 @@
+//! `ntm profile`: the first look at a new month's file — for every column the set judges
+//! communes by, how many cells say met, basically met, not met or nothing, and for measured
+//! indicators the smallest, largest and mean value.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::criteria::{CriteriaSet, Measure, SetChoice, Verdict};
+use crate::env::Env;
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
+use crate::render::sections::{Cell, Section, workbook, write_markdown, write_tables};
+use crate::render::{DocumentFormat, TableLabels, json_document, not_written};
+use crate::scan::{self, RowOutcome, Scan};
+use crate::survey::input::{InputOptions, shown};
+use crate::survey::{JudgedColumn, Reading};
+
+/// The formats `ntm profile` writes.
+pub const FORMATS: &[DocumentFormat] = &[
+    DocumentFormat::Table,
+    DocumentFormat::Csv,
+    DocumentFormat::Json,
+    DocumentFormat::Markdown,
+    DocumentFormat::Xlsx,
+];
+
+/// What `ntm profile` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ProfileOptions {
+    /// The survey file, `-` for standard input.
+    pub input: String,
+    /// The criteria set.
+    pub criteria: SetChoice,
+    /// The output format.
+    pub format: DocumentFormat,
+    /// The output file; standard output when `None`.
+    pub output: Option<String>,
+    /// How to read the file.
+    pub read: InputOptions,
+    /// Language of labels.
+    pub lang: Lang,
+}
+
+/// The profile of a survey file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Profile {
+    /// The file.
+    pub file: String,
+    /// The criteria set.
+    pub criteria: String,
+    /// Communes read.
+    pub communes: u64,
+    /// Rows that could not be read (their problems are what `ntm validate` lists); their
+    /// cells are not counted below.
+    pub rows_with_problems: u64,
+    /// Each column the set judges communes by, in file order.
+    pub columns: Vec<ColumnProfile>,
+}
+
+/// What one column holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ColumnProfile {
+    /// Its header.
+    pub column: String,
+    /// `verdict` (a criterion's verdict), `yes_no` or `measure` (an indicator).
+    pub kind: &'static str,
+    /// Cells saying met (Đạt, Có).
+    pub met: u64,
+    /// Cells saying basically met (Cơ bản đạt).
+    pub basically_met: u64,
+    /// Cells saying not met (Không đạt, Không).
+    pub not_met: u64,
+    /// Blank cells: not assessed.
+    pub blank: u64,
+    /// Measured values.
+    pub values: u64,
+    /// The smallest measured value.
+    pub min: Option<f64>,
+    /// The largest measured value.
+    pub max: Option<f64>,
+    /// The mean of the measured values, to two decimals.
+    pub mean: Option<f64>,
+}
+
+/// Runs `ntm profile`, writing warnings to `stderr`.
+pub fn run(options: &ProfileOptions, env: &Env, stderr: &mut dyn Write) -> Result<()> {
+    if !FORMATS.contains(&options.format) {
+        return Err(not_written(options.format, "profile", FORMATS));
+    }
+    let mut inputs = vec![options.input.as_str()];
+    inputs.extend(options.criteria.file());
+    refuse_overwriting(options.output.as_deref(), &inputs)?;
+    check_extension(
+        options.output.as_deref(),
+        "profile",
+        &["csv", "json", "md", "markdown", "txt", "xlsx"],
+        options.format == DocumentFormat::Xlsx,
+    )?;
+    let set = scan::load_set(&options.criteria, &options.input, &options.read, stderr)?;
+    let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
+    let profile = profile(&set, scan, &shown(&options.input), env)?;
+    if profile.rows_with_problems > 0 {
+        let _ = writeln!(
+            stderr,
+            "warning: {}: {} row(s) could not be read and are not counted; `ntm validate` lists their problems",
+            profile.file, profile.rows_with_problems
+        );
+    }
+    let labels = TableLabels::new(&set, options.lang, env.table_width);
+    write_whole(options.output.as_deref(), |out, name| {
+        let written = match options.format {
+            DocumentFormat::Json => json_document(&profile, out),
+            DocumentFormat::Csv => csv(&profile, out),
+            DocumentFormat::Table => {
+                let (title, sections) = sections(&profile, labels.lang);
+                write_tables(&title, &sections, &labels, out)
+            }
+            DocumentFormat::Markdown => {
+                let (title, sections) = sections(&profile, labels.lang);
+                write_markdown(&title, &sections, labels.lang, out)
+            }
+            DocumentFormat::Xlsx => {
+                let (title, sections) = sections(&profile, labels.lang);
+                workbook(&title, &[], &sections, labels.lang)
+                    .map_err(std::io::Error::other)
+                    .and_then(|bytes| out.write_all(&bytes))
+            }
+            other => return Err(not_written(other, "profile", FORMATS)),
+        };
+        written.map_err(io_error(name))
+    })
+}
+
+/// The profile of the rows `scan` reads.
+fn profile(set: &CriteriaSet, scan: Scan<'_>, file: &str, env: &Env) -> Result<Profile> {
+    let columns = scan.judged_columns();
+    let mut profiles: Vec<ColumnProfile> = columns
+        .iter()
+        .map(|(header, what)| ColumnProfile {
+            column: header.clone(),
+            kind: match what {
+                JudgedColumn::Verdict(..) => "verdict",
+                JudgedColumn::Indicator(c) => match set
+                    .indicators()
+                    .find(|(_, _, i)| i.column == *c)
+                    .map(|(_, _, i)| &i.measure)
+                {
+                    Some(Measure::Quantity(_)) => "measure",
+                    _ => "yes_no",
+                },
+            },
+            met: 0,
+            basically_met: 0,
+            not_met: 0,
+            blank: 0,
+            values: 0,
+            min: None,
+            max: None,
+            mean: None,
+        })
+        .collect();
+    let mut sums = vec![0.0; columns.len()];
+    let (mut communes, mut problems) = (0, 0);
+    scan.each_row(env, |outcome| {
+        let commune = match outcome {
+            RowOutcome::Scored(score, _) => score.commune,
+            RowOutcome::Unscorable { .. } => {
+                // (read, but not scorable: its cells still count; they are not at hand here)
+                problems += 1;
+                return Ok(());
+            }
+            RowOutcome::Invalid(_) => {
+                problems += 1;
+                return Ok(());
+            }
+        };
+        communes += 1;
+        for (((_, what), p), sum) in columns.iter().zip(&mut profiles).zip(&mut sums) {
+            let reading = match *what {
+                JudgedColumn::Indicator(c) => commune.readings[c],
+                JudgedColumn::Verdict(t, n) => commune.verdicts[t][n].map(Reading::Verdict),
+            };
+            match reading {
+                None | Some(Reading::Verdict(Verdict::NotAssessed)) => p.blank += 1,
+                Some(Reading::Verdict(Verdict::Met)) => p.met += 1,
+                Some(Reading::Verdict(Verdict::BasicallyMet)) => p.basically_met += 1,
+                Some(Reading::Verdict(Verdict::NotMet)) => p.not_met += 1,
+                Some(Reading::Value(x)) => {
+                    p.values += 1;
+                    *sum += x;
+                    p.min = Some(p.min.map_or(x, |m| m.min(x)));
+                    p.max = Some(p.max.map_or(x, |m| m.max(x)));
+                }
+            }
+        }
+        Ok(())
+    })?;
+    for (p, sum) in profiles.iter_mut().zip(sums) {
+        #[allow(clippy::cast_precision_loss)]
+        if p.values > 0 {
+            p.mean = Some((sum / p.values as f64 * 100.0).round() / 100.0);
+        }
+    }
+    if communes == 0 && problems == 0 && columns.is_empty() {
+        return Err(Error::Usage(format!("{file}: nothing to profile")));
+    }
+    Ok(Profile {
+        file: file.to_owned(),
+        criteria: set.id.clone(),
+        communes,
+        rows_with_problems: problems,
+        columns: profiles,
+    })
+}
+
+const HEADER: [&str; 10] = [
+    "column",
+    "kind",
+    "met",
+    "basically_met",
+    "not_met",
+    "blank",
+    "values",
+    "min",
+    "max",
+    "mean",
+];
+
+fn cells(p: &ColumnProfile) -> Vec<Cell> {
+    #[allow(clippy::cast_precision_loss)]
+    let count = |n: u64| Cell::Number(n as f64);
+    let measure = |x: Option<f64>| x.map_or(Cell::from(""), Cell::Number);
+    vec![
+        p.column.clone().into(),
+        p.kind.into(),
+        count(p.met),
+        count(p.basically_met),
+        count(p.not_met),
+        count(p.blank),
+        count(p.values),
+        measure(p.min),
+        measure(p.max),
+        measure(p.mean),
+    ]
+}
+
+/// The table's header in Vietnamese, beside [`HEADER`].
+const HEADER_VI: [&str; 10] = [
+    "Cột",
+    "Loại",
+    "Đạt",
+    "Cơ bản đạt",
+    "Không đạt",
+    "Trống",
+    "Số giá trị",
+    "Nhỏ nhất",
+    "Lớn nhất",
+    "Trung bình",
+];
+
+/// One section, one row per column, headed in `lang`.
+fn sections(profile: &Profile, lang: Lang) -> (String, Vec<Section>) {
+    let header = match lang {
+        Lang::Vi => HEADER_VI,
+        Lang::En => HEADER,
+    };
+    let title = format!(
+        "{} — {} communes, criteria set {}{}",
+        profile.file,
+        profile.communes,
+        profile.criteria,
+        if profile.rows_with_problems > 0 {
+            format!(", {} row(s) not read", profile.rows_with_problems)
+        } else {
+            String::new()
+        }
+    );
+    let section = Section {
+        kind: "columns",
+        sheet: "profile".to_owned(),
+        title: match lang {
+            Lang::Vi => "Hồ sơ từng cột",
+            Lang::En => "Column profile",
+        }
+        .to_owned(),
+        header: header.iter().map(|h| (*h).to_owned()).collect(),
+        rows: profile.columns.iter().map(cells).collect(),
+    };
+    (title, vec![section])
+}
+
+/// The profile as CSV, one row per column.
+fn csv(profile: &Profile, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(HEADER).map_err(std::io::Error::other)?;
+    for p in &profile.columns {
+        let row: Vec<String> = cells(p).iter().map(|c| c.show(Lang::En)).collect();
+        writer.write_record(&row).map_err(std::io::Error::other)?;
+    }
+    writer.flush()
+}

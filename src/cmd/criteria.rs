@@ -264,9 +264,13 @@ fn show_markdown(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io:
                 out,
                 "| **{}** | **{}** | {} | {} |",
                 criterion.number,
-                markdown_cell(criterion.name.get(lang)),
+                markdown_cell(&marked_name(
+                    &criterion.name,
+                    criterion.provincial.is_some(),
+                    lang
+                )),
                 how,
-                markdown_cell(criterion.owner.get(lang))
+                markdown_cell(&owner(criterion, lang))
             )?;
             for indicator in &criterion.indicators {
                 let star = if indicator.verified { "" } else { " \\*" };
@@ -274,7 +278,7 @@ fn show_markdown(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io:
                     out,
                     "| {} | {}{star} | {} | {} |",
                     indicator.id,
-                    markdown_cell(indicator.name.get(lang)),
+                    markdown_cell(&marked_name(&indicator.name, indicator.provincial, lang)),
                     markdown_cell(&describe(set, &indicator.measure, lang)),
                     markdown_cell(indicator.source.as_deref().unwrap_or_default())
                 )?;
@@ -317,11 +321,7 @@ fn show_table(
         ]);
         for criterion in &tier.criteria {
             let column = tier.verdict_column(criterion.number);
-            let mut about = format!(
-                "{}: {}",
-                label(Label::Owner, lang),
-                criterion.owner.get(lang)
-            );
+            let mut about = format!("{}: {}", label(Label::Owner, lang), owner(criterion, lang));
             if criterion.indicators.is_empty() {
                 let _ = write!(about, "\n{} {column}", label(Label::VerdictOnly, lang));
             } else if !criterion.indicators_complete {
@@ -329,11 +329,11 @@ fn show_table(
             }
             table.add_row([
                 criterion.number.to_string(),
-                criterion.name.get(lang).to_uppercase(),
+                marked_name(&criterion.name, criterion.provincial.is_some(), lang).to_uppercase(),
                 about,
             ]);
             for indicator in &criterion.indicators {
-                let mut name = indicator.name.get(lang).to_owned();
+                let mut name = marked_name(&indicator.name, indicator.provincial, lang);
                 if !indicator.verified {
                     name.push_str(" *");
                 }
@@ -364,6 +364,20 @@ fn facts(set: &CriteriaSet, lang: Lang, code: impl Fn(&str) -> String) -> Vec<St
         .iter()
         .map(|act| format!("{} ({}): {}", act.decision, act.date, act.title.get(lang)))
         .collect();
+    if let Some(base) = &set.extends {
+        out.push(match lang {
+            Lang::Vi => format!(
+                "Bộ tiêu chí của tỉnh trên nền {}: giá trị đánh dấu {} do tỉnh quy định, còn lại theo bộ gốc",
+                code(base),
+                provincial_mark(lang)
+            ),
+            Lang::En => format!(
+                "A provincial overlay on {}: values marked {} are the province's, the rest the base set's",
+                code(base),
+                provincial_mark(lang)
+            ),
+        });
+    }
     out.push(format!("{}: {}", label(Label::Period, lang), set.period));
     let until = set
         .in_force
@@ -480,24 +494,30 @@ fn describe(set: &CriteriaSet, measure: &Measure, lang: Lang) -> String {
         "<=" => "≤",
         other => other,
     };
-    let value = |level: &Level| match level.amount {
-        Some(amount) => format!(
-            "{symbol} {}{unit}{}",
-            number(amount),
-            if level.verified { "" } else { " *" }
-        ),
-        None => format!("{} *", label(Label::NotKnown, lang)),
+    let value = |level: &Level| {
+        let mut text = match level.amount {
+            Some(amount) => format!(
+                "{symbol} {}{unit}{}",
+                number(amount),
+                if level.verified { "" } else { " *" }
+            ),
+            None => format!("{} *", label(Label::NotKnown, lang)),
+        };
+        if level.provincial {
+            let _ = write!(text, " {}", provincial_mark(lang));
+        }
+        text
     };
     let mut lines = Vec::new();
     let by_class = |prefix: String, levels: &[Level], lines: &mut Vec<String>| {
         let unknown: Vec<_> = levels
             .iter()
             .enumerate()
-            .filter(|(_, l)| l.amount.is_none())
+            .filter(|(_, l)| l.amount.is_none() && !l.provincial)
             .map(|(i, _)| set.classification.classes[i].code.as_str())
             .collect();
         for (i, level) in levels.iter().enumerate() {
-            if level.amount.is_some() {
+            if level.amount.is_some() || level.provincial {
                 let code = &set.classification.classes[i].code;
                 lines.push(format!("{prefix}{code} {}", value(level)));
             }
@@ -529,6 +549,35 @@ fn describe(set: &CriteriaSet, measure: &Measure, lang: Lang) -> String {
         }
     }
     lines.join("\n")
+}
+
+/// How `criteria show` marks what a provincial overlay gave, beside the base's values.
+fn provincial_mark(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "[tỉnh]",
+        Lang::En => "[province]",
+    }
+}
+
+/// A criterion's owner, with the province's source when an overlay assigned it.
+fn owner(criterion: &crate::criteria::Criterion, lang: Lang) -> String {
+    match &criterion.owner_source {
+        Some(source) => format!(
+            "{} {} ({source})",
+            criterion.owner.get(lang),
+            provincial_mark(lang)
+        ),
+        None => criterion.owner.get(lang).to_owned(),
+    }
+}
+
+/// A criterion's or an indicator's name, marked when a provincial overlay added it.
+fn marked_name(name: &Text, provincial: bool, lang: Lang) -> String {
+    if provincial {
+        format!("{} {}", name.get(lang), provincial_mark(lang))
+    } else {
+        name.get(lang).to_owned()
+    }
 }
 
 /// A threshold value without a needless `.0`.
@@ -563,6 +612,8 @@ struct PeriodView {
 struct SetView<'a> {
     id: &'a str,
     title: &'a Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extends: Option<&'a str>,
     legal_basis: Vec<ActView<'a>>,
     period: PeriodView,
     in_force_from: String,
@@ -624,6 +675,10 @@ struct CriterionView<'a> {
     number: u32,
     name: &'a Text,
     owner: &'a Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    owner_source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provincial: Option<&'a str>,
     note: Option<&'a str>,
     indicators_complete: bool,
     indicators: Vec<IndicatorView<'a>>,
@@ -639,6 +694,8 @@ struct IndicatorView<'a> {
     source: Option<&'a str>,
     verified: bool,
     note: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    provincial: bool,
     thresholds: Vec<LevelView<'a>>,
 }
 
@@ -650,6 +707,8 @@ struct LevelView<'a> {
     verified: bool,
     source: &'a str,
     note: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    provincial: bool,
 }
 
 impl<'a> SetView<'a> {
@@ -658,6 +717,7 @@ impl<'a> SetView<'a> {
         SetView {
             id: &set.id,
             title: &set.title,
+            extends: set.extends.as_deref(),
             legal_basis: set
                 .legal_basis
                 .iter()
@@ -721,6 +781,8 @@ impl<'a> SetView<'a> {
                             number: cr.number,
                             name: &cr.name,
                             owner: &cr.owner,
+                            owner_source: cr.owner_source.as_deref(),
+                            provincial: cr.provincial.as_deref(),
                             note: cr.note.as_deref(),
                             indicators_complete: cr.indicators_complete,
                             indicators: cr
@@ -759,6 +821,7 @@ fn indicator_view<'a>(
                     verified: level.verified,
                     source: &level.source,
                     note: level.note.as_deref(),
+                    provincial: level.provincial,
                 })
                 .collect(),
         ),
@@ -772,6 +835,7 @@ fn indicator_view<'a>(
         source: i.source.as_deref(),
         verified: i.verified,
         note: i.note.as_deref(),
+        provincial: i.provincial,
         thresholds,
     }
 }

@@ -128,6 +128,15 @@ struct ThresholdOut<'a> {
     by_region: Option<Map<&'a str, Value<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     by_year: Option<Map<u16, YearOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relative_to: Option<RelativeOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct RelativeOut<'a> {
+    tier: &'a str,
+    indicator: &'a str,
+    factor: f64,
 }
 
 #[derive(Serialize)]
@@ -274,7 +283,22 @@ fn indicator<'a>(i: &'a super::Indicator, codes: &[&'a str]) -> Indicator<'a> {
                 Comparison::AtMost => "<=",
                 Comparison::Equal => "==",
             }),
-            Some(threshold(&q.threshold, codes)),
+            Some(match &q.derived {
+                Some(rule) => ThresholdOut {
+                    source: &rule.source,
+                    verified: rule.verified,
+                    note: None,
+                    value: None,
+                    by_region: None,
+                    by_year: None,
+                    relative_to: Some(RelativeOut {
+                        tier: &rule.tier,
+                        indicator: &rule.indicator,
+                        factor: rule.factor,
+                    }),
+                },
+                None => threshold(&q.threshold, codes),
+            }),
         ),
     };
     Indicator {
@@ -337,6 +361,7 @@ fn threshold<'a>(t: &'a Threshold, codes: &[&'a str]) -> ThresholdOut<'a> {
         value: None,
         by_region: None,
         by_year: None,
+        relative_to: None,
     };
     match t {
         Threshold::Single(level) => out.value = Some(value(level)),

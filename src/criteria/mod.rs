@@ -9,6 +9,7 @@ mod builtin;
 mod check;
 pub mod diff;
 mod export;
+mod overlay;
 mod per_tier;
 mod raw;
 mod verdict;
@@ -98,6 +99,9 @@ pub struct CriteriaSet {
     /// The indicator data columns, one per distinct indicator id across all tiers; an
     /// indicator that appears in several tiers is one column checked against each threshold.
     pub columns: Vec<String>,
+    /// The set a provincial overlay builds on (`extends:`), when it is one: a built-in id or
+    /// the base file as named. What the overlay gives is marked provincial.
+    pub extends: Option<String>,
 }
 
 /// A decision (quyết định) the set is based on.
@@ -330,6 +334,11 @@ pub struct Criterion {
     pub indicators_complete: bool,
     /// Its indicators; empty when the set records the criterion by verdict only.
     pub indicators: Vec<Indicator>,
+    /// The source of a provincial criterion an overlay adds; `None` for a national one.
+    pub provincial: Option<String>,
+    /// The source of a provincial overlay's assignment of `owner`; `None` when the owner is
+    /// the base set's.
+    pub owner_source: Option<String>,
 }
 
 /// An indicator (chỉ tiêu).
@@ -349,6 +358,8 @@ pub struct Indicator {
     pub verified: bool,
     /// Remarks.
     pub note: Option<String>,
+    /// Whether a provincial overlay added it.
+    pub provincial: bool,
 }
 
 /// What an indicator measures and how a value is judged.
@@ -371,6 +382,26 @@ pub struct Quantity {
     pub comparison: Comparison,
     /// The threshold and its legal source.
     pub threshold: Threshold,
+    /// The rule the threshold is derived by from a lower tier's (`relative_to`), while its
+    /// levels are exactly what the rule gives; an overlay that changes the lower tier's levels
+    /// derives these again.
+    pub derived: Option<Derivation>,
+}
+
+/// A threshold defined as a multiple of a lower tier's threshold of the same commune (the
+/// model commune's income is 110 % of the advanced level of its region and year).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derivation {
+    /// The lower tier's id.
+    pub tier: String,
+    /// The indicator of that tier.
+    pub indicator: String,
+    /// The multiple.
+    pub factor: f64,
+    /// The legal source of the rule.
+    pub source: String,
+    /// Whether the rule was checked against the legal text.
+    pub verified: bool,
 }
 
 /// The kind of a measured quantity.
@@ -447,6 +478,9 @@ pub struct Level {
     pub verified: bool,
     /// Remarks, e.g. where the value was read and what is doubtful about it.
     pub note: Option<String>,
+    /// Whether a provincial overlay gave the value (else it is the national set's, or the base
+    /// set's).
+    pub provincial: bool,
 }
 
 /// Why no level applies to a commune.
@@ -501,6 +535,7 @@ impl Threshold {
             amount: level.amount.map(|a| a * factor),
             source: source.to_owned(),
             verified: verified && level.verified,
+            provincial: level.provincial,
             note: Some(format!(
                 "{}% of the {base}{} ({})",
                 (factor * 100.0 * 1e6).round() / 1e6,
@@ -572,7 +607,18 @@ impl Threshold {
 
 impl CriteriaSet {
     /// Parses and validates a criteria set from YAML text; `origin` names it in errors.
+    /// A file with an `extends:` key is a provincial overlay, loaded on top of its base (a
+    /// built-in id, or a path relative to the file).
     pub fn from_yaml(yaml: &str, origin: &str) -> Result<CriteriaSet> {
+        CriteriaSet::from_yaml_at(yaml, origin, 0)
+    }
+
+    /// [`CriteriaSet::from_yaml`] for a set `depth` overlays down.
+    fn from_yaml_at(yaml: &str, origin: &str, depth: u32) -> Result<CriteriaSet> {
+        let probe: raw::RawProbe = crate::yaml::parse(yaml, origin, "criteria set")?;
+        if probe.extends.is_some() {
+            return overlay::load(yaml, origin, depth);
+        }
         let raw: raw::RawSet = crate::yaml::parse(yaml, origin, "criteria set")?;
         check::validate(raw, origin)
     }
@@ -709,6 +755,7 @@ mod tests {
             source: "test".into(),
             verified: true,
             note: None,
+            provincial: false,
         }
     }
 

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::util::{data, ntm};
+use crate::util::{data, ntm, repo};
 
 #[test]
 fn list_names_every_built_in_set() {
@@ -100,5 +100,53 @@ fn yaml_syntax_and_unknown_keys_show_a_snippet() {
         run.stderr.contains("unknown field `verdict_prefx`"),
         "{}",
         run.stderr
+    );
+}
+
+#[test]
+fn a_provincial_overlay_is_checked_against_its_base() {
+    let run = ntm(&[
+        "criteria",
+        "check",
+        &repo("examples/nam-dinh-2021-2025.yaml"),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let show = ntm(&[
+        "criteria",
+        "show",
+        &repo("examples/nam-dinh-2021-2025.yaml"),
+        "--lang",
+        "en",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        show.stdout
+            .contains("A provincial overlay on `vn-commune-2021-2025`")
+    );
+    assert!(
+        show.stdout
+            .contains("2024: ≥ 93 triệu đồng/người/năm [province]")
+    );
+
+    // Lowering the national 100 % of indicator 2.1 without saying so is refused at its line.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loose.yaml");
+    std::fs::write(
+        &path,
+        "extends: vn-commune-2021-2025\n\
+         id: tinh-thu\n\
+         title: { vi: Tỉnh thử, en: Test province }\n\
+         tiers:\n  - id: standard\n    criteria:\n      - number: 2\n        indicators:\n\
+         \x20         - id: \"2.1\"\n            threshold:\n              source: QĐ 1/QĐ-UBND\n\
+         \x20             value: 90\n",
+    )
+    .unwrap();
+    let run = ntm(&["criteria", "check", path.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    let stderr = run.stderr.replace(path.to_str().unwrap(), "loose.yaml");
+    assert!(
+        stderr.starts_with("error: loose.yaml:11: indicator 2.1: >= 90 is looser than the level of vn-commune-2021-2025 (>= 100,"),
+        "{stderr}"
     );
 }

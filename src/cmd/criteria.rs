@@ -839,3 +839,163 @@ fn indicator_view<'a>(
         thresholds,
     }
 }
+
+/// `ntm criteria todo`: the overlay skeleton of every value `name` does not know.
+pub fn todo(name: &str, out: &mut dyn Write) -> Result<()> {
+    let set = CriteriaSet::load(name)?;
+    out.write_all(todo_yaml(&set, name).as_bytes())
+        .map_err(|source| Error::Io {
+            path: "<stdout>".into(),
+            source,
+        })
+}
+
+/// A YAML double-quoted string.
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// A YAML comment on one line.
+fn comment(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The skeleton `criteria todo` writes: an overlay of `set`, with `~` for each value it does not
+/// know and, beside it, where the legal text holds it. As written it changes nothing, so that
+/// `criteria check` accepts it; each number filled in replaces a `~`.
+#[must_use]
+pub fn todo_yaml(set: &CriteriaSet, name: &str) -> String {
+    let mut y = String::new();
+    let _ = writeln!(
+        y,
+        "# What {} does not know: every value written ~ below. Read each from the province's copy\n\
+         # of the decision (the place is beside it), write the number in place of ~, and give the\n\
+         # threshold's source as the decision you read it from. A ~ left as it is changes nothing.\n\
+         # Then: ntm criteria check FILE, and ntm score SURVEY --criteria FILE.",
+        set.id
+    );
+    let _ = writeln!(y, "extends: {}", quoted(name));
+    let _ = writeln!(y, "id: {}", quoted(&format!("{}-tinh", set.id)));
+    let _ = writeln!(
+        y,
+        "title:\n  vi: {}\n  en: {}",
+        quoted(&format!("{} (tỉnh …)", set.title.vi)),
+        quoted(&format!("{} (province of …)", set.title.en))
+    );
+    let _ = writeln!(y, "tiers:");
+    let mut any_tier = false;
+    for tier in &set.tiers {
+        let mut tier_text = String::new();
+        for criterion in &tier.criteria {
+            let mut criterion_text = String::new();
+            for indicator in &criterion.indicators {
+                let Measure::Quantity(q) = &indicator.measure else {
+                    continue;
+                };
+                if q.derived.is_some() {
+                    continue;
+                }
+                let Some(values) = todo_values(set, &q.threshold) else {
+                    continue;
+                };
+                let _ = write!(
+                    criterion_text,
+                    "          - id: {}   # {} ({} {})\n            threshold:\n              source: {}\n{values}",
+                    quoted(&indicator.id),
+                    comment(&indicator.name.vi),
+                    q.comparison.symbol(),
+                    match q.kind {
+                        QuantityKind::Percent => "%".to_owned(),
+                        QuantityKind::Number => q.unit.clone().unwrap_or_default(),
+                    },
+                    quoted("QĐ …/QĐ-UBND tỉnh …, Phụ lục …, chỉ tiêu …")
+                );
+            }
+            if !criterion_text.is_empty() {
+                let _ = write!(
+                    tier_text,
+                    "      - number: {}   # {}\n        indicators:\n{criterion_text}",
+                    criterion.number,
+                    comment(&criterion.name.vi)
+                );
+            }
+        }
+        if !tier_text.is_empty() {
+            any_tier = true;
+            let _ = write!(
+                y,
+                "  - id: {}\n    criteria:\n{tier_text}",
+                quoted(&tier.id)
+            );
+        }
+    }
+    if !any_tier {
+        y = y.replace(
+            "tiers:\n",
+            "tiers: []   # every threshold of the set is known\n",
+        );
+    }
+    y
+}
+
+/// The unknown levels of `threshold` as overlay YAML (indented under `threshold:`), `None`
+/// when it knows every value.
+fn todo_values(set: &CriteriaSet, threshold: &Threshold) -> Option<String> {
+    let unknown = |level: &Level| level.amount.is_none();
+    let class_lines = |levels: &[Level], indent: &str| -> String {
+        let mut out = String::new();
+        for (i, level) in levels.iter().enumerate().filter(|(_, l)| unknown(l)) {
+            let _ = writeln!(
+                out,
+                "{indent}{}: ~   # {}",
+                quoted(&set.classification.classes[i].code),
+                comment(&level.source)
+            );
+        }
+        out
+    };
+    let text = match threshold {
+        Threshold::Single(level) if unknown(level) => {
+            format!("              value: ~   # {}\n", comment(&level.source))
+        }
+        Threshold::Single(_) => String::new(),
+        Threshold::ByClass(levels) => {
+            let lines = class_lines(levels, "                ");
+            if lines.is_empty() {
+                String::new()
+            } else {
+                format!("              by_region:\n{lines}")
+            }
+        }
+        Threshold::ByYear(years) => {
+            let mut lines = String::new();
+            for (year, levels) in years {
+                match levels {
+                    crate::criteria::YearLevels::Single(level) if unknown(level) => {
+                        let _ = writeln!(
+                            lines,
+                            "                {year}:\n                  value: ~   # {}",
+                            comment(&level.source)
+                        );
+                    }
+                    crate::criteria::YearLevels::Single(_) => {}
+                    crate::criteria::YearLevels::ByClass(levels) => {
+                        let class = class_lines(levels, "                    ");
+                        if !class.is_empty() {
+                            let _ = write!(
+                                lines,
+                                "                {year}:\n                  by_region:\n{class}"
+                            );
+                        }
+                    }
+                }
+            }
+            if lines.is_empty() {
+                String::new()
+            } else {
+                format!("              by_year:\n{lines}")
+            }
+        }
+    };
+    (!text.is_empty()).then_some(text)
+}

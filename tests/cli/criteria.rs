@@ -150,3 +150,57 @@ fn a_provincial_overlay_is_checked_against_its_base() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_todo_skeleton_round_trips_and_fills_in() {
+    for set in [
+        "vn-commune-2016-2020",
+        "vn-commune-2021-2025",
+        "vn-commune-2026-2030",
+    ] {
+        let todo = ntm(&["criteria", "todo", set]);
+        assert_eq!(todo.code, 0, "{}", todo.stderr);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("todo.yaml");
+        std::fs::write(&path, &todo.stdout).unwrap();
+        let check = ntm(&["criteria", "check", path.to_str().unwrap()]);
+        assert_eq!(check.code, 0, "{set}: {}\n{}", check.stderr, todo.stdout);
+        if set != "vn-commune-2021-2025" {
+            continue;
+        }
+        // every unknown value is listed, with where to read it
+        assert!(todo.stdout.contains(
+            "          - id: \"2.2\"   # Tỷ lệ đường thôn, bản và đường liên thôn, bản ít nhất được cứng hóa, đảm bảo ô tô đi lại thuận tiện quanh năm (>= %)\n            threshold:\n"
+        ));
+        assert!(
+            todo.stdout.contains(
+                "                \"DBSH\": ~   # QĐ 318/QĐ-TTg, Phụ lục I, chỉ tiêu 2.2\n"
+            )
+        );
+        // one number filled in is the province's
+        let filled = todo.stdout.replacen(
+            "\"DBSH\": ~   # QĐ 318/QĐ-TTg, Phụ lục I, chỉ tiêu 2.2",
+            "\"DBSH\": 85",
+            1,
+        );
+        std::fs::write(&path, filled).unwrap();
+        let show = ntm(&[
+            "criteria",
+            "show",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(show.code, 0, "{}", show.stderr);
+        let json: Value = serde_json::from_str(&show.stdout).unwrap();
+        let levels = &json["tiers"][0]["criteria"][1]["indicators"][1]["thresholds"];
+        let dbsh = levels
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["class"] == "DBSH")
+            .unwrap();
+        assert_eq!(dbsh["value"], 85.0);
+        assert_eq!(dbsh["provincial"], true);
+    }
+}

@@ -278,7 +278,14 @@ fn show_markdown(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io:
                     out,
                     "| {} | {}{star} | {} | {} |",
                     indicator.id,
-                    markdown_cell(&marked_name(&indicator.name, indicator.provincial, lang)),
+                    markdown_cell(&format!(
+                        "{}{}",
+                        marked_name(&indicator.name, indicator.provincial, lang),
+                        indicator
+                            .years
+                            .map(|y| format!(" ({} {y})", years_label(lang)))
+                            .unwrap_or_default()
+                    )),
                     markdown_cell(&describe(set, &indicator.measure, lang)),
                     markdown_cell(indicator.source.as_deref().unwrap_or_default())
                 )?;
@@ -334,6 +341,9 @@ fn show_table(
             ]);
             for indicator in &criterion.indicators {
                 let mut name = marked_name(&indicator.name, indicator.provincial, lang);
+                if let Some(years) = indicator.years {
+                    let _ = write!(name, " ({} {years})", years_label(lang));
+                }
                 if !indicator.verified {
                     name.push_str(" *");
                 }
@@ -556,6 +566,14 @@ fn provincial_mark(lang: Lang) -> &'static str {
     match lang {
         Lang::Vi => "[tỉnh]",
         Lang::En => "[province]",
+    }
+}
+
+/// What the years of a dated version of an indicator are called.
+fn years_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "áp dụng cho năm đánh giá",
+        Lang::En => "for survey years",
     }
 }
 
@@ -898,9 +916,20 @@ pub fn todo_yaml(set: &CriteriaSet, name: &str) -> String {
                 let Some(values) = todo_values(set, &q.threshold) else {
                     continue;
                 };
+                let years = indicator.years.map_or_else(String::new, |y| {
+                    let mut out = String::from("            years: {");
+                    if let Some(from) = y.from {
+                        let _ = write!(out, " from: {from}");
+                    }
+                    if let Some(to) = y.to {
+                        let _ = write!(out, "{} to: {to}", if y.from.is_some() { "," } else { "" });
+                    }
+                    out.push_str(" }\n");
+                    out
+                });
                 let _ = write!(
                     criterion_text,
-                    "          - id: {}   # {} ({} {})\n            threshold:\n              source: {}\n{values}",
+                    "          - id: {}   # {} ({} {})\n{years}            threshold:\n              source: {}\n{values}",
                     quoted(&indicator.id),
                     comment(&indicator.name.vi),
                     q.comparison.symbol(),

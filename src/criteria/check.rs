@@ -12,7 +12,7 @@ use super::raw::{
 use super::{
     Band, Class, ClassId, Classification, Comparison, CriteriaSet, Criterion, Date, Derivation,
     InForce, Indicator, LegalAct, Level, Measure, Override, Period, Quantity, QuantityKind,
-    RESERVED_COLUMNS, Threshold, Tier, YearLevels, problem_at,
+    RESERVED_COLUMNS, Threshold, Tier, YearLevels, YearSpan, problem_at,
 };
 use crate::error::{Error, Problem, Result};
 use crate::text::nfc;
@@ -334,7 +334,7 @@ fn tiers(
             v.report(line, format!("tier \"{id}\" has no criteria"));
         }
         let mut numbers = HashSet::new();
-        let mut indicator_ids = HashSet::new();
+        let mut indicator_ids: HashMap<String, Vec<Option<YearSpan>>> = HashMap::new();
         let mut criteria = Vec::new();
         for rc in &raw_tier.criteria {
             let number = rc.number.value;
@@ -349,15 +349,37 @@ fn tiers(
             for ri in &rc.indicators {
                 let iline = ri.id.referenced.line();
                 let iid = nfc(&ri.id.value);
-                if !indicator_ids.insert(iid.clone()) {
+                let span = ri.years.map(|y| YearSpan {
+                    from: y.from,
+                    to: y.to,
+                });
+                if let Some(y) = ri.years
+                    && let (Some(from), Some(to)) = (y.from, y.to)
+                    && from > to
+                {
                     v.report(
                         iline,
-                        format!("indicator {iid} is defined twice in tier \"{id}\""),
+                        format!("indicator {iid}: years end ({to}) before they start ({from})"),
                     );
                 }
+                let versions = indicator_ids.entry(iid.clone()).or_default();
+                // One id twice is an amended indicator: each version dated, their years apart.
+                if !versions.is_empty()
+                    && span.is_none_or(|span| {
+                        versions
+                            .iter()
+                            .any(|other| other.is_none_or(|other| other.overlaps(span)))
+                    })
+                {
+                    v.report(
+                        iline,
+                        format!("indicator {iid} is defined twice in tier \"{id}\" (versions of an amended indicator each give years, and their years do not overlap)"),
+                    );
+                }
+                versions.push(span);
                 check_column_name(v, iline, &iid, reserved);
                 let column = if let Some((kind, first_line, column)) = kinds.get(&iid) {
-                    if *kind != ri.kind {
+                    if *kind != ri.kind && ri.years.is_none() {
                         v.report(
                             iline,
                             format!("indicator {iid} is one data column: its kind must match the kind given at line {first_line}"),
@@ -483,6 +505,10 @@ fn indicator(
         verified: ri.verified,
         note: ri.note.clone(),
         provincial: false,
+        years: ri.years.map(|y| YearSpan {
+            from: y.from,
+            to: y.to,
+        }),
     })
 }
 

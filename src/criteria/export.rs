@@ -100,6 +100,8 @@ struct Criterion<'a> {
 #[derive(Serialize)]
 struct Indicator<'a> {
     id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    years: Option<YearsOut>,
     name: &'a Text,
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -114,6 +116,14 @@ struct Indicator<'a> {
     threshold: Option<ThresholdOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct YearsOut {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<u16>,
 }
 
 #[derive(Serialize)]
@@ -303,6 +313,10 @@ fn indicator<'a>(i: &'a super::Indicator, codes: &[&'a str]) -> Indicator<'a> {
     };
     Indicator {
         id: &i.id,
+        years: i.years.map(|y| YearsOut {
+            from: y.from,
+            to: y.to,
+        }),
         name: &i.name,
         kind,
         source: i.source.as_deref(),

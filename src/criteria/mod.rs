@@ -360,6 +360,60 @@ pub struct Indicator {
     pub note: Option<String>,
     /// Whether a provincial overlay added it.
     pub provincial: bool,
+    /// The survey years this version applies to, when an amendment changed the indicator: one
+    /// id then has several versions, one per span of years, and a survey's year picks one.
+    pub years: Option<YearSpan>,
+}
+
+impl Indicator {
+    /// Whether this version of the indicator applies to a survey of `year`. An undated
+    /// indicator applies to every year; a dated one only to its years.
+    #[must_use]
+    pub fn applies(&self, year: Option<u16>) -> bool {
+        match (self.years, year) {
+            (None, _) => true,
+            (Some(span), Some(year)) => span.contains(year),
+            (Some(_), None) => false,
+        }
+    }
+}
+
+/// Survey years, both ends included; an end `None` is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearSpan {
+    /// First year.
+    pub from: Option<u16>,
+    /// Last year.
+    pub to: Option<u16>,
+}
+
+impl YearSpan {
+    /// Whether `year` lies in the span.
+    #[must_use]
+    pub fn contains(self, year: u16) -> bool {
+        self.from.is_none_or(|f| f <= year) && self.to.is_none_or(|t| year <= t)
+    }
+
+    /// Whether two spans share a year.
+    #[must_use]
+    pub fn overlaps(self, other: YearSpan) -> bool {
+        self.from.unwrap_or(0).max(other.from.unwrap_or(0))
+            <= self
+                .to
+                .unwrap_or(u16::MAX)
+                .min(other.to.unwrap_or(u16::MAX))
+    }
+}
+
+impl fmt::Display for YearSpan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.from, self.to) {
+            (Some(from), Some(to)) => write!(f, "{from}–{to}"),
+            (Some(from), None) => write!(f, "{from}–"),
+            (None, Some(to)) => write!(f, "–{to}"),
+            (None, None) => Ok(()),
+        }
+    }
 }
 
 /// What an indicator measures and how a value is judged.

@@ -281,7 +281,15 @@ impl Context<'_> {
     ) {
         let id = nfc(&ri.id.value);
         let line = ri.id.referenced.line();
-        let found = indicators.iter_mut().find(|i| i.id == id);
+        // of an amended indicator, the version with the years given, else the one in force now
+        let years = ri.years.map(|y| super::YearSpan {
+            from: y.from,
+            to: y.to,
+        });
+        let found = indicators
+            .iter_mut()
+            .rev()
+            .find(|i| i.id == id && (years.is_none() || i.years == years));
         match (found, ri.added || in_added) {
             (Some(_), true) => v.report(
                 line,
@@ -470,6 +478,7 @@ impl Context<'_> {
             verified: true,
             note: ri.note.clone(),
             provincial: true,
+            years: None,
         })
     }
 }

@@ -131,6 +131,9 @@ pub(crate) enum RawComparison {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawIndicator {
     pub id: Spanned<String>,
+    /// The survey years this version applies to, when the indicator was amended.
+    #[serde(default)]
+    pub years: Option<RawYears>,
     pub name: Text,
     pub kind: RawKind,
     #[serde(default)]
@@ -145,6 +148,16 @@ pub(crate) struct RawIndicator {
     pub threshold: Option<Spanned<RawThreshold>>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// Survey years, both ends included; either may be open.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawYears {
+    #[serde(default)]
+    pub from: Option<u16>,
+    #[serde(default)]
+    pub to: Option<u16>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -280,6 +293,9 @@ pub(crate) struct RawOverlayCriterion {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawOverlayIndicator {
     pub id: Spanned<String>,
+    /// Which version of an amended indicator: its survey years as the base gives them.
+    #[serde(default)]
+    pub years: Option<RawYears>,
     /// An indicator the province adds, which the base criterion lacks.
     #[serde(default)]
     pub added: bool,

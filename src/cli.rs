@@ -556,6 +556,18 @@ Examples:
         #[arg(value_name = "FILE")]
         file: String,
     },
+    /// What a province must fill in: an overlay of the set listing every value it does not
+    /// know (`~`), each with the decision, appendix and indicator to read it from. Fill in the
+    /// numbers and sources, then `criteria check` it and score with `--criteria`.
+    #[command(after_help = "\
+Examples:
+  ntm criteria todo vn-commune-2021-2025 > tinh-2021-2025.yaml
+  ntm criteria check tinh-2021-2025.yaml")]
+    Todo {
+        /// A built-in id or a YAML file.
+        #[arg(value_name = "ID|FILE")]
+        set: String,
+    },
     /// What changed from set A to set B: criteria and indicators added, removed, renumbered,
     /// reworded, and thresholds changed.
     #[command(
@@ -670,6 +682,11 @@ pub enum Task {
     CriteriaCheck {
         /// Set file or id.
         file: String,
+    },
+    /// `ntm criteria todo`.
+    CriteriaTodo {
+        /// Set file or id.
+        set: String,
     },
     /// `ntm criteria diff`.
     CriteriaDiff {
@@ -826,6 +843,7 @@ impl Cli {
                     lang,
                 },
                 CriteriaCommand::Check { file } => Task::CriteriaCheck { file },
+                CriteriaCommand::Todo { set } => Task::CriteriaTodo { set },
                 CriteriaCommand::Diff { a, b, format } => Task::CriteriaDiff { a, b, format, lang },
             },
         }

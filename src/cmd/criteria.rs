@@ -264,9 +264,13 @@ fn show_markdown(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io:
                 out,
                 "| **{}** | **{}** | {} | {} |",
                 criterion.number,
-                markdown_cell(criterion.name.get(lang)),
+                markdown_cell(&marked_name(
+                    &criterion.name,
+                    criterion.provincial.is_some(),
+                    lang
+                )),
                 how,
-                markdown_cell(criterion.owner.get(lang))
+                markdown_cell(&owner(criterion, lang))
             )?;
             for indicator in &criterion.indicators {
                 let star = if indicator.verified { "" } else { " \\*" };
@@ -274,7 +278,14 @@ fn show_markdown(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io:
                     out,
                     "| {} | {}{star} | {} | {} |",
                     indicator.id,
-                    markdown_cell(indicator.name.get(lang)),
+                    markdown_cell(&format!(
+                        "{}{}",
+                        marked_name(&indicator.name, indicator.provincial, lang),
+                        indicator
+                            .years
+                            .map(|y| format!(" ({} {y})", years_label(lang)))
+                            .unwrap_or_default()
+                    )),
                     markdown_cell(&describe(set, &indicator.measure, lang)),
                     markdown_cell(indicator.source.as_deref().unwrap_or_default())
                 )?;
@@ -317,11 +328,7 @@ fn show_table(
         ]);
         for criterion in &tier.criteria {
             let column = tier.verdict_column(criterion.number);
-            let mut about = format!(
-                "{}: {}",
-                label(Label::Owner, lang),
-                criterion.owner.get(lang)
-            );
+            let mut about = format!("{}: {}", label(Label::Owner, lang), owner(criterion, lang));
             if criterion.indicators.is_empty() {
                 let _ = write!(about, "\n{} {column}", label(Label::VerdictOnly, lang));
             } else if !criterion.indicators_complete {
@@ -329,11 +336,14 @@ fn show_table(
             }
             table.add_row([
                 criterion.number.to_string(),
-                criterion.name.get(lang).to_uppercase(),
+                marked_name(&criterion.name, criterion.provincial.is_some(), lang).to_uppercase(),
                 about,
             ]);
             for indicator in &criterion.indicators {
-                let mut name = indicator.name.get(lang).to_owned();
+                let mut name = marked_name(&indicator.name, indicator.provincial, lang);
+                if let Some(years) = indicator.years {
+                    let _ = write!(name, " ({} {years})", years_label(lang));
+                }
                 if !indicator.verified {
                     name.push_str(" *");
                 }
@@ -364,6 +374,20 @@ fn facts(set: &CriteriaSet, lang: Lang, code: impl Fn(&str) -> String) -> Vec<St
         .iter()
         .map(|act| format!("{} ({}): {}", act.decision, act.date, act.title.get(lang)))
         .collect();
+    if let Some(base) = &set.extends {
+        out.push(match lang {
+            Lang::Vi => format!(
+                "Bộ tiêu chí của tỉnh trên nền {}: giá trị đánh dấu {} do tỉnh quy định, còn lại theo bộ gốc",
+                code(base),
+                provincial_mark(lang)
+            ),
+            Lang::En => format!(
+                "A provincial overlay on {}: values marked {} are the province's, the rest the base set's",
+                code(base),
+                provincial_mark(lang)
+            ),
+        });
+    }
     out.push(format!("{}: {}", label(Label::Period, lang), set.period));
     let until = set
         .in_force
@@ -480,24 +504,30 @@ fn describe(set: &CriteriaSet, measure: &Measure, lang: Lang) -> String {
         "<=" => "≤",
         other => other,
     };
-    let value = |level: &Level| match level.amount {
-        Some(amount) => format!(
-            "{symbol} {}{unit}{}",
-            number(amount),
-            if level.verified { "" } else { " *" }
-        ),
-        None => format!("{} *", label(Label::NotKnown, lang)),
+    let value = |level: &Level| {
+        let mut text = match level.amount {
+            Some(amount) => format!(
+                "{symbol} {}{unit}{}",
+                number(amount),
+                if level.verified { "" } else { " *" }
+            ),
+            None => format!("{} *", label(Label::NotKnown, lang)),
+        };
+        if level.provincial {
+            let _ = write!(text, " {}", provincial_mark(lang));
+        }
+        text
     };
     let mut lines = Vec::new();
     let by_class = |prefix: String, levels: &[Level], lines: &mut Vec<String>| {
         let unknown: Vec<_> = levels
             .iter()
             .enumerate()
-            .filter(|(_, l)| l.amount.is_none())
+            .filter(|(_, l)| l.amount.is_none() && !l.provincial)
             .map(|(i, _)| set.classification.classes[i].code.as_str())
             .collect();
         for (i, level) in levels.iter().enumerate() {
-            if level.amount.is_some() {
+            if level.amount.is_some() || level.provincial {
                 let code = &set.classification.classes[i].code;
                 lines.push(format!("{prefix}{code} {}", value(level)));
             }
@@ -529,6 +559,43 @@ fn describe(set: &CriteriaSet, measure: &Measure, lang: Lang) -> String {
         }
     }
     lines.join("\n")
+}
+
+/// How `criteria show` marks what a provincial overlay gave, beside the base's values.
+fn provincial_mark(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "[tỉnh]",
+        Lang::En => "[province]",
+    }
+}
+
+/// What the years of a dated version of an indicator are called.
+fn years_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "áp dụng cho năm đánh giá",
+        Lang::En => "for survey years",
+    }
+}
+
+/// A criterion's owner, with the province's source when an overlay assigned it.
+fn owner(criterion: &crate::criteria::Criterion, lang: Lang) -> String {
+    match &criterion.owner_source {
+        Some(source) => format!(
+            "{} {} ({source})",
+            criterion.owner.get(lang),
+            provincial_mark(lang)
+        ),
+        None => criterion.owner.get(lang).to_owned(),
+    }
+}
+
+/// A criterion's or an indicator's name, marked when a provincial overlay added it.
+fn marked_name(name: &Text, provincial: bool, lang: Lang) -> String {
+    if provincial {
+        format!("{} {}", name.get(lang), provincial_mark(lang))
+    } else {
+        name.get(lang).to_owned()
+    }
 }
 
 /// A threshold value without a needless `.0`.
@@ -563,6 +630,8 @@ struct PeriodView {
 struct SetView<'a> {
     id: &'a str,
     title: &'a Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extends: Option<&'a str>,
     legal_basis: Vec<ActView<'a>>,
     period: PeriodView,
     in_force_from: String,
@@ -624,6 +693,10 @@ struct CriterionView<'a> {
     number: u32,
     name: &'a Text,
     owner: &'a Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    owner_source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provincial: Option<&'a str>,
     note: Option<&'a str>,
     indicators_complete: bool,
     indicators: Vec<IndicatorView<'a>>,
@@ -639,6 +712,8 @@ struct IndicatorView<'a> {
     source: Option<&'a str>,
     verified: bool,
     note: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    provincial: bool,
     thresholds: Vec<LevelView<'a>>,
 }
 
@@ -650,6 +725,8 @@ struct LevelView<'a> {
     verified: bool,
     source: &'a str,
     note: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    provincial: bool,
 }
 
 impl<'a> SetView<'a> {
@@ -658,6 +735,7 @@ impl<'a> SetView<'a> {
         SetView {
             id: &set.id,
             title: &set.title,
+            extends: set.extends.as_deref(),
             legal_basis: set
                 .legal_basis
                 .iter()
@@ -721,6 +799,8 @@ impl<'a> SetView<'a> {
                             number: cr.number,
                             name: &cr.name,
                             owner: &cr.owner,
+                            owner_source: cr.owner_source.as_deref(),
+                            provincial: cr.provincial.as_deref(),
                             note: cr.note.as_deref(),
                             indicators_complete: cr.indicators_complete,
                             indicators: cr
@@ -759,6 +839,7 @@ fn indicator_view<'a>(
                     verified: level.verified,
                     source: &level.source,
                     note: level.note.as_deref(),
+                    provincial: level.provincial,
                 })
                 .collect(),
         ),
@@ -772,6 +853,178 @@ fn indicator_view<'a>(
         source: i.source.as_deref(),
         verified: i.verified,
         note: i.note.as_deref(),
+        provincial: i.provincial,
         thresholds,
     }
+}
+
+/// `ntm criteria todo`: the overlay skeleton of every value `name` does not know.
+pub fn todo(name: &str, out: &mut dyn Write) -> Result<()> {
+    let set = CriteriaSet::load(name)?;
+    out.write_all(todo_yaml(&set, name).as_bytes())
+        .map_err(|source| Error::Io {
+            path: "<stdout>".into(),
+            source,
+        })
+}
+
+/// A YAML double-quoted string.
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// A YAML comment on one line.
+fn comment(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The skeleton `criteria todo` writes: an overlay of `set`, with `~` for each value it does not
+/// know and, beside it, where the legal text holds it. As written it changes nothing, so that
+/// `criteria check` accepts it; each number filled in replaces a `~`.
+#[must_use]
+pub fn todo_yaml(set: &CriteriaSet, name: &str) -> String {
+    let mut y = String::new();
+    let _ = writeln!(
+        y,
+        "# What {} does not know: every value written ~ below. Read each from the province's copy\n\
+         # of the decision (the place is beside it), write the number in place of ~, and give the\n\
+         # threshold's source as the decision you read it from. A ~ left as it is changes nothing.\n\
+         # Then: ntm criteria check FILE, and ntm score SURVEY --criteria FILE.",
+        set.id
+    );
+    let _ = writeln!(y, "extends: {}", quoted(name));
+    let _ = writeln!(y, "id: {}", quoted(&format!("{}-tinh", set.id)));
+    let _ = writeln!(
+        y,
+        "title:\n  vi: {}\n  en: {}",
+        quoted(&format!("{} (tỉnh …)", set.title.vi)),
+        quoted(&format!("{} (province of …)", set.title.en))
+    );
+    let _ = writeln!(y, "tiers:");
+    let mut any_tier = false;
+    for tier in &set.tiers {
+        let mut tier_text = String::new();
+        for criterion in &tier.criteria {
+            let mut criterion_text = String::new();
+            for indicator in &criterion.indicators {
+                let Measure::Quantity(q) = &indicator.measure else {
+                    continue;
+                };
+                if q.derived.is_some() {
+                    continue;
+                }
+                let Some(values) = todo_values(set, &q.threshold) else {
+                    continue;
+                };
+                let years = indicator.years.map_or_else(String::new, |y| {
+                    let mut out = String::from("            years: {");
+                    if let Some(from) = y.from {
+                        let _ = write!(out, " from: {from}");
+                    }
+                    if let Some(to) = y.to {
+                        let _ = write!(out, "{} to: {to}", if y.from.is_some() { "," } else { "" });
+                    }
+                    out.push_str(" }\n");
+                    out
+                });
+                let _ = write!(
+                    criterion_text,
+                    "          - id: {}   # {} ({} {})\n{years}            threshold:\n              source: {}\n{values}",
+                    quoted(&indicator.id),
+                    comment(&indicator.name.vi),
+                    q.comparison.symbol(),
+                    match q.kind {
+                        QuantityKind::Percent => "%".to_owned(),
+                        QuantityKind::Number => q.unit.clone().unwrap_or_default(),
+                    },
+                    quoted("QĐ …/QĐ-UBND tỉnh …, Phụ lục …, chỉ tiêu …")
+                );
+            }
+            if !criterion_text.is_empty() {
+                let _ = write!(
+                    tier_text,
+                    "      - number: {}   # {}\n        indicators:\n{criterion_text}",
+                    criterion.number,
+                    comment(&criterion.name.vi)
+                );
+            }
+        }
+        if !tier_text.is_empty() {
+            any_tier = true;
+            let _ = write!(
+                y,
+                "  - id: {}\n    criteria:\n{tier_text}",
+                quoted(&tier.id)
+            );
+        }
+    }
+    if !any_tier {
+        y = y.replace(
+            "tiers:\n",
+            "tiers: []   # every threshold of the set is known\n",
+        );
+    }
+    y
+}
+
+/// The unknown levels of `threshold` as overlay YAML (indented under `threshold:`), `None`
+/// when it knows every value.
+fn todo_values(set: &CriteriaSet, threshold: &Threshold) -> Option<String> {
+    let unknown = |level: &Level| level.amount.is_none();
+    let class_lines = |levels: &[Level], indent: &str| -> String {
+        let mut out = String::new();
+        for (i, level) in levels.iter().enumerate().filter(|(_, l)| unknown(l)) {
+            let _ = writeln!(
+                out,
+                "{indent}{}: ~   # {}",
+                quoted(&set.classification.classes[i].code),
+                comment(&level.source)
+            );
+        }
+        out
+    };
+    let text = match threshold {
+        Threshold::Single(level) if unknown(level) => {
+            format!("              value: ~   # {}\n", comment(&level.source))
+        }
+        Threshold::Single(_) => String::new(),
+        Threshold::ByClass(levels) => {
+            let lines = class_lines(levels, "                ");
+            if lines.is_empty() {
+                String::new()
+            } else {
+                format!("              by_region:\n{lines}")
+            }
+        }
+        Threshold::ByYear(years) => {
+            let mut lines = String::new();
+            for (year, levels) in years {
+                match levels {
+                    crate::criteria::YearLevels::Single(level) if unknown(level) => {
+                        let _ = writeln!(
+                            lines,
+                            "                {year}:\n                  value: ~   # {}",
+                            comment(&level.source)
+                        );
+                    }
+                    crate::criteria::YearLevels::Single(_) => {}
+                    crate::criteria::YearLevels::ByClass(levels) => {
+                        let class = class_lines(levels, "                    ");
+                        if !class.is_empty() {
+                            let _ = write!(
+                                lines,
+                                "                {year}:\n                  by_region:\n{class}"
+                            );
+                        }
+                    }
+                }
+            }
+            if lines.is_empty() {
+                String::new()
+            } else {
+                format!("              by_year:\n{lines}")
+            }
+        }
+    };
+    (!text.is_empty()).then_some(text)
 }

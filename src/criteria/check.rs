@@ -6,27 +6,28 @@ use std::collections::{HashMap, HashSet};
 use serde_saphyr::Spanned;
 
 use super::raw::{
-    RawClassMap, RawComparison, RawIndicator, RawKind, RawSet, RawThreshold, RawValue, RawYear,
+    RawAct, RawBand, RawClassMap, RawComparison, RawIndicator, RawKind, RawSet, RawThreshold,
+    RawValue, RawYear,
 };
 use super::{
-    Band, Class, ClassId, Classification, Comparison, CriteriaSet, Criterion, Date, InForce,
-    Indicator, LegalAct, Level, Measure, Override, Period, Quantity, QuantityKind,
-    RESERVED_COLUMNS, Threshold, Tier, YearLevels, problem_at,
+    Band, Class, ClassId, Classification, Comparison, CriteriaSet, Criterion, Date, Derivation,
+    InForce, Indicator, LegalAct, Level, Measure, Override, Period, Quantity, QuantityKind,
+    RESERVED_COLUMNS, Threshold, Tier, YearLevels, YearSpan, problem_at,
 };
 use crate::error::{Error, Problem, Result};
 use crate::text::nfc;
 
-struct Validator<'a> {
-    origin: &'a str,
-    problems: Vec<Problem>,
+pub(super) struct Validator<'a> {
+    pub(super) origin: &'a str,
+    pub(super) problems: Vec<Problem>,
 }
 
 impl Validator<'_> {
-    fn report(&mut self, line: u64, message: impl Into<String>) {
+    pub(super) fn report(&mut self, line: u64, message: impl Into<String>) {
         self.problems.push(problem_at(self.origin, line, message));
     }
 
-    fn date(&mut self, spanned: &Spanned<String>) -> Option<Date> {
+    pub(super) fn date(&mut self, spanned: &Spanned<String>) -> Option<Date> {
         let date = Date::parse(&spanned.value);
         if date.is_none() {
             self.report(
@@ -40,7 +41,7 @@ impl Validator<'_> {
         date
     }
 
-    fn non_empty(&mut self, line: u64, what: &str, value: &str) {
+    pub(super) fn non_empty(&mut self, line: u64, what: &str, value: &str) {
         if value.trim().is_empty() {
             self.report(line, format!("{what} must not be empty"));
         }
@@ -54,38 +55,11 @@ pub(super) fn validate(raw: RawSet, origin: &str) -> Result<CriteriaSet> {
     };
 
     let id_line = raw.id.referenced.line();
-    let id = raw.id.value.trim().to_owned();
-    if id.is_empty()
-        || !id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
-        v.report(
-            id_line,
-            format!("set id \"{id}\" must be lower-case letters, digits and hyphens, e.g. vn-commune-2021-2025"),
-        );
-    }
+    let id = set_id(&mut v, &raw.id);
     if raw.legal_basis.is_empty() {
         v.report(id_line, "legal_basis must name at least one decision");
     }
-    let legal_basis = raw
-        .legal_basis
-        .iter()
-        .map(|act| {
-            let line = act.date.referenced.line();
-            v.non_empty(line, "decision", &act.decision);
-            LegalAct {
-                decision: act.decision.trim().to_owned(),
-                date: v.date(&act.date).unwrap_or(Date {
-                    year: 0,
-                    month: 1,
-                    day: 1,
-                }),
-                title: act.title.clone(),
-                note: act.note.clone(),
-            }
-        })
-        .collect();
+    let legal_basis = acts(&mut v, &raw.legal_basis);
 
     let period = Period {
         from: raw.period.from.value,
@@ -116,7 +90,11 @@ pub(super) fn validate(raw: RawSet, origin: &str) -> Result<CriteriaSet> {
 
     let mut columns = Vec::new();
     let tiers = tiers(&mut v, &raw, &classification, &reserved, &mut columns);
-    let bands = bands(&mut v, &raw, tiers.first().map_or(0, |t| t.criteria.len()));
+    let bands = bands(
+        &mut v,
+        &raw.bands,
+        tiers.first().map_or(0, |t| t.criteria.len()),
+    );
 
     if !v.problems.is_empty() {
         return Err(Error::Invalid {
@@ -138,7 +116,44 @@ pub(super) fn validate(raw: RawSet, origin: &str) -> Result<CriteriaSet> {
         bands,
         tiers,
         columns,
+        extends: None,
     })
+}
+
+/// A set's id, checked: lower-case letters, digits and hyphens.
+pub(super) fn set_id(v: &mut Validator<'_>, raw: &Spanned<String>) -> String {
+    let id = raw.value.trim().to_owned();
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        v.report(
+            raw.referenced.line(),
+            format!("set id \"{id}\" must be lower-case letters, digits and hyphens, e.g. vn-commune-2021-2025"),
+        );
+    }
+    id
+}
+
+/// The legal acts of a set or an overlay, each date checked.
+pub(super) fn acts(v: &mut Validator<'_>, raw: &[RawAct]) -> Vec<LegalAct> {
+    raw.iter()
+        .map(|act| {
+            let line = act.date.referenced.line();
+            v.non_empty(line, "decision", &act.decision);
+            LegalAct {
+                decision: act.decision.trim().to_owned(),
+                date: v.date(&act.date).unwrap_or(Date {
+                    year: 0,
+                    month: 1,
+                    day: 1,
+                }),
+                title: act.title.clone(),
+                note: act.note.clone(),
+            }
+        })
+        .collect()
 }
 
 fn classification(v: &mut Validator<'_>, raw: &RawSet) -> Classification {
@@ -213,7 +228,7 @@ fn classification(v: &mut Validator<'_>, raw: &RawSet) -> Classification {
     classification
 }
 
-fn reserved_columns(classification: &Classification) -> Vec<String> {
+pub(super) fn reserved_columns(classification: &Classification) -> Vec<String> {
     RESERVED_COLUMNS
         .iter()
         .map(|c| (*c).to_owned())
@@ -222,10 +237,13 @@ fn reserved_columns(classification: &Classification) -> Vec<String> {
         .collect()
 }
 
-fn bands(v: &mut Validator<'_>, raw: &RawSet, criteria: usize) -> Vec<Band> {
-    let line = raw.bands.referenced.line();
+pub(super) fn bands(
+    v: &mut Validator<'_>,
+    raw: &Spanned<Vec<RawBand>>,
+    criteria: usize,
+) -> Vec<Band> {
+    let line = raw.referenced.line();
     let mut bands: Vec<Band> = raw
-        .bands
         .value
         .iter()
         .map(|b| Band {
@@ -234,7 +252,7 @@ fn bands(v: &mut Validator<'_>, raw: &RawSet, criteria: usize) -> Vec<Band> {
             max: b.max,
         })
         .collect();
-    for (raw_band, band) in raw.bands.value.iter().zip(&bands) {
+    for (raw_band, band) in raw.value.iter().zip(&bands) {
         if band.min > band.max {
             v.report(
                 raw_band.label.referenced.line(),
@@ -245,8 +263,18 @@ fn bands(v: &mut Validator<'_>, raw: &RawSet, criteria: usize) -> Vec<Band> {
             );
         }
     }
-    // Every count from 0 to the number of base criteria falls in exactly one band.
+    for message in coverage(&bands, criteria) {
+        v.report(line, message);
+    }
+    bands.sort_by_key(|b| std::cmp::Reverse(b.min));
+    bands
+}
+
+/// What is wrong with `bands` for a base tier of `criteria` criteria: every count from 0 to
+/// it must fall in exactly one band.
+pub(super) fn coverage(bands: &[Band], criteria: usize) -> Vec<String> {
     let total = u32::try_from(criteria).unwrap_or(u32::MAX);
+    let mut out = Vec::new();
     for count in 0..=total {
         let holding: Vec<_> = bands
             .iter()
@@ -255,18 +283,11 @@ fn bands(v: &mut Validator<'_>, raw: &RawSet, criteria: usize) -> Vec<Band> {
             .collect();
         match holding.len() {
             1 => {}
-            0 => v.report(
-                line,
-                format!("no band holds communes meeting {count} of {total} criteria; bands must cover 0 to {total}"),
-            ),
-            _ => v.report(
-                line,
-                format!("communes meeting {count} criteria fall in several bands: {}", holding.join(", ")),
-            ),
+            0 => out.push(format!("no band holds communes meeting {count} of {total} criteria; bands must cover 0 to {total}")),
+            _ => out.push(format!("communes meeting {count} criteria fall in several bands: {}", holding.join(", "))),
         }
     }
-    bands.sort_by_key(|b| std::cmp::Reverse(b.min));
-    bands
+    out
 }
 
 fn tiers(
@@ -313,7 +334,7 @@ fn tiers(
             v.report(line, format!("tier \"{id}\" has no criteria"));
         }
         let mut numbers = HashSet::new();
-        let mut indicator_ids = HashSet::new();
+        let mut indicator_ids: HashMap<String, Vec<Option<YearSpan>>> = HashMap::new();
         let mut criteria = Vec::new();
         for rc in &raw_tier.criteria {
             let number = rc.number.value;
@@ -328,15 +349,37 @@ fn tiers(
             for ri in &rc.indicators {
                 let iline = ri.id.referenced.line();
                 let iid = nfc(&ri.id.value);
-                if !indicator_ids.insert(iid.clone()) {
+                let span = ri.years.map(|y| YearSpan {
+                    from: y.from,
+                    to: y.to,
+                });
+                if let Some(y) = ri.years
+                    && let (Some(from), Some(to)) = (y.from, y.to)
+                    && from > to
+                {
                     v.report(
                         iline,
-                        format!("indicator {iid} is defined twice in tier \"{id}\""),
+                        format!("indicator {iid}: years end ({to}) before they start ({from})"),
                     );
                 }
+                let versions = indicator_ids.entry(iid.clone()).or_default();
+                // One id twice is an amended indicator: each version dated, their years apart.
+                if !versions.is_empty()
+                    && span.is_none_or(|span| {
+                        versions
+                            .iter()
+                            .any(|other| other.is_none_or(|other| other.overlaps(span)))
+                    })
+                {
+                    v.report(
+                        iline,
+                        format!("indicator {iid} is defined twice in tier \"{id}\" (versions of an amended indicator each give years, and their years do not overlap)"),
+                    );
+                }
+                versions.push(span);
                 check_column_name(v, iline, &iid, reserved);
                 let column = if let Some((kind, first_line, column)) = kinds.get(&iid) {
-                    if *kind != ri.kind {
+                    if *kind != ri.kind && ri.years.is_none() {
                         v.report(
                             iline,
                             format!("indicator {iid} is one data column: its kind must match the kind given at line {first_line}"),
@@ -360,6 +403,8 @@ fn tiers(
                 note: rc.note.clone(),
                 indicators_complete: rc.indicators_complete,
                 indicators,
+                provincial: None,
+                owner_source: None,
             });
         }
         tiers.push(Tier {
@@ -385,7 +430,7 @@ fn tiers(
     tiers
 }
 
-fn check_column_name(v: &mut Validator<'_>, line: u64, id: &str, reserved: &[String]) {
+pub(super) fn check_column_name(v: &mut Validator<'_>, line: u64, id: &str, reserved: &[String]) {
     if id.is_empty() {
         v.report(line, "indicator id must not be empty");
     } else if reserved.iter().any(|r| r == id) {
@@ -436,7 +481,7 @@ fn indicator(
                 );
                 return None;
             };
-            let threshold =
+            let (threshold, derived) =
                 self::threshold(v, &id, threshold, kind, raw, classification, lower_tiers)?;
             Measure::Quantity(Quantity {
                 kind,
@@ -447,6 +492,7 @@ fn indicator(
                     RawComparison::Equal => Comparison::Equal,
                 },
                 threshold,
+                derived,
             })
         }
     };
@@ -458,6 +504,11 @@ fn indicator(
         source: ri.source.clone(),
         verified: ri.verified,
         note: ri.note.clone(),
+        provincial: false,
+        years: ri.years.map(|y| YearSpan {
+            from: y.from,
+            to: y.to,
+        }),
     })
 }
 
@@ -469,7 +520,7 @@ fn threshold(
     raw: &RawSet,
     classification: &Classification,
     lower_tiers: &[Tier],
-) -> Option<Threshold> {
+) -> Option<(Threshold, Option<Derivation>)> {
     let t = &spanned.value;
     let line = spanned.referenced.line();
     v.non_empty(
@@ -497,16 +548,21 @@ fn threshold(
         return None;
     }
     if let Some(relative) = &t.relative_to {
-        let base = lower_tiers
-            .iter()
-            .find(|tier| tier.id == relative.tier)
-            .and_then(|tier| {
-                tier.criteria
-                    .iter()
-                    .flat_map(|c| &c.indicators)
-                    .find(|i| i.id == relative.indicator)
-            });
-        let Some(Measure::Quantity(base)) = base.map(|i| &i.measure) else {
+        if !(relative.factor.is_finite() && relative.factor > 0.0) {
+            v.report(
+                line,
+                format!("indicator {id}: factor must be a positive number"),
+            );
+            return None;
+        }
+        let rule = Derivation {
+            tier: relative.tier.clone(),
+            indicator: relative.indicator.clone(),
+            factor: relative.factor,
+            source: t.source.clone(),
+            verified: t.verified,
+        };
+        let Some(threshold) = derive(&rule, lower_tiers) else {
             v.report(
                 line,
                 format!(
@@ -516,30 +572,17 @@ fn threshold(
             );
             return None;
         };
-        if !(relative.factor.is_finite() && relative.factor > 0.0) {
-            v.report(
-                line,
-                format!("indicator {id}: factor must be a positive number"),
-            );
-            return None;
-        }
-        return Some(base.threshold.scaled(
-            relative.factor,
-            &t.source,
-            t.verified,
-            &format!(
-                "{} level of indicator {}",
-                relative.tier, relative.indicator
-            ),
-        ));
+        return Some((threshold, Some(rule)));
     }
     if let Some(value) = &t.value {
-        return ctx.level(v, value, None).map(Threshold::Single);
+        return ctx
+            .level(v, value, None)
+            .map(|l| (Threshold::Single(l), None));
     }
     if let Some(by_class) = &t.by_region {
         return ctx
             .by_class(v, by_class, classification)
-            .map(Threshold::ByClass);
+            .map(|l| (Threshold::ByClass(l), None));
     }
     let years = t.by_year.as_ref().expect("one of the three is given");
     let mut out = Vec::new();
@@ -577,39 +620,70 @@ fn threshold(
         v.report(line, format!("indicator {id}: by_year lists no year"));
         return None;
     }
-    Some(Threshold::ByYear(out))
+    Some((Threshold::ByYear(out), None))
+}
+
+/// The threshold `rule` gives from the lower tiers' thresholds, `None` when it names no
+/// measured indicator of them.
+pub(super) fn derive(rule: &Derivation, lower_tiers: &[Tier]) -> Option<Threshold> {
+    let base = lower_tiers
+        .iter()
+        .find(|tier| tier.id == rule.tier)
+        .and_then(|tier| {
+            tier.criteria
+                .iter()
+                .flat_map(|c| &c.indicators)
+                .find(|i| i.id == rule.indicator)
+        });
+    let Some(Measure::Quantity(base)) = base.map(|i| &i.measure) else {
+        return None;
+    };
+    Some(base.threshold.scaled(
+        rule.factor,
+        &rule.source,
+        rule.verified,
+        &format!("{} level of indicator {}", rule.tier, rule.indicator),
+    ))
 }
 
 #[derive(Clone, Copy)]
-struct LevelContext<'a> {
-    id: &'a str,
-    kind: QuantityKind,
-    source: &'a str,
-    verified: bool,
-    note: Option<&'a str>,
-    line: u64,
+pub(super) struct LevelContext<'a> {
+    pub(super) id: &'a str,
+    pub(super) kind: QuantityKind,
+    pub(super) source: &'a str,
+    pub(super) verified: bool,
+    pub(super) note: Option<&'a str>,
+    pub(super) line: u64,
 }
 
 impl LevelContext<'_> {
-    fn level(&self, v: &mut Validator<'_>, value: &RawValue, year: Option<u16>) -> Option<Level> {
+    pub(super) fn level(
+        &self,
+        v: &mut Validator<'_>,
+        value: &RawValue,
+        year: Option<u16>,
+    ) -> Option<Level> {
         let level = match value {
             RawValue::Number(amount) => Level {
                 amount: Some(*amount),
                 source: self.source.to_owned(),
                 verified: self.verified,
                 note: self.note.map(str::to_owned),
+                provincial: false,
             },
             RawValue::Unknown(()) => Level {
                 amount: None,
                 source: self.source.to_owned(),
                 verified: self.verified,
                 note: self.note.map(str::to_owned),
+                provincial: false,
             },
             RawValue::Detailed(d) => Level {
                 amount: d.value,
                 source: d.source.clone().unwrap_or_else(|| self.source.to_owned()),
                 verified: d.verified.unwrap_or(self.verified),
                 note: d.note.clone().or_else(|| self.note.map(str::to_owned)),
+                provincial: false,
             },
         };
         let at = year.map(|y| format!(", year {y}")).unwrap_or_default();

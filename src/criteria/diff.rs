@@ -237,12 +237,23 @@ fn indicators(
             to,
         };
     let same_name = |x: &Indicator, y: &Indicator| fold(&x.name.vi) == fold(&y.name.vi);
+    // an amended indicator's versions are named with their survey years: 15.4 (–2023)
+    let named = |i: &Indicator| match i.years {
+        Some(years) => format!("{} ({years})", i.id),
+        None => i.id.clone(),
+    };
     for ib in &cb.indicators {
-        if let Some(ia) = ca.indicators.iter().find(|ia| ia.id == ib.id) {
+        let found = ca
+            .indicators
+            .iter()
+            .find(|ia| ia.id == ib.id && ia.years == ib.years)
+            .or_else(|| ca.indicators.iter().find(|ia| ia.id == ib.id));
+        let label = named(ib);
+        if let Some(ia) = found {
             if !same_name(ia, ib) {
                 out.push(change(
                     ChangeKind::IndicatorReworded,
-                    &ib.id,
+                    &label,
                     None,
                     Some(ia.name.vi.clone()),
                     Some(ib.name.vi.clone()),
@@ -254,7 +265,7 @@ fn indicators(
                 } else {
                     ChangeKind::IndicatorMeasure
                 };
-                out.push(change(kind, &ib.id, at, from, to));
+                out.push(change(kind, &label, at, from, to));
             });
         } else if let Some(ia) = ca
             .indicators
@@ -263,7 +274,7 @@ fn indicators(
         {
             out.push(change(
                 ChangeKind::IndicatorRenumbered,
-                &ib.id,
+                &label,
                 None,
                 Some(ia.id.clone()),
                 Some(ib.id.clone()),
@@ -271,7 +282,7 @@ fn indicators(
         } else {
             out.push(change(
                 ChangeKind::IndicatorAdded,
-                &ib.id,
+                &label,
                 None,
                 None,
                 Some(ib.name.vi.clone()),
@@ -286,7 +297,7 @@ fn indicators(
         if !kept {
             out.push(change(
                 ChangeKind::IndicatorRemoved,
-                &ia.id,
+                &named(ia),
                 None,
                 Some(ia.name.vi.clone()),
                 None,

@@ -100,6 +100,8 @@ struct Criterion<'a> {
 #[derive(Serialize)]
 struct Indicator<'a> {
     id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    years: Option<YearsOut>,
     name: &'a Text,
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -117,6 +119,14 @@ struct Indicator<'a> {
 }
 
 #[derive(Serialize)]
+struct YearsOut {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<u16>,
+}
+
+#[derive(Serialize)]
 struct ThresholdOut<'a> {
     source: &'a str,
     verified: bool,
@@ -128,6 +138,15 @@ struct ThresholdOut<'a> {
     by_region: Option<Map<&'a str, Value<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     by_year: Option<Map<u16, YearOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relative_to: Option<RelativeOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct RelativeOut<'a> {
+    tier: &'a str,
+    indicator: &'a str,
+    factor: f64,
 }
 
 #[derive(Serialize)]
@@ -274,11 +293,30 @@ fn indicator<'a>(i: &'a super::Indicator, codes: &[&'a str]) -> Indicator<'a> {
                 Comparison::AtMost => "<=",
                 Comparison::Equal => "==",
             }),
-            Some(threshold(&q.threshold, codes)),
+            Some(match &q.derived {
+                Some(rule) => ThresholdOut {
+                    source: &rule.source,
+                    verified: rule.verified,
+                    note: None,
+                    value: None,
+                    by_region: None,
+                    by_year: None,
+                    relative_to: Some(RelativeOut {
+                        tier: &rule.tier,
+                        indicator: &rule.indicator,
+                        factor: rule.factor,
+                    }),
+                },
+                None => threshold(&q.threshold, codes),
+            }),
         ),
     };
     Indicator {
         id: &i.id,
+        years: i.years.map(|y| YearsOut {
+            from: y.from,
+            to: y.to,
+        }),
         name: &i.name,
         kind,
         source: i.source.as_deref(),
@@ -337,6 +375,7 @@ fn threshold<'a>(t: &'a Threshold, codes: &[&'a str]) -> ThresholdOut<'a> {
         value: None,
         by_region: None,
         by_year: None,
+        relative_to: None,
     };
     match t {
         Threshold::Single(level) => out.value = Some(value(level)),

@@ -9,6 +9,7 @@ mod builtin;
 mod check;
 pub mod diff;
 mod export;
+mod overlay;
 mod per_tier;
 mod raw;
 mod verdict;
@@ -102,6 +103,9 @@ pub struct CriteriaSet {
     /// The indicator data columns, one per distinct indicator id across all tiers; an
     /// indicator that appears in several tiers is one column checked against each threshold.
     pub columns: Vec<String>,
+    /// The set a provincial overlay builds on (`extends:`), when it is one: a built-in id or
+    /// the base file as named. What the overlay gives is marked provincial.
+    pub extends: Option<String>,
 }
 
 /// A decision (quyết định) the set is based on.
@@ -334,6 +338,11 @@ pub struct Criterion {
     pub indicators_complete: bool,
     /// Its indicators; empty when the set records the criterion by verdict only.
     pub indicators: Vec<Indicator>,
+    /// The source of a provincial criterion an overlay adds; `None` for a national one.
+    pub provincial: Option<String>,
+    /// The source of a provincial overlay's assignment of `owner`; `None` when the owner is
+    /// the base set's.
+    pub owner_source: Option<String>,
 }
 
 /// An indicator (chỉ tiêu).
@@ -353,6 +362,62 @@ pub struct Indicator {
     pub verified: bool,
     /// Remarks.
     pub note: Option<String>,
+    /// Whether a provincial overlay added it.
+    pub provincial: bool,
+    /// The survey years this version applies to, when an amendment changed the indicator: one
+    /// id then has several versions, one per span of years, and a survey's year picks one.
+    pub years: Option<YearSpan>,
+}
+
+impl Indicator {
+    /// Whether this version of the indicator applies to a survey of `year`. An undated
+    /// indicator applies to every year; a dated one only to its years.
+    #[must_use]
+    pub fn applies(&self, year: Option<u16>) -> bool {
+        match (self.years, year) {
+            (None, _) => true,
+            (Some(span), Some(year)) => span.contains(year),
+            (Some(_), None) => false,
+        }
+    }
+}
+
+/// Survey years, both ends included; an end `None` is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearSpan {
+    /// First year.
+    pub from: Option<u16>,
+    /// Last year.
+    pub to: Option<u16>,
+}
+
+impl YearSpan {
+    /// Whether `year` lies in the span.
+    #[must_use]
+    pub fn contains(self, year: u16) -> bool {
+        self.from.is_none_or(|f| f <= year) && self.to.is_none_or(|t| year <= t)
+    }
+
+    /// Whether two spans share a year.
+    #[must_use]
+    pub fn overlaps(self, other: YearSpan) -> bool {
+        self.from.unwrap_or(0).max(other.from.unwrap_or(0))
+            <= self
+                .to
+                .unwrap_or(u16::MAX)
+                .min(other.to.unwrap_or(u16::MAX))
+    }
+}
+
+impl fmt::Display for YearSpan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.from, self.to) {
+            (Some(from), Some(to)) => write!(f, "{from}–{to}"),
+            (Some(from), None) => write!(f, "{from}–"),
+            (None, Some(to)) => write!(f, "–{to}"),
+            (None, None) => Ok(()),
+        }
+    }
 }
 
 /// What an indicator measures and how a value is judged.
@@ -375,6 +440,26 @@ pub struct Quantity {
     pub comparison: Comparison,
     /// The threshold and its legal source.
     pub threshold: Threshold,
+    /// The rule the threshold is derived by from a lower tier's (`relative_to`), while its
+    /// levels are exactly what the rule gives; an overlay that changes the lower tier's levels
+    /// derives these again.
+    pub derived: Option<Derivation>,
+}
+
+/// A threshold defined as a multiple of a lower tier's threshold of the same commune (the
+/// model commune's income is 110 % of the advanced level of its region and year).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derivation {
+    /// The lower tier's id.
+    pub tier: String,
+    /// The indicator of that tier.
+    pub indicator: String,
+    /// The multiple.
+    pub factor: f64,
+    /// The legal source of the rule.
+    pub source: String,
+    /// Whether the rule was checked against the legal text.
+    pub verified: bool,
 }
 
 /// The kind of a measured quantity.
@@ -451,6 +536,9 @@ pub struct Level {
     pub verified: bool,
     /// Remarks, e.g. where the value was read and what is doubtful about it.
     pub note: Option<String>,
+    /// Whether a provincial overlay gave the value (else it is the national set's, or the base
+    /// set's).
+    pub provincial: bool,
 }
 
 /// Why no level applies to a commune.
@@ -505,6 +593,7 @@ impl Threshold {
             amount: level.amount.map(|a| a * factor),
             source: source.to_owned(),
             verified: verified && level.verified,
+            provincial: level.provincial,
             note: Some(format!(
                 "{}% of the {base}{} ({})",
                 (factor * 100.0 * 1e6).round() / 1e6,
@@ -576,7 +665,18 @@ impl Threshold {
 
 impl CriteriaSet {
     /// Parses and validates a criteria set from YAML text; `origin` names it in errors.
+    /// A file with an `extends:` key is a provincial overlay, loaded on top of its base (a
+    /// built-in id, or a path relative to the file).
     pub fn from_yaml(yaml: &str, origin: &str) -> Result<CriteriaSet> {
+        CriteriaSet::from_yaml_at(yaml, origin, 0)
+    }
+
+    /// [`CriteriaSet::from_yaml`] for a set `depth` overlays down.
+    fn from_yaml_at(yaml: &str, origin: &str, depth: u32) -> Result<CriteriaSet> {
+        let probe: raw::RawProbe = crate::yaml::parse(yaml, origin, "criteria set")?;
+        if probe.extends.is_some() {
+            return overlay::load(yaml, origin, depth);
+        }
         let raw: raw::RawSet = crate::yaml::parse(yaml, origin, "criteria set")?;
         check::validate(raw, origin)
     }
@@ -713,6 +813,7 @@ mod tests {
             source: "test".into(),
             verified: true,
             note: None,
+            provincial: false,
         }
     }
 

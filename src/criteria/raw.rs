@@ -131,6 +131,9 @@ pub(crate) enum RawComparison {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawIndicator {
     pub id: Spanned<String>,
+    /// The survey years this version applies to, when the indicator was amended.
+    #[serde(default)]
+    pub years: Option<RawYears>,
     pub name: Text,
     pub kind: RawKind,
     #[serde(default)]
@@ -145,6 +148,16 @@ pub(crate) struct RawIndicator {
     pub threshold: Option<Spanned<RawThreshold>>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// Survey years, both ends included; either may be open.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawYears {
+    #[serde(default)]
+    pub from: Option<u16>,
+    #[serde(default)]
+    pub to: Option<u16>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -225,3 +238,109 @@ where
 /// Values by class code, in file order, each key with its line, so that a problem with one
 /// region's value points at that region's line.
 pub(crate) type RawClassMap = OrderedMap<Spanned<String>, RawValue>;
+
+/// A provincial overlay: a set that names its base (`extends`) and gives only what the
+/// province decides. Everything it names must exist in the base unless marked `added`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawOverlay {
+    pub extends: Spanned<String>,
+    pub id: Spanned<String>,
+    pub title: Text,
+    /// The province's decisions, listed after the base's.
+    #[serde(default)]
+    pub legal_basis: Vec<RawAct>,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Replaces the base's bands (needed when the base tier gains a criterion).
+    #[serde(default)]
+    pub bands: Option<Spanned<Vec<RawBand>>>,
+    #[serde(default)]
+    pub tiers: Vec<RawOverlayTier>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawOverlayTier {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub criteria: Vec<RawOverlayCriterion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawOverlayCriterion {
+    pub number: Spanned<u32>,
+    /// A criterion the province adds, which the base lacks.
+    #[serde(default)]
+    pub added: bool,
+    #[serde(default)]
+    pub name: Option<Text>,
+    #[serde(default)]
+    pub owner: Option<Text>,
+    /// The province's source for an added criterion or for its owner.
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub indicators_complete: Option<bool>,
+    #[serde(default)]
+    pub indicators: Vec<RawOverlayIndicator>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawOverlayIndicator {
+    pub id: Spanned<String>,
+    /// Which version of an amended indicator: its survey years as the base gives them.
+    #[serde(default)]
+    pub years: Option<RawYears>,
+    /// An indicator the province adds, which the base criterion lacks.
+    #[serde(default)]
+    pub added: bool,
+    #[serde(default)]
+    pub name: Option<Text>,
+    #[serde(default)]
+    pub kind: Option<RawKind>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub comparison: Option<RawComparison>,
+    #[serde(default)]
+    pub threshold: Option<Spanned<RawOverlayThreshold>>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// The province's levels of one indicator: any part of the base's shape, `~` for a value
+/// still to fill in (the base's stays).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawOverlayThreshold {
+    pub source: String,
+    /// A provincial decision is the legal text: its values are verified unless said otherwise.
+    #[serde(default = "yes")]
+    pub verified: bool,
+    /// The province lowers (loosens) a national level and says so; without it an overlay may
+    /// only fill unknown values or make levels stricter.
+    #[serde(default)]
+    pub loosens: bool,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub value: Option<RawValue>,
+    #[serde(default, alias = "by_group", alias = "by_class")]
+    pub by_region: Option<Spanned<RawClassMap>>,
+    #[serde(default)]
+    pub by_year: Option<BTreeMap<u16, Spanned<RawYear>>>,
+}
+
+/// Whether a criteria file is an overlay: only its `extends` key is read.
+#[derive(Debug, Deserialize)]
+pub(crate) struct RawProbe {
+    #[serde(default)]
+    pub extends: Option<serde::de::IgnoredAny>,
+}

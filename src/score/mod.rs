@@ -206,7 +206,18 @@ fn judge_criterion(
     errors: &mut Vec<ScoreError>,
 ) -> CriterionResult {
     let first = indicators.len();
+    let mut applying = 0;
     for indicator in &criterion.indicators {
+        // of an amended indicator, only the version for the survey's year counts
+        if !indicator.applies(commune.year) {
+            indicators.push(IndicatorResult {
+                verdict: Verdict::NotAssessed,
+                value: None,
+                threshold: None,
+            });
+            continue;
+        }
+        applying += 1;
         let result = judge_indicator(
             (tier, criterion.number),
             indicator,
@@ -217,10 +228,17 @@ fn judge_criterion(
         indicators.push(result);
     }
     let own = &indicators[first..];
-    let mut from_indicators = if own.is_empty() {
+    let mut from_indicators = if applying == 0 {
         Verdict::NotAssessed
     } else {
-        Verdict::combine(own.iter().map(|r| r.verdict))
+        Verdict::combine(
+            criterion
+                .indicators
+                .iter()
+                .zip(own)
+                .filter(|(i, _)| i.applies(commune.year))
+                .map(|(_, r)| r.verdict),
+        )
     };
     // A partial indicator list can show a criterion unmet, never met.
     if !criterion.indicators_complete && from_indicators != Verdict::NotMet {
@@ -664,5 +682,49 @@ mod tier_tests {
             let after = score(set, improved).unwrap().0.tier;
             prop_assert!(after >= before, "tier fell from {before:?} to {after:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod amended {
+    use super::*;
+    use crate::criteria::CriteriaSet;
+
+    /// Criterion 15 of a Red River Delta commune whose column 15.4 reads `reading`, and the
+    /// threshold 15.4 was judged against.
+    fn health(year: u16, reading: Reading) -> (Verdict, Vec<IndicatorResult>) {
+        let set = CriteriaSet::load("vn-commune-2021-2025").unwrap();
+        let mut commune = Commune::blank(&set, 1, year);
+        let column = set.columns.iter().position(|c| c == "15.4").unwrap();
+        commune.readings[column] = Some(reading);
+        let position = set.tiers[0]
+            .criteria
+            .iter()
+            .position(|c| c.number == 15)
+            .unwrap();
+        let (scored, _) = score(&set, commune).unwrap();
+        let result = &scored.tiers[0][position];
+        (result.verdict, scored.indicators_of(result).to_vec())
+    }
+
+    #[test]
+    fn a_2023_and_a_2024_survey_are_judged_by_different_versions_of_15_4() {
+        // 2023: the share of people with an electronic record, at least 70 % in the ĐBSH
+        let (verdict, results) = health(2023, Reading::Value(60.0));
+        assert_eq!(verdict, Verdict::NotMet);
+        assert_eq!(results[1].threshold, Some(70.0));
+        assert_eq!(results[2].verdict, Verdict::NotAssessed);
+        // 2024: QĐ 211's yes/no: a percentage is no answer, "Không" is
+        let (verdict, results) = health(2024, Reading::Value(60.0));
+        assert_eq!(verdict, Verdict::NotAssessed);
+        assert_eq!(results[1].threshold, None);
+        let (verdict, _) = health(2024, Reading::Verdict(Verdict::NotMet));
+        assert_eq!(verdict, Verdict::NotMet);
+        let (verdict, _) = health(2023, Reading::Value(75.0));
+        assert_eq!(
+            verdict,
+            Verdict::NotAssessed,
+            "partial list: met cannot be shown"
+        );
     }
 }

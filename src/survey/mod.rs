@@ -268,10 +268,17 @@ impl<'s> SurveyReader<'s> {
         // an indicator shared by several tiers is one column: parse it once
         let mut plan: Vec<(usize, &'s Indicator)> = Vec::new();
         for (_, _, indicator) in set.indicators() {
-            if let Some(i) = layout.indicators[indicator.column]
-                && !plan.iter().any(|(_, p)| p.column == indicator.column)
-            {
-                plan.push((i, indicator));
+            let Some(i) = layout.indicators[indicator.column] else {
+                continue;
+            };
+            match plan.iter_mut().find(|(_, p)| p.column == indicator.column) {
+                None => plan.push((i, indicator)),
+                // versions of an amended indicator may differ in kind: a column that one
+                // version measures reads numbers as well as verdicts
+                Some(planned) if matches!(planned.1.measure, Measure::YesNo) => {
+                    planned.1 = indicator;
+                }
+                Some(_) => {}
             }
         }
         Ok(SurveyReader {

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::util::{data, ntm};
+use crate::util::{data, ntm, repo};
 
 #[test]
 fn list_names_every_built_in_set() {
@@ -101,4 +101,106 @@ fn yaml_syntax_and_unknown_keys_show_a_snippet() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn a_provincial_overlay_is_checked_against_its_base() {
+    let run = ntm(&[
+        "criteria",
+        "check",
+        &repo("examples/nam-dinh-2021-2025.yaml"),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let show = ntm(&[
+        "criteria",
+        "show",
+        &repo("examples/nam-dinh-2021-2025.yaml"),
+        "--lang",
+        "en",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        show.stdout
+            .contains("A provincial overlay on `vn-commune-2021-2025`")
+    );
+    assert!(
+        show.stdout
+            .contains("2024: ≥ 93 triệu đồng/người/năm [province]")
+    );
+
+    // Lowering the national 100 % of indicator 2.1 without saying so is refused at its line.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loose.yaml");
+    std::fs::write(
+        &path,
+        "extends: vn-commune-2021-2025\n\
+         id: tinh-thu\n\
+         title: { vi: Tỉnh thử, en: Test province }\n\
+         tiers:\n  - id: standard\n    criteria:\n      - number: 2\n        indicators:\n\
+         \x20         - id: \"2.1\"\n            threshold:\n              source: QĐ 1/QĐ-UBND\n\
+         \x20             value: 90\n",
+    )
+    .unwrap();
+    let run = ntm(&["criteria", "check", path.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    let stderr = run.stderr.replace(path.to_str().unwrap(), "loose.yaml");
+    assert!(
+        stderr.starts_with("error: loose.yaml:11: indicator 2.1: >= 90 is looser than the level of vn-commune-2021-2025 (>= 100,"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_todo_skeleton_round_trips_and_fills_in() {
+    for set in [
+        "vn-commune-2016-2020",
+        "vn-commune-2021-2025",
+        "vn-commune-2026-2030",
+    ] {
+        let todo = ntm(&["criteria", "todo", set]);
+        assert_eq!(todo.code, 0, "{}", todo.stderr);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("todo.yaml");
+        std::fs::write(&path, &todo.stdout).unwrap();
+        let check = ntm(&["criteria", "check", path.to_str().unwrap()]);
+        assert_eq!(check.code, 0, "{set}: {}\n{}", check.stderr, todo.stdout);
+        if set != "vn-commune-2021-2025" {
+            continue;
+        }
+        // every unknown value is listed, with where to read it
+        assert!(todo.stdout.contains(
+            "          - id: \"2.2\"   # Tỷ lệ đường thôn, bản và đường liên thôn, bản ít nhất được cứng hóa, đảm bảo ô tô đi lại thuận tiện quanh năm (>= %)\n            threshold:\n"
+        ));
+        assert!(
+            todo.stdout.contains(
+                "                \"DBSH\": ~   # QĐ 318/QĐ-TTg, Phụ lục I, chỉ tiêu 2.2\n"
+            )
+        );
+        // one number filled in is the province's
+        let filled = todo.stdout.replacen(
+            "\"DBSH\": ~   # QĐ 318/QĐ-TTg, Phụ lục I, chỉ tiêu 2.2",
+            "\"DBSH\": 85",
+            1,
+        );
+        std::fs::write(&path, filled).unwrap();
+        let show = ntm(&[
+            "criteria",
+            "show",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(show.code, 0, "{}", show.stderr);
+        let json: Value = serde_json::from_str(&show.stdout).unwrap();
+        let levels = &json["tiers"][0]["criteria"][1]["indicators"][1]["thresholds"];
+        let dbsh = levels
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["class"] == "DBSH")
+            .unwrap();
+        assert_eq!(dbsh["value"], 85.0);
+        assert_eq!(dbsh["provincial"], true);
+    }
 }

@@ -15,7 +15,7 @@ use crate::render::{Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::SurveyReader;
 use crate::survey::input::{InputOptions, header_meaning};
-use crate::text::ranges;
+use crate::text::{ranges, shown};
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
@@ -115,8 +115,9 @@ impl<'s> Scan<'s> {
             warn(
                 stderr,
                 &format!(
-                    "{}: column \"{column}\" is not used by criteria set {} and is ignored",
+                    "{}: column \"{}\" is not used by criteria set {} and is ignored",
                     reader.file(),
+                    shown(column),
                     set.id
                 ),
             );

@@ -1,6 +1,10 @@
 //! Text normalisation shared by every matcher: Unicode NFC for what is shown, and a folded key
 //! (no diacritics, no case, single spaces) for what is matched loosely, such as region names;
-//! and the one test of a file name's extension.
+//! text from the data as tables and messages show it; and the one test of a file name's
+//! extension.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
@@ -80,6 +84,30 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// At most this many characters of one value from the data are shown in a table or a message.
+pub const SHOWN_CHARS: usize = 80;
+
+/// A value from the data as a table or a message shows it: its first [`SHOWN_CHARS`]
+/// characters, and when it is longer, `…` and its length (`xxxx…(1048576 characters)`), so that
+/// a megabyte in one cell neither floods a message nor stalls the layout of a table. Data
+/// formats (CSV, JSON, workbooks) write the value whole.
+#[must_use]
+pub fn shown(s: &str) -> Cow<'_, str> {
+    clip(s, SHOWN_CHARS)
+}
+
+/// `s` cut after `limit` characters, with `…` and its length in characters when it is longer.
+#[must_use]
+pub fn clip(s: &str, limit: usize) -> Cow<'_, str> {
+    let Some((cut, _)) = s.char_indices().nth(limit) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(cut + 24);
+    out.push_str(&s[..cut]);
+    let _ = write!(out, "…({} characters)", s.chars().count());
+    Cow::Owned(out)
+}
+
 #[must_use]
 /// Numbers in ascending order as a short list: consecutive runs become ranges (`2022–2025`,
 /// `2021, 2023`, `4, 6, 8–10`).
@@ -116,6 +144,16 @@ pub fn extension_is(path: &str, ext: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_values_are_cut_and_their_length_told() {
+        assert_eq!(shown("Xã Đồng Tâm"), "Xã Đồng Tâm");
+        let exact = "đ".repeat(SHOWN_CHARS);
+        assert_eq!(shown(&exact), exact);
+        let long = format!("{exact}x");
+        assert_eq!(shown(&long), format!("{exact}…(81 characters)"));
+        assert_eq!(clip("abcdef", 3), "abc…(6 characters)");
+    }
 
     #[test]
     fn extensions_match_in_any_case() {

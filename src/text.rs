@@ -89,11 +89,16 @@ pub const SHOWN_CHARS: usize = 80;
 
 /// A value from the data as a table or a message shows it: its first [`SHOWN_CHARS`]
 /// characters, and when it is longer, `…` and its length (`xxxx…(1048576 characters)`), so that
-/// a megabyte in one cell neither floods a message nor stalls the layout of a table. Data
-/// formats (CSV, JSON, workbooks) write the value whole.
+/// a megabyte in one cell neither floods a message nor stalls the layout of a table; and its
+/// control characters escaped ([`escape_controls`]), line breaks included, so that the value
+/// stays on its line and cannot drive the terminal. Data formats (CSV, JSON, workbooks) write
+/// the value whole and as it is.
 #[must_use]
 pub fn shown(s: &str) -> Cow<'_, str> {
-    clip(s, SHOWN_CHARS)
+    match clip(s, SHOWN_CHARS) {
+        Cow::Borrowed(s) => escape_controls(s, false),
+        Cow::Owned(cut) => Cow::Owned(escape_controls(&cut, false).into_owned()),
+    }
 }
 
 /// `s` cut after `limit` characters, with `…` and its length in characters when it is longer.
@@ -105,6 +110,37 @@ pub fn clip(s: &str, limit: usize) -> Cow<'_, str> {
     let mut out = String::with_capacity(cut + 24);
     out.push_str(&s[..cut]);
     let _ = write!(out, "…({} characters)", s.chars().count());
+    Cow::Owned(out)
+}
+
+/// Whether a terminal would act on `c` rather than show it: the C0 and C1 control characters
+/// (ESC starts the sequences that move the cursor, set the window title or a link) and DEL,
+/// and the marks that reorder text (`U+202A`–`U+202E`, `U+2066`–`U+2069`).
+#[must_use]
+pub fn is_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with its control characters ([`is_control`]) written out, as Rust writes them: `\t`,
+/// `\r`, `\n` and `\u{1b}`; line breaks are kept when `keep_newlines`.
+#[must_use]
+pub fn escape_controls(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let escaped = |c: char| is_control(c) && !(keep_newlines && c == '\n');
+    if !s.chars().any(escaped) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            c if !escaped(c) => out.push(c),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+        }
+    }
     Cow::Owned(out)
 }
 
@@ -153,6 +189,25 @@ mod tests {
         let long = format!("{exact}x");
         assert_eq!(shown(&long), format!("{exact}…(81 characters)"));
         assert_eq!(clip("abcdef", 3), "abc…(6 characters)");
+    }
+
+    #[test]
+    fn control_characters_are_written_out() {
+        assert_eq!(
+            shown("a\u{1b}]0;pwned\u{7}b\nc\td\r\u{9b}\u{202e}é"),
+            "a\\u{1b}]0;pwned\\u{7}b\\nc\\td\\r\\u{9b}\\u{202e}é"
+        );
+        assert_eq!(escape_controls("a\nb\u{1b}", true), "a\nb\\u{1b}");
+        assert!(matches!(
+            escape_controls("Xã Đồng Tâm", false),
+            Cow::Borrowed(_)
+        ));
+        // cut first, then escaped: 80 characters of the value are shown
+        let long = "\u{1b}".repeat(100);
+        assert_eq!(
+            shown(&long),
+            format!("{}…(100 characters)", "\\u{1b}".repeat(80))
+        );
     }
 
     #[test]

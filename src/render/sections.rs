@@ -8,6 +8,7 @@ use super::{TableLabels, new_table};
 use crate::aggregate::progress::{Figure, ProgressReport, TargetResult};
 use crate::lang::Lang;
 use crate::render::labels::{Label, label};
+use crate::text::escape_controls;
 
 /// A table cell: text, or a number that a workbook stores as a number.
 #[derive(Debug, Clone, PartialEq)]
@@ -350,9 +351,9 @@ pub fn write_tables(
     labels: &TableLabels,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    writeln!(out, "{title}")?;
+    writeln!(out, "{}", escape_controls(title, true))?;
     for section in sections {
-        writeln!(out, "\n{}", section.title)?;
+        writeln!(out, "\n{}", escape_controls(&section.title, false))?;
         let mut table = new_table(labels.width);
         table.set_header(section.header.clone());
         for row in &section.rows {

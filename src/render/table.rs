@@ -1,10 +1,10 @@
 //! The table for people: fits the terminal (80 columns when not on one), Vietnamese names
 //! intact. It buffers every row, since column widths depend on all of them.
 //!
-//! Every cell goes through [`TextTable::add_row`], which cuts a line longer than
-//! [`LINE_CHARS`] and a cell of more than [`CELL_LINES`] lines: the time to lay a table out
-//! then never depends on how long one cell is. Values from the data are cut much shorter
-//! before that ([`crate::text::shown`]).
+//! Every cell goes through [`TextTable::add_row`], which writes out control characters (a
+//! terminal would act on them) and cuts a line longer than [`LINE_CHARS`] and a cell of more
+//! than [`CELL_LINES`] lines: the time to lay a table out then never depends on how long one
+//! cell is. Values from the data are cut much shorter before that ([`crate::text::shown`]).
 
 use std::fmt;
 use std::io::{self, Write};
@@ -13,7 +13,7 @@ use std::marker::PhantomData;
 use comfy_table::{ContentArrangement, Table, presets};
 
 use super::{Record, RecordWriter, TableLabels};
-use crate::text::clip;
+use crate::text::{clip, escape_controls};
 
 /// The longest line of a cell a table lays out; the rest of the line is cut.
 pub const LINE_CHARS: usize = 1000;
@@ -43,7 +43,8 @@ impl TextTable {
         self
     }
 
-    /// Adds a row, each cell cut to [`LINE_CHARS`] characters a line and [`CELL_LINES`] lines.
+    /// Adds a row, control characters written out and each cell cut to [`LINE_CHARS`]
+    /// characters a line and [`CELL_LINES`] lines.
     pub fn add_row<T: Into<String>>(&mut self, cells: impl IntoIterator<Item = T>) -> &mut Self {
         self.0
             .add_row(cells.into_iter().map(|c| fit(c.into())).collect::<Vec<_>>());
@@ -57,8 +58,13 @@ impl fmt::Display for TextTable {
     }
 }
 
-/// `cell` with each line cut to [`LINE_CHARS`] characters and at most [`CELL_LINES`] lines.
+/// `cell` with its control characters written out (line breaks kept), each line cut to
+/// [`LINE_CHARS`] characters and at most [`CELL_LINES`] lines.
 fn fit(cell: String) -> String {
+    let cell = match escape_controls(&cell, true) {
+        std::borrow::Cow::Borrowed(_) => cell,
+        std::borrow::Cow::Owned(escaped) => escaped,
+    };
     let fits = |line: &str| line.len() <= LINE_CHARS || line.chars().nth(LINE_CHARS).is_none();
     if cell.lines().take(CELL_LINES + 1).count() <= CELL_LINES && cell.lines().all(fits) {
         return cell;
@@ -126,5 +132,6 @@ mod tests {
         let cut = fit(tall);
         assert_eq!(cut.lines().count(), CELL_LINES + 1);
         assert!(cut.ends_with("…(3 more lines)"), "{cut}");
+        assert_eq!(fit("a\u{1b}[2J\nb".to_owned()), "a\\u{1b}[2J\nb");
     }
 }

@@ -208,7 +208,7 @@ const BAD_ROWS: &[(&str, &str, &str)] = &[
     (
         "NUL in a number",
         "A,X,NORTH,2024,,,,,4\u{0}5,,,,,,",
-        "column \"1.1\": value \"4\u{0}5\": not a number",
+        "column \"1.1\": value \"4\\u{0}5\": not a number",
     ),
     (
         "unclosed quote",

@@ -72,3 +72,51 @@ fn a_megabyte_in_one_cell_is_cut_in_tables_and_messages() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.len() < 1000, "{}", run.stderr.len());
 }
+
+#[test]
+fn terminal_escapes_from_the_data_are_written_out() {
+    // an OSC that sets the window title, a CSI that clears the screen, a bell, C1 CSI, a
+    // right-to-left override
+    let evil = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}";
+    let written = "\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{9b}31m";
+    let raw = |text: &str| text.contains(['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}']);
+    let dir = folder(&format!(
+        "commune_id,commune,district,region,year,TC1,TC2,note{evil}\n\
+         A{evil},Xã {evil},Huyện {evil},NORTH,2024,Đạt,,x\n\
+         B,Xã B,Huyện B,NORTH,2024,{evil},,x\n"
+    ));
+    for args in [
+        &["score", "t.csv", "-f", "table"][..],
+        &["gaps", "t.csv", "-f", "table"],
+        &["progress", "t.csv", "-f", "table"],
+        &["validate", "t.csv"],
+        &["diff", "t.csv", "t.csv", "-f", "table"],
+    ] {
+        let run = run_in(dir.path(), args);
+        assert!(!raw(&run.stdout), "{args:?}: {:?}", run.stdout);
+        assert!(!raw(&run.stderr), "{args:?}: {:?}", run.stderr);
+    }
+    // the error names the value, written out, on one line
+    let run = run_in(dir.path(), &["score", "t.csv", "-f", "csv", "-q"]);
+    assert_eq!(run.code, 2);
+    assert!(!raw(&run.stderr), "{:?}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(&format!("t.csv:3: column \"TC1\": value \"{written}")),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    let run = run_in(dir.path(), &["validate", "t.csv"]);
+    assert!(run.stdout.contains("\\u{1b}]0;pwned"), "{}", run.stdout);
+    // a line break in a value does not start a line of its own that could pass for a message
+    let dir = folder("commune_id,region,year,1.1\nA,NORTH,2024,\"4\nerror: forged\"\n");
+    let run = run_in(dir.path(), &["score", "t.csv", "-f", "csv", "-q"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("value \"4\\nerror: forged\""),
+        "{}",
+        run.stderr
+    );
+}

@@ -20,6 +20,9 @@ use crate::text::{ranges, shown};
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
 
+/// At most this many columns the set does not use are named in warnings; the rest are counted.
+pub const MAX_UNUSED_NAMED: usize = 20;
+
 /// Where the communes come from and where records go.
 #[derive(Debug, Clone)]
 pub struct StreamOptions {
@@ -111,13 +114,28 @@ impl<'s> Scan<'s> {
         if let Some(warning) = missing {
             warn(stderr, &format!("{}: {warning}", reader.file()));
         }
-        for column in reader.unused_columns() {
+        let unused = reader.unused_columns();
+        for column in unused.iter().take(MAX_UNUSED_NAMED) {
             warn(
                 stderr,
                 &format!(
                     "{}: column \"{}\" is not used by criteria set {} and is ignored",
                     reader.file(),
                     shown(column),
+                    set.id
+                ),
+            );
+        }
+        if let Some(more) = unused
+            .len()
+            .checked_sub(MAX_UNUSED_NAMED)
+            .filter(|n| *n > 0)
+        {
+            warn(
+                stderr,
+                &format!(
+                    "{}: … and {more} more columns not used by criteria set {}, also ignored",
+                    reader.file(),
                     set.id
                 ),
             );

@@ -9,7 +9,7 @@ use crate::criteria::{CriteriaSet, LevelLookup, RESERVED_COLUMNS};
 use crate::env::Env;
 use crate::error::{Error, Location, Problem, Result};
 use crate::render::{DocumentFormat, json_document, new_table, not_written};
-use crate::scan::{RowOutcome, Scan, judge_header};
+use crate::scan::{MAX_UNUSED_NAMED, RowOutcome, Scan, judge_header};
 use crate::score::Finding;
 use crate::survey::SurveyReader;
 use crate::survey::input::InputOptions;
@@ -98,12 +98,13 @@ fn did_you_mean(header: &str, set: &CriteriaSet) -> Option<String> {
 }
 
 /// The findings of a file as they are found, in file order: up to [`MAX_FINDINGS`] errors and
-/// as many warnings, so that warnings never crowd out an error.
+/// as many warnings, so that warnings never crowd out an error; the others are counted.
 #[derive(Default)]
 struct Kept {
     findings: Vec<ValidationFinding>,
     errors: usize,
     warnings: usize,
+    dropped: usize,
 }
 
 impl Kept {
@@ -115,6 +116,8 @@ impl Kept {
         if *count < MAX_FINDINGS {
             *count += 1;
             self.findings.push(finding);
+        } else {
+            self.dropped += 1;
         }
     }
 
@@ -165,7 +168,8 @@ fn findings(
 ) -> Result<Vec<ValidationFinding>> {
     let mut kept = Kept::default();
     let file = reader.file().to_owned();
-    for column in reader.unused_columns() {
+    let unused = reader.unused_columns();
+    for column in unused.iter().take(MAX_UNUSED_NAMED) {
         let hint = did_you_mean(column, set)
             .map(|k| format!("; did you mean \"{k}\"?"))
             .unwrap_or_default();
@@ -175,6 +179,22 @@ fn findings(
                 Location::file(&file).at_line(1).in_column(column),
                 format!(
                     "column not used by criteria set {} and ignored{hint}",
+                    set.id
+                ),
+            ),
+        ));
+    }
+    if let Some(more) = unused
+        .len()
+        .checked_sub(MAX_UNUSED_NAMED)
+        .filter(|n| *n > 0)
+    {
+        kept.push(ValidationFinding::of(
+            Severity::Warning,
+            Problem::new(
+                Location::file(&file).at_line(1),
+                format!(
+                    "… and {more} more columns not used by criteria set {}, also ignored",
                     set.id
                 ),
             ),
@@ -197,10 +217,12 @@ fn findings(
         ));
     }
     let mut rows = 0u64;
+    let mut unchecked = 0u64;
     let scan = Scan::new(set, reader);
     let skipped = scan.each_row(env, |outcome| {
         rows += 1;
         if kept.full() {
+            unchecked += 1;
             return Ok(());
         }
         match outcome {
@@ -268,7 +290,21 @@ fn findings(
         ));
     }
     findings.sort_by_key(|f| f.severity != Severity::Error);
+    let dropped = kept.dropped + findings.len().saturating_sub(MAX_FINDINGS);
     findings.truncate(MAX_FINDINGS);
+    if dropped > 0 || unchecked > 0 {
+        let said = match (dropped, unchecked) {
+            (0, _) => format!("the {unchecked} rows after these findings were not checked"),
+            (_, 0) => format!("… and {dropped} more findings not listed"),
+            _ => format!(
+                "… and {dropped} more findings not listed, and the {unchecked} rows after them not checked"
+            ),
+        };
+        findings.push(ValidationFinding::of(
+            Severity::Warning,
+            Problem::new(Location::file(&file), said),
+        ));
+    }
     Ok(findings)
 }
 

@@ -2,6 +2,7 @@
 //! markup in names, a full disk, a closed pipe or standard output, a signal mid-run. None of
 //! them makes `ntm` abort, hang, leak a file, or say less than the truth with exit status 0.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::util::{Run, data, ntm_with};
@@ -118,5 +119,65 @@ fn terminal_escapes_from_the_data_are_written_out() {
         run.stderr.contains("value \"4\\nerror: forged\""),
         "{}",
         run.stderr
+    );
+}
+
+#[test]
+fn many_warnings_of_one_kind_are_counted_on_one_line() {
+    let mut csv = String::from("commune_id,TC1");
+    for i in 0..10_000 {
+        let _ = write!(csv, ",extra{i}");
+    }
+    csv.push_str("\nA,Đạt");
+    csv.push_str(&",1".repeat(10_000));
+    csv.push('\n');
+    let dir = folder(&csv);
+    let run = run_in(dir.path(), &["score", "t.csv", "-f", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let unused: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("not used by criteria set"))
+        .collect();
+    assert_eq!(unused.len(), 21, "{}", run.stderr);
+    assert_eq!(
+        unused[0],
+        "warning: t.csv: column \"extra0\" is not used by criteria set mini-set and is ignored"
+    );
+    assert_eq!(
+        unused[20],
+        "warning: t.csv: … and 9980 more columns not used by criteria set mini-set, also ignored"
+    );
+    // validate: the same, as findings
+    let run = run_in(dir.path(), &["validate", "t.csv", "-f", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    let messages: Vec<&str> = findings
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages
+            .contains(&"… and 9980 more columns not used by criteria set mini-set, also ignored"),
+        "{messages:?}"
+    );
+    assert!(messages.len() < 30, "{}", messages.len());
+}
+
+#[test]
+fn validate_counts_the_findings_it_does_not_list() {
+    // 1,200 bad rows: 1,000 errors are listed and the rest counted
+    let mut csv = String::from("commune_id,region,year,1.1\n");
+    for i in 0..1200 {
+        let _ = writeln!(csv, "A{i},NORTH,2024,x");
+    }
+    let dir = folder(&csv);
+    let run = run_in(dir.path(), &["validate", "t.csv", "-f", "json"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(findings.len(), 1001);
+    assert_eq!(
+        findings[1000]["message"],
+        "… and 201 more findings not listed"
     );
 }

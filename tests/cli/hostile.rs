@@ -181,3 +181,41 @@ fn validate_counts_the_findings_it_does_not_list() {
         "… and 201 more findings not listed"
     );
 }
+
+#[test]
+fn csv_neutralises_what_a_spreadsheet_would_evaluate() {
+    let names = [
+        "-inf",
+        "+NaN",
+        "+inf",
+        "-infinity",
+        "=1+1",
+        "@SUM(A1)",
+        "+84 912",
+        "-1e9",
+    ];
+    let mut csv = String::from("commune_id,commune,district,region,year,1.1,TC2\n");
+    for (i, name) in names.iter().enumerate() {
+        let _ = writeln!(csv, "A{i},{name},{name},NORTH,2024,30,");
+    }
+    let dir = folder(&csv);
+    let run = run_in(dir.path(), &["score", "t.csv", "-f", "csv", "-q"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (line, name) in run.stdout.lines().skip(1).zip(names) {
+        let fields: Vec<&str> = line.split(',').collect();
+        assert_eq!(fields[1], format!("'{name}"), "{line}");
+        assert_eq!(fields[2], format!("'{name}"), "{line}");
+    }
+    // numbers ntm writes stay numbers
+    let run = run_in(dir.path(), &["gaps", "t.csv", "-f", "csv", "-q"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("'-inf,none,standard,1,1.1,not_met,30,42,>=,12"),
+        "{}",
+        run.stdout
+    );
+    // --raw writes text as it is
+    let run = run_in(dir.path(), &["score", "t.csv", "-f", "csv", "-q", "--raw"]);
+    assert!(run.stdout.contains("A0,-inf,-inf,"), "{}", run.stdout);
+}

@@ -364,25 +364,63 @@ pub fn write_tables(
     out.flush()
 }
 
-/// Writes sections as Markdown.
+/// Text for Markdown: every character Markdown or the HTML it becomes would act on is escaped
+/// with a backslash (the backslash, the backtick, `* _ [ ] < > & | ~ #`, and a `-`, `+`, `=`
+/// or `1.` that starts it),
+/// control characters are written out (`\\u{1b}`) and line breaks become `<br>`: a name such as
+/// `<script>`, `[x](javascript:…)` or `a | b` is shown as it is, and never becomes markup, a
+/// link or a new table cell.
+#[must_use]
+pub fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        let line = escape_controls(line, false);
+        // what would start a list, a setext heading or a numbered list
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let opener = match line.as_bytes().get(digits) {
+            Some(b'-' | b'+' | b'=') if digits == 0 => Some(0),
+            Some(b'.' | b')') if digits > 0 => Some(digits),
+            _ => None,
+        };
+        for (at, c) in line.char_indices() {
+            if Some(at) == opener
+                || matches!(
+                    c,
+                    '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#'
+                )
+            {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Writes sections as Markdown under a `heading`, with the `lead` lines under it, each after
+/// `bullet`. Every text is escaped ([`markdown_text`]).
 pub fn write_markdown(
-    title: &str,
+    heading: &str,
+    lead: &[String],
+    bullet: &str,
     sections: &[Section],
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut lines = title.lines();
-    writeln!(out, "# {}\n", lines.next().unwrap_or_default())?;
-    for line in lines {
-        writeln!(out, "{line}")?;
+    writeln!(out, "# {}\n", markdown_text(heading))?;
+    for line in lead {
+        writeln!(out, "{bullet}{}", markdown_text(line))?;
     }
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', "<br>");
     for section in sections {
-        writeln!(out, "\n## {}\n", section.title)?;
-        writeln!(out, "| {} |", section.header.join(" | "))?;
+        writeln!(out, "\n## {}\n", markdown_text(&section.title))?;
+        let header: Vec<String> = section.header.iter().map(|h| markdown_text(h)).collect();
+        writeln!(out, "| {} |", header.join(" | "))?;
         writeln!(out, "|{}", "---|".repeat(section.header.len()))?;
         for row in &section.rows {
-            let cells: Vec<_> = row.iter().map(|c| cell(&c.show(lang))).collect();
+            let cells: Vec<_> = row.iter().map(|c| markdown_text(&c.show(lang))).collect();
             writeln!(out, "| {} |", cells.join(" | "))?;
         }
     }
@@ -402,5 +440,35 @@ pub fn markdown(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let (title, sections) = sections(report, labels);
-    write_markdown(&title, &sections, labels.lang, out)
+    let mut lines = title.lines();
+    let heading = lines.next().unwrap_or_default();
+    let lead: Vec<String> = lines.map(str::to_owned).collect();
+    write_markdown(heading, &lead, "", &sections, labels.lang, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::markdown_text;
+
+    #[test]
+    fn markdown_text_is_never_markup() {
+        assert_eq!(markdown_text("Xã Đồng Tâm"), "Xã Đồng Tâm");
+        assert_eq!(
+            markdown_text("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(
+            markdown_text("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(markdown_text("a | b\nc"), "a \\| b<br>c");
+        assert_eq!(
+            markdown_text("*a* _b_ `c` ~d~ &amp; #1"),
+            "\\*a\\* \\_b\\_ \\`c\\` \\~d\\~ \\&amp; \\#1"
+        );
+        assert_eq!(markdown_text("- x"), "\\- x");
+        assert_eq!(markdown_text("12. x"), "12\\. x");
+        assert_eq!(markdown_text("2-3"), "2-3");
+        assert_eq!(markdown_text("a\\b\u{1b}"), "a\\\\b\\\\u{1b}");
+    }
 }

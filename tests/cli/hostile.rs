@@ -219,3 +219,71 @@ fn csv_neutralises_what_a_spreadsheet_would_evaluate() {
     let run = run_in(dir.path(), &["score", "t.csv", "-f", "csv", "-q", "--raw"]);
     assert!(run.stdout.contains("A0,-inf,-inf,"), "{}", run.stdout);
 }
+
+#[test]
+fn markdown_shows_markup_in_names_as_text() {
+    let names = [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        "a | b",
+        "line\nbreak",
+        "*bold* _it_ `code`",
+    ];
+    let mut csv = String::from("commune_id,commune,district,region,year,1.1,TC2\n");
+    for (i, name) in names.iter().enumerate() {
+        let _ = writeln!(csv, "A{i},\"{name}\",\"{name}\",NORTH,2024,30,");
+    }
+    let dir = folder(&csv);
+    // what would be markup if it came through unescaped: a tag, a link, a cell boundary,
+    // emphasis
+    let unsafe_markup = |md: &str| {
+        [
+            "<script",
+            "<img",
+            "](javascript",
+            "*bold*",
+            "_it_",
+            "`code`",
+            "a | b",
+            "line\nbreak",
+        ]
+        .into_iter()
+        .find(|bad| {
+            md.match_indices(bad)
+                .any(|(at, _)| !md[..at].ends_with('\\'))
+        })
+    };
+    let run = run_in(dir.path(), &["report", "t.csv", "-o", "r.md", "-q"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = std::fs::read_to_string(dir.path().join("r.md")).unwrap();
+    assert_eq!(unsafe_markup(&report), None, "{report}");
+    assert!(
+        report.contains("\\<script\\>alert(1)\\</script\\>"),
+        "{report}"
+    );
+    assert!(report.contains("line<br>break"), "{report}");
+    // every row of a table has as many cells as its header
+    let mut header = None;
+    for line in report.lines() {
+        if !line.starts_with('|') {
+            header = None;
+            continue;
+        }
+        let cells = line.replace("\\|", "").matches('|').count();
+        assert_eq!(cells, *header.get_or_insert(cells), "{line}");
+    }
+    let run = run_in(
+        dir.path(),
+        &[
+            "progress", "t.csv", "-f", "markdown", "-q", "--by", "district",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(unsafe_markup(&run.stdout), None, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("\\[x\\](javascript:alert(1))"),
+        "{}",
+        run.stdout
+    );
+}

@@ -287,3 +287,78 @@ fn markdown_shows_markup_in_names_as_text() {
         run.stdout
     );
 }
+
+/// `ntm` with `args`, run by `sh -c` with `redirect` appended (`>&-`, `> /dev/full`).
+fn ntm_sh(args: &[&str], redirect: &str, dir: &Path) -> Run {
+    let ntm = assert_cmd::cargo::cargo_bin("ntm");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("exec \"$0\" \"$@\" {redirect}"))
+        .arg(ntm)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("sh runs");
+    let run = Run::from(out);
+    assert!(!run.stderr.contains("panicked"), "{args:?}: {}", run.stderr);
+    run
+}
+
+#[test]
+fn a_failed_write_is_an_error_and_a_closed_pipe_is_not() {
+    let dir = folder("commune_id,TC1\nA,Đạt\n");
+    let mini = data("mini-set.yaml");
+    let commands: [&[&str]; 8] = [
+        &["completions", "bash"],
+        &["man"],
+        &["--help"],
+        &["--version"],
+        &["score", "t.csv", "-c", &mini, "-q"],
+        &["validate", "t.csv", "-c", &mini],
+        &["progress", "t.csv", "-c", &mini, "-q"],
+        &["criteria", "list"],
+    ];
+    for args in commands {
+        // a full disk
+        let run = ntm_sh(args, "> /dev/full", dir.path());
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .starts_with("error: <stdout>: No space left on device"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        // standard output closed
+        let run = ntm_sh(args, ">&-", dir.path());
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.starts_with("error: standard output is closed"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        // a reader that is gone: quiet, status 0
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ntm"))
+            .args(args)
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let run = Run::from(out);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert_eq!(run.stderr, "", "{args:?}");
+    }
+    // standard output closed does not matter when the output goes to a file
+    let run = ntm_sh(
+        &["score", "t.csv", "-c", &mini, "-q", "-o", "out.csv"],
+        ">&-",
+        dir.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(dir.path().join("out.csv").exists());
+    // nor is /dev/null as a shell opens it
+    let run = ntm_sh(&["score", "t.csv", "-c", &mini], "> /dev/null", dir.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

@@ -362,3 +362,70 @@ fn a_failed_write_is_an_error_and_a_closed_pipe_is_not() {
     let run = ntm_sh(&["score", "t.csv", "-c", &mini], "> /dev/null", dir.path());
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+/// The names of the files in `dir`, sorted.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_signal_mid_run_leaves_no_temporary_file() {
+    use std::io::Write as _;
+    let mini = data("mini-set.yaml");
+    // (a signal this process was started ignoring, as a shell script's background job ignores
+    // SIGINT, is ignored by ntm too: nothing to see then)
+    let ignored = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let mask = s.lines().find_map(|l| l.strip_prefix("SigIgn:"))?;
+            u64::from_str_radix(mask.trim(), 16).ok()
+        })
+        .unwrap_or(0);
+    for (signal, number, status) in [("INT", 2, 130), ("TERM", 15, 143), ("HUP", 1, 129)] {
+        if ignored & (1 << (number - 1)) != 0 {
+            continue;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        // the survey comes on standard input, which stays open: the run waits mid-way, its
+        // output half written
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ntm"))
+            .args(["score", "-", "-c", &mini, "-q", "-o", "out.csv"])
+            .current_dir(dir.path())
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all(b"commune_id,TC1\nA,\xc4\x90\xe1\xba\xa1t\n")
+            .unwrap();
+        stdin.flush().unwrap();
+        let temporary = || {
+            files_in(dir.path())
+                .into_iter()
+                .any(|f| f.starts_with(".ntm-"))
+        };
+        // (a bound, not a timing: the file appears as soon as the header is read)
+        for _ in 0..3000 {
+            if temporary() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(temporary(), "{signal}: no temporary file appeared");
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let out = child.wait_with_output().unwrap();
+        drop(stdin);
+        assert_eq!(out.status.code(), Some(status), "{signal}");
+        assert_eq!(files_in(dir.path()), Vec::<String>::new(), "{signal}");
+    }
+}

@@ -4,6 +4,8 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use super::labels::not_shown;
+use super::table::TABLE_ROWS;
 use super::{TableLabels, new_table};
 use crate::aggregate::progress::{Figure, ProgressReport, TargetResult};
 use crate::lang::Lang;
@@ -356,10 +358,19 @@ pub fn write_tables(
         writeln!(out, "\n{}", escape_controls(&section.title, false))?;
         let mut table = new_table(labels.width);
         table.set_header(section.header.clone());
-        for row in &section.rows {
+        for row in section.rows.iter().take(TABLE_ROWS) {
             table.add_row(row.iter().map(|c| c.show(labels.lang)));
         }
         writeln!(out, "{table}")?;
+        if let Some(hidden) = section
+            .rows
+            .len()
+            .checked_sub(TABLE_ROWS)
+            .filter(|n| *n > 0)
+        {
+            let said = not_shown(hidden, TABLE_ROWS, false, "json, markdown", labels.lang);
+            writeln!(out, "{said}")?;
+        }
     }
     out.flush()
 }

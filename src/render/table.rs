@@ -12,6 +12,7 @@ use std::marker::PhantomData;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
+use super::labels::not_shown;
 use super::{Record, RecordWriter, TableLabels};
 use crate::text::{clip, escape_controls};
 
@@ -20,6 +21,11 @@ pub const LINE_CHARS: usize = 1000;
 
 /// The most lines of one cell a table lays out; the rest are counted.
 pub const CELL_LINES: usize = 100;
+
+/// The most records (communes) or rows a table lays out; the rest are counted under it. A
+/// table holds its rows until it is printed, since column widths depend on all of them: this
+/// keeps its memory and the time to lay it out bounded, whatever the size of the file.
+pub const TABLE_ROWS: usize = 2000;
 
 /// A table in the house style, whose cells are cut to a size a terminal can lay out.
 pub struct TextTable(Table);
@@ -85,6 +91,10 @@ pub(super) struct TableWriter<'w, R> {
     out: &'w mut dyn Write,
     labels: TableLabels,
     table: TextTable,
+    /// Records laid out, up to [`TABLE_ROWS`].
+    shown: usize,
+    /// Records past [`TABLE_ROWS`], counted.
+    hidden: usize,
     record: PhantomData<R>,
 }
 
@@ -96,6 +106,8 @@ impl<'w, R: Record> TableWriter<'w, R> {
             out,
             labels,
             table,
+            shown: 0,
+            hidden: 0,
             record: PhantomData,
         }
     }
@@ -103,6 +115,11 @@ impl<'w, R: Record> TableWriter<'w, R> {
 
 impl<R: Record> RecordWriter<R> for TableWriter<'_, R> {
     fn write(&mut self, record: &R) -> io::Result<()> {
+        if self.shown == TABLE_ROWS {
+            self.hidden += 1;
+            return Ok(());
+        }
+        self.shown += 1;
         for row in record.table_rows(&self.labels) {
             self.table.add_row(row);
         }
@@ -111,6 +128,16 @@ impl<R: Record> RecordWriter<R> for TableWriter<'_, R> {
 
     fn finish(self: Box<Self>) -> io::Result<()> {
         writeln!(self.out, "{}", self.table)?;
+        if self.hidden > 0 {
+            let said = not_shown(
+                self.hidden,
+                self.shown,
+                true,
+                "csv, json, ndjson, xlsx",
+                self.labels.lang,
+            );
+            writeln!(self.out, "{said}")?;
+        }
         self.out.flush()
     }
 }

@@ -429,3 +429,35 @@ fn a_signal_mid_run_leaves_no_temporary_file() {
         assert_eq!(files_in(dir.path()), Vec::<String>::new(), "{signal}");
     }
 }
+
+#[test]
+fn a_table_lays_out_the_first_two_thousand_communes_and_counts_the_rest() {
+    let mut csv = String::from("commune_id,commune,district,region,year,TC1,TC2\n");
+    for i in 0..2100 {
+        let _ = writeln!(csv, "A{i},Xã {i},Huyện {i},NORTH,2024,Đạt,");
+    }
+    let dir = folder(&csv);
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["--lang", "en", "score", "t.csv", "-f", "table", "-q"],
+            "… and 100 more communes not shown (a table shows the first 2000); --format csv, json, ndjson, xlsx gives every one",
+        ),
+        (
+            &["--lang", "vi", "gaps", "t.csv", "-f", "table", "-q"],
+            "… và 100 xã nữa không hiện trong bảng (bảng chỉ hiện 2000 xã đầu); --format csv, json, ndjson, xlsx cho đủ mọi xã",
+        ),
+        (
+            &["--lang", "en", "progress", "t.csv", "-f", "table", "-q"],
+            "… and 100 more rows not shown (a table shows the first 2000); --format json, markdown gives every one",
+        ),
+    ];
+    for (args, last) in cases {
+        let run = run_in(dir.path(), args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert!(run.stdout.lines().any(|l| l == last), "{args:?}");
+        if args[2] != "progress" {
+            assert!(run.stdout.contains("A1999"), "{args:?}");
+            assert!(!run.stdout.contains("A2000"), "{args:?}");
+        }
+    }
+}

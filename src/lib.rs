@@ -137,8 +137,8 @@ pub fn execute(task: Task, env: &Env, stderr: &mut dyn Write) -> Result<Outcome>
             }
         }
         Task::Diff { options, check } => {
-            let changes = cmd::diff::run(&options, env, stderr)?;
-            Ok(if check && changes.any_lost() {
+            let any_lost = cmd::diff::run(&options, env, stderr)?;
+            Ok(if check && any_lost {
                 Outcome::TargetsNotMet
             } else {
                 Outcome::Success

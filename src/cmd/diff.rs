@@ -50,8 +50,8 @@ pub fn snapshots(
     Ok(out)
 }
 
-/// Runs `ntm diff`; returns the changes so that `--check` can judge them.
-pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<Changes> {
+/// Runs `ntm diff`; returns whether a commune lost a tier or a criterion, for `--check`.
+pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<bool> {
     refuse_overwriting(
         options.output.as_deref(),
         &[&options.old, &options.new, &options.criteria],
@@ -65,17 +65,17 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<C
     let set = CriteriaSet::load(&options.criteria)?;
     let old = snapshots(&set, &options.old, &options.read, env, stderr)?;
     let new = snapshots(&set, &options.new, &options.read, env, stderr)?;
-    let changes = compare(&set, &old, &new);
+    let changes = compare(&set, old, &new);
     let labels = TableLabels::new(&set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {
         write(&changes, options.format, &labels, options.raw, out).map_err(io_error(name))
     })?;
-    Ok(changes)
+    Ok(changes.any_lost())
 }
 
 /// Writes the changes in `format`.
 pub fn write(
-    changes: &Changes,
+    changes: &Changes<'_>,
     format: RecordFormat,
     labels: &TableLabels,
     raw: bool,
@@ -106,8 +106,8 @@ pub fn write(
     }
     // the communes, one record each, as score and gaps write theirs
     let mut communes = writer::<CommuneChange>(format, &mut *out, labels.clone(), raw)?;
-    for change in &changes.communes {
-        communes.write(change)?;
+    for change in changes.communes() {
+        communes.write(&change)?;
     }
     communes.finish()?;
     out.flush()

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
 use crate::render::report::{Report, html, markdown, xlsx};
-use crate::render::{DocumentFormat, ScoreRow, TableLabels, not_written};
+use crate::render::{DocumentFormat, TableLabels, not_written};
 use crate::scan::Scan;
 use crate::survey::input::InputOptions;
 
@@ -75,21 +75,17 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
     let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
     let by_district = scan.has_district();
     let mut progress = Progress::new(&set, targets.as_ref(), by_district);
-    let mut rows = Vec::new();
-    let mut now: Vec<Snapshot> = Vec::new();
+    let mut rows: Vec<Snapshot> = Vec::new();
     scan.run(env, stderr, |score| {
         progress.add(score);
-        rows.push(ScoreRow::new(&set, score));
-        if options.previous.is_some() {
-            now.push(Snapshot::of(&set, score));
-        }
+        rows.push(Snapshot::of(&set, score));
         Ok(())
     })?;
     let changes = match &options.previous {
         Some(previous) => Some(compare(
             &set,
-            &snapshots(&set, previous, &options.read, env, stderr)?,
-            &now,
+            snapshots(&set, previous, &options.read, env, stderr)?,
+            &rows,
         )),
         None => None,
     };
@@ -98,7 +94,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         date: options.date,
         labels: TableLabels::new(&set, options.lang, env.table_width),
         progress: progress.finish(),
-        rows,
+        rows: &rows,
         changes,
     };
     write_whole(options.output.as_deref(), |out, name| {

@@ -1,6 +1,7 @@
 //! The progress report as sections — a title and a table each — that every document format
 //! renders: tables on a terminal, Markdown, HTML, a workbook.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -66,9 +67,73 @@ impl From<&Figure> for Cell {
     }
 }
 
+/// The rows of a section: cells held, or made one at a time from what the report holds, so that
+/// a report of a million communes is not a million rows of cells in memory.
+pub enum Rows<'a> {
+    /// Rows of cells.
+    Cells(Vec<Vec<Cell>>),
+    /// `len` rows, the `i`-th made by `row(i)`.
+    Made {
+        /// How many rows.
+        len: usize,
+        /// Makes a row.
+        row: Box<dyn Fn(usize) -> Vec<Cell> + 'a>,
+    },
+}
+
+impl Rows<'_> {
+    /// How many rows.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        match self {
+            Rows::Cells(rows) => rows.len(),
+            Rows::Made { len, .. } => *len,
+        }
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The rows in order, each held or made as it comes.
+    #[must_use]
+    pub fn iter(&self) -> RowIter<'_> {
+        self.into_iter()
+    }
+}
+
+/// The rows of a section in order, each held or made as it comes.
+pub type RowIter<'r> = Box<dyn Iterator<Item = Cow<'r, [Cell]>> + 'r>;
+
+impl<'r> IntoIterator for &'r Rows<'_> {
+    type Item = Cow<'r, [Cell]>;
+    type IntoIter = RowIter<'r>;
+
+    fn into_iter(self) -> RowIter<'r> {
+        match self {
+            Rows::Cells(rows) => Box::new(rows.iter().map(|r| Cow::Borrowed(r.as_slice()))),
+            Rows::Made { len, row } => Box::new((0..*len).map(|i| Cow::Owned(row(i)))),
+        }
+    }
+}
+
+impl From<Vec<Vec<Cell>>> for Rows<'_> {
+    fn from(rows: Vec<Vec<Cell>>) -> Self {
+        Rows::Cells(rows)
+    }
+}
+
+impl std::fmt::Debug for Rows<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Rows({})", self.len())
+    }
+}
+
 /// A section: a title and rows under a header.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Section {
+#[derive(Debug)]
+pub struct Section<'a> {
     /// What the section holds: `tiers`, `bands`, `targets`, `districts`, `district_targets`,
     /// `bottlenecks`, `candidates`, `changes` or `appendix`.
     pub kind: &'static str,
@@ -79,7 +144,7 @@ pub struct Section {
     /// Column headers.
     pub header: Vec<String>,
     /// Rows of cells.
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Rows<'a>,
 }
 
 fn figure(f: &Figure, lang: Lang) -> String {
@@ -135,7 +200,7 @@ fn target_rows(targets: &[TargetResult], lang: Lang) -> Vec<Vec<Cell>> {
 
 /// The report's title lines and its sections.
 #[must_use]
-pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<Section>) {
+pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<Section<'static>>) {
     let lang = labels.lang;
     let l = |x| label(x, lang).to_owned();
     let mut title = l(Label::ProgressTitle);
@@ -183,7 +248,7 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
         sheet: label(key, lang).to_owned(),
         title,
         header,
-        rows,
+        rows: rows.into(),
     };
     let mut out = vec![
         section(
@@ -349,7 +414,7 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
 /// Writes sections as tables.
 pub fn write_tables(
     title: &str,
-    sections: &[Section],
+    sections: &[Section<'_>],
     labels: &TableLabels,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -417,7 +482,7 @@ pub fn write_markdown(
     heading: &str,
     lead: &[String],
     bullet: &str,
-    sections: &[Section],
+    sections: &[Section<'_>],
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {

@@ -1,6 +1,7 @@
 //! The report as an Excel workbook, what a province office opens: a sheet per section, numbers
 //! stored as numbers, header rows frozen, column widths set. Text is always stored as text,
-//! never as a formula.
+//! never as a formula. Each section's sheet is written row by row to a temporary file
+//! ("constant memory"), and the workbook put together at the end.
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
@@ -34,7 +35,8 @@ pub fn xlsx(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
     overview.set_column_width(0, 100)?;
 
     for section in &doc.sections {
-        let sheet = workbook.add_worksheet();
+        // rows go to a temporary file as they are written: the appendix can be a million rows
+        let sheet = workbook.add_worksheet_with_constant_memory()?;
         sheet.set_name(sheet_name(&section.sheet, &mut names))?;
         let mut widths: Vec<usize> = section.header.iter().map(|h| h.chars().count()).collect();
         for (c, h) in section.header.iter().enumerate() {

@@ -50,6 +50,39 @@ pub fn snapshots(
     Ok(out)
 }
 
+/// The snapshots of the old and the new survey, read side by side on two threads (each is a
+/// whole scan); what the new one says on standard error is held and told after the old one's,
+/// as if they had been read one after the other. Standard input cannot be read twice at once:
+/// `diff - -` reads them in turn.
+fn both_snapshots(
+    set: &CriteriaSet,
+    options: &DiffOptions,
+    env: &Env,
+    stderr: &mut dyn Write,
+) -> Result<(Vec<Snapshot>, Vec<Snapshot>)> {
+    if options.old == "-" && options.new == "-" {
+        let old = snapshots(set, &options.old, &options.read, env, stderr)?;
+        let new = snapshots(set, &options.new, &options.read, env, stderr)?;
+        return Ok((old, new));
+    }
+    // (one count of rows on a terminal is enough)
+    let quiet_env = Env {
+        stderr_is_terminal: false,
+        ..*env
+    };
+    let mut said = Vec::new();
+    let (old, new) = std::thread::scope(|scope| {
+        let new =
+            scope.spawn(|| snapshots(set, &options.new, &options.read, &quiet_env, &mut said));
+        let old = snapshots(set, &options.old, &options.read, env, stderr);
+        (old, new.join())
+    });
+    let old = old?;
+    let new = new.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let _ = stderr.write_all(&said);
+    Ok((old, new?))
+}
+
 /// Runs `ntm diff`; returns whether a commune lost a tier or a criterion, for `--check`.
 pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<bool> {
     refuse_overwriting(
@@ -63,8 +96,7 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<b
         options.format == RecordFormat::Xlsx,
     )?;
     let set = CriteriaSet::load(&options.criteria)?;
-    let old = snapshots(&set, &options.old, &options.read, env, stderr)?;
-    let new = snapshots(&set, &options.new, &options.read, env, stderr)?;
+    let (old, new) = both_snapshots(&set, options, env, stderr)?;
     let changes = compare(&set, old, &new);
     let labels = TableLabels::new(&set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {

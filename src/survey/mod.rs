@@ -879,9 +879,13 @@ fn layout(
     }
     let find = |name: &str| positions.get(name).copied();
     let Some(commune_id) = find("commune_id") else {
-        let mut shown: Vec<&str> = headers.iter().map(String::as_str).take(12).collect();
+        let mut shown: Vec<_> = headers
+            .iter()
+            .map(|h| crate::text::shown(h))
+            .take(12)
+            .collect();
         if headers.len() > 12 {
-            shown.push("…");
+            shown.push("…".into());
         }
         problems.push(Problem::new(
             header_location,

@@ -67,10 +67,19 @@ fn a_megabyte_in_one_cell_is_cut_in_tables_and_messages() {
     assert!(run.stdout.len() < 10_000, "{}", run.stdout.len());
     let run = run_in(dir.path(), &["validate", "t.csv", "-f", "json"]);
     assert!(run.stdout.contains(&long));
-    // a megabyte header
+    // a megabyte header, and a megabyte where the header should name commune_id
     let dir = folder(&format!("commune_id,TC1,{long}\nA,Đạt,1\n"));
     let run = run_in(dir.path(), &["score", "t.csv", "-f", "csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.len() < 1000, "{}", run.stderr.len());
+    let dir = folder(&format!("{long},TC1\nA,Đạt\n"));
+    let run = run_in(dir.path(), &["score", "t.csv", "-f", "csv"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no commune_id column"),
+        "{}",
+        run.stderr.len()
+    );
     assert!(run.stderr.len() < 1000, "{}", run.stderr.len());
 }
 

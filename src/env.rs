@@ -93,7 +93,7 @@ impl Default for Env {
 /// `/dev/null` for reading and writing in the place of a closed standard descriptor before
 /// `main`, and a write there is lost without a word; so a standard output that is `/dev/null`
 /// opened for reading and writing is taken as closed (a shell's `> /dev/null` opens it for
-/// writing only). Asked before the run opens a file.
+/// writing only).
 #[cfg(unix)]
 #[must_use]
 pub fn stdout_closed() -> bool {

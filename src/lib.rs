@@ -37,14 +37,14 @@ use crate::env::{Env, Verbosity};
 pub use crate::error::{Error, Result};
 
 /// Runs `ntm` with `args` (the program name first) and returns the exit status: 0 on success,
-/// 1 when `progress --check` finds a target not met, 2 on a usage or input error. A closed
-/// standard output (`ntm … | head`) ends quietly with 0.
+/// 1 when `progress --check` finds a target not met, 2 on a usage or input error and on output
+/// that cannot be written (a full disk, a standard output closed from the start). A reader that
+/// closes the pipe early (`ntm … | head`) ends the run quietly with 0.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => return clap_exit(&err),
     };
-    // (before any file is opened, which could take a closed standard output's number)
     let env = Env::detect(cli.verbosity());
     let color = cli.color().enabled(
         env.stderr_is_terminal,

@@ -171,6 +171,22 @@ fn many_warnings_of_one_kind_are_counted_on_one_line() {
         "{messages:?}"
     );
     assert!(messages.len() < 30, "{}", messages.len());
+    // columns without a header: one warning
+    let mut csv = String::from("commune_id,TC1");
+    csv.push_str(&",".repeat(10_000));
+    csv.push_str("\nA,Đạt");
+    csv.push_str(&",1".repeat(10_000));
+    csv.push('\n');
+    let dir = folder(&csv);
+    let run = run_in(dir.path(), &["score", "t.csv", "-f", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.lines().next(),
+        Some("warning: t.csv: 10000 columns have no header and are ignored: columns 3–10002"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 2, "{}", run.stderr);
 }
 
 #[test]

@@ -10,7 +10,11 @@
 #     csv crate and nothing else, `cargo run --release --example csv_floor -- FILE`): at most
 #     5x the floor's time;
 #   - peak memory of `ntm score` and `ntm progress` on those 300,000 rows: under 100 MB;
-#   - start-up: `ntm score` on the shipped example.
+#   - start-up: `ntm score` on the shipped example;
+#   - with MEMORY=1, the peak memory of every command in every format that holds more than one
+#     row at a time (tables, gaps, progress, diff of two files, report in each format,
+#     validate) on MEMORY_ROWS rows (1,000,000 by default, about 580 MB a file): each under
+#     1 GB. One run each; this adds a few minutes and 1.2 GB of files.
 #
 # The data is synthetic, from `python3 examples/generate.py bench N --seed S` (vn-commune-2021-2025,
 # every indicator and verdict column filled). The commands take turns, run after run, so that a
@@ -19,6 +23,8 @@
 #   scripts/bench.sh                      # 5 runs of each command
 #   RUNS=9 scripts/bench.sh               # more runs
 #   NATIONAL=10600 ROWS=300000 SEED=2026 scripts/bench.sh   # the defaults
+#   MEMORY=1 scripts/bench.sh             # also peak memory on a million rows
+#   MEMORY=1 MEMORY_ROWS=300000 scripts/bench.sh            # … on fewer
 #
 # Needs python3 with pandas (installed with pip when missing) and GNU time for peak memory
 # (/usr/bin/time, Debian package `time`, installed with apt-get when missing and run as root).
@@ -27,6 +33,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 NATIONAL=${NATIONAL:-10600}
+MEMORY=${MEMORY:-0}
+MEMORY_ROWS=${MEMORY_ROWS:-1000000}
 ROWS=${ROWS:-300000}
 RUNS=${RUNS:-5}
 SEED=${SEED:-2026}
@@ -140,3 +148,45 @@ echo "(times compared by their medians)"
 echo
 awk -v ns="$((end - start))" -v runs=$startups -v f="$example" \
     'BEGIN { printf "start-up: ntm score %s: %.1f ms per run (mean of %d)\n", f, ns / runs / 1e6, runs }'
+
+[[ $MEMORY == 1 ]] || exit 0
+
+# Peak memory of what holds more than one row at a time, on two surveys of MEMORY_ROWS rows
+# (the second for diff and report --previous): one run each, the output thrown away or
+# written into the temporary folder.
+old="$work/old.csv"
+new="$work/new.csv"
+python3 examples/generate.py bench "$MEMORY_ROWS" --seed "$SEED" >"$new"
+python3 examples/generate.py bench "$MEMORY_ROWS" --seed "$((SEED + 1))" >"$old"
+sync
+echo
+echo "peak memory on $MEMORY_ROWS rows ($(mb "$new") MB a file), one run each:"
+echo
+printf '%-58s %9s %12s  %s\n' command "s" "peak RSS" "goal: under 1024 MB"
+memory() {
+    local label=$1
+    shift
+    rm -f "$work/runs-memory"
+    once memory "$@"
+    read -r s kb <"$work/runs-memory"
+    awk -v c="$label" -v s="$s" -v kb="$kb" 'BEGIN {
+        printf "%-58s %9.1f %9.1f MB  %s\n", c, s, kb / 1024, (kb < 1024 * 1024 ? "met" : "NOT MET")
+    }'
+}
+for format in table csv; do
+    memory "ntm score --format $format" $ntm score "$new" --criteria $SET -q --format $format
+    memory "ntm gaps --format $format" $ntm gaps "$new" --criteria $SET -q --format $format
+done
+memory "ntm score -o FILE.xlsx" $ntm score "$new" --criteria $SET -q -o "$work/out.xlsx"
+for format in table markdown json; do
+    memory "ntm progress --format $format" $ntm progress "$new" --criteria $SET -q --format $format
+done
+for format in csv table json; do
+    memory "ntm diff OLD NEW --format $format" $ntm diff "$old" "$new" --criteria $SET -q --format $format
+done
+for ext in html md xlsx; do
+    memory "ntm report -o FILE.$ext" $ntm report "$new" --criteria $SET -q -o "$work/report.$ext"
+done
+memory "ntm report --previous OLD -o FILE.html" \
+    $ntm report "$new" --previous "$old" --criteria $SET -q -o "$work/report.html"
+memory "ntm validate" $ntm validate "$new" --criteria $SET

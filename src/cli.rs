@@ -701,6 +701,31 @@ pub enum Task {
     },
 }
 
+impl Task {
+    /// Whether the task writes to standard output: every task but those given `-o FILE`.
+    #[must_use]
+    pub fn writes_to_stdout(&self) -> bool {
+        let output = match self {
+            Task::Score(o) | Task::Gaps(o) => &o.output,
+            Task::Report(o) => &o.output,
+            Task::Template { output, .. } => output,
+            Task::Diff { options, .. } => &options.output,
+            Task::Progress { options, .. } => &options.output,
+            Task::Trend(o) => &o.output,
+            Task::Profile(o) => &o.output,
+            Task::Completions(_)
+            | Task::Man(_)
+            | Task::Validate(_)
+            | Task::CriteriaList { .. }
+            | Task::CriteriaShow { .. }
+            | Task::CriteriaCheck { .. }
+            | Task::CriteriaTodo { .. }
+            | Task::CriteriaDiff { .. } => return true,
+        };
+        output.as_deref().is_none_or(|o| o == "-")
+    }
+}
+
 impl Cli {
     /// Turns the parsed arguments into a task.
     #[must_use]
@@ -937,13 +962,22 @@ impl Cli {
 }
 
 /// Writes the completion script for `shell`, generated from the same definitions as `--help`.
-pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+///
+/// # Errors
+/// What writing gives (the script is made whole first: the generator would panic on a failed
+/// write).
+pub fn completions(
+    shell: clap_complete::Shell,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut script = Vec::new();
     clap_complete::generate(
         shell,
         &mut <Cli as clap::CommandFactory>::command(),
         "ntm",
-        out,
+        &mut script,
     );
+    out.write_all(&script)
 }
 
 /// Writes the manual page (roff), generated from the same definitions as `--help`: synopsis,

@@ -25,6 +25,9 @@ pub struct Env {
     pub today: Date,
     /// Whether standard output is a terminal: tables are the default format there.
     pub stdout_is_terminal: bool,
+    /// Whether the process was started with its standard output closed (`>&-`): what would be
+    /// written there would be lost without a word, so a command that writes there fails.
+    pub stdout_closed: bool,
     /// Whether standard error is a terminal: the progress ticker shows only there.
     pub stderr_is_terminal: bool,
     /// The width tables are fitted to: the terminal's, or 80 columns off a terminal.
@@ -46,6 +49,7 @@ impl Env {
         Env {
             today: today(),
             stdout_is_terminal,
+            stdout_closed: stdout_closed(),
             stderr_is_terminal: io::stderr().is_terminal(),
             table_width,
             verbosity,
@@ -77,11 +81,43 @@ impl Default for Env {
                 day: 15,
             },
             stdout_is_terminal: false,
+            stdout_closed: false,
             stderr_is_terminal: false,
             table_width: 80,
             verbosity: Verbosity::Normal,
         }
     }
+}
+
+/// Whether the process was started with standard output closed. The runtime opens
+/// `/dev/null` for reading and writing in the place of a closed standard descriptor before
+/// `main`, and a write there is lost without a word; so a standard output that is `/dev/null`
+/// opened for reading and writing is taken as closed (a shell's `> /dev/null` opens it for
+/// writing only).
+#[cfg(unix)]
+#[must_use]
+pub fn stdout_closed() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let stdout = io::stdout();
+    let fd = stdout.as_fd();
+    let Ok(flags) = rustix::fs::fcntl_getfl(fd) else {
+        return true;
+    };
+    if !flags.contains(rustix::fs::OFlags::RDWR) {
+        return false;
+    }
+    let (Ok(stat), Ok(null)) = (rustix::fs::fstat(fd), std::fs::metadata("/dev/null")) else {
+        return false;
+    };
+    rustix::fs::FileType::from_raw_mode(stat.st_mode) == rustix::fs::FileType::CharacterDevice
+        && stat.st_rdev == null.rdev()
+}
+
+#[cfg(not(unix))]
+#[must_use]
+pub fn stdout_closed() -> bool {
+    false
 }
 
 /// Today's date in Vietnam (UTC+7), from the system clock.

@@ -3,6 +3,8 @@
 
 use std::fmt::{self, Write as _};
 
+use crate::text::shown;
+
 /// Where in an input file a problem was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -64,13 +66,14 @@ impl fmt::Display for Location {
             write!(f, ":{line}")?;
         }
         if let Some(column) = &self.column {
-            write!(f, ": column \"{column}\"")?;
+            write!(f, ": column \"{}\"", shown(column))?;
         }
         Ok(())
     }
 }
 
-/// One problem in an input: where, which value, and what was expected.
+/// One problem in an input: where, which value, and what was expected. Shown, the column and
+/// the value are cut as [`shown`] cuts them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// Where the problem is.
@@ -103,7 +106,7 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: ", self.location)?;
         if let Some(value) = &self.value {
-            write!(f, "value \"{value}\": ")?;
+            write!(f, "value \"{}\": ", shown(value))?;
         }
         f.write_str(&self.message)
     }

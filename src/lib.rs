@@ -37,15 +37,13 @@ use crate::env::{Env, Verbosity};
 pub use crate::error::{Error, Result};
 
 /// Runs `ntm` with `args` (the program name first) and returns the exit status: 0 on success,
-/// 1 when `progress --check` finds a target not met, 2 on a usage or input error. A closed
-/// standard output (`ntm … | head`) ends quietly with 0.
+/// 1 when `progress --check` finds a target not met, 2 on a usage or input error and on output
+/// that cannot be written (a full disk, a standard output closed from the start). A reader that
+/// closes the pipe early (`ntm … | head`) ends the run quietly with 0.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
-        Err(err) => {
-            let _ = err.print();
-            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
-        }
+        Err(err) => return clap_exit(&err),
     };
     let env = Env::detect(cli.verbosity());
     let color = cli.color().enabled(
@@ -66,7 +64,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(err.exit_code());
         }
     };
-    match execute(cli.into_task(&config, &env), &env, &mut stderr) {
+    let task = cli.into_task(&config, &env);
+    if env.stdout_closed && task.writes_to_stdout() {
+        let _ = writeln!(stderr, "error: {STDOUT_CLOSED}");
+        return ExitCode::from(2);
+    }
+    match execute(task, &env, &mut stderr) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::TargetsNotMet) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
@@ -97,8 +100,9 @@ pub fn execute(task: Task, env: &Env, stderr: &mut dyn Write) -> Result<Outcome>
     match task {
         Task::Completions(shell) => {
             let mut out = io::stdout().lock();
-            cli::completions(shell, &mut out);
-            out.flush().map_err(stdout_error)?;
+            cli::completions(shell, &mut out)
+                .and_then(|()| out.flush())
+                .map_err(stdout_error)?;
             Ok(Outcome::Success)
         }
         Task::Man(subcommand) => {
@@ -133,8 +137,8 @@ pub fn execute(task: Task, env: &Env, stderr: &mut dyn Write) -> Result<Outcome>
             }
         }
         Task::Diff { options, check } => {
-            let changes = cmd::diff::run(&options, env, stderr)?;
-            Ok(if check && changes.any_lost() {
+            let any_lost = cmd::diff::run(&options, env, stderr)?;
+            Ok(if check && any_lost {
                 Outcome::TargetsNotMet
             } else {
                 Outcome::Success
@@ -175,6 +179,28 @@ pub fn execute(task: Task, env: &Env, stderr: &mut dyn Write) -> Result<Outcome>
             env,
             &mut io::stdout().lock(),
         )),
+    }
+}
+
+/// What is said when standard output is closed and a command would write there.
+const STDOUT_CLOSED: &str = "standard output is closed, so what ntm writes would be lost; give it a place: > FILE, a pipe, or -o FILE (-o /dev/null to throw it away)";
+
+/// The exit status after clap's message: `--help` and `--version` (status 0) and usage errors
+/// (status 2). Help or a version that cannot be written is an error (2), unless the reader
+/// closed the pipe early.
+fn clap_exit(err: &clap::Error) -> ExitCode {
+    let code = u8::try_from(err.exit_code()).unwrap_or(2);
+    if !err.use_stderr() && env::stdout_closed() {
+        let _ = writeln!(io::stderr(), "error: {STDOUT_CLOSED}");
+        return ExitCode::from(2);
+    }
+    match err.print() {
+        Ok(()) => ExitCode::from(code),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(code),
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "error: <stdout>: {e}");
+            ExitCode::from(2)
+        }
     }
 }
 

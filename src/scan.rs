@@ -15,10 +15,13 @@ use crate::render::{Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::SurveyReader;
 use crate::survey::input::{HEADER_NAMES, InputOptions, first_year, header_meaning};
-use crate::text::{fold, ranges};
+use crate::text::{fold, ranges, shown};
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
+
+/// At most this many columns the set does not use are named in warnings; the rest are counted.
+pub const MAX_UNUSED_NAMED: usize = 20;
 
 /// Where the communes come from and where records go.
 #[derive(Debug, Clone)]
@@ -172,16 +175,32 @@ impl<'s> Scan<'s> {
         if let Some(warning) = missing {
             warn(stderr, &format!("{}: {warning}", reader.file()));
         }
-        for column in reader.unused_columns() {
+        let unused = reader.unused_columns();
+        for column in unused.iter().take(MAX_UNUSED_NAMED) {
             warn(
                 stderr,
                 &format!(
-                    "{}: column \"{column}\" is not used by criteria set {} and is ignored{}",
+                    "{}: column \"{}\" is not used by criteria set {} and is ignored{}",
                     reader.file(),
+                    shown(column),
                     set.id,
                     column_hint(column, set)
                         .map(|hint| format!("; {hint}"))
                         .unwrap_or_default()
+                ),
+            );
+        }
+        if let Some(more) = unused
+            .len()
+            .checked_sub(MAX_UNUSED_NAMED)
+            .filter(|n| *n > 0)
+        {
+            warn(
+                stderr,
+                &format!(
+                    "{}: … and {more} more columns not used by criteria set {}, also ignored",
+                    reader.file(),
+                    set.id
                 ),
             );
         }

@@ -1,9 +1,13 @@
 //! What goes to standard error besides data: `warning:` and `note:` lines dropped with `-q`,
-//! and the `error:`, `warning:` and `note:` prefixes coloured or not (`--color`, `NO_COLOR`).
+//! the `error:`, `warning:` and `note:` prefixes coloured or not (`--color`, `NO_COLOR`), and
+//! any control character a message carries from the data written out, so that it reaches the
+//! terminal as text.
 //!
 //! Data goes to standard output only; everything here concerns standard error.
 
 use std::io::{self, Write};
+
+use crate::text::escape_controls;
 
 /// When to colour standard error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +33,8 @@ impl ColorChoice {
 }
 
 /// Standard error as `ntm` writes to it: whole lines, `warning:` lines dropped when quiet,
-/// `error:` and `warning:` prefixes coloured when asked.
+/// `error:` and `warning:` prefixes coloured when asked, control characters written out
+/// (`\u{1b}`).
 pub struct Diagnostics<W: Write> {
     inner: W,
     color: bool,
@@ -54,7 +59,13 @@ impl<W: Write> Diagnostics<W> {
     }
 
     fn emit_line(&mut self) -> io::Result<()> {
-        let line = std::mem::take(&mut self.line);
+        let taken = std::mem::take(&mut self.line);
+        let text = String::from_utf8_lossy(&taken);
+        let (body, end) = match text.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (&*text, ""),
+        };
+        let line = format!("{}{end}", escape_controls(body, false)).into_bytes();
         let prefixes = [
             ("error:", RED_BOLD),
             ("warning:", YELLOW_BOLD),
@@ -136,6 +147,14 @@ mod tests {
         assert_eq!(
             through(true, false, "error: bad\nwarning: odd\nplain\n"),
             "\x1b[1;31merror:\x1b[0m bad\n\x1b[1;33mwarning:\x1b[0m odd\nplain\n"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_written_out_but_colour_is_not() {
+        assert_eq!(
+            through(true, false, "error: a\u{1b}]8;;x\u{7}b\r\n"),
+            "\x1b[1;31merror:\x1b[0m a\\u{1b}]8;;x\\u{7}b\\r\n"
         );
     }
 

@@ -1,6 +1,10 @@
 //! Text normalisation shared by every matcher: Unicode NFC for what is shown, and a folded key
 //! (no diacritics, no case, single spaces) for what is matched loosely, such as region names;
-//! and the one test of a file name's extension.
+//! text from the data as tables and messages show it; and the one test of a file name's
+//! extension.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
@@ -80,6 +84,66 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// At most this many characters of one value from the data are shown in a table or a message.
+pub const SHOWN_CHARS: usize = 80;
+
+/// A value from the data as a table or a message shows it: its first [`SHOWN_CHARS`]
+/// characters, and when it is longer, `…` and its length (`xxxx…(1048576 characters)`), so that
+/// a megabyte in one cell neither floods a message nor stalls the layout of a table; and its
+/// control characters escaped ([`escape_controls`]), line breaks included, so that the value
+/// stays on its line and cannot drive the terminal. Data formats (CSV, JSON, workbooks) write
+/// the value whole and as it is.
+#[must_use]
+pub fn shown(s: &str) -> Cow<'_, str> {
+    match clip(s, SHOWN_CHARS) {
+        Cow::Borrowed(s) => escape_controls(s, false),
+        Cow::Owned(cut) => Cow::Owned(escape_controls(&cut, false).into_owned()),
+    }
+}
+
+/// `s` cut after `limit` characters, with `…` and its length in characters when it is longer.
+#[must_use]
+pub fn clip(s: &str, limit: usize) -> Cow<'_, str> {
+    let Some((cut, _)) = s.char_indices().nth(limit) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(cut + 24);
+    out.push_str(&s[..cut]);
+    let _ = write!(out, "…({} characters)", s.chars().count());
+    Cow::Owned(out)
+}
+
+/// Whether a terminal would act on `c` rather than show it: the C0 and C1 control characters
+/// (ESC starts the sequences that move the cursor, set the window title or a link) and DEL,
+/// and the marks that reorder text (`U+202A`–`U+202E`, `U+2066`–`U+2069`).
+#[must_use]
+pub fn is_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with its control characters ([`is_control`]) written out, as Rust writes them: `\t`,
+/// `\r`, `\n` and `\u{1b}`; line breaks are kept when `keep_newlines`.
+#[must_use]
+pub fn escape_controls(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let escaped = |c: char| is_control(c) && !(keep_newlines && c == '\n');
+    if !s.chars().any(escaped) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            c if !escaped(c) => out.push(c),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[must_use]
 /// Numbers in ascending order as a short list: consecutive runs become ranges (`2022–2025`,
 /// `2021, 2023`, `4, 6, 8–10`).
@@ -116,6 +180,35 @@ pub fn extension_is(path: &str, ext: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_values_are_cut_and_their_length_told() {
+        assert_eq!(shown("Xã Đồng Tâm"), "Xã Đồng Tâm");
+        let exact = "đ".repeat(SHOWN_CHARS);
+        assert_eq!(shown(&exact), exact);
+        let long = format!("{exact}x");
+        assert_eq!(shown(&long), format!("{exact}…(81 characters)"));
+        assert_eq!(clip("abcdef", 3), "abc…(6 characters)");
+    }
+
+    #[test]
+    fn control_characters_are_written_out() {
+        assert_eq!(
+            shown("a\u{1b}]0;pwned\u{7}b\nc\td\r\u{9b}\u{202e}é"),
+            "a\\u{1b}]0;pwned\\u{7}b\\nc\\td\\r\\u{9b}\\u{202e}é"
+        );
+        assert_eq!(escape_controls("a\nb\u{1b}", true), "a\nb\\u{1b}");
+        assert!(matches!(
+            escape_controls("Xã Đồng Tâm", false),
+            Cow::Borrowed(_)
+        ));
+        // cut first, then escaped: 80 characters of the value are shown
+        let long = "\u{1b}".repeat(100);
+        assert_eq!(
+            shown(&long),
+            format!("{}…(100 characters)", "\\u{1b}".repeat(80))
+        );
+    }
 
     #[test]
     fn extensions_match_in_any_case() {

@@ -6,6 +6,8 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
+use smallvec::SmallVec;
 
 use crate::criteria::CriteriaSet;
 use crate::criteria::Verdict;
@@ -13,35 +15,144 @@ use crate::score::CommuneScore;
 use crate::survey::code_without_leading_zeros;
 use crate::text::fold;
 
-/// What a commune looked like in one survey.
+/// What a commune looked like in one survey, kept small — `diff` holds two surveys of perhaps a
+/// million communes each, and `report` one: its id, name and district in one piece of text, its
+/// tier, and its verdict on each base criterion in two bits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot {
-    /// `commune_id`.
-    pub id: String,
-    /// Commune name.
-    pub name: String,
-    /// District.
-    pub district: String,
+    /// `commune_id`, the name and the district, one after the other.
+    text: Box<str>,
+    /// Where the name and the district start in `text`.
+    starts: [u32; 2],
     /// Tier reached, as an index into the set's tiers.
-    pub tier: Option<usize>,
-    /// Numbers of the base criteria met.
-    pub met: Vec<u32>,
+    tier: Option<u16>,
+    /// How many base criteria there are.
+    criteria: u16,
+    /// The verdict on each base criterion, in the set's order, two bits each.
+    verdicts: SmallVec<[u64; 1]>,
     /// The tier it was recognised at by decision, when the survey says.
-    pub recognised: Option<usize>,
+    recognised: Option<u16>,
 }
 
+/// Verdicts in two bits.
+const VERDICTS: [Verdict; 4] = [
+    Verdict::NotAssessed,
+    Verdict::Met,
+    Verdict::NotMet,
+    Verdict::BasicallyMet,
+];
+
 impl Snapshot {
+    /// A commune with `id`, `name` and `district` at `tier` (an index into the set's tiers),
+    /// with these verdicts on the base criteria, in the set's order.
+    #[must_use]
+    pub fn new(
+        [id, name, district]: [&str; 3],
+        tier: Option<usize>,
+        verdicts: impl IntoIterator<Item = Verdict>,
+    ) -> Snapshot {
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let mut packed: SmallVec<[u64; 1]> = SmallVec::new();
+        let mut criteria = 0u16;
+        for (i, verdict) in verdicts.into_iter().enumerate() {
+            if i % 32 == 0 {
+                packed.push(0);
+            }
+            let code = VERDICTS.iter().position(|v| *v == verdict).unwrap_or(0) as u64;
+            if let Some(word) = packed.last_mut() {
+                *word |= code << (2 * (i % 32));
+            }
+            criteria = criteria.saturating_add(1);
+        }
+        Snapshot {
+            text: [id, name, district].concat().into_boxed_str(),
+            starts: [at(id.len()), at(id.len() + name.len())],
+            tier: tier.and_then(|t| u16::try_from(t).ok()),
+            criteria,
+            verdicts: packed,
+            recognised: None,
+        }
+    }
+
+    /// The same commune, recognised at tier `tier` by decision (an index into the set's tiers).
+    #[must_use]
+    pub fn recognised_at(mut self, tier: Option<usize>) -> Snapshot {
+        self.recognised = tier.and_then(|t| u16::try_from(t).ok());
+        self
+    }
+
+    /// Whether it was recognised at a tier it no longer meets.
+    #[must_use]
+    pub fn below_recognition(&self) -> bool {
+        self.recognised
+            .is_some_and(|r| self.tier.is_none_or(|t| t < r))
+    }
+
     /// The snapshot of a scored commune.
     #[must_use]
     pub fn of(set: &CriteriaSet, score: &CommuneScore) -> Snapshot {
-        Snapshot {
-            id: score.commune.id.clone(),
-            name: score.commune.name.clone(),
-            district: score.commune.district.clone(),
-            tier: score.tier,
-            met: score.numbers(set, Verdict::Met).collect(),
-            recognised: score.commune.recognised,
-        }
+        let c = &score.commune;
+        Snapshot::new(
+            [&c.id, &c.name, &c.district],
+            score.tier,
+            set.base()
+                .criteria
+                .iter()
+                .zip(&score.tiers[0])
+                .map(|(_, r)| r.verdict),
+        )
+        .recognised_at(c.recognised)
+    }
+
+    /// `commune_id`.
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.text[..self.starts[0] as usize]
+    }
+
+    /// The commune's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.text[self.starts[0] as usize..self.starts[1] as usize]
+    }
+
+    /// The commune's district.
+    #[must_use]
+    pub fn district(&self) -> &str {
+        &self.text[self.starts[1] as usize..]
+    }
+
+    /// The tier reached, as an index into the set's tiers.
+    #[must_use]
+    pub fn tier(&self) -> Option<usize> {
+        self.tier.map(usize::from)
+    }
+
+    /// The verdict on each base criterion, in the set's order.
+    pub fn verdicts(&self) -> impl Iterator<Item = Verdict> + '_ {
+        (0..usize::from(self.criteria)).map(|i| {
+            let code = (self.verdicts[i / 32] >> (2 * (i % 32))) & 0b11;
+            VERDICTS[usize::try_from(code).unwrap_or(0)]
+        })
+    }
+
+    /// How many base criteria are met.
+    #[must_use]
+    pub fn met(&self) -> u32 {
+        let n = self.verdicts().filter(|v| *v == Verdict::Met).count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
+    /// The numbers of the base criteria of `set` with `verdict`.
+    #[must_use]
+    pub fn numbers(&self, set: &CriteriaSet, verdict: Verdict) -> Vec<u32> {
+        set.base()
+            .criteria
+            .iter()
+            .zip(self.verdicts())
+            .filter(|(_, v)| *v == verdict)
+            .map(|(c, _)| c.number)
+            .collect()
     }
 }
 
@@ -99,121 +210,194 @@ pub struct Total {
     pub change: f64,
 }
 
-/// Every change between two surveys.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Changes {
+/// One commune that changed: what happened, and where it is in the old and new surveys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    change: Movement,
+    old: Option<u32>,
+    new: Option<u32>,
+}
+
+/// Every change between two surveys: the province totals, and the communes that changed, alarms
+/// first, each group in file order. A changed commune is kept as two indexes into the surveys,
+/// and made into a [`CommuneChange`] only when it is written. JSON: `{totals, communes}`.
+#[derive(Debug)]
+pub struct Changes<'a> {
     /// Province totals.
     pub totals: Vec<Total>,
-    /// Communes that changed, alarms first, each group in file order.
-    pub communes: Vec<CommuneChange>,
+    set: &'a CriteriaSet,
+    old: Vec<Snapshot>,
+    new: &'a [Snapshot],
+    entries: Vec<Entry>,
     /// What the reader should know of how communes were matched (codes that differ only in
     /// their leading zeros), for standard error.
-    #[serde(skip)]
     pub warnings: Vec<String>,
     /// Communes of the new survey recognised at a tier they no longer meet, by id.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub below_recognition: Vec<String>,
 }
 
-impl Changes {
+impl Changes<'_> {
     /// Whether any commune lost a tier or a criterion, or no longer meets the tier it was
     /// recognised at.
     #[must_use]
     pub fn any_lost(&self) -> bool {
-        self.communes.iter().any(|c| c.change == Movement::Lost)
+        self.entries.iter().any(|e| e.change == Movement::Lost)
             || !self.below_recognition.is_empty()
+    }
+
+    /// How many communes changed.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no commune changed.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The communes that changed, alarms first, each group in file order.
+    #[must_use]
+    pub fn communes(&self) -> impl ExactSizeIterator<Item = CommuneChange> + '_ {
+        self.entries.iter().map(|e| self.change(*e))
+    }
+
+    /// The `i`-th commune that changed.
+    #[must_use]
+    pub fn commune(&self, i: usize) -> CommuneChange {
+        self.change(self.entries[i])
+    }
+
+    fn change(&self, entry: Entry) -> CommuneChange {
+        let old = entry.old.map(|i| &self.old[i as usize]);
+        let new = entry.new.map(|i| &self.new[i as usize]);
+        let tier_id = |s: &Snapshot| {
+            s.tier()
+                .map_or_else(|| "none".to_owned(), |t| self.set.tiers[t].id.clone())
+        };
+        let (mut gained, mut lost) = (Vec::new(), Vec::new());
+        if let (Some(o), Some(n)) = (old, new) {
+            for ((criterion, before), after) in self
+                .set
+                .base()
+                .criteria
+                .iter()
+                .zip(o.verdicts())
+                .zip(n.verdicts())
+            {
+                match (before == Verdict::Met, after == Verdict::Met) {
+                    (true, false) => lost.push(criterion.number.to_string()),
+                    (false, true) => gained.push(criterion.number.to_string()),
+                    _ => {}
+                }
+            }
+        }
+        let named = new.or(old).expect("a change has a commune before or after");
+        CommuneChange {
+            commune_id: named.id().to_owned(),
+            commune: named.name().to_owned(),
+            district: named.district().to_owned(),
+            change: entry.change,
+            tier_before: old.map(tier_id),
+            tier_after: new.map(tier_id),
+            criteria_before: old.map(Snapshot::met),
+            criteria_after: new.map(Snapshot::met),
+            gained,
+            lost,
+        }
+    }
+}
+
+impl Serialize for Changes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// The communes, made one at a time as they are written.
+        struct Communes<'c, 'a>(&'c Changes<'a>);
+        impl Serialize for Communes<'_, '_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.communes())
+            }
+        }
+        let below = !self.below_recognition.is_empty();
+        let mut out = serializer.serialize_struct("Changes", 2 + usize::from(below))?;
+        out.serialize_field("totals", &self.totals)?;
+        out.serialize_field("communes", &Communes(self))?;
+        if below {
+            out.serialize_field("below_recognition", &self.below_recognition)?;
+        }
+        out.end()
+    }
+}
+
+/// How a commune present in both surveys changed from `o` to `n`, if it did.
+fn movement(o: &Snapshot, n: &Snapshot) -> Option<Movement> {
+    let (mut lost, mut gained) = (false, false);
+    for (before, after) in o.verdicts().zip(n.verdicts()) {
+        match (before == Verdict::Met, after == Verdict::Met) {
+            (true, false) => lost = true,
+            (false, true) => gained = true,
+            _ => {}
+        }
+    }
+    if n.tier < o.tier || lost {
+        Some(Movement::Lost)
+    } else if n.tier > o.tier {
+        Some(Movement::TierUp)
+    } else if gained {
+        Some(Movement::Gained)
+    } else {
+        None
     }
 }
 
 /// Compares the `old` and `new` snapshots of the same province, matched by `commune_id`.
 #[must_use]
-pub fn compare(set: &CriteriaSet, old: &[Snapshot], new: &[Snapshot]) -> Changes {
-    let tier_id =
-        |t: Option<usize>| t.map_or_else(|| "none".to_owned(), |t| set.tiers[t].id.clone());
-    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let (pairs, warnings) = pair(old, new);
-    let mut communes = Vec::new();
-    for (n, paired) in new.iter().zip(&pairs) {
-        let change = match paired {
-            None => Some(CommuneChange {
-                commune_id: n.id.clone(),
-                commune: n.name.clone(),
-                district: n.district.clone(),
-                change: Movement::Added,
-                tier_before: None,
-                tier_after: Some(tier_id(n.tier)),
-                criteria_before: None,
-                criteria_after: Some(count(n.met.len())),
-                gained: Vec::new(),
-                lost: Vec::new(),
-            }),
-            Some(o) => {
-                let lost: Vec<String> = o
-                    .met
-                    .iter()
-                    .filter(|c| !n.met.contains(c))
-                    .map(ToString::to_string)
-                    .collect();
-                let gained: Vec<String> = n
-                    .met
-                    .iter()
-                    .filter(|c| !o.met.contains(c))
-                    .map(ToString::to_string)
-                    .collect();
-                let movement = if n.tier < o.tier || !lost.is_empty() {
-                    Some(Movement::Lost)
-                } else if n.tier > o.tier {
-                    Some(Movement::TierUp)
-                } else if !gained.is_empty() {
-                    Some(Movement::Gained)
-                } else {
-                    None
-                };
-                movement.map(|change| CommuneChange {
-                    commune_id: n.id.clone(),
-                    commune: n.name.clone(),
-                    district: n.district.clone(),
+pub fn compare<'a>(set: &'a CriteriaSet, old: Vec<Snapshot>, new: &'a [Snapshot]) -> Changes<'a> {
+    let index = |i: usize| u32::try_from(i).ok();
+    let mut entries = Vec::new();
+    let mut seen = vec![false; old.len()];
+    let (pairs, warnings) = pair(&old, new);
+    {
+        for (j, (n, paired)) in new.iter().zip(&pairs).enumerate() {
+            let (change, i) = match paired {
+                None => (Some(Movement::Added), None),
+                Some(i) => {
+                    let i = *i;
+                    seen[i] = true;
+                    (movement(&old[i], n), Some(i))
+                }
+            };
+            if let Some(change) = change {
+                entries.push(Entry {
                     change,
-                    tier_before: Some(tier_id(o.tier)),
-                    tier_after: Some(tier_id(n.tier)),
-                    criteria_before: Some(count(o.met.len())),
-                    criteria_after: Some(count(n.met.len())),
-                    gained,
-                    lost,
-                })
+                    old: i.and_then(index),
+                    new: index(j),
+                });
             }
-        };
-        communes.extend(change);
+        }
     }
-    let present: std::collections::HashSet<&str> =
-        pairs.iter().flatten().map(|o| o.id.as_str()).collect();
-    for o in old.iter().filter(|o| !present.contains(o.id.as_str())) {
-        communes.push(CommuneChange {
-            commune_id: o.id.clone(),
-            commune: o.name.clone(),
-            district: o.district.clone(),
+    for (i, _) in seen.iter().enumerate().filter(|(_, seen)| !**seen) {
+        entries.push(Entry {
             change: Movement::Missing,
-            tier_before: Some(tier_id(o.tier)),
-            tier_after: None,
-            criteria_before: Some(count(o.met.len())),
-            criteria_after: None,
-            gained: Vec::new(),
-            lost: Vec::new(),
+            old: index(i),
+            new: None,
         });
     }
-    communes.sort_by_key(|c| c.change);
+    entries.sort_by_key(|e| e.change);
 
     #[allow(clippy::cast_precision_loss)]
     let average = |s: &[Snapshot]| {
         if s.is_empty() {
             0.0
         } else {
-            s.iter().map(|x| x.met.len()).sum::<usize>() as f64 / s.len() as f64
+            s.iter().map(|x| f64::from(x.met())).sum::<f64>() / s.len() as f64
         }
     };
     #[allow(clippy::cast_precision_loss)]
     let at_least = |s: &[Snapshot], k: usize| {
-        s.iter().filter(|x| x.tier.is_some_and(|t| t >= k)).count() as f64
+        s.iter()
+            .filter(|x| x.tier().is_some_and(|t| t >= k))
+            .count() as f64
     };
     let round = |x: f64| (x * 100.0).round() / 100.0;
     let total = |name: String, before: f64, after: f64| Total {
@@ -227,57 +411,71 @@ pub fn compare(set: &CriteriaSet, old: &[Snapshot], new: &[Snapshot]) -> Changes
     for (k, tier) in set.tiers.iter().enumerate() {
         totals.push(total(
             format!("{}_communes", tier.id),
-            at_least(old, k),
+            at_least(&old, k),
             at_least(new, k),
         ));
     }
-    totals.push(total("average_criteria".into(), average(old), average(new)));
+    totals.push(total(
+        "average_criteria".into(),
+        average(&old),
+        average(new),
+    ));
     let below_recognition = new
         .iter()
-        .filter(|n| n.recognised.is_some_and(|r| n.tier.is_none_or(|t| t < r)))
-        .map(|n| n.id.clone())
+        .filter(|n| n.below_recognition())
+        .map(|n| n.id().to_owned())
         .collect();
     Changes {
         totals,
-        communes,
+        set,
+        old,
+        new,
+        entries,
         warnings,
         below_recognition,
     }
 }
 
-/// The commune of `old` each commune of `new` is, and what to say of how they were paired.
-/// Communes pair by `commune_id`; a code typed as a number in one file and as text in the
-/// other (`1229`, `01229`) pairs by the code without leading zeros when the two names agree,
-/// with a warning, and not when they differ or are missing, with a warning too.
-fn pair<'o>(old: &'o [Snapshot], new: &[Snapshot]) -> (Vec<Option<&'o Snapshot>>, Vec<String>) {
-    let exact: HashMap<&str, &Snapshot> = old.iter().map(|s| (s.id.as_str(), s)).collect();
-    let in_new: HashSet<&str> = new.iter().map(|s| s.id.as_str()).collect();
+/// The commune of `old` (its index) each commune of `new` is, and what to say of how they were
+/// paired. Communes pair by `commune_id`; a code typed as a number in one file and as text in
+/// the other (`1229`, `01229`) pairs by the code without leading zeros when the two names
+/// agree, with a warning, and not when they differ or are missing, with a warning too.
+fn pair(old: &[Snapshot], new: &[Snapshot]) -> (Vec<Option<usize>>, Vec<String>) {
+    let exact: HashMap<&str, usize> = old.iter().enumerate().map(|(i, s)| (s.id(), i)).collect();
+    let in_new: HashSet<&str> = new.iter().map(Snapshot::id).collect();
     // old communes no new row names exactly, by their code without leading zeros
-    let mut by_digits: HashMap<&str, &Snapshot> = old
+    let mut by_digits: HashMap<&str, usize> = old
         .iter()
-        .filter(|o| !in_new.contains(o.id.as_str()))
-        .filter_map(|o| code_without_leading_zeros(&o.id).map(|key| (key, o)))
+        .enumerate()
+        .filter(|(_, o)| !in_new.contains(o.id()))
+        .filter_map(|(i, o)| code_without_leading_zeros(o.id()).map(|key| (key, i)))
         .collect();
     let mut warnings = Vec::new();
     let pairs = new
         .iter()
         .map(|n| {
-            if let Some(o) = exact.get(n.id.as_str()) {
-                return Some(*o);
+            if let Some(&i) = exact.get(n.id()) {
+                return Some(i);
             }
-            let key = code_without_leading_zeros(&n.id)?;
-            let o = *by_digits.get(key)?;
-            if !n.name.is_empty() && fold(&n.name) == fold(&o.name) {
+            let key = code_without_leading_zeros(n.id())?;
+            let i = *by_digits.get(key)?;
+            let o = &old[i];
+            if !n.name().is_empty() && fold(n.name()) == fold(o.name()) {
                 by_digits.remove(key);
                 warnings.push(format!(
                     "commune {} ({}) is {} in the new file: the codes differ only in leading zeros and the names agree, so they are taken as one commune",
-                    o.id, o.name, n.id
+                    o.id(),
+                    o.name(),
+                    n.id()
                 ));
-                Some(o)
+                Some(i)
             } else {
                 warnings.push(format!(
                     "codes {} ({}) and {} ({}) differ only in leading zeros, but the names do not agree: they are taken as two communes",
-                    o.id, o.name, n.id, n.name
+                    o.id(),
+                    o.name(),
+                    n.id(),
+                    n.name()
                 ));
                 None
             }
@@ -294,15 +492,35 @@ mod tests {
         CriteriaSet::from_yaml(include_str!("../../tests/data/mini-set.yaml"), "mini").unwrap()
     }
 
+    /// A commune of the mini set (criteria 1 to 4) meeting the criteria `met`, the others not.
     fn snap(id: &str, tier: Option<usize>, met: &[u32]) -> Snapshot {
-        Snapshot {
-            id: id.into(),
-            name: format!("Xã {id}"),
-            district: "D".into(),
-            tier,
-            met: met.to_vec(),
-            recognised: None,
-        }
+        let verdicts = (1..=4).map(|n| {
+            if met.contains(&n) {
+                Verdict::Met
+            } else {
+                Verdict::NotMet
+            }
+        });
+        Snapshot::new([id, &format!("Xã {id}"), "D"], tier, verdicts)
+    }
+
+    #[test]
+    fn a_snapshot_keeps_names_tier_and_every_verdict() {
+        let verdicts = [
+            Verdict::Met,
+            Verdict::NotAssessed,
+            Verdict::BasicallyMet,
+            Verdict::NotMet,
+        ];
+        let many: Vec<Verdict> = verdicts.iter().copied().cycle().take(70).collect();
+        let s = Snapshot::new(["X1", "Xã Đồng Tâm", "Hòa An"], Some(2), many.clone());
+        assert_eq!(
+            (s.id(), s.name(), s.district()),
+            ("X1", "Xã Đồng Tâm", "Hòa An")
+        );
+        assert_eq!(s.tier(), Some(2));
+        assert_eq!(s.verdicts().collect::<Vec<_>>(), many);
+        assert_eq!(s.met(), 18);
     }
 
     #[test]
@@ -324,28 +542,25 @@ mod tests {
             snap("SWAP", None, &[2]),
             snap("SAME", None, &[1]),
         ];
-        let changes = compare(&set, &old, &new);
+        let changes = compare(&set, old.to_vec(), &new);
         let got: Vec<_> = changes
-            .communes
-            .iter()
-            .map(|c| {
-                (
-                    c.commune_id.as_str(),
-                    c.change,
-                    c.gained.join(";"),
-                    c.lost.join(";"),
-                )
-            })
+            .communes()
+            .map(|c| (c.commune_id, c.change, c.gained.join(";"), c.lost.join(";")))
             .collect();
         assert_eq!(
             got,
             [
-                ("DOWN", Movement::Lost, String::new(), String::new()),
-                ("LOST", Movement::Lost, String::new(), "2".into()),
-                ("SWAP", Movement::Lost, "2".into(), "1".into()),
-                ("GONE", Movement::Missing, String::new(), String::new()),
-                ("UP", Movement::TierUp, "4".into(), String::new()),
-                ("NEW", Movement::Added, String::new(), String::new()),
+                ("DOWN".into(), Movement::Lost, String::new(), String::new()),
+                ("LOST".into(), Movement::Lost, String::new(), "2".into()),
+                ("SWAP".into(), Movement::Lost, "2".into(), "1".into()),
+                (
+                    "GONE".into(),
+                    Movement::Missing,
+                    String::new(),
+                    String::new()
+                ),
+                ("UP".into(), Movement::TierUp, "4".into(), String::new()),
+                ("NEW".into(), Movement::Added, String::new(), String::new()),
             ]
         );
         assert!(changes.any_lost());

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::aggregate::changes::Snapshot;
 use crate::aggregate::progress::{BandCount, Figure, Progress, ProgressReport, TierCount};
 use crate::aggregate::targets::Targets;
-use crate::criteria::CriteriaSet;
+use crate::criteria::{CriteriaSet, Verdict};
 use crate::score::CommuneScore;
 use crate::survey::period::Period;
 
@@ -187,21 +187,21 @@ impl<'s> TrendBuilder<'s> {
             let mut previous: Option<(&Period, &Snapshot)> = None;
             for (period, now) in snapshots {
                 if let Some((before_period, before)) = previous {
+                    let met_now = now.numbers(set, Verdict::Met);
                     let lost: Vec<u32> = before
-                        .met
-                        .iter()
-                        .filter(|c| !now.met.contains(c))
-                        .copied()
+                        .numbers(set, Verdict::Met)
+                        .into_iter()
+                        .filter(|c| !met_now.contains(c))
                         .collect();
-                    if now.tier < before.tier || !lost.is_empty() {
+                    if now.tier() < before.tier() || !lost.is_empty() {
                         losses.push(Loss {
-                            commune_id: now.id.clone(),
-                            commune: now.name.clone(),
-                            district: now.district.clone(),
+                            commune_id: now.id().to_owned(),
+                            commune: now.name().to_owned(),
+                            district: now.district().to_owned(),
                             from: before_period.to_string(),
                             to: period.to_string(),
-                            tier_before: tier_id(before.tier),
-                            tier_after: tier_id(now.tier),
+                            tier_before: tier_id(before.tier()),
+                            tier_after: tier_id(now.tier()),
                             lost,
                         });
                     }

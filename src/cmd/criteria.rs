@@ -227,7 +227,7 @@ pub fn diff(
 }
 
 fn markdown_cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', "<br>")
+    crate::render::sections::markdown_text(text)
 }
 
 fn show_markdown(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {

@@ -52,8 +52,41 @@ pub fn snapshots(
     Ok(out)
 }
 
-/// Runs `ntm diff`; returns the changes so that `--check` can judge them.
-pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<Changes> {
+/// The snapshots of the old and the new survey, read side by side on two threads (each is a
+/// whole scan); what the new one says on standard error is held and told after the old one's,
+/// as if they had been read one after the other. Standard input cannot be read twice at once:
+/// `diff - -` reads them in turn.
+fn both_snapshots(
+    set: &CriteriaSet,
+    options: &DiffOptions,
+    env: &Env,
+    stderr: &mut dyn Write,
+) -> Result<(Vec<Snapshot>, Vec<Snapshot>)> {
+    if options.old == "-" && options.new == "-" {
+        let old = snapshots(set, &options.old, &options.read, env, stderr)?;
+        let new = snapshots(set, &options.new, &options.read, env, stderr)?;
+        return Ok((old, new));
+    }
+    // (one count of rows on a terminal is enough)
+    let quiet_env = Env {
+        stderr_is_terminal: false,
+        ..*env
+    };
+    let mut said = Vec::new();
+    let (old, new) = std::thread::scope(|scope| {
+        let new =
+            scope.spawn(|| snapshots(set, &options.new, &options.read, &quiet_env, &mut said));
+        let old = snapshots(set, &options.old, &options.read, env, stderr);
+        (old, new.join())
+    });
+    let old = old?;
+    let new = new.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let _ = stderr.write_all(&said);
+    Ok((old, new?))
+}
+
+/// Runs `ntm diff`; returns whether a commune lost a tier or a criterion, for `--check`.
+pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<bool> {
     refuse_overwriting(
         options.output.as_deref(),
         &[
@@ -70,9 +103,8 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<C
     )?;
     scan::check_bom(options.bom, options.format)?;
     let set = scan::load_set(&options.criteria, &options.new, &options.read, stderr)?;
-    let old = snapshots(&set, &options.old, &options.read, env, stderr)?;
-    let new = snapshots(&set, &options.new, &options.read, env, stderr)?;
-    let changes = compare(&set, &old, &new);
+    let (old, new) = both_snapshots(&set, options, env, stderr)?;
+    let changes = compare(&set, old, &new);
     for warning in &changes.warnings {
         let _ = writeln!(stderr, "warning: {warning}");
     }
@@ -91,12 +123,12 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<C
         }
         write(&changes, options.format, &labels, options.raw, out).map_err(io_error(name))
     })?;
-    Ok(changes)
+    Ok(changes.any_lost())
 }
 
 /// Writes the changes in `format`.
 pub fn write(
-    changes: &Changes,
+    changes: &Changes<'_>,
     format: RecordFormat,
     labels: &TableLabels,
     raw: bool,
@@ -127,8 +159,8 @@ pub fn write(
     }
     // the communes, one record each, as score and gaps write theirs
     let mut communes = writer::<CommuneChange>(format, &mut *out, labels.clone(), raw)?;
-    for change in &changes.communes {
-        communes.write(change)?;
+    for change in changes.communes() {
+        communes.write(&change)?;
     }
     communes.finish()?;
     out.flush()

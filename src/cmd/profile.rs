@@ -11,7 +11,7 @@ use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
-use crate::render::sections::{Cell, Section, workbook, write_markdown, write_tables};
+use crate::render::sections::{Cell, Rows, Section, workbook, write_markdown, write_tables};
 use crate::render::{DocumentFormat, TableLabels, json_document, not_written};
 use crate::scan::{self, RowOutcome, Scan};
 use crate::survey::input::{InputOptions, shown};
@@ -119,7 +119,10 @@ pub fn run(options: &ProfileOptions, env: &Env, stderr: &mut dyn Write) -> Resul
             }
             DocumentFormat::Markdown => {
                 let (title, sections) = sections(&profile, labels.lang);
-                write_markdown(&title, &sections, labels.lang, out)
+                let mut lines = title.lines();
+                let heading = lines.next().unwrap_or_default();
+                let lead: Vec<String> = lines.map(str::to_owned).collect();
+                write_markdown(heading, &lead, "", &sections, labels.lang, out)
             }
             DocumentFormat::Xlsx => {
                 let (title, sections) = sections(&profile, labels.lang);
@@ -261,7 +264,7 @@ const HEADER_VI: [&str; 10] = [
 ];
 
 /// One section, one row per column, headed in `lang`.
-fn sections(profile: &Profile, lang: Lang) -> (String, Vec<Section>) {
+fn sections(profile: &Profile, lang: Lang) -> (String, Vec<Section<'static>>) {
     let header = match lang {
         Lang::Vi => HEADER_VI,
         Lang::En => HEADER,
@@ -286,7 +289,7 @@ fn sections(profile: &Profile, lang: Lang) -> (String, Vec<Section>) {
         }
         .to_owned(),
         header: header.iter().map(|h| (*h).to_owned()).collect(),
-        rows: profile.columns.iter().map(cells).collect(),
+        rows: Rows::Cells(profile.columns.iter().map(cells).collect()),
     };
     (title, vec![section])
 }

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
 use crate::render::report::{Report, html, markdown, xlsx};
-use crate::render::{DocumentFormat, ScoreRow, TableLabels, not_written};
+use crate::render::{DocumentFormat, TableLabels, not_written};
 use crate::scan::{self, Scan};
 use crate::survey::input::{InputOptions, shown};
 use crate::survey::period::Period;
@@ -84,17 +84,13 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         (
             Progress::new(&set, targets.as_ref(), by_district),
             Vec::new(),
-            Vec::new(),
         )
     };
     let mut periods = ByPeriod::new(options.period);
     scan.run(env, stderr, |score| {
-        if let Some((progress, rows, now)) = periods.value(score.commune.period, fresh) {
+        if let Some((progress, rows)) = periods.value(score.commune.period, fresh) {
             progress.add(score);
-            rows.push(ScoreRow::new(&set, score));
-            if options.previous.is_some() {
-                now.push(Snapshot::of(&set, score));
-            }
+            rows.push(Snapshot::of(&set, score));
         }
         Ok(())
     })?;
@@ -102,13 +98,12 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
     if let Some(note) = &chosen.note {
         let _ = writeln!(stderr, "note: {note}");
     }
-    let (progress, rows, now): (Progress, Vec<ScoreRow>, Vec<Snapshot>) =
-        chosen.value.unwrap_or_else(fresh);
+    let (progress, rows): (Progress, Vec<Snapshot>) = chosen.value.unwrap_or_else(fresh);
     let changes = match &options.previous {
         Some(previous) => Some(compare(
             &set,
-            &snapshots(&set, previous, &options.read, env, stderr)?,
-            &now,
+            snapshots(&set, previous, &options.read, env, stderr)?,
+            &rows,
         )),
         None => None,
     };
@@ -124,7 +119,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
             report.period = chosen.period.map(|p| p.to_string());
             report
         },
-        rows,
+        rows: &rows,
         changes,
     };
     write_whole(options.output.as_deref(), |out, name| {

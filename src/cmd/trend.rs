@@ -110,7 +110,10 @@ pub fn run(options: &TrendOptions, env: &Env, stderr: &mut dyn Write) -> Result<
             }
             DocumentFormat::Markdown => {
                 let (title, sections) = trend::sections(&report, &labels);
-                write_markdown(&title, &sections, labels.lang, out)
+                let mut lines = title.lines();
+                let heading = lines.next().unwrap_or_default();
+                let lead: Vec<String> = lines.map(str::to_owned).collect();
+                write_markdown(heading, &lead, "", &sections, labels.lang, out)
             }
             DocumentFormat::Xlsx => {
                 let (title, sections) = trend::sections(&report, &labels);

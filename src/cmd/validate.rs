@@ -9,10 +9,11 @@ use crate::criteria::{CriteriaSet, LevelLookup, SetChoice};
 use crate::env::Env;
 use crate::error::{Error, Location, Problem, Result};
 use crate::render::{DocumentFormat, json_document, new_table, not_written};
-use crate::scan::{self, RowOutcome, Scan, column_hint, judge_header};
+use crate::scan::{self, MAX_UNUSED_NAMED, RowOutcome, Scan, column_hint, judge_header};
 use crate::score::Finding;
 use crate::survey::SurveyReader;
 use crate::survey::input::InputOptions;
+use crate::text::shown;
 
 /// At most this many findings are listed; the rest are counted.
 const MAX_FINDINGS: usize = 1000;
@@ -74,12 +75,13 @@ pub struct ValidateOptions {
 }
 
 /// The findings of a file as they are found, in file order: up to [`MAX_FINDINGS`] errors and
-/// as many warnings, so that warnings never crowd out an error.
+/// as many warnings, so that warnings never crowd out an error; the others are counted.
 #[derive(Default)]
 struct Kept {
     findings: Vec<ValidationFinding>,
     errors: usize,
     warnings: usize,
+    dropped: usize,
 }
 
 impl Kept {
@@ -91,6 +93,8 @@ impl Kept {
         if *count < MAX_FINDINGS {
             *count += 1;
             self.findings.push(finding);
+        } else {
+            self.dropped += 1;
         }
     }
 
@@ -146,7 +150,8 @@ fn findings(
 ) -> Result<Vec<ValidationFinding>> {
     let mut kept = Kept::default();
     let file = reader.file().to_owned();
-    for column in reader.unused_columns() {
+    let unused = reader.unused_columns();
+    for column in unused.iter().take(MAX_UNUSED_NAMED) {
         let hint = column_hint(column, set)
             .map(|hint| format!("; {hint}"))
             .unwrap_or_default();
@@ -156,6 +161,22 @@ fn findings(
                 Location::file(&file).at_line(1).in_column(column),
                 format!(
                     "column not used by criteria set {} and ignored{hint}",
+                    set.id
+                ),
+            ),
+        ));
+    }
+    if let Some(more) = unused
+        .len()
+        .checked_sub(MAX_UNUSED_NAMED)
+        .filter(|n| *n > 0)
+    {
+        kept.push(ValidationFinding::of(
+            Severity::Warning,
+            Problem::new(
+                Location::file(&file).at_line(1),
+                format!(
+                    "… and {more} more columns not used by criteria set {}, also ignored",
                     set.id
                 ),
             ),
@@ -178,10 +199,12 @@ fn findings(
         ));
     }
     let mut rows = 0u64;
+    let mut unchecked = 0u64;
     let scan = Scan::new(set, reader);
     let skipped = scan.each_row(env, |outcome| {
         rows += 1;
         if kept.full() {
+            unchecked += 1;
             return Ok(());
         }
         match outcome {
@@ -249,7 +272,21 @@ fn findings(
         ));
     }
     findings.sort_by_key(|f| f.severity != Severity::Error);
+    let dropped = kept.dropped + findings.len().saturating_sub(MAX_FINDINGS);
     findings.truncate(MAX_FINDINGS);
+    if dropped > 0 || unchecked > 0 {
+        let said = match (dropped, unchecked) {
+            (0, _) => format!("the {unchecked} rows after these findings were not checked"),
+            (_, 0) => format!("… and {dropped} more findings not listed"),
+            _ => format!(
+                "… and {dropped} more findings not listed, and the {unchecked} rows after them not checked"
+            ),
+        };
+        findings.push(ValidationFinding::of(
+            Severity::Warning,
+            Problem::new(Location::file(&file), said),
+        ));
+    }
     Ok(findings)
 }
 
@@ -285,8 +322,16 @@ pub fn run(
                             Severity::Warning => "warning".to_owned(),
                         },
                         f.line.map(|l| l.to_string()).unwrap_or_default(),
-                        f.column.clone().unwrap_or_default(),
-                        f.value.clone().unwrap_or_default(),
+                        f.column
+                            .as_deref()
+                            .map(shown)
+                            .unwrap_or_default()
+                            .into_owned(),
+                        f.value
+                            .as_deref()
+                            .map(shown)
+                            .unwrap_or_default()
+                            .into_owned(),
                         f.message.clone(),
                     ]);
                 }

@@ -8,15 +8,26 @@ use std::marker::PhantomData;
 use super::{Record, RecordWriter};
 
 /// A text field that starts with `=`, `+`, `-`, `@`, a tab, CR or LF gets a leading `'`, so that
-/// Excel shows it instead of running it (CSV injection). Numbers, negative ones included, stay
-/// numbers.
+/// Excel shows it instead of running it (CSV injection). Numbers as `ntm` writes them (`-5`,
+/// `12.5`, an optional sign, digits, an optional decimal point and digits) stay numbers; any
+/// other signed text does not, `-inf`, `+NaN` and `-1e9` included, which a spreadsheet would
+/// read as something else than what the data says.
 #[must_use]
 pub fn neutralise(field: &str) -> Cow<'_, str> {
-    if risky(field.as_bytes()) && field.parse::<f64>().is_err() {
+    if risky(field.as_bytes()) && !plain_number(field) {
         Cow::Owned(format!("'{field}"))
     } else {
         Cow::Borrowed(field)
     }
+}
+
+/// Whether `field` is a decimal number as `ntm` writes one: an optional sign, digits, and an
+/// optional decimal point followed by digits.
+fn plain_number(field: &str) -> bool {
+    let digits = field.strip_prefix(['+', '-']).unwrap_or(field);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "1"));
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
 }
 
 /// Whether a field starts the way a formula can.
@@ -96,5 +107,29 @@ mod tests {
         assert_eq!(neutralise("+3"), "+3");
         assert_eq!(neutralise("Xã Đồng Tâm"), "Xã Đồng Tâm");
         assert_eq!(neutralise(""), "");
+        assert_eq!(neutralise("0"), "0");
+        assert_eq!(neutralise("12.5"), "12.5");
+    }
+
+    #[test]
+    fn special_numbers_are_neutralised() {
+        for field in [
+            "-inf",
+            "+inf",
+            "-infinity",
+            "+Infinity",
+            "+NaN",
+            "-nan",
+            "-1e9",
+            "+1E5",
+            "-.5",
+            "-5.",
+            "--5",
+            "-5%",
+            "+0x1F",
+            "-",
+        ] {
+            assert_eq!(neutralise(field), format!("'{field}"), "{field}");
+        }
     }
 }

@@ -354,3 +354,23 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Lang::En => en,
     }
 }
+
+/// The line under a table cut short: `hidden` more `communes` (or rows) not shown, the table
+/// showing the first `shown`, and the `formats` that give every one.
+#[must_use]
+pub fn not_shown(hidden: usize, shown: usize, communes: bool, formats: &str, lang: Lang) -> String {
+    match (lang, communes) {
+        (Lang::Vi, true) => format!(
+            "… và {hidden} xã nữa không hiện trong bảng (bảng chỉ hiện {shown} xã đầu); --format {formats} cho đủ mọi xã"
+        ),
+        (Lang::Vi, false) => format!(
+            "… và {hidden} dòng nữa không hiện trong bảng (bảng chỉ hiện {shown} dòng đầu); --format {formats} cho đủ mọi dòng"
+        ),
+        (Lang::En, true) => format!(
+            "… and {hidden} more communes not shown (a table shows the first {shown}); --format {formats} gives every one"
+        ),
+        (Lang::En, false) => format!(
+            "… and {hidden} more rows not shown (a table shows the first {shown}); --format {formats} gives every one"
+        ),
+    }
+}

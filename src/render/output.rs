@@ -2,9 +2,14 @@
 //! nothing: a temporary file in the same folder, renamed into place only on success). A path
 //! that names something other than a file, such as `/dev/null` or a named pipe, is written to
 //! as it is: renaming a file over it would replace it.
+//!
+//! A run ended by a signal (Ctrl-C's `SIGINT`, `SIGTERM`, `SIGHUP`) while a temporary file is
+//! being written removes it and exits with status 128 + the signal's number (130, 143, 129):
+//! the file is never left behind in the user's folder.
 
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use crate::error::{Error, Result};
 
@@ -94,6 +99,80 @@ pub fn io_error(path: &str) -> impl Fn(io::Error) -> Error + '_ {
     }
 }
 
+/// The temporary files being written, which a signal that ends the run removes.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Creates a temporary file in `dir` with `builder`, noted as one to remove if a signal ends the
+/// run (the signals are watched from the first one on). It is created and noted under the lock
+/// the signal's thread takes: no signal can fall between the two.
+fn pending_temp_file(
+    builder: &tempfile::Builder<'_, '_>,
+    dir: &Path,
+) -> io::Result<tempfile::NamedTempFile> {
+    watch_signals();
+    let mut pending = PENDING.lock().unwrap_or_else(PoisonError::into_inner);
+    let temp = builder.tempfile_in(dir)?;
+    pending.push(temp.path().to_owned());
+    Ok(temp)
+}
+
+/// Forgets `path`: it has been moved into place, or removed.
+fn unregister(path: &Path) {
+    PENDING
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .retain(|p| p != path);
+}
+
+/// Starts, once, a thread that waits for `SIGINT`, `SIGTERM` or `SIGHUP`, removes the pending
+/// temporary files and exits with 128 + the signal. (The lock is held to the end, so no file
+/// is registered or moved into place meanwhile; a file already moved into place is whole.) A
+/// signal the process was started ignoring stays ignored: `nohup` ignores `SIGHUP`, and a shell
+/// script's background job `SIGINT`.
+#[cfg(unix)]
+fn watch_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    static WATCHING: std::sync::Once = std::sync::Once::new();
+    WATCHING.call_once(|| {
+        let ignored = ignored_signals();
+        let watched: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
+            .into_iter()
+            .filter(|s| u32::try_from(*s - 1).is_ok_and(|bit| ignored & (1 << bit) == 0))
+            .collect();
+        if watched.is_empty() {
+            return;
+        }
+        let Ok(mut signals) = signal_hook::iterator::Signals::new(watched) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let pending = PENDING.lock().unwrap_or_else(PoisonError::into_inner);
+                for path in pending.iter() {
+                    let _ = std::fs::remove_file(path);
+                }
+                std::process::exit(128 + signal);
+            }
+        });
+    });
+}
+
+/// The signals the process ignores, as a mask (bit `n - 1` for signal `n`): on Linux the
+/// `SigIgn` line of `/proc/self/status`; elsewhere none are known.
+#[cfg(unix)]
+fn ignored_signals() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find_map(|l| l.strip_prefix("SigIgn:"))?;
+            u64::from_str_radix(line.trim(), 16).ok()
+        })
+        .unwrap_or(0)
+}
+
+#[cfg(not(unix))]
+fn watch_signals() {}
+
 /// An output destination.
 enum Output {
     /// Standard output.
@@ -145,7 +224,7 @@ impl Output {
                 // private 0600 of a temporary file
                 #[cfg(unix)]
                 builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-                let temp = builder.tempfile_in(dir).map_err(|source| Error::Io {
+                let temp = pending_temp_file(&builder, dir).map_err(|source| Error::Io {
                     path: path.to_owned(),
                     source,
                 })?;
@@ -190,10 +269,18 @@ impl Output {
                     path: path.clone(),
                     source,
                 };
-                let temp = temp.into_inner().map_err(|e| io_err(e.into_error()))?;
-                temp.as_file().sync_all().map_err(io_err)?;
-                temp.persist(&path).map_err(|e| io_err(e.error))?;
-                Ok(())
+                let temp_path = temp.get_ref().path().to_owned();
+                let written = temp
+                    .into_inner()
+                    .map_err(|e| io_err(e.into_error()))
+                    .and_then(|temp| {
+                        temp.as_file().sync_all().map_err(io_err)?;
+                        temp.persist(&path).map_err(|e| io_err(e.error))
+                    })
+                    .map(drop);
+                // moved into place, or removed as the temporary file was dropped
+                unregister(&temp_path);
+                written
             }
         }
     }
@@ -208,7 +295,11 @@ impl Output {
             Output::Device { mut writer, .. } => {
                 let _ = writer.flush();
             }
-            Output::File { .. } => {}
+            Output::File { temp, .. } => {
+                let path = temp.get_ref().path().to_owned();
+                drop(temp);
+                unregister(&path);
+            }
         }
     }
 }

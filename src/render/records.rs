@@ -13,6 +13,7 @@ use crate::lang::{Lang, Text};
 use crate::render::labels::{Label, label};
 use crate::score::CommuneScore;
 use crate::score::gaps::Gap;
+use crate::text::shown;
 
 /// One commune's score. The JSON keys are exactly these fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -230,9 +231,9 @@ impl Record for ScoreRow<'_> {
         .collect::<Vec<_>>()
         .join("\n");
         vec![vec![
-            self.commune_id.clone(),
-            self.commune.clone(),
-            self.district.clone(),
+            shown(&self.commune_id).into_owned(),
+            shown(&self.commune).into_owned(),
+            shown(&self.district).into_owned(),
             format!("{}/{}", self.criteria_met, self.criteria_total),
             self.band.to_owned(),
             tier,
@@ -420,8 +421,8 @@ impl Record for GapsRow {
                 };
                 let (id, name, next) = if i == 0 {
                     (
-                        self.commune_id.clone(),
-                        self.commune.clone(),
+                        shown(&self.commune_id).into_owned(),
+                        shown(&self.commune).into_owned(),
                         labels.tier(Some(&self.next_tier)),
                     )
                 } else {
@@ -519,8 +520,8 @@ impl Record for CommuneChange {
             criteria.push(format!("+ {}", self.gained.join(", ")));
         }
         vec![vec![
-            self.commune_id.clone(),
-            self.commune.clone(),
+            shown(&self.commune_id).into_owned(),
+            shown(&self.commune).into_owned(),
             movement(self.change, labels.lang).to_owned(),
             format!("{} → {}", tier(&self.tier_before), tier(&self.tier_after)),
             format!(

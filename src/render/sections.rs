@@ -1,15 +1,19 @@
 //! The progress report as sections — a title and a table each — that every document format
 //! renders: tables on a terminal, Markdown, HTML, a workbook.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
+use super::labels::not_shown;
+use super::table::TABLE_ROWS;
 use super::{TableLabels, new_table};
 use crate::aggregate::progress::{Figure, ProgressReport, TargetResult};
 use crate::lang::Lang;
 use crate::render::labels::{Label, label};
+use crate::text::escape_controls;
 
 /// A table cell: text, or a number that a workbook stores as a number.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,9 +75,73 @@ impl From<&Figure> for Cell {
     }
 }
 
+/// The rows of a section: cells held, or made one at a time from what the report holds, so that
+/// a report of a million communes is not a million rows of cells in memory.
+pub enum Rows<'a> {
+    /// Rows of cells.
+    Cells(Vec<Vec<Cell>>),
+    /// `len` rows, the `i`-th made by `row(i)`.
+    Made {
+        /// How many rows.
+        len: usize,
+        /// Makes a row.
+        row: Box<dyn Fn(usize) -> Vec<Cell> + 'a>,
+    },
+}
+
+impl Rows<'_> {
+    /// How many rows.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        match self {
+            Rows::Cells(rows) => rows.len(),
+            Rows::Made { len, .. } => *len,
+        }
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The rows in order, each held or made as it comes.
+    #[must_use]
+    pub fn iter(&self) -> RowIter<'_> {
+        self.into_iter()
+    }
+}
+
+/// The rows of a section in order, each held or made as it comes.
+pub type RowIter<'r> = Box<dyn Iterator<Item = Cow<'r, [Cell]>> + 'r>;
+
+impl<'r> IntoIterator for &'r Rows<'_> {
+    type Item = Cow<'r, [Cell]>;
+    type IntoIter = RowIter<'r>;
+
+    fn into_iter(self) -> RowIter<'r> {
+        match self {
+            Rows::Cells(rows) => Box::new(rows.iter().map(|r| Cow::Borrowed(r.as_slice()))),
+            Rows::Made { len, row } => Box::new((0..*len).map(|i| Cow::Owned(row(i)))),
+        }
+    }
+}
+
+impl From<Vec<Vec<Cell>>> for Rows<'_> {
+    fn from(rows: Vec<Vec<Cell>>) -> Self {
+        Rows::Cells(rows)
+    }
+}
+
+impl std::fmt::Debug for Rows<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Rows({})", self.len())
+    }
+}
+
 /// A section: a title and rows under a header.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Section {
+#[derive(Debug)]
+pub struct Section<'a> {
     /// What the section holds: `tiers`, `bands`, `targets`, `districts`, `district_targets`,
     /// `bottlenecks`, `candidates`, `changes` or `appendix`.
     pub kind: &'static str,
@@ -84,7 +152,7 @@ pub struct Section {
     /// Column headers.
     pub header: Vec<String>,
     /// Rows of cells.
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Rows<'a>,
 }
 
 fn figure(f: &Figure, lang: Lang) -> String {
@@ -140,7 +208,7 @@ fn target_rows(targets: &[TargetResult], lang: Lang) -> Vec<Vec<Cell>> {
 
 /// The report's title lines and its sections.
 #[must_use]
-pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<Section>) {
+pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<Section<'static>>) {
     let lang = labels.lang;
     let l = |x| label(x, lang).to_owned();
     let mut title = l(Label::ProgressTitle);
@@ -185,7 +253,7 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
         sheet: label(key, lang).to_owned(),
         title,
         header,
-        rows,
+        rows: rows.into(),
     };
     let mut out = vec![
         section(
@@ -219,17 +287,19 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
                 l(Label::RecognisedCount),
                 l(Label::MeetingNow),
             ],
-            rows: recognition
-                .tiers
-                .iter()
-                .map(|t| {
-                    vec![
-                        labels.tier(Some(&t.tier)).into(),
-                        t.recognised.into(),
-                        t.meeting_now.into(),
-                    ]
-                })
-                .collect(),
+            rows: Rows::Cells(
+                recognition
+                    .tiers
+                    .iter()
+                    .map(|t| {
+                        vec![
+                            labels.tier(Some(&t.tier)).into(),
+                            t.recognised.into(),
+                            t.meeting_now.into(),
+                        ]
+                    })
+                    .collect(),
+            ),
         });
         out.push(Section {
             kind: "watch",
@@ -244,21 +314,23 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
                 l(Label::TierNow),
                 l(Label::CriteriaNotMet),
             ],
-            rows: recognition
-                .watch
-                .iter()
-                .map(|w| {
-                    vec![
-                        w.commune_id.clone().into(),
-                        w.commune.clone().into(),
-                        w.district.clone().into(),
-                        labels.tier(Some(&w.recognised)).into(),
-                        w.recognised_year.map_or(Cell::from(""), Cell::from),
-                        labels.tier(Some(&w.tier)).into(),
-                        w.criteria_not_met.join(", ").into(),
-                    ]
-                })
-                .collect(),
+            rows: Rows::Cells(
+                recognition
+                    .watch
+                    .iter()
+                    .map(|w| {
+                        vec![
+                            w.commune_id.clone().into(),
+                            w.commune.clone().into(),
+                            w.district.clone().into(),
+                            labels.tier(Some(&w.recognised)).into(),
+                            w.recognised_year.map_or(Cell::from(""), Cell::from),
+                            labels.tier(Some(&w.tier)).into(),
+                            w.criteria_not_met.join(", ").into(),
+                        ]
+                    })
+                    .collect(),
+            ),
         });
     }
     let target_header = vec![
@@ -403,42 +475,89 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
 /// Writes sections as tables.
 pub fn write_tables(
     title: &str,
-    sections: &[Section],
+    sections: &[Section<'_>],
     labels: &TableLabels,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    writeln!(out, "{title}")?;
+    writeln!(out, "{}", escape_controls(title, true))?;
     for section in sections {
-        writeln!(out, "\n{}", section.title)?;
+        writeln!(out, "\n{}", escape_controls(&section.title, false))?;
         let mut table = new_table(labels.width);
         table.set_header(section.header.clone());
-        for row in &section.rows {
+        for row in section.rows.iter().take(TABLE_ROWS) {
             table.add_row(row.iter().map(|c| c.show(labels.lang)));
         }
         writeln!(out, "{table}")?;
+        if let Some(hidden) = section
+            .rows
+            .len()
+            .checked_sub(TABLE_ROWS)
+            .filter(|n| *n > 0)
+        {
+            let said = not_shown(hidden, TABLE_ROWS, false, "json, markdown", labels.lang);
+            writeln!(out, "{said}")?;
+        }
     }
     out.flush()
 }
 
-/// Writes sections as Markdown.
+/// Text for Markdown: every character Markdown or the HTML it becomes would act on is escaped
+/// with a backslash (the backslash, the backtick, `* _ [ ] < > & | ~ #`, and a `-`, `+`, `=`
+/// or `1.` that starts it),
+/// control characters are written out (`\\u{1b}`) and line breaks become `<br>`: a name such as
+/// `<script>`, `[x](javascript:…)` or `a | b` is shown as it is, and never becomes markup, a
+/// link or a new table cell.
+#[must_use]
+pub fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        let line = escape_controls(line, false);
+        // what would start a list, a setext heading or a numbered list
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let opener = match line.as_bytes().get(digits) {
+            Some(b'-' | b'+' | b'=') if digits == 0 => Some(0),
+            Some(b'.' | b')') if digits > 0 => Some(digits),
+            _ => None,
+        };
+        for (at, c) in line.char_indices() {
+            if Some(at) == opener
+                || matches!(
+                    c,
+                    '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#'
+                )
+            {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Writes sections as Markdown under a `heading`, with the `lead` lines under it, each after
+/// `bullet`. Every text is escaped ([`markdown_text`]).
 pub fn write_markdown(
-    title: &str,
-    sections: &[Section],
+    heading: &str,
+    lead: &[String],
+    bullet: &str,
+    sections: &[Section<'_>],
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut lines = title.lines();
-    writeln!(out, "# {}\n", lines.next().unwrap_or_default())?;
-    for line in lines {
-        writeln!(out, "{line}")?;
+    writeln!(out, "# {}\n", markdown_text(heading))?;
+    for line in lead {
+        writeln!(out, "{bullet}{}", markdown_text(line))?;
     }
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', "<br>");
     for section in sections {
-        writeln!(out, "\n## {}\n", section.title)?;
-        writeln!(out, "| {} |", section.header.join(" | "))?;
+        writeln!(out, "\n## {}\n", markdown_text(&section.title))?;
+        let header: Vec<String> = section.header.iter().map(|h| markdown_text(h)).collect();
+        writeln!(out, "| {} |", header.join(" | "))?;
         writeln!(out, "|{}", "---|".repeat(section.header.len()))?;
         for row in &section.rows {
-            let cells: Vec<_> = row.iter().map(|c| cell(&c.show(lang))).collect();
+            let cells: Vec<_> = row.iter().map(|c| markdown_text(&c.show(lang))).collect();
             writeln!(out, "| {} |", cells.join(" | "))?;
         }
     }
@@ -469,7 +588,10 @@ pub fn markdown(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let (title, sections) = sections(report, labels);
-    write_markdown(&title, &sections, labels.lang, out)
+    let mut lines = title.lines();
+    let heading = lines.next().unwrap_or_default();
+    let lead: Vec<String> = lines.map(str::to_owned).collect();
+    write_markdown(heading, &lead, "", &sections, labels.lang, out)
 }
 
 /// Sections as an Excel workbook: an overview sheet with the title and `lead` lines, then a
@@ -502,7 +624,8 @@ pub fn workbook(
     overview.set_column_width(0, 100)?;
 
     for section in sections {
-        let sheet = workbook.add_worksheet();
+        // rows go to a temporary file as they are written: the appendix can be a million rows
+        let sheet = workbook.add_worksheet_with_constant_memory()?;
         sheet.set_name(sheet_name(&section.sheet, &mut names))?;
         let mut widths: Vec<usize> = section.header.iter().map(|h| h.chars().count()).collect();
         for (c, h) in section.header.iter().enumerate() {
@@ -565,4 +688,31 @@ fn sheet_name(name: &str, taken: &mut Vec<String>) -> String {
     }
     taken.push(candidate.clone());
     candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::markdown_text;
+
+    #[test]
+    fn markdown_text_is_never_markup() {
+        assert_eq!(markdown_text("Xã Đồng Tâm"), "Xã Đồng Tâm");
+        assert_eq!(
+            markdown_text("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(
+            markdown_text("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(markdown_text("a | b\nc"), "a \\| b<br>c");
+        assert_eq!(
+            markdown_text("*a* _b_ `c` ~d~ &amp; #1"),
+            "\\*a\\* \\_b\\_ \\`c\\` \\~d\\~ \\&amp; \\#1"
+        );
+        assert_eq!(markdown_text("- x"), "\\- x");
+        assert_eq!(markdown_text("12. x"), "12\\. x");
+        assert_eq!(markdown_text("2-3"), "2-3");
+        assert_eq!(markdown_text("a\\b\u{1b}"), "a\\\\b\\\\u{1b}");
+    }
 }

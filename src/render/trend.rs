@@ -5,14 +5,14 @@ use std::io::{self, Write};
 
 use super::TableLabels;
 use super::labels::{Label, label};
-use super::sections::{Cell, Section, target_name};
+use super::sections::{Cell, Rows, Section, target_name};
 use crate::aggregate::progress::Figure;
 use crate::aggregate::trend::Trend;
 
 /// The title and the sections: the figures of every period, the pace against the targets (with
 /// targets), and the communes that lost a criterion or a tier.
 #[must_use]
-pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section>) {
+pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'static>>) {
     let lang = labels.lang;
     let l = |x| label(x, lang).to_owned();
     let mut title = l(Label::TrendTitle);
@@ -66,7 +66,7 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section>) {
         sheet: l(Label::ReportPeriod),
         title: l(Label::TrendTitle),
         header,
-        rows,
+        rows: Rows::Cells(rows),
     }];
     if !trend.pace.is_empty() {
         let yes_no = |b: Option<bool>| {
@@ -88,20 +88,22 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section>) {
                 l(Label::SoFarPerPeriod),
                 l(Label::OnTrack),
             ],
-            rows: trend
-                .pace
-                .iter()
-                .map(|p| {
-                    vec![
-                        target_name(&p.target, lang).into(),
-                        Cell::Number(p.gap),
-                        p.periods_left.into(),
-                        p.needed_per_period.map_or(Cell::from(""), Cell::Number),
-                        p.so_far_per_period.map_or(Cell::from(""), Cell::Number),
-                        yes_no(p.on_track),
-                    ]
-                })
-                .collect(),
+            rows: Rows::Cells(
+                trend
+                    .pace
+                    .iter()
+                    .map(|p| {
+                        vec![
+                            target_name(&p.target, lang).into(),
+                            Cell::Number(p.gap),
+                            p.periods_left.into(),
+                            p.needed_per_period.map_or(Cell::from(""), Cell::Number),
+                            p.so_far_per_period.map_or(Cell::from(""), Cell::Number),
+                            yes_no(p.on_track),
+                        ]
+                    })
+                    .collect(),
+            ),
         });
     }
     out.push(Section {
@@ -118,23 +120,25 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section>) {
             l(Label::TierAfter),
             l(Label::CriteriaLost),
         ],
-        rows: trend
-            .losses
-            .iter()
-            .map(|loss| {
-                let lost: Vec<String> = loss.lost.iter().map(ToString::to_string).collect();
-                vec![
-                    loss.commune_id.clone().into(),
-                    loss.commune.clone().into(),
-                    loss.district.clone().into(),
-                    loss.from.clone().into(),
-                    loss.to.clone().into(),
-                    labels.tier(Some(&loss.tier_before)).into(),
-                    labels.tier(Some(&loss.tier_after)).into(),
-                    lost.join(", ").into(),
-                ]
-            })
-            .collect(),
+        rows: Rows::Cells(
+            trend
+                .losses
+                .iter()
+                .map(|loss| {
+                    let lost: Vec<String> = loss.lost.iter().map(ToString::to_string).collect();
+                    vec![
+                        loss.commune_id.clone().into(),
+                        loss.commune.clone().into(),
+                        loss.district.clone().into(),
+                        loss.from.clone().into(),
+                        loss.to.clone().into(),
+                        labels.tier(Some(&loss.tier_before)).into(),
+                        labels.tier(Some(&loss.tier_after)).into(),
+                        lost.join(", ").into(),
+                    ]
+                })
+                .collect(),
+        ),
     });
     (title, out)
 }

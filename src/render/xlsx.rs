@@ -1,6 +1,8 @@
 //! Records as an Excel workbook: one sheet, the header row frozen and filtered, counts and
 //! measured values stored as numbers, every other cell (ids above all: `01229` stays `01229`)
-//! stored as text, never as a formula. The workbook is written whole at the end.
+//! stored as text, never as a formula. The sheet is written row by row to a temporary file as
+//! records come ("constant memory", text stored in each cell), so that a million records do not
+//! sit in memory; the workbook is put together at the end.
 
 use std::io::{self, Write};
 use std::marker::PhantomData;
@@ -9,18 +11,25 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet};
 
 use super::{Record, RecordWriter};
 
+/// The widest a column is made, in characters.
+const MAX_WIDTH: usize = 60;
+
 /// Writes records into a workbook, saved into `out` by [`RecordWriter::finish`].
 pub(super) struct XlsxWriter<'w, R> {
     out: &'w mut dyn Write,
     workbook: Workbook,
     row: u32,
+    /// The widest text of each column so far, in characters, for its width.
+    widths: Vec<usize>,
     record: PhantomData<R>,
 }
 
 impl<'w, R: Record> XlsxWriter<'w, R> {
     pub(super) fn new(out: &'w mut dyn Write) -> io::Result<Self> {
         let mut workbook = Workbook::new();
-        let sheet = workbook.add_worksheet();
+        let sheet = workbook
+            .add_worksheet_with_constant_memory()
+            .map_err(io::Error::other)?;
         let bold = Format::new().set_bold();
         for (c, name) in (0..).zip(R::csv_header()) {
             sheet
@@ -32,6 +41,7 @@ impl<'w, R: Record> XlsxWriter<'w, R> {
             out,
             workbook,
             row: 0,
+            widths: R::csv_header().iter().map(|h| h.chars().count()).collect(),
             record: PhantomData,
         })
     }
@@ -62,6 +72,9 @@ impl<R: Record> RecordWriter<R> for XlsxWriter<'_, R> {
                 }
                 .map_err(io::Error::other)?;
             }
+            for (width, field) in self.widths.iter_mut().zip(&fields) {
+                *width = (*width).max(field.chars().take(MAX_WIDTH).count());
+            }
         }
         Ok(())
     }
@@ -69,11 +82,17 @@ impl<R: Record> RecordWriter<R> for XlsxWriter<'_, R> {
     fn finish(mut self: Box<Self>) -> io::Result<()> {
         let columns = u16::try_from(R::csv_header().len().saturating_sub(1)).unwrap_or(0);
         let last = self.row;
+        let widths = std::mem::take(&mut self.widths);
         let sheet = self.sheet()?;
         sheet
             .autofilter(0, 0, last, columns)
             .map_err(io::Error::other)?;
-        sheet.autofit();
+        for (c, width) in (0..).zip(widths) {
+            #[allow(clippy::cast_precision_loss)]
+            sheet
+                .set_column_width(c, width.clamp(6, MAX_WIDTH) as f64 + 2.0)
+                .map_err(io::Error::other)?;
+        }
         let bytes = self.workbook.save_to_buffer().map_err(io::Error::other)?;
         self.out.write_all(&bytes)?;
         self.out.flush()

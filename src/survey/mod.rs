@@ -1480,12 +1480,11 @@ fn layout(
         .map(|h| header_meaning(h, &prefixes).unwrap_or_else(|| h.clone()))
         .collect();
     let mut positions: HashMap<&str, usize> = HashMap::new();
+    // the columns without a header, said in one warning
+    let mut blank: Vec<u32> = Vec::new();
     for (i, (header, name)) in headers.iter().zip(&names).enumerate() {
         if header.is_empty() {
-            warnings.push(format!(
-                "{file}: column {} has no header and is ignored",
-                i + 1
-            ));
+            blank.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
             continue;
         }
         if let Some(message) = misnamed_criterion(set, &prefixes, header, name) {
@@ -1517,11 +1516,33 @@ fn layout(
             );
         }
     }
+    match blank.len() {
+        0 => {}
+        1 => warnings.push(format!(
+            "{file}: column {} has no header and is ignored",
+            blank[0]
+        )),
+        n => {
+            // (scattered columns make a long list: its first 200 characters)
+            let mut listed = ranges(blank);
+            if let Some((limit, _)) = listed.char_indices().nth(200) {
+                listed.truncate(listed[..limit].rfind(", ").unwrap_or(limit));
+                listed.push_str(", …");
+            }
+            warnings.push(format!(
+                "{file}: {n} columns have no header and are ignored: columns {listed}"
+            ));
+        }
+    }
     let find = |name: &str| positions.get(name).copied();
     let Some(commune_id) = find("commune_id") else {
-        let mut shown: Vec<&str> = headers.iter().map(String::as_str).take(12).collect();
+        let mut shown: Vec<_> = headers
+            .iter()
+            .map(|h| crate::text::shown(h))
+            .take(12)
+            .collect();
         if headers.len() > 12 {
-            shown.push("…");
+            shown.push("…".into());
         }
         problems.push(Problem::new(
             header_location,

@@ -208,7 +208,7 @@ const BAD_ROWS: &[(&str, &str, &str)] = &[
     (
         "NUL in a number",
         "A,X,NORTH,2024,,,,,4\u{0}5,,,,,,",
-        "column \"1.1\": value \"4\u{0}5\": not a number",
+        "column \"1.1\": value \"4\\u{0}5\": not a number",
     ),
     (
         "unclosed quote",
@@ -320,8 +320,9 @@ fn hostile_looking_files_that_are_fine() {
     wide.push('\n');
     let run = score(&wide);
     assert_eq!(run.code, 0);
-    // every unused column is warned about, and the criteria without a column
-    assert_eq!(run.stderr.lines().count(), 10_001);
+    // the first 20 unused columns are named and the rest counted, and the criteria without a
+    // column are named
+    assert_eq!(run.stderr.lines().count(), 22, "{}", run.stderr);
     // a 10 MB cell where a number belongs is an error, not a hang
     let run = score(&format!(
         "commune_id,region,year,1.1\nA,NORTH,2024,{}\n",

@@ -127,3 +127,39 @@ fn codes_that_lost_their_leading_zeros_match_by_name() {
         "error: <stdin>:3: column \"Mã xã\": value \"1229\": duplicate commune: 01229 on line 2 is the same code with other leading zeros, and the same name (Xã Yên Lạc); write each code once, the same way (as text, to keep its zeros)\n"
     );
 }
+
+/// The two surveys are read side by side, but what is said of them comes as if one were read
+/// after the other: the old survey's warnings, then the new one's; and nothing of the new one
+/// when the old one fails.
+#[test]
+fn messages_of_the_two_surveys_come_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, csv: &str| std::fs::write(dir.path().join(name), csv).unwrap();
+    write("old.csv", "commune_id,TC1,old_note\nA,Đạt,x\n");
+    write("new.csv", "commune_id,TC1,new_note\nA,Đạt,x\nA,Đạt,x\n");
+    write("bad.csv", "commune_id,TC1,bad_note\nA,Datt,x\n");
+    let mini = data("mini-set.yaml");
+    let run = crate::util::ntm_with(
+        &["diff", "old.csv", "new.csv", "-c", &mini, "-f", "csv"],
+        None,
+        Some(dir.path()),
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 5, "{}", run.stderr);
+    assert!(lines[1].contains("\"old_note\""), "{}", run.stderr);
+    assert!(lines[3].contains("\"new_note\""), "{}", run.stderr);
+    assert!(
+        lines[4].starts_with("error: new.csv:3: column \"commune_id\""),
+        "{}",
+        run.stderr
+    );
+    let run = crate::util::ntm_with(
+        &["diff", "bad.csv", "new.csv", "-c", &mini, "-f", "csv"],
+        None,
+        Some(dir.path()),
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!run.stderr.contains("new"), "{}", run.stderr);
+    assert!(run.stderr.contains("error: bad.csv:2"), "{}", run.stderr);
+}

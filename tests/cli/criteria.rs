@@ -126,7 +126,7 @@ fn a_provincial_overlay_is_checked_against_its_base() {
     );
     assert!(
         show.stdout
-            .contains("2024: ≥ 93 triệu đồng/người/năm [province]")
+            .contains("2024: ≥ 93 triệu đồng/người/năm \\[province\\]")
     );
 
     // Lowering the national 100 % of indicator 2.1 without saying so is refused at its line.

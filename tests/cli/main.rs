@@ -9,6 +9,7 @@ mod docs;
 mod errors;
 mod examples;
 mod gaps;
+mod hostile;
 mod input;
 mod layouts;
 mod limits;

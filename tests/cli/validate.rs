@@ -162,7 +162,12 @@ fn an_error_after_a_thousand_warnings_is_still_listed() {
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
     let findings: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(findings.len(), 1000);
+    // a thousand listed, and a last warning counts the others
+    assert_eq!(findings.len(), 1001);
+    assert_eq!(
+        findings[1000]["message"],
+        "… and 102 more findings not listed"
+    );
     assert_eq!(findings[0]["severity"], "error");
     assert_eq!(findings[0]["line"], 1102);
     assert_eq!(

@@ -390,13 +390,13 @@ fn diff_names_what_changed_between_sets() {
     assert_eq!(md.code, 0);
     assert!(
         md.stdout.contains(
-            "| criterion_renamed | [standard] 2 | Giao thông | Hạ tầng kinh tế - xã hội |"
+            "| criterion\\_renamed | \\[standard\\] 2 | Giao thông | Hạ tầng kinh tế - xã hội |"
         ),
         "{}",
         md.stdout
     );
     assert!(
         md.stdout
-            .contains("| tier_removed | [model] | Xã nông thôn mới kiểu mẫu |  |")
+            .contains("| tier\\_removed | \\[model\\] | Xã nông thôn mới kiểu mẫu |  |")
     );
 }

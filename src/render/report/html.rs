@@ -119,7 +119,7 @@ fn charts(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</section>")
 }
 
-fn write_section(section: &Section, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+fn write_section(section: &Section<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "<section id=\"{}\">\n<h2>{}</h2>\n<div class=\"scroll\"><table>\n<thead><tr>",
@@ -132,7 +132,7 @@ fn write_section(section: &Section, lang: Lang, out: &mut dyn Write) -> io::Resu
     writeln!(out, "</tr></thead>\n<tbody>")?;
     for row in &section.rows {
         write!(out, "<tr>")?;
-        for cell in row {
+        for cell in row.iter() {
             let class = match cell {
                 crate::render::sections::Cell::Number(_) => " class=\"num\"",
                 crate::render::sections::Cell::Text(_) => "",

@@ -8,13 +8,13 @@ mod markdown;
 mod svg;
 mod xlsx;
 
-use crate::aggregate::changes::{Changes, Movement};
+use crate::aggregate::changes::{Changes, Movement, Snapshot};
 use crate::aggregate::progress::ProgressReport;
-use crate::criteria::{CriteriaSet, Date};
+use crate::criteria::{CriteriaSet, Date, Verdict};
 use crate::lang::Lang;
+use crate::render::TableLabels;
 use crate::render::labels::{Label, label};
-use crate::render::sections::{Cell, Section, sections};
-use crate::render::{ScoreRow, TableLabels};
+use crate::render::sections::{Cell, Rows, Section, sections};
 
 pub use html::html;
 pub use markdown::markdown;
@@ -47,26 +47,27 @@ pub struct Report<'a> {
     pub labels: TableLabels,
     /// Progress against targets.
     pub progress: ProgressReport,
-    /// Every commune's score, for the appendix.
-    pub rows: Vec<ScoreRow<'a>>,
+    /// Every commune as it was scored, for the appendix.
+    pub rows: &'a [Snapshot],
     /// What changed since the previous survey, when one was given.
-    pub changes: Option<Changes>,
+    pub changes: Option<Changes<'a>>,
 }
 
-/// The document's parts, in order: a title, lines under it, and its sections.
-pub struct Document {
+/// The document's parts, in order: a title, lines under it, and its sections (whose long ones
+/// make their rows as they are written, from the report).
+pub struct Document<'r> {
     /// The title.
     pub title: String,
     /// The lines under the title: date, criteria set, legal basis, headline figures.
     pub lead: Vec<String>,
     /// The sections.
-    pub sections: Vec<Section>,
+    pub sections: Vec<Section<'r>>,
 }
 
 impl Report<'_> {
     /// The document in the report's language.
     #[must_use]
-    pub fn document(&self) -> Document {
+    pub fn document(&self) -> Document<'_> {
         let lang = self.labels.lang;
         let l = |x| label(x, lang).to_owned();
         let (title, mut sections) = sections(&self.progress, &self.labels);
@@ -93,7 +94,7 @@ impl Report<'_> {
         if let Some(changes) = &self.changes {
             sections.push(changes_section(changes, &self.labels));
         }
-        sections.push(appendix(&self.rows, &self.labels));
+        sections.push(appendix(self.rows, self.set, &self.labels));
         // headline figures first, then what the charts show, then who acts, then the detail
         let rank = |kind: &str| {
             [
@@ -120,10 +121,10 @@ impl Report<'_> {
     }
 }
 
-fn changes_section(changes: &Changes, labels: &TableLabels) -> Section {
+fn changes_section<'r>(changes: &'r Changes<'_>, labels: &'r TableLabels) -> Section<'r> {
     let lang = labels.lang;
     let l = |x| label(x, lang).to_owned();
-    let mut rows: Vec<Vec<Cell>> = changes
+    let totals: Vec<Vec<Cell>> = changes
         .totals
         .iter()
         .map(|t| {
@@ -137,7 +138,8 @@ fn changes_section(changes: &Changes, labels: &TableLabels) -> Section {
             ]
         })
         .collect();
-    for c in &changes.communes {
+    let commune = move |i: usize| {
+        let c = changes.commune(i);
         let movement = match c.change {
             Movement::Lost => Label::MovedLost,
             Movement::Missing => Label::MovedMissing,
@@ -156,17 +158,18 @@ fn changes_section(changes: &Changes, labels: &TableLabels) -> Section {
         if !c.gained.is_empty() {
             criteria.push(format!("+ {}", c.gained.join(", ")));
         }
-        rows.push(vec![
+        vec![
             format!("{} {}", c.commune_id, c.commune).into(),
-            l(movement).into(),
+            label(movement, lang).into(),
             c.criteria_before
                 .map_or(Cell::Text(String::new()), Cell::from),
             c.criteria_after
                 .map_or(Cell::Text(String::new()), Cell::from),
             format!("{} → {}", tier(&c.tier_before), tier(&c.tier_after)).into(),
             criteria.join("; ").into(),
-        ]);
-    }
+        ]
+    };
+    let len = totals.len() + changes.len();
     Section {
         kind: "changes",
         sheet: l(Label::Changes),
@@ -179,13 +182,31 @@ fn changes_section(changes: &Changes, labels: &TableLabels) -> Section {
             l(Label::Tier),
             l(Label::CriterionName),
         ],
-        rows,
+        rows: Rows::Made {
+            len,
+            row: Box::new(move |i| match totals.get(i) {
+                Some(row) => row.clone(),
+                None => commune(i - totals.len()),
+            }),
+        },
     }
 }
 
-fn appendix(rows: &[ScoreRow<'_>], labels: &TableLabels) -> Section {
+fn appendix<'r>(
+    rows: &'r [Snapshot],
+    set: &'r CriteriaSet,
+    labels: &'r TableLabels,
+) -> Section<'r> {
     let lang = labels.lang;
     let l = |x| label(x, lang).to_owned();
+    let numbers = move |r: &Snapshot, verdict| {
+        let numbers: Vec<String> = r
+            .numbers(set, verdict)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        Cell::Text(numbers.join(", "))
+    };
     Section {
         kind: "appendix",
         sheet: l(Label::Appendix),
@@ -201,22 +222,25 @@ fn appendix(rows: &[ScoreRow<'_>], labels: &TableLabels) -> Section {
             l(Label::BasicallyMet),
             l(Label::NotAssessed),
         ],
-        rows: rows
-            .iter()
-            .map(|r| {
+        rows: Rows::Made {
+            len: rows.len(),
+            row: Box::new(move |i| {
+                let r = &rows[i];
+                let met = r.met();
+                let tier = r.tier().map(|t| set.tiers[t].id.as_str());
                 vec![
-                    r.commune_id.clone().into(),
-                    r.commune.clone().into(),
-                    r.district.clone().into(),
-                    r.criteria_met.into(),
-                    r.band.to_owned().into(),
-                    labels.tier(Some(r.tier)).into(),
-                    r.unmet.join(", ").into(),
-                    r.basically_met.join(", ").into(),
-                    r.not_assessed.join(", ").into(),
+                    r.id().into(),
+                    r.name().into(),
+                    r.district().into(),
+                    met.into(),
+                    set.band(met).label.as_str().into(),
+                    labels.tier(tier).into(),
+                    numbers(r, Verdict::NotMet),
+                    numbers(r, Verdict::BasicallyMet),
+                    numbers(r, Verdict::NotAssessed),
                 ]
-            })
-            .collect(),
+            }),
+        },
     }
 }
 

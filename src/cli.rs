@@ -422,6 +422,10 @@ struct TrendArgs {
     /// Targets YAML: whether the province is on track for them.
     #[arg(short, long, value_name = "FILE")]
     targets: Option<String>,
+    /// A map of mergers and renames, CSV with columns `old_id,new_id`, to follow communes across
+    /// a reorganisation.
+    #[arg(long, value_name = "FILE")]
+    map: Option<String>,
     /// Criteria set: a built-in id or a YAML file [default: the set for the
     /// year the rows name, else the newest set in force].
     #[arg(short, long, value_name = "ID|FILE")]
@@ -445,6 +449,10 @@ struct DiffArgs {
     /// Start CSV output with a UTF-8 byte-order mark (for Excel on Windows).
     #[arg(long)]
     bom: bool,
+    /// A map of mergers and renames, CSV with columns `old_id,new_id` (many old to one new), to
+    /// follow communes across a reorganisation.
+    #[arg(long, value_name = "FILE")]
+    map: Option<String>,
     /// Last period's survey (CSV).
     #[arg(value_name = "OLD")]
     old: String,
@@ -791,6 +799,7 @@ impl Cli {
                     output: args.output,
                     read: args.read.options(),
                     raw: args.raw,
+                    map: args.map,
                     bom: args.bom,
                     lang,
                 },
@@ -828,6 +837,7 @@ impl Cli {
                     inputs: args.inputs,
                     periods: args.periods,
                     targets: args.targets.or_else(|| config.targets.clone()),
+                    map: args.map,
                     format,
                     output: args.output,
                     read: args.read.options(),

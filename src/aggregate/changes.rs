@@ -81,6 +81,30 @@ impl Snapshot {
         self
     }
 
+    /// This commune taken together with `other`, a part of the same commune (after a merger):
+    /// the lower tier, and a criterion met only where both meet it; named as this one.
+    #[must_use]
+    pub fn together_with(&self, other: &Snapshot) -> Snapshot {
+        Snapshot::new(
+            [self.id(), self.name(), self.district()],
+            self.tier().min(other.tier()),
+            self.verdicts()
+                .zip(other.verdicts())
+                .map(|(a, b)| together(a, b))
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// The same commune under another id (the commune it became part of).
+    #[must_use]
+    pub fn renamed(&self, id: &str) -> Snapshot {
+        Snapshot::new(
+            [id, self.name(), self.district()],
+            self.tier(),
+            self.verdicts().collect::<Vec<_>>(),
+        )
+    }
+
     /// Whether it was recognised at a tier it no longer meets.
     #[must_use]
     pub fn below_recognition(&self) -> bool {
@@ -164,6 +188,8 @@ pub enum Movement {
     Lost,
     /// Went missing from the new survey.
     Missing,
+    /// Merged into another commune (a reorganisation, with `--map`).
+    Merged,
     /// Moved up a tier.
     TierUp,
     /// Gained criteria without changing tier.
@@ -195,6 +221,8 @@ pub struct CommuneChange {
     pub gained: Vec<String>,
     /// Criteria met before and not now.
     pub lost: Vec<String>,
+    /// For a commune merged into another, the commune it became part of.
+    pub merged_into: Option<String>,
 }
 
 /// A province figure before and after.
@@ -229,6 +257,9 @@ pub struct Changes<'a> {
     old: Vec<Snapshot>,
     new: &'a [Snapshot],
     entries: Vec<Entry>,
+    /// The old communes merged into another, each with the id of the commune it became part
+    /// of; a [`Movement::Merged`] entry's `old` is an index here.
+    merged: Vec<(Snapshot, String)>,
     /// What the reader should know of how communes were matched (codes that differ only in
     /// their leading zeros), for standard error.
     pub warnings: Vec<String>,
@@ -270,6 +301,25 @@ impl Changes<'_> {
     }
 
     fn change(&self, entry: Entry) -> CommuneChange {
+        let tier_name = |t: Option<usize>| {
+            t.map_or_else(|| "none".to_owned(), |t| self.set.tiers[t].id.clone())
+        };
+        if entry.change == Movement::Merged {
+            let (part, into) = &self.merged[entry.old.unwrap_or_default() as usize];
+            return CommuneChange {
+                commune_id: part.id().to_owned(),
+                commune: part.name().to_owned(),
+                district: part.district().to_owned(),
+                change: Movement::Merged,
+                tier_before: Some(tier_name(part.tier())),
+                tier_after: None,
+                criteria_before: Some(part.met()),
+                criteria_after: None,
+                gained: Vec::new(),
+                lost: Vec::new(),
+                merged_into: Some(into.clone()),
+            };
+        }
         let old = entry.old.map(|i| &self.old[i as usize]);
         let new = entry.new.map(|i| &self.new[i as usize]);
         let tier_id = |s: &Snapshot| {
@@ -305,6 +355,7 @@ impl Changes<'_> {
             criteria_after: new.map(Snapshot::met),
             gained,
             lost,
+            merged_into: None,
         }
     }
 }
@@ -353,8 +404,32 @@ fn movement(o: &Snapshot, n: &Snapshot) -> Option<Movement> {
 /// Compares the `old` and `new` snapshots of the same province, matched by `commune_id`.
 #[must_use]
 pub fn compare<'a>(set: &'a CriteriaSet, old: Vec<Snapshot>, new: &'a [Snapshot]) -> Changes<'a> {
+    compare_merged(set, old, new, None)
+}
+
+/// Compares as [`compare`] does, following communes across a reorganisation: `mergers` maps
+/// old ids to new ones (many old to one new). An old commune merged into another is
+/// "merged into X", not missing; the commune they became is compared with what its parts were
+/// together — the lowest tier among them, and a criterion met only where every part met it —
+/// and the totals before are counted on the new units. Never a sum of criteria.
+#[must_use]
+pub fn compare_merged<'a>(
+    set: &'a CriteriaSet,
+    old: Vec<Snapshot>,
+    new: &'a [Snapshot],
+    mergers: Option<&Mergers>,
+) -> Changes<'a> {
+    let (old, merged) = match mergers {
+        Some(mergers) => mergers.units(old, new),
+        None => (old, Vec::new()),
+    };
     let index = |i: usize| u32::try_from(i).ok();
     let mut entries = Vec::new();
+    entries.extend((0..merged.len()).map(|i| Entry {
+        change: Movement::Merged,
+        old: index(i),
+        new: None,
+    }));
     let mut seen = vec![false; old.len()];
     let (pairs, warnings) = pair(&old, new);
     {
@@ -431,8 +506,145 @@ pub fn compare<'a>(set: &'a CriteriaSet, old: Vec<Snapshot>, new: &'a [Snapshot]
         old,
         new,
         entries,
+        merged,
         warnings,
         below_recognition,
+    }
+}
+
+/// A reorganisation: which old commune became part of which new one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Mergers {
+    into: HashMap<String, String>,
+}
+
+impl Mergers {
+    /// Reads a map of mergers and renames: CSV with the columns `old_id,new_id` (or `Mã xã cũ`,
+    /// `Mã xã mới`), one row per old commune, many old to one new.
+    pub fn load(path: &str) -> crate::error::Result<Mergers> {
+        use crate::error::{Error, Location, Problem};
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let problem = |line: u64, message: String| {
+            Error::one(Problem::new(Location::file(path).at_line(line), message))
+        };
+        let headers = reader
+            .headers()
+            .map_err(|e| problem(1, e.to_string()))?
+            .clone();
+        let column = |names: &[&str]| {
+            headers
+                .iter()
+                .position(|h| names.contains(&fold(&crate::text::nfc(h)).as_str()))
+        };
+        let (Some(old), Some(new)) = (
+            column(&["old id", "ma xa cu", "ma cu"]),
+            column(&["new id", "ma xa moi", "ma moi"]),
+        ) else {
+            return Err(problem(
+                1,
+                "the map needs two columns: old_id and new_id (or Mã xã cũ and Mã xã mới)".into(),
+            ));
+        };
+        let mut into = HashMap::new();
+        for record in reader.records() {
+            let record = record
+                .map_err(|e| problem(e.position().map_or(0, csv::Position::line), e.to_string()))?;
+            let line = record.position().map_or(0, csv::Position::line);
+            let cell = |i: usize| crate::text::nfc(record.get(i).unwrap_or_default().trim());
+            let (from, to) = (cell(old), cell(new));
+            if from.is_empty() && to.is_empty() {
+                continue;
+            }
+            if from.is_empty() || to.is_empty() {
+                return Err(problem(
+                    line,
+                    "a row of the map needs both an old_id and a new_id".into(),
+                ));
+            }
+            if let Some(before) = into.insert(from.clone(), to.clone())
+                && before != to
+            {
+                return Err(problem(
+                    line,
+                    format!("old commune {from} is mapped twice, into {before} and into {to}"),
+                ));
+            }
+        }
+        Ok(Mergers { into })
+    }
+
+    /// The id of the commune `id` became part of, or `id` itself.
+    #[must_use]
+    pub fn unit<'i>(&'i self, id: &'i str) -> &'i str {
+        self.into.get(id).map_or(id, String::as_str)
+    }
+
+    /// The old survey on the new units: communes the map leaves be as they were, and for each
+    /// new commune made of old ones, one commune that is what its parts were together; and the
+    /// parts, each with the new commune it became part of.
+    fn units(
+        &self,
+        old: Vec<Snapshot>,
+        new: &[Snapshot],
+    ) -> (Vec<Snapshot>, Vec<(Snapshot, String)>) {
+        let mut kept = Vec::new();
+        let mut groups: Vec<(String, Vec<Snapshot>)> = Vec::new();
+        for o in old {
+            match self.into.get(o.id()).filter(|to| *to != o.id()) {
+                None => kept.push(o),
+                Some(to) => match groups.iter_mut().find(|(id, _)| id == to) {
+                    Some((_, parts)) => parts.push(o),
+                    None => groups.push((to.clone(), vec![o])),
+                },
+            }
+        }
+        let mut merged = Vec::new();
+        for (id, parts) in groups {
+            let named = new.iter().find(|n| n.id() == id);
+            let name = named.map_or_else(|| parts[0].name().to_owned(), |n| n.name().to_owned());
+            let district = named.map_or_else(
+                || parts[0].district().to_owned(),
+                |n| n.district().to_owned(),
+            );
+            let tier = parts.iter().map(Snapshot::tier).min().flatten();
+            let mut verdicts: Vec<Verdict> = parts[0].verdicts().collect();
+            for part in &parts[1..] {
+                for (v, p) in verdicts.iter_mut().zip(part.verdicts()) {
+                    *v = together(*v, p);
+                }
+            }
+            // a commune already there under the new id is one of the parts
+            match kept.iter().position(|k| k.id() == id) {
+                Some(i) => {
+                    let own = kept.remove(i);
+                    let tier = tier.min(own.tier());
+                    for (v, p) in verdicts.iter_mut().zip(own.verdicts()) {
+                        *v = together(*v, p);
+                    }
+                    kept.push(Snapshot::new([&id, &name, &district], tier, verdicts));
+                }
+                None => kept.push(Snapshot::new([&id, &name, &district], tier, verdicts)),
+            }
+            merged.extend(parts.into_iter().map(|p| (p, id.clone())));
+        }
+        (kept, merged)
+    }
+}
+
+/// What two parts of one commune say of a criterion together: met only when both meet it;
+/// else not met when either does not, basically met when either is, otherwise not assessed.
+fn together(a: Verdict, b: Verdict) -> Verdict {
+    match (a, b) {
+        (Verdict::Met, Verdict::Met) => Verdict::Met,
+        (Verdict::NotMet, _) | (_, Verdict::NotMet) => Verdict::NotMet,
+        (Verdict::BasicallyMet, _) | (_, Verdict::BasicallyMet) => Verdict::BasicallyMet,
+        _ => Verdict::NotAssessed,
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::aggregate::changes::Snapshot;
+use crate::aggregate::changes::{Mergers, Snapshot};
 use crate::aggregate::progress::{BandCount, Figure, Progress, ProgressReport, TierCount};
 use crate::aggregate::targets::Targets;
 use crate::criteria::{CriteriaSet, Verdict};
@@ -108,6 +108,8 @@ pub struct TrendBuilder<'s> {
     periods: BTreeMap<Period, Progress<'s>>,
     /// Every commune's snapshot, by commune then period.
     history: BTreeMap<String, BTreeMap<Period, Snapshot>>,
+    /// Mergers, to follow communes across a reorganisation.
+    mergers: Option<&'s Mergers>,
 }
 
 impl<'s> TrendBuilder<'s> {
@@ -119,7 +121,17 @@ impl<'s> TrendBuilder<'s> {
             targets,
             periods: BTreeMap::new(),
             history: BTreeMap::new(),
+            mergers: None,
         }
+    }
+
+    /// The same, following communes through `mergers`: a commune's history before it became
+    /// part of another is the other's, its parts taken together (see
+    /// [`Snapshot::together_with`]).
+    #[must_use]
+    pub fn following(mut self, mergers: Option<&'s Mergers>) -> Self {
+        self.mergers = mergers;
+        self
     }
 
     /// Adds a scored commune of `period`.
@@ -129,10 +141,22 @@ impl<'s> TrendBuilder<'s> {
             .entry(period)
             .or_insert_with(|| Progress::new(set, targets, Some(false)))
             .add(score);
-        self.history
-            .entry(score.commune.id.clone())
-            .or_default()
-            .insert(period, Snapshot::of(set, score));
+        let id = &score.commune.id;
+        let unit = self.mergers.map_or(id.as_str(), |m| m.unit(id));
+        let mut snapshot = Snapshot::of(set, score);
+        if unit != id {
+            snapshot = snapshot.renamed(unit);
+        }
+        let periods = self.history.entry(unit.to_owned()).or_default();
+        match periods.get(&period) {
+            Some(other) => {
+                let together = other.together_with(&snapshot);
+                periods.insert(period, together);
+            }
+            None => {
+                periods.insert(period, snapshot);
+            }
+        }
     }
 
     /// The trend.

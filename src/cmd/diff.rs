@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::aggregate::changes::{Changes, CommuneChange, Snapshot, compare};
+use crate::aggregate::changes::{Changes, CommuneChange, Mergers, Snapshot, compare_merged};
 use crate::criteria::{CriteriaSet, SetChoice};
 use crate::env::Env;
 use crate::error::Result;
@@ -30,6 +30,9 @@ pub struct DiffOptions {
     pub read: InputOptions,
     /// Write CSV text as it is, without neutralising formulas.
     pub raw: bool,
+    /// A map of mergers and renames (`old_id,new_id`), to follow communes across a
+    /// reorganisation.
+    pub map: Option<String>,
     /// Start CSV output with a UTF-8 byte-order mark.
     pub bom: bool,
     /// Language of labels.
@@ -93,6 +96,7 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<b
             &options.old,
             &options.new,
             options.criteria.file().unwrap_or("-"),
+            options.map.as_deref().unwrap_or("-"),
         ],
     )?;
     check_extension(
@@ -103,8 +107,9 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<b
     )?;
     scan::check_bom(options.bom, options.format)?;
     let set = scan::load_set(&options.criteria, &options.new, &options.read, stderr)?;
+    let mergers = options.map.as_deref().map(Mergers::load).transpose()?;
     let (old, new) = both_snapshots(&set, options, env, stderr)?;
-    let changes = compare(&set, old, &new);
+    let changes = compare_merged(&set, old, &new, mergers.as_ref());
     for warning in &changes.warnings {
         let _ = writeln!(stderr, "warning: {warning}");
     }

@@ -4,6 +4,7 @@
 
 use std::io::Write;
 
+use crate::aggregate::changes::Mergers;
 use crate::aggregate::targets::Targets;
 use crate::aggregate::trend::TrendBuilder;
 use crate::criteria::SetChoice;
@@ -37,6 +38,8 @@ pub struct TrendOptions {
     pub criteria: SetChoice,
     /// The targets file.
     pub targets: Option<String>,
+    /// A map of mergers and renames (`old_id,new_id`).
+    pub map: Option<String>,
     /// The output format.
     pub format: DocumentFormat,
     /// The output file; standard output when `None`.
@@ -59,6 +62,7 @@ pub fn run(options: &TrendOptions, env: &Env, stderr: &mut dyn Write) -> Result<
     let mut inputs: Vec<&str> = options.inputs.iter().map(String::as_str).collect();
     inputs.extend(options.criteria.file());
     inputs.extend(options.targets.as_deref());
+    inputs.extend(options.map.as_deref());
     refuse_overwriting(options.output.as_deref(), &inputs)?;
     check_extension(
         options.output.as_deref(),
@@ -72,7 +76,8 @@ pub fn run(options: &TrendOptions, env: &Env, stderr: &mut dyn Write) -> Result<
         .as_deref()
         .map(|path| Targets::load(path, &set))
         .transpose()?;
-    let mut builder = TrendBuilder::new(&set, targets.as_ref());
+    let mergers = options.map.as_deref().map(Mergers::load).transpose()?;
+    let mut builder = TrendBuilder::new(&set, targets.as_ref()).following(mergers.as_ref());
     let mut given = options.periods.iter();
     for input in &options.inputs {
         let scan = Scan::open(&set, input, &options.read, stderr)?;

@@ -204,6 +204,8 @@ pub enum Label {
     MovedGained,
     /// A commune is new.
     MovedAdded,
+    /// A commune merged into another.
+    MovedMerged,
 }
 
 /// The text of `label` in `lang`.
@@ -348,6 +350,7 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Label::MovedUp => ("lên mức", "up a tier"),
         Label::MovedGained => ("thêm tiêu chí", "gained"),
         Label::MovedAdded => ("mới", "added"),
+        Label::MovedMerged => ("sáp nhập vào", "merged into"),
     };
     match lang {
         Lang::Vi => vi,

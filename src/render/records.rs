@@ -448,6 +448,7 @@ fn movement(m: Movement, lang: Lang) -> &'static str {
             Movement::TierUp => Label::MovedUp,
             Movement::Gained => Label::MovedGained,
             Movement::Added => Label::MovedAdded,
+            Movement::Merged => Label::MovedMerged,
         },
         lang,
     )
@@ -467,6 +468,7 @@ impl Record for CommuneChange {
             "criteria_after",
             "gained",
             "lost",
+            "merged_into",
         ]
     }
 
@@ -490,6 +492,7 @@ impl Record for CommuneChange {
             optional(self.criteria_after).into(),
             self.gained.join(";").into(),
             self.lost.join(";").into(),
+            Cow::Borrowed(self.merged_into.as_deref().unwrap_or_default()),
         ]]
     }
 
@@ -519,10 +522,14 @@ impl Record for CommuneChange {
         if !self.gained.is_empty() {
             criteria.push(format!("+ {}", self.gained.join(", ")));
         }
+        let change = match &self.merged_into {
+            Some(into) => format!("{} {}", movement(self.change, labels.lang), shown(into)),
+            None => movement(self.change, labels.lang).to_owned(),
+        };
         vec![vec![
             shown(&self.commune_id).into_owned(),
             shown(&self.commune).into_owned(),
-            movement(self.change, labels.lang).to_owned(),
+            change,
             format!("{} → {}", tier(&self.tier_before), tier(&self.tier_after)),
             format!(
                 "{} → {}",

@@ -23,13 +23,13 @@ fn losses_come_first_then_missing_then_upgrades_then_new() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "commune_id,commune,district,change,tier_before,tier_after,criteria_before,criteria_after,gained,lost\n\
-         A2,Xã Bình Minh,Hòa An,lost,advanced,standard,4,4,,\n\
-         A4,Xã Hưng Đạo,Thạch An,lost,none,none,1,2,1;3,2\n\
-         A6,Xã Lê Lai,Thạch An,missing,none,,0,,,\n\
-         A1,Xã Đồng Tâm,Hòa An,tier_up,standard,advanced,4,4,,\n\
-         A3,Xã Quang Trung,Thạch An,tier_up,none,standard,3,4,4,\n\
-         A5,Xã Lê Lợi,Thạch An,added,,none,,0,,\n"
+        "commune_id,commune,district,change,tier_before,tier_after,criteria_before,criteria_after,gained,lost,merged_into\n\
+         A2,Xã Bình Minh,Hòa An,lost,advanced,standard,4,4,,,\n\
+         A4,Xã Hưng Đạo,Thạch An,lost,none,none,1,2,1;3,2,\n\
+         A6,Xã Lê Lai,Thạch An,missing,none,,0,,,,\n\
+         A1,Xã Đồng Tâm,Hòa An,tier_up,standard,advanced,4,4,,,\n\
+         A3,Xã Quang Trung,Thạch An,tier_up,none,standard,3,4,4,,\n\
+         A5,Xã Lê Lợi,Thạch An,added,,none,,0,,,\n"
     );
 }
 
@@ -99,9 +99,9 @@ fn codes_that_lost_their_leading_zeros_match_by_name() {
     assert_eq!(
         rows,
         [
-            "1229,Xa Yen Lac,,lost,none,none,2,1,,2",
-            "01230,Xã Phúc Thịnh,,missing,none,,1,,,",
-            "1230,Xã Trung Phong,,added,,none,,1,,",
+            "1229,Xa Yen Lac,,lost,none,none,2,1,,2,",
+            "01230,Xã Phúc Thịnh,,missing,none,,1,,,,",
+            "1230,Xã Trung Phong,,added,,none,,1,,,",
         ]
     );
     assert!(

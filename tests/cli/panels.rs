@@ -327,3 +327,112 @@ fn recognised_communes_that_no_longer_meet_their_tier_are_watched() {
         run.stderr
     );
 }
+
+/// Five old communes merged into two new ones: `diff --map` says each old one was merged into
+/// its new one, not missing; compares the new ones with what their parts were together; counts
+/// the totals before on the new units. `trend --map` follows them the same way.
+#[test]
+fn a_merger_map_follows_communes_across_a_reorganisation() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_string_lossy().into_owned()
+    };
+    let old = write(
+        "thang-06.csv",
+        "Mã xã,Tên xã,TC1,TC2,TC3,TC4\n\
+         A1,Xã Một,Đạt,Đạt,Đạt,Đạt\n\
+         A2,Xã Hai,Đạt,Đạt,Đạt,Đạt\n\
+         A3,Xã Ba,Đạt,Không đạt,Đạt,Đạt\n\
+         A4,Xã Bốn,Đạt,Đạt,Đạt,Đạt\n\
+         A5,Xã Năm,Đạt,Đạt,Đạt,Đạt\n\
+         B,Xã Bê,Đạt,Đạt,Đạt,Đạt\n",
+    );
+    let new = write(
+        "thang-07.csv",
+        "Mã xã,Tên xã,TC1,TC2,TC3,TC4\n\
+         X1,Xã Mới Một,Đạt,Đạt,Đạt,Đạt\n\
+         X2,Xã Mới Hai,Đạt,Đạt,Đạt,Không đạt\n\
+         B,Xã Bê,Đạt,Đạt,Đạt,Đạt\n",
+    );
+    let map = write(
+        "sap-nhap.csv",
+        "old_id,new_id\nA1,X1\nA2,X1\nA3,X1\nA4,X2\nA5,X2\n",
+    );
+    let mini = data("mini-set.yaml");
+    let run = ntm_with(
+        &[
+            "diff", &old, &new, "--map", &map, "-c", &mini, "-f", "csv", "-q",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "commune_id,commune,district,change,tier_before,tier_after,criteria_before,criteria_after,gained,lost,merged_into\n\
+         X2,Xã Mới Hai,,lost,standard,none,4,3,,4,\n\
+         A1,Xã Một,,merged,standard,,4,,,,X1\n\
+         A2,Xã Hai,,merged,standard,,4,,,,X1\n\
+         A3,Xã Ba,,merged,none,,3,,,,X1\n\
+         A4,Xã Bốn,,merged,standard,,4,,,,X2\n\
+         A5,Xã Năm,,merged,standard,,4,,,,X2\n\
+         X1,Xã Mới Một,,tier_up,none,standard,3,4,2,,\n"
+    );
+    let run = ntm_with(
+        &[
+            "diff", &old, &new, "--map", &map, "-c", &mini, "-f", "json", "-q",
+        ],
+        None,
+        None,
+    );
+    let changes: Value = serde_json::from_str(&run.stdout).unwrap();
+    let total = |name: &str| {
+        changes["totals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .map(|t| (t["before"].as_f64().unwrap(), t["after"].as_f64().unwrap()))
+            .unwrap()
+    };
+    assert_eq!(total("communes"), (3.0, 3.0));
+    assert_eq!(total("standard_communes"), (2.0, 2.0));
+
+    // the same through trend: X2 lost criterion 4 and the standard in July
+    let trend = trend_json(
+        &[
+            &old, &new, "--period", "2024-06", "--period", "2024-07", "--map", &map,
+        ],
+        None,
+    );
+    assert_eq!(
+        trend["losses"],
+        serde_json::json!([{
+            "commune_id": "X2",
+            "commune": "Xã Mới Hai",
+            "district": "",
+            "from": "2024-06",
+            "to": "2024-07",
+            "tier_before": "standard",
+            "tier_after": "none",
+            "lost": [4]
+        }])
+    );
+
+    // a map that sends one commune two ways is refused with its line
+    let bad = write("sai.csv", "old_id,new_id\nA1,X1\nA1,X2\n");
+    let run = ntm_with(
+        &["diff", &old, &new, "--map", &bad, "-c", &mini],
+        None,
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("sai.csv:3: old commune A1 is mapped twice, into X1 and into X2"),
+        "{}",
+        run.stderr
+    );
+}

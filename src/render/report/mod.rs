@@ -146,6 +146,7 @@ fn changes_section<'r>(changes: &'r Changes<'_>, labels: &'r TableLabels) -> Sec
             Movement::TierUp => Label::MovedUp,
             Movement::Gained => Label::MovedGained,
             Movement::Added => Label::MovedAdded,
+            Movement::Merged => Label::MovedMerged,
         };
         let tier = |t: &Option<String>| {
             t.as_deref()
@@ -160,7 +161,10 @@ fn changes_section<'r>(changes: &'r Changes<'_>, labels: &'r TableLabels) -> Sec
         }
         vec![
             format!("{} {}", c.commune_id, c.commune).into(),
-            label(movement, lang).into(),
+            match &c.merged_into {
+                Some(into) => format!("{} {into}", label(movement, lang)).into(),
+                None => label(movement, lang).into(),
+            },
             c.criteria_before
                 .map_or(Cell::Text(String::new()), Cell::from),
             c.criteria_after

@@ -11,7 +11,7 @@ use crate::env::{Env, Verbosity};
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Lang;
 use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
-use crate::render::{Record, RecordFormat, TableLabels, writer};
+use crate::render::{Periodic, Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::SurveyReader;
 use crate::survey::input::{HEADER_NAMES, InputOptions, first_year, header_meaning};
@@ -68,6 +68,32 @@ pub fn run<R: Record>(
     check_bom(options.bom, options.format)?;
     let scan = Scan::open(set, &options.input, &options.read, stderr)?;
     let labels = TableLabels::new(set, options.lang, env.table_width);
+    // a panel's records carry their period, the other half of the row's key
+    if scan.has_periods() {
+        emit(scan, options, env, stderr, labels, |score| {
+            record(score).map(|record| Periodic {
+                record,
+                period: score
+                    .commune
+                    .period
+                    .map(|p| p.to_string())
+                    .unwrap_or_default(),
+            })
+        })
+    } else {
+        emit(scan, options, env, stderr, labels, record)
+    }
+}
+
+/// Writes the records `record` makes of the communes `scan` reads, as [`run`] says.
+fn emit<R: Record>(
+    scan: Scan<'_>,
+    options: &StreamOptions,
+    env: &Env,
+    stderr: &mut dyn Write,
+    labels: TableLabels,
+    mut record: impl FnMut(&CommuneScore) -> Option<R>,
+) -> Result<()> {
     write_whole(options.output.as_deref(), |out, name| {
         if options.bom {
             out.write_all(BOM).map_err(io_error(name))?;

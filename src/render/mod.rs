@@ -23,7 +23,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::lang::Lang;
 
-pub use records::{CriterionNumbers, GapView, GapsRow, ScoreRow};
+pub use records::{CriterionNumbers, GapView, GapsRow, Periodic, ScoreRow};
 pub use table::new_table;
 
 /// A format of per-commune record streams (`score`, `gaps`, `diff`): written as rows come.
@@ -148,7 +148,7 @@ impl TableLabels {
 /// through rows of text.
 pub trait Record: Serialize {
     /// The CSV header.
-    fn csv_header() -> &'static [&'static str];
+    fn csv_header() -> Vec<&'static str>;
     /// The columns of [`Record::csv_header`] that hold numbers (counts, measured values), which
     /// a workbook stores as numbers; every other column is text.
     #[must_use]

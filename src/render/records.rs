@@ -146,8 +146,8 @@ fn optional(n: Option<u32>) -> String {
 }
 
 impl Record for ScoreRow<'_> {
-    fn csv_header() -> &'static [&'static str] {
-        &[
+    fn csv_header() -> Vec<&'static str> {
+        vec![
             "commune_id",
             "commune",
             "district",
@@ -337,8 +337,8 @@ fn human_number(x: f64, lang: Lang) -> String {
 }
 
 impl Record for GapsRow {
-    fn csv_header() -> &'static [&'static str] {
-        &[
+    fn csv_header() -> Vec<&'static str> {
+        vec![
             "commune_id",
             "commune",
             "district",
@@ -456,8 +456,8 @@ fn movement(m: Movement, lang: Lang) -> &'static str {
 
 /// One commune's change between two surveys, as `ntm diff` writes it.
 impl Record for CommuneChange {
-    fn csv_header() -> &'static [&'static str] {
-        &[
+    fn csv_header() -> Vec<&'static str> {
+        vec![
             "commune_id",
             "commune",
             "district",
@@ -538,5 +538,51 @@ impl Record for CommuneChange {
             ),
             criteria.join("\n"),
         ]]
+    }
+}
+
+/// The record of one row of a panel: the record, and the period it reports on — with the
+/// commune, the row's key. Its period comes last in CSV and tables (`period`, `Kỳ`) and in
+/// JSON.
+#[derive(Debug, Serialize)]
+pub struct Periodic<R> {
+    /// The record.
+    #[serde(flatten)]
+    pub record: R,
+    /// The period, `2025-10` or `2025`.
+    pub period: String,
+}
+
+impl<R: Record> Record for Periodic<R> {
+    fn csv_header() -> Vec<&'static str> {
+        let mut header = R::csv_header();
+        header.push("period");
+        header
+    }
+
+    fn number_columns() -> &'static [&'static str] {
+        R::number_columns()
+    }
+
+    fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>> {
+        let mut rows = self.record.csv_rows();
+        for row in &mut rows {
+            row.push(Cow::Borrowed(self.period.as_str()));
+        }
+        rows
+    }
+
+    fn table_header(lang: Lang) -> Vec<&'static str> {
+        let mut header = R::table_header(lang);
+        header.push(label(Label::ReportPeriod, lang));
+        header
+    }
+
+    fn table_rows(&self, labels: &TableLabels) -> Vec<Vec<String>> {
+        let mut rows = self.record.table_rows(labels);
+        for row in &mut rows {
+            row.push(self.period.clone());
+        }
+        rows
     }
 }

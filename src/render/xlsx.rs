@@ -21,6 +21,8 @@ pub(super) struct XlsxWriter<'w, R> {
     row: u32,
     /// The widest text of each column so far, in characters, for its width.
     widths: Vec<usize>,
+    /// The columns, [`Record::csv_header`].
+    header: Vec<&'static str>,
     record: PhantomData<R>,
 }
 
@@ -31,7 +33,8 @@ impl<'w, R: Record> XlsxWriter<'w, R> {
             .add_worksheet_with_constant_memory()
             .map_err(io::Error::other)?;
         let bold = Format::new().set_bold();
-        for (c, name) in (0..).zip(R::csv_header()) {
+        let header = R::csv_header();
+        for (c, name) in (0..).zip(&header) {
             sheet
                 .write_string_with_format(0, c, *name, &bold)
                 .map_err(io::Error::other)?;
@@ -41,7 +44,8 @@ impl<'w, R: Record> XlsxWriter<'w, R> {
             out,
             workbook,
             row: 0,
-            widths: R::csv_header().iter().map(|h| h.chars().count()).collect(),
+            widths: header.iter().map(|h| h.chars().count()).collect(),
+            header,
             record: PhantomData,
         })
     }
@@ -56,11 +60,12 @@ impl<'w, R: Record> XlsxWriter<'w, R> {
 impl<R: Record> RecordWriter<R> for XlsxWriter<'_, R> {
     fn write(&mut self, record: &R) -> io::Result<()> {
         let numbers = R::number_columns();
+        let header = std::mem::take(&mut self.header);
         for fields in record.csv_rows() {
             self.row += 1;
             let row = self.row;
             let sheet = self.sheet()?;
-            for ((c, name), field) in (0..).zip(R::csv_header()).zip(&fields) {
+            for ((c, name), field) in (0..).zip(&header).zip(&fields) {
                 let number = numbers
                     .contains(name)
                     .then(|| field.parse::<f64>().ok())
@@ -76,11 +81,12 @@ impl<R: Record> RecordWriter<R> for XlsxWriter<'_, R> {
                 *width = (*width).max(field.chars().take(MAX_WIDTH).count());
             }
         }
+        self.header = header;
         Ok(())
     }
 
     fn finish(mut self: Box<Self>) -> io::Result<()> {
-        let columns = u16::try_from(R::csv_header().len().saturating_sub(1)).unwrap_or(0);
+        let columns = u16::try_from(self.header.len().saturating_sub(1)).unwrap_or(0);
         let last = self.row;
         let widths = std::mem::take(&mut self.widths);
         let sheet = self.sheet()?;

@@ -38,6 +38,18 @@ fn a_panel_is_keyed_by_commune_and_period() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout.lines().count(), 10);
+    // each record ends with its period, the other half of its key
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines[0].ends_with(",hamlets_model,period"), "{}", lines[0]);
+    assert!(lines[9].starts_with("C,Xã Châu,"), "{}", lines[9]);
+    assert!(lines[9].ends_with(",2024-03"), "{}", lines[9]);
+    let run = ntm_with(
+        &["gaps", "-", "-c", &mini, "-f", "json", "-q"],
+        Some(PANEL),
+        None,
+    );
+    let gaps: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(gaps[0]["period"], "2024-01");
     // the same commune twice in one period is a repeat, named with its period
     let twice = format!("{PANEL}A,Xã An,2024-02,Đạt,Đạt,Đạt,Đạt\n");
     let run = ntm_with(&["score", "-", "-c", &mini, "-q"], Some(&twice), None);

@@ -24,6 +24,7 @@
 #   RUNS=9 scripts/bench.sh               # more runs
 #   NATIONAL=10600 ROWS=300000 SEED=2026 scripts/bench.sh   # the defaults
 #   MEMORY=1 scripts/bench.sh             # also peak memory on a million rows
+#   PANEL=1 scripts/bench.sh              # also a panel of 4,167 communes x 48 months (2x10^5 rows)
 #   MEMORY=1 MEMORY_ROWS=300000 scripts/bench.sh            # … on fewer
 #
 # Needs python3 with pandas (installed with pip when missing) and GNU time for peak memory
@@ -34,6 +35,8 @@ cd "$(dirname "$0")/.."
 
 NATIONAL=${NATIONAL:-10600}
 MEMORY=${MEMORY:-0}
+PANEL=${PANEL:-0}
+PANEL_COMMUNES=${PANEL_COMMUNES:-4167}
 MEMORY_ROWS=${MEMORY_ROWS:-1000000}
 ROWS=${ROWS:-300000}
 RUNS=${RUNS:-5}
@@ -148,6 +151,42 @@ echo "(times compared by their medians)"
 echo
 awk -v ns="$((end - start))" -v runs=$startups -v f="$example" \
     'BEGIN { printf "start-up: ntm score %s: %.1f ms per run (mean of %d)\n", f, ns / runs / 1e6, runs }'
+
+if [[ $PANEL == 1 ]]; then
+    # A panel: PANEL_COMMUNES communes over the 48 months of 2022-2025, one file keyed by
+    # commune and period (the generator's rows, each given the month's year and a period).
+    panel="$work/panel.csv"
+    python3 examples/generate.py bench "$PANEL_COMMUNES" --seed "$SEED" | python3 -c '
+import csv, sys
+rows = list(csv.reader(sys.stdin))
+header, body = rows[0], rows[1:]
+year = header.index("year")
+out = csv.writer(sys.stdout, lineterminator="\n")
+out.writerow(header + ["period"])
+for month in range(48):
+    y, m = 2022 + month // 12, month % 12 + 1
+    for row in body:
+        row = list(row)
+        row[year] = str(y)
+        out.writerow(row + [f"{y}-{m:02d}"])
+' >"$panel"
+    sync
+    echo
+    echo "a panel of $PANEL_COMMUNES communes x 48 months: $(($(wc -l <"$panel") - 1)) rows ($(mb "$panel") MB), one run each:"
+    echo
+    printf '%-58s %9s %12s\n' command "s" "peak RSS"
+    panel_run() {
+        local label=$1
+        shift
+        rm -f "$work/runs-panel"
+        once panel "$@"
+        read -r s kb <"$work/runs-panel"
+        awk -v c="$label" -v s="$s" -v kb="$kb" 'BEGIN { printf "%-58s %9.2f %9.1f MB\n", c, s, kb / 1024 }'
+    }
+    panel_run "ntm score --format csv" $ntm score "$panel" --criteria $SET -q --format csv
+    panel_run "ntm progress --format json (the latest month)" $ntm progress "$panel" --criteria $SET -q --format json
+    panel_run "ntm trend --format json (every month)" $ntm trend "$panel" --criteria $SET -q --format json
+fi
 
 [[ $MEMORY == 1 ]] || exit 0
 

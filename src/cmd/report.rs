@@ -7,6 +7,7 @@ use crate::aggregate::changes::{Snapshot, compare};
 use crate::aggregate::periods::ByPeriod;
 use crate::aggregate::progress::Progress;
 use crate::aggregate::targets::Targets;
+use crate::aggregate::trend::TrendBuilder;
 use crate::criteria::{Date, SetChoice};
 use crate::env::Env;
 use crate::error::{Error, Result};
@@ -87,7 +88,14 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         )
     };
     let mut periods = ByPeriod::new(options.period);
+    // a panel's periods, all of them, for the report's trend section
+    let mut trend = scan
+        .has_periods()
+        .then(|| TrendBuilder::new(&set, targets.as_ref()));
     scan.run(env, stderr, |score| {
+        if let (Some(trend), Some(period)) = (&mut trend, score.commune.period) {
+            trend.add(period, score);
+        }
         if let Some((progress, rows)) = periods.value(score.commune.period, fresh) {
             progress.add(score);
             rows.push(Snapshot::of(&set, score));
@@ -121,6 +129,9 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         },
         rows: &rows,
         changes,
+        trend: trend
+            .map(TrendBuilder::finish)
+            .filter(|t| t.periods.len() > 1),
     };
     write_whole(options.output.as_deref(), |out, name| {
         let written = match options.format {

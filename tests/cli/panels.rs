@@ -448,3 +448,58 @@ fn a_merger_map_follows_communes_across_a_reorganisation() {
         run.stderr
     );
 }
+
+/// The report of a panel speaks of its latest period and adds the trend over every period: a
+/// chart of the communes at each tier, period after period, and the communes that lost ground.
+#[test]
+fn the_report_of_a_panel_has_its_trend() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bao-cao.md");
+    let mini = data("mini-set.yaml");
+    let run = ntm_with(
+        &[
+            "report",
+            "-",
+            "-c",
+            &mini,
+            "-o",
+            out.to_str().unwrap(),
+            "-q",
+        ],
+        Some(PANEL),
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.contains("Kỳ: 2024-03"), "{md}");
+    assert!(
+        md.contains("## Diễn biến xây dựng nông thôn mới qua các kỳ"),
+        "{md}"
+    );
+    assert!(md.contains("| 2024-02 | 3 | 2 | 1 |"), "{md}");
+    assert!(md.contains("## Xã bị mất tiêu chí hoặc mức đạt"), "{md}");
+    assert!(
+        md.contains("| C | Xã Châu |  | 2024-01 | 2024-02 |"),
+        "{md}"
+    );
+    let html = dir.path().join("bao-cao.html");
+    let run = ntm_with(
+        &[
+            "report",
+            "-",
+            "-c",
+            &mini,
+            "-o",
+            html.to_str().unwrap(),
+            "-q",
+        ],
+        Some(PANEL),
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.contains("<figcaption>Diễn biến xây dựng nông thôn mới qua các kỳ</figcaption>"),
+        "{page}"
+    );
+}

@@ -116,6 +116,25 @@ fn charts(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         escape(label(Label::TiersByDistrict, lang)),
         svg::stacked(label(Label::TiersByDistrict, lang), &series, &groups)
     )?;
+    if let Some(trend) = &report.trend {
+        // the communes at each tier, period after period
+        let groups: Vec<(String, Vec<u32>)> = trend
+            .periods
+            .iter()
+            .map(|p| {
+                (
+                    p.period.clone(),
+                    p.tiers.iter().map(|t| t.communes).collect(),
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "<figure>\n<figcaption>{}</figcaption>\n{}\n</figure>",
+            escape(label(Label::TrendTitle, lang)),
+            svg::stacked(label(Label::TrendTitle, lang), &series, &groups)
+        )?;
+    }
     writeln!(out, "</section>")
 }
 

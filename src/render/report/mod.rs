@@ -10,6 +10,7 @@ mod xlsx;
 
 use crate::aggregate::changes::{Changes, Movement, Snapshot};
 use crate::aggregate::progress::ProgressReport;
+use crate::aggregate::trend::Trend;
 use crate::criteria::{CriteriaSet, Date, Verdict};
 use crate::lang::Lang;
 use crate::render::TableLabels;
@@ -51,6 +52,8 @@ pub struct Report<'a> {
     pub rows: &'a [Snapshot],
     /// What changed since the previous survey, when one was given.
     pub changes: Option<Changes<'a>>,
+    /// The periods of a panel, when the survey holds more than one.
+    pub trend: Option<Trend>,
 }
 
 /// The document's parts, in order: a title, lines under it, and its sections (whose long ones
@@ -94,6 +97,9 @@ impl Report<'_> {
         if let Some(changes) = &self.changes {
             sections.push(changes_section(changes, &self.labels));
         }
+        if let Some(trend) = &self.trend {
+            sections.extend(crate::render::trend::sections(trend, &self.labels).1);
+        }
         sections.push(appendix(self.rows, self.set, &self.labels));
         // headline figures first, then what the charts show, then who acts, then the detail
         let rank = |kind: &str| {
@@ -106,6 +112,9 @@ impl Report<'_> {
                 "bottlenecks",
                 "candidates",
                 "changes",
+                "periods",
+                "pace",
+                "losses",
                 "appendix",
             ]
             .iter()

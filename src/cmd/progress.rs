@@ -79,9 +79,10 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
         .transpose()?;
     let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
     // (a district column groups; without one, district headings over the communes may)
-    let by_district = options
-        .by_district
-        .or_else(|| scan.has_district().then_some(true));
+    let by_district = match options.by_district {
+        Some(asked) => Some(asked),
+        None => scan::district_grouping(&scan, &options.input, &options.read, stderr)?,
+    };
     let mut tallies = ByPeriod::new(options.period);
     scan.run(env, stderr, |score| {
         if let Some(tally) = tallies.value(score.commune.period, || {

@@ -79,7 +79,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         .map(|path| Targets::load(path, &set))
         .transpose()?;
     let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
-    let by_district = scan.has_district().then_some(true);
+    let by_district = scan::district_grouping(&scan, &options.input, &options.read, stderr)?;
     // what the report needs of each period, until the file says which is the latest
     let fresh = || {
         (

@@ -503,3 +503,34 @@ fn the_report_of_a_panel_has_its_trend() {
         "{page}"
     );
 }
+
+/// Districts were abolished on 1/7/2025: a survey of 2026 is reported for the province unless
+/// `--by district` asks for the district column.
+#[test]
+fn a_survey_after_the_districts_were_abolished_is_reported_for_the_province() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2026.csv");
+    std::fs::write(
+        &path,
+        "Mã xã,Huyện,Nhóm xã,Năm,TC1\nA,Hòa An,1,2026,Đạt\nB,Hà Quảng,2,2026,Đạt\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    let run = ntm_with(&["progress", file, "--format", "json"], None, None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["districts"], serde_json::json!([]));
+    assert!(
+        run.stderr
+            .contains("note: districts were abolished on 1/7/2025"),
+        "{}",
+        run.stderr
+    );
+    let run = ntm_with(
+        &["progress", file, "--format", "json", "--by", "district"],
+        None,
+        None,
+    );
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["districts"].as_array().unwrap().len(), 2);
+}

@@ -210,6 +210,8 @@ pub enum RowOutcome {
 pub struct Scan<'s> {
     set: &'s CriteriaSet,
     reader: SurveyReader<'s>,
+    /// What is said of the criteria the file has no column for, when some are missing.
+    missing: Option<String>,
 }
 
 impl<'s> Scan<'s> {
@@ -226,7 +228,7 @@ impl<'s> Scan<'s> {
         for warning in reader.warnings() {
             warn(stderr, warning);
         }
-        if let Some(warning) = missing {
+        if let Some(warning) = &missing {
             warn(stderr, &format!("{}: {warning}", reader.file()));
         }
         let unused = reader.unused_columns();
@@ -258,13 +260,19 @@ impl<'s> Scan<'s> {
                 ),
             );
         }
-        Ok(Scan::new(set, reader))
+        let mut scan = Scan::new(set, reader);
+        scan.missing = missing;
+        Ok(scan)
     }
 
     /// Scans the rows `reader` reads, with its header as it is.
     #[must_use]
     pub fn new(set: &'s CriteriaSet, reader: SurveyReader<'s>) -> Scan<'s> {
-        Scan { set, reader }
+        Scan {
+            set,
+            reader,
+            missing: None,
+        }
     }
 
     /// The columns the set judges communes by, in file order; see
@@ -272,6 +280,13 @@ impl<'s> Scan<'s> {
     #[must_use]
     pub fn judged_columns(&self) -> Vec<(String, crate::survey::JudgedColumn)> {
         self.reader.judged_columns()
+    }
+
+    /// What is said of the criteria the file has no column for ("12 of 19 criterion columns
+    /// found; criteria 13–19 are not assessed"), when some are missing.
+    #[must_use]
+    pub fn criteria_missing(&self) -> Option<&str> {
+        self.missing.as_deref()
     }
 
     /// Whether the rows carry their period (a panel).

@@ -312,6 +312,10 @@ pub struct ProgressReport {
     /// The period reported on, for a panel (`2025-10`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
+    /// What is said of the criteria the survey has no column for, when some are missing:
+    /// they are not assessed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub criteria_missing: Option<String>,
     /// The criteria set.
     pub criteria: String,
     /// The target year, from the targets file.
@@ -693,6 +697,7 @@ impl<'s> Progress<'s> {
         ProgressReport {
             province: self.targets.and_then(|t| t.province.clone()),
             period: None,
+            criteria_missing: None,
             criteria: set.id.clone(),
             year: self.targets.and_then(|t| t.year),
             communes: self.province.communes,

@@ -83,6 +83,7 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
         Some(asked) => Some(asked),
         None => scan::district_grouping(&scan, &options.input, &options.read, stderr)?,
     };
+    let criteria_missing = scan.criteria_missing().map(str::to_owned);
     let mut tallies = ByPeriod::new(options.period);
     scan.run(env, stderr, |score| {
         if let Some(tally) = tallies.value(score.commune.period, || {
@@ -111,6 +112,7 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
     }
     let mut report = tally.finish();
     report.period = chosen.period.map(|p| p.to_string());
+    report.criteria_missing = criteria_missing;
     let labels = TableLabels::new(&set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {
         let written = match options.format {

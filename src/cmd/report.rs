@@ -80,6 +80,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         .transpose()?;
     let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
     let by_district = scan::district_grouping(&scan, &options.input, &options.read, stderr)?;
+    let criteria_missing = scan.criteria_missing().map(str::to_owned);
     // what the report needs of each period, until the file says which is the latest
     let fresh = || {
         (
@@ -132,6 +133,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         trend: trend
             .map(TrendBuilder::finish)
             .filter(|t| t.periods.len() > 1),
+        criteria_missing,
     };
     write_whole(options.output.as_deref(), |out, name| {
         let written = match options.format {

@@ -241,6 +241,9 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
             figure(&Figure::Measure(h.share * 100.0), lang)
         );
     }
+    if let Some(missing) = &report.criteria_missing {
+        let _ = write!(title, "\n{missing}");
+    }
     let section = |key: Label, title: String, header: Vec<String>, rows: Vec<Vec<Cell>>| Section {
         kind: match key {
             Label::Tier => "tiers",

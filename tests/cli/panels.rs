@@ -534,3 +534,49 @@ fn a_survey_after_the_districts_were_abolished_is_reported_for_the_province() {
     let report: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(report["districts"].as_array().unwrap().len(), 2);
 }
+
+/// A file with only some criterion columns says which are missing in the progress report and
+/// in the monthly report, not only on standard error.
+#[test]
+fn the_reports_say_which_criteria_have_no_column() {
+    let csv = "Mã xã,TC1,TC2\nA,Đạt,Đạt\n";
+    let run = ntm_with(
+        &[
+            "progress",
+            "-",
+            "-c",
+            "vn-commune-2021-2025",
+            "--format",
+            "json",
+            "-q",
+        ],
+        Some(csv),
+        None,
+    );
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        report["criteria_missing"],
+        "2 of 19 criterion columns found; criteria 3–19 are not assessed"
+    );
+    let run = ntm_with(
+        &[
+            "report",
+            "-",
+            "-c",
+            "vn-commune-2021-2025",
+            "--format",
+            "markdown",
+            "-q",
+            "-o",
+            "-",
+        ],
+        Some(csv),
+        None,
+    );
+    assert!(
+        run.stdout
+            .contains("- 2 of 19 criterion columns found; criteria 3–19 are not assessed"),
+        "{}",
+        run.stdout
+    );
+}

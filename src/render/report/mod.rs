@@ -54,6 +54,8 @@ pub struct Report<'a> {
     pub changes: Option<Changes<'a>>,
     /// The periods of a panel, when the survey holds more than one.
     pub trend: Option<Trend>,
+    /// What is said of the criteria the survey has no column for, when some are missing.
+    pub criteria_missing: Option<String>,
 }
 
 /// The document's parts, in order: a title, lines under it, and its sections (whose long ones
@@ -94,6 +96,9 @@ impl Report<'_> {
                 .join("; ")
         ));
         lead.extend(lines.map(str::to_owned));
+        if let Some(missing) = &self.criteria_missing {
+            lead.push(missing.clone());
+        }
         if let Some(changes) = &self.changes {
             sections.push(changes_section(changes, &self.labels));
         }

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::criteria::Verdict;
-use crate::text::fold;
+use crate::text::{fold, trim};
 
 /// The words accepted for verdicts, for error messages.
 pub const VERDICT_WORDS: &str =
@@ -54,7 +54,7 @@ impl VerdictSpellings {
 /// number, where `1` or `0` must stay numbers.
 #[must_use]
 pub fn parse_verdict_word(cell: &str) -> Option<Verdict> {
-    let cell = cell.trim();
+    let cell = trim(cell);
     // a number: no folded key starting with a digit, `.`, `,` or `+` is a verdict word
     if cell.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '+')) {
         return None;
@@ -122,7 +122,7 @@ impl fmt::Display for NumberError {
 ///   `triệu đồng/người/năm`); spaces, including non-breaking ones, are ignored.
 pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64, NumberError> {
     // (`str::trim` also removes the non-breaking space that spreadsheets write)
-    let mut s = cell.trim();
+    let mut s = trim(cell);
     // a unit written after the number
     let end = s
         .find(|c: char| {
@@ -147,7 +147,7 @@ pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64
         if !percent {
             return Err(NumberError::UnexpectedPercent);
         }
-        s = rest.trim();
+        s = trim(rest);
     }
     let (sign, unsigned) = match s.strip_prefix('-') {
         Some(rest) => (-1.0, rest),

@@ -17,7 +17,7 @@ use crate::survey::cells::{
     INDICATOR_VERDICT_WORDS, VERDICT_WORDS, VerdictSpellings, parse_number, parse_verdict_word,
 };
 use crate::survey::input::{InputOptions, Rows, criterion_name_in_header, header_meaning};
-use crate::text::{fold, is_invisible, nfc, ranges};
+use crate::text::{fold, is_invisible, nfc, ranges, trim};
 
 /// What is said of a cell that is not UTF-8.
 const NOT_UTF8: &str = "text is not valid UTF-8; save the file as \"CSV UTF-8\", or pass --encoding windows-1258 for a legacy Vietnamese file";
@@ -762,7 +762,7 @@ impl<'a> Row<'a> {
             .or_else(|| std::str::from_utf8(cell).ok())
         {
             // non-breaking and other Unicode spaces go too
-            text.trim()
+            trim(text)
         } else {
             self.report(i, &String::from_utf8_lossy(cell), NOT_UTF8);
             ""

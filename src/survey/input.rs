@@ -186,10 +186,16 @@ impl CsvRows {
         // The reader counts line breaks as it goes and skips blank lines, so the line a record
         // starts on is counted back from where it ended: by its own line breaks, and the one
         // that ended it unless the input ended it.
-        // A survey record's cells are a few bytes each, read once; counting their line breaks
-        // byte by byte costs too little to bring in a crate (bytecount) for.
+        // Few records hold a line break: one is looked for first (memchr, a word at a time),
+        // and they are counted byte by byte only where there is one, too rarely to bring in a
+        // crate (bytecount) for.
+        let bytes = record.as_slice();
         #[allow(clippy::naive_bytecount)]
-        let inside = record.as_slice().iter().filter(|&&b| b == b'\n').count();
+        let inside = if bytes.contains(&b'\n') {
+            bytes.iter().filter(|&&b| b == b'\n').count()
+        } else {
+            0
+        };
         let ending = u64::from(!self.ended.get());
         let end = self.reader.position().line();
         Ok(Some(end - inside as u64 - ending + self.skipped))

@@ -66,12 +66,12 @@ impl CriterionNumbers {
     /// The numbers joined by `separator`.
     #[must_use]
     pub fn join(&self, separator: &str) -> String {
-        let mut joined = String::new();
-        for (i, n) in self.0.iter().enumerate() {
+        let mut joined = String::with_capacity(self.0.len() * (2 + separator.len()));
+        for (i, &n) in self.0.iter().enumerate() {
             if i > 0 {
                 joined.push_str(separator);
             }
-            let _ = write!(joined, "{n}");
+            joined.push_str(itoa::Buffer::new().format(n));
         }
         joined
     }
@@ -139,9 +139,15 @@ fn tier_id(set: &CriteriaSet, tier: Option<usize>) -> &str {
     tier.map_or("none", |t| &set.tiers[t].id)
 }
 
+/// `n` as text: written with itoa, without the formatting machinery, as every record writes
+/// several.
+fn text(n: u32) -> String {
+    itoa::Buffer::new().format(n).to_owned()
+}
+
 /// `n` as text, or nothing.
 fn optional(n: Option<u32>) -> String {
-    n.map(|n| n.to_string()).unwrap_or_default()
+    n.map(text).unwrap_or_default()
 }
 
 impl Record for ScoreRow<'_> {
@@ -183,10 +189,10 @@ impl Record for ScoreRow<'_> {
             Cow::Borrowed(self.commune_id.as_str()),
             Cow::Borrowed(self.commune.as_str()),
             Cow::Borrowed(self.district.as_str()),
-            self.criteria_met.to_string().into(),
-            self.criteria_total.to_string().into(),
-            self.criteria_not_assessed.to_string().into(),
-            self.criteria_basically_met.to_string().into(),
+            text(self.criteria_met).into(),
+            text(self.criteria_total).into(),
+            text(self.criteria_not_assessed).into(),
+            text(self.criteria_basically_met).into(),
             Cow::Borrowed(self.tier),
             Cow::Borrowed(self.next_tier.unwrap_or_default()),
             Cow::Borrowed(self.band),

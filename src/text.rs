@@ -30,18 +30,19 @@ pub fn nfc(s: &str) -> String {
 /// included), searched for only when an end is white space: most cells start and end with a
 /// letter or a digit, and need no search (nor, when that is ASCII, decoding).
 #[must_use]
+#[inline]
 pub fn trim(s: &str) -> &str {
     let printable = |b: Option<&u8>| matches!(b, Some(b'!'..=b'~'));
-    let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
-    let s = if printable(s.as_bytes().first()) || !space(s.chars().next()) {
-        s
-    } else {
+    let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    let s = if !printable(s.as_bytes().first()) && space(s.chars().next()) {
         s.trim_start()
-    };
-    if printable(s.as_bytes().last()) || !space(s.chars().next_back()) {
-        s
     } else {
+        s
+    };
+    if !printable(s.as_bytes().last()) && space(s.chars().next_back()) {
         s.trim_end()
+    } else {
+        s
     }
 }
 

@@ -754,14 +754,13 @@ impl<'a> Row<'a> {
         let Some((i, range)) = column.and_then(|i| Some((i, self.record.range(i)?))) else {
             return "";
         };
-        // (a row that is not all UTF-8 is checked cell by cell, to name the cells that are not)
-        let cell = &self.record.as_slice()[range.clone()];
-        if let Some(text) = self
-            .utf8
-            .and_then(|row| row.get(range))
-            .or_else(|| std::str::from_utf8(cell).ok())
-        {
+        if let Some(text) = self.utf8.and_then(|row| row.get(range.clone())) {
             // non-breaking and other Unicode spaces go too
+            return trim(text);
+        }
+        // (a row that is not all UTF-8 is checked cell by cell, to name the cells that are not)
+        let cell = &self.record.as_slice()[range];
+        if let Ok(text) = std::str::from_utf8(cell) {
             trim(text)
         } else {
             self.report(i, &String::from_utf8_lossy(cell), NOT_UTF8);

@@ -1,7 +1,7 @@
 //! The records commands write: one per commune.
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::io;
 
 use serde::Serialize;
 
@@ -139,15 +139,10 @@ fn tier_id(set: &CriteriaSet, tier: Option<usize>) -> &str {
     tier.map_or("none", |t| &set.tiers[t].id)
 }
 
-/// `n` as text: written with itoa, without the formatting machinery, as every record writes
-/// several.
-fn text(n: u32) -> String {
-    itoa::Buffer::new().format(n).to_owned()
-}
-
-/// `n` as text, or nothing.
-fn optional(n: Option<u32>) -> String {
-    n.map(text).unwrap_or_default()
+/// `n` as text written in `buffer` (with itoa, without the formatting machinery, as every
+/// record writes several), or nothing.
+fn optional(buffer: &mut itoa::Buffer, n: Option<u32>) -> &str {
+    n.map_or("", |n| buffer.format(n))
 }
 
 impl Record for ScoreRow<'_> {
@@ -184,25 +179,29 @@ impl Record for ScoreRow<'_> {
         ]
     }
 
-    fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>> {
-        vec![vec![
-            Cow::Borrowed(self.commune_id.as_str()),
-            Cow::Borrowed(self.commune.as_str()),
-            Cow::Borrowed(self.district.as_str()),
-            text(self.criteria_met).into(),
-            text(self.criteria_total).into(),
-            text(self.criteria_not_assessed).into(),
-            text(self.criteria_basically_met).into(),
-            Cow::Borrowed(self.tier),
-            Cow::Borrowed(self.next_tier.unwrap_or_default()),
-            Cow::Borrowed(self.band),
-            self.unmet.join(";").into(),
-            self.basically_met.join(";").into(),
-            self.not_assessed.join(";").into(),
-            optional(self.hamlets).into(),
-            optional(self.hamlets_standard).into(),
-            optional(self.hamlets_model).into(),
-        ]]
+    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
+        let mut counts = [itoa::Buffer::new(); 4];
+        let [met, total, not_assessed, basically_met] = &mut counts;
+        let mut hamlets = [itoa::Buffer::new(); 3];
+        let [all, standard, model] = &mut hamlets;
+        row(&[
+            &self.commune_id,
+            &self.commune,
+            &self.district,
+            met.format(self.criteria_met),
+            total.format(self.criteria_total),
+            not_assessed.format(self.criteria_not_assessed),
+            basically_met.format(self.criteria_basically_met),
+            self.tier,
+            self.next_tier.unwrap_or_default(),
+            self.band,
+            &self.unmet.join(";"),
+            &self.basically_met.join(";"),
+            &self.not_assessed.join(";"),
+            optional(all, self.hamlets),
+            optional(standard, self.hamlets_standard),
+            optional(model, self.hamlets_model),
+        ])
     }
 
     fn table_header(lang: Lang) -> Vec<&'static str> {
@@ -363,30 +362,28 @@ impl Record for GapsRow {
         &["value", "threshold", "shortfall"]
     }
 
-    fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>> {
-        self.gaps
-            .iter()
-            .map(|g| {
-                let verdict = serde_json::to_value(g.verdict)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                vec![
-                    Cow::Borrowed(self.commune_id.as_str()),
-                    Cow::Borrowed(self.commune.as_str()),
-                    Cow::Borrowed(self.district.as_str()),
-                    Cow::Borrowed(self.tier.as_str()),
-                    Cow::Borrowed(self.next_tier.as_str()),
-                    Cow::Borrowed(g.criterion.as_str()),
-                    Cow::Borrowed(g.indicator.as_deref().unwrap_or_default()),
-                    verdict.into(),
-                    opt_number(g.value).into(),
-                    opt_number(g.threshold).into(),
-                    Cow::Borrowed(g.comparison.unwrap_or_default()),
-                    opt_number(g.shortfall).into(),
-                ]
-            })
-            .collect()
+    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
+        for g in &self.gaps {
+            let verdict = serde_json::to_value(g.verdict)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            row(&[
+                &self.commune_id,
+                &self.commune,
+                &self.district,
+                &self.tier,
+                &self.next_tier,
+                &g.criterion,
+                g.indicator.as_deref().unwrap_or_default(),
+                &verdict,
+                &opt_number(g.value),
+                &opt_number(g.threshold),
+                g.comparison.unwrap_or_default(),
+                &opt_number(g.shortfall),
+            ])?;
+        }
+        Ok(())
     }
 
     fn table_header(lang: Lang) -> Vec<&'static str> {
@@ -479,23 +476,25 @@ impl Record for CommuneChange {
         &["criteria_before", "criteria_after"]
     }
 
-    fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>> {
+    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
         let change = serde_json::to_value(self.change)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
-        vec![vec![
-            Cow::Borrowed(self.commune_id.as_str()),
-            Cow::Borrowed(self.commune.as_str()),
-            Cow::Borrowed(self.district.as_str()),
-            change.into(),
-            Cow::Borrowed(self.tier_before.as_deref().unwrap_or_default()),
-            Cow::Borrowed(self.tier_after.as_deref().unwrap_or_default()),
-            optional(self.criteria_before).into(),
-            optional(self.criteria_after).into(),
-            self.gained.join(";").into(),
-            self.lost.join(";").into(),
-        ]]
+        let mut counts = [itoa::Buffer::new(); 2];
+        let [before, after] = &mut counts;
+        row(&[
+            &self.commune_id,
+            &self.commune,
+            &self.district,
+            &change,
+            self.tier_before.as_deref().unwrap_or_default(),
+            self.tier_after.as_deref().unwrap_or_default(),
+            optional(before, self.criteria_before),
+            optional(after, self.criteria_after),
+            &self.gained.join(";"),
+            &self.lost.join(";"),
+        ])
     }
 
     fn table_header(lang: Lang) -> Vec<&'static str> {

@@ -46,11 +46,11 @@ impl<'w, R: Record> XlsxWriter<'w, R> {
 impl<R: Record> RecordWriter<R> for XlsxWriter<'_, R> {
     fn write(&mut self, record: &R) -> io::Result<()> {
         let numbers = R::number_columns();
-        for fields in record.csv_rows() {
+        record.csv_rows(&mut |fields| {
             self.row += 1;
             let row = self.row;
             let sheet = self.sheet()?;
-            for ((c, name), field) in (0..).zip(R::csv_header()).zip(&fields) {
+            for ((c, name), &field) in (0..).zip(R::csv_header()).zip(fields) {
                 let number = numbers
                     .contains(name)
                     .then(|| field.parse::<f64>().ok())
@@ -58,12 +58,12 @@ impl<R: Record> RecordWriter<R> for XlsxWriter<'_, R> {
                 match number {
                     Some(x) => sheet.write_number(row, c, x),
                     None if field.is_empty() => continue,
-                    None => sheet.write_string(row, c, field.as_ref()),
+                    None => sheet.write_string(row, c, field),
                 }
                 .map_err(io::Error::other)?;
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     fn finish(mut self: Box<Self>) -> io::Result<()> {

@@ -10,6 +10,10 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization};
 /// equal `X001`.
 #[must_use]
 pub fn nfc(s: &str) -> String {
+    // (ASCII text, as ids and codes mostly are, has nothing to drop or compose)
+    if s.is_ascii() {
+        return trim(s).to_owned();
+    }
     let visible: std::borrow::Cow<'_, str> = if s.chars().any(is_invisible) {
         s.chars()
             .filter(|&c| !is_invisible(c))

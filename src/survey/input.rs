@@ -186,16 +186,8 @@ impl CsvRows {
         // The reader counts line breaks as it goes and skips blank lines, so the line a record
         // starts on is counted back from where it ended: by its own line breaks, and the one
         // that ended it unless the input ended it.
-        // Few records hold a line break: one is looked for first (memchr, a word at a time),
-        // and they are counted byte by byte only where there is one, too rarely to bring in a
-        // crate (bytecount) for.
-        let bytes = record.as_slice();
-        #[allow(clippy::naive_bytecount)]
-        let inside = if bytes.contains(&b'\n') {
-            bytes.iter().filter(|&&b| b == b'\n').count()
-        } else {
-            0
-        };
+        // (memchr looks through a record many bytes at a time, for every row)
+        let inside = memchr::memchr_iter(b'\n', record.as_slice()).count();
         let ending = u64::from(!self.ended.get());
         let end = self.reader.position().line();
         Ok(Some(end - inside as u64 - ending + self.skipped))
@@ -221,7 +213,7 @@ impl<R: Read> Read for LineEnds<R> {
                 return Ok(0);
             }
             // (most files end their lines with LF alone: nothing to rewrite)
-            if !self.after_cr && !buf[..n].contains(&b'\r') {
+            if !self.after_cr && memchr::memchr(b'\r', &buf[..n]).is_none() {
                 return Ok(n);
             }
             let mut kept = 0;

@@ -487,9 +487,13 @@ impl<'s> SurveyReader<'s> {
         if id.is_empty() {
             return parsed;
         }
-        let Some(&first) = self.seen.get(&id) else {
-            self.seen.insert(id, line);
-            return parsed;
+        // (one look-up, one hash, for a new id and a repeated one alike)
+        let first = match self.seen.entry(id) {
+            std::collections::hash_map::Entry::Occupied(first) => *first.get(),
+            std::collections::hash_map::Entry::Vacant(new) => {
+                new.insert(line);
+                return parsed;
+            }
         };
         let cell = self.record.get(self.layout.commune_id).unwrap_or_default();
         let duplicate = Problem::new(

@@ -3,7 +3,6 @@
 //! writing at the first bad row but keep checking the rows after it; problems and warnings are
 //! reported once.
 
-use std::collections::BTreeSet;
 use std::io::Write;
 
 use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup};
@@ -320,8 +319,9 @@ struct Notes {
     unknown: Vec<Option<(u32, UnknownAt)>>,
 }
 
-/// The classes and years for which an indicator's threshold is unknown.
-type UnknownAt = (BTreeSet<usize>, BTreeSet<u16>);
+/// The classes (whether each, by index) and years (in order) for which an indicator's threshold
+/// is unknown.
+type UnknownAt = (Vec<bool>, Vec<u16>);
 
 /// The item at `i` of `list`, which is first lengthened with defaults if it is too short.
 fn slot<T: Default>(list: &mut Vec<T>, i: usize) -> &mut T {
@@ -356,8 +356,14 @@ impl Notes {
                     let (_, (classes, years)) =
                         slot(&mut self.unknown, tier * set.columns.len() + column)
                             .get_or_insert_with(|| (criterion, UnknownAt::default()));
-                    classes.extend(class.map(|c| c.0));
-                    years.extend(year);
+                    if let Some(class) = class {
+                        *slot(classes, class.0) = true;
+                    }
+                    if let Some(year) = year
+                        && let Err(i) = years.binary_search(&year)
+                    {
+                        years.insert(i, year);
+                    }
                 }
                 Finding::Disagreement {
                     tier,
@@ -398,11 +404,11 @@ impl Notes {
             let tier = &set.tiers[i / columns];
             let indicator = &set.columns[i % columns];
             let mut at = Vec::new();
-            if !classes.is_empty() {
-                let codes: Vec<&str> = classes
-                    .iter()
-                    .map(|&c| set.classification.class(ClassId(c)).code.as_str())
-                    .collect();
+            let codes: Vec<&str> = (classes.iter().enumerate())
+                .filter(|&(_, &unknown)| unknown)
+                .map(|(c, _)| set.classification.class(ClassId(c)).code.as_str())
+                .collect();
+            if !codes.is_empty() {
                 at.push(codes.join(", "));
             }
             if !years.is_empty() {

@@ -758,11 +758,18 @@ impl<'a> Row<'a> {
         let Some((i, range)) = column.and_then(|i| Some((i, self.record.range(i)?))) else {
             return "";
         };
-        if let Some(text) = self.utf8.and_then(|row| row.get(range.clone())) {
+        match self.utf8.and_then(|row| row.get(range.clone())) {
             // non-breaking and other Unicode spaces go too
-            return trim(text);
+            Some(text) => trim(text),
+            None => self.checked(i, range),
         }
-        // (a row that is not all UTF-8 is checked cell by cell, to name the cells that are not)
+    }
+
+    /// The cell in column `i` at `range` of a row that is not all UTF-8, checked on its own to
+    /// name the cells that are not (kept apart from [`Row::text`], which is small enough to be
+    /// inlined where every cell is read).
+    #[cold]
+    fn checked(&mut self, i: usize, range: std::ops::Range<usize>) -> &'a str {
         let cell = &self.record.as_slice()[range];
         if let Ok(text) = std::str::from_utf8(cell) {
             trim(text)

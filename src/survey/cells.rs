@@ -38,9 +38,17 @@ impl VerdictSpellings {
 
     /// [`parse_verdict`]`(cell)`.
     pub fn parse(&mut self, cell: &str) -> Option<Verdict> {
-        if let Some(&(_, verdict)) = self.0.iter().find(|(spelling, _)| spelling == cell) {
-            return verdict;
+        match self.0.iter().find(|(spelling, _)| spelling == cell) {
+            Some(&(_, verdict)) => verdict,
+            None => self.read(cell),
         }
+    }
+
+    /// Reads a spelling not kept, and keeps it if there is room (apart from
+    /// [`VerdictSpellings::parse`], which is small enough to be inlined where every verdict
+    /// cell is read).
+    #[cold]
+    fn read(&mut self, cell: &str) -> Option<Verdict> {
         let verdict = parse_verdict(cell);
         if self.0.len() < Self::MAX {
             self.0.push((cell.to_owned(), verdict));

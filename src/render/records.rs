@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use serde::Serialize;
+use smallvec::SmallVec;
 
 use super::{Record, TableLabels, number};
 use crate::aggregate::changes::{CommuneChange, Movement};
@@ -52,9 +53,10 @@ pub struct ScoreRow<'s> {
 }
 
 /// Criterion numbers, written in JSON as a list of strings (`["3", "5"]`) and in CSV and tables
-/// joined (`3;5`).
+/// joined (`3;5`). Held inline up to the 19 criteria of the national sets: every record has
+/// three such lists, which would otherwise cost an allocation each.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CriterionNumbers(Vec<u32>);
+pub struct CriterionNumbers(SmallVec<[u32; 19]>);
 
 impl CriterionNumbers {
     /// Whether the list is empty.

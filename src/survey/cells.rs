@@ -63,8 +63,10 @@ impl VerdictSpellings {
 #[must_use]
 pub fn parse_verdict_word(cell: &str) -> Option<Verdict> {
     let cell = trim(cell);
-    // a number: no folded key starting with a digit, `.`, `,` or `+` is a verdict word
-    if cell.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '+')) {
+    // a number: no folded key starting with a digit, `.`, `,` or `+` is a verdict word (told
+    // by the first byte: ASCII characters are single bytes, and no other starts with one)
+    let first = cell.as_bytes().first();
+    if first.is_some_and(|&b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'+')) {
         return None;
     }
     verdict_word(&fold(cell))
@@ -137,8 +139,7 @@ pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64
             !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '%') || c.is_whitespace())
         })
         .unwrap_or(s.len());
-    let spaced = s[..end].ends_with(char::is_whitespace);
-    if end < s.len() && end > 0 && spaced {
+    if end < s.len() && end > 0 && s[..end].ends_with(char::is_whitespace) {
         let suffix = fold(&s[end..]);
         let allowed = unit.is_some_and(|u| {
             let u = fold(u);
@@ -161,12 +162,13 @@ pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64
         Some(rest) => (-1.0, rest),
         None => (1.0, s.strip_prefix('+').unwrap_or(s)),
     };
-    if unsigned.is_empty()
-        || !unsigned
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
-        || !unsigned.starts_with(|c: char| c.is_ascii_digit())
-        || !unsigned.ends_with(|c: char| c.is_ascii_digit())
+    // (byte by byte: ASCII characters are single bytes, and no other has an ASCII byte)
+    let bytes = unsigned.as_bytes();
+    if !bytes
+        .iter()
+        .all(|&b| b.is_ascii_digit() || matches!(b, b'.' | b','))
+        || !bytes.first().is_some_and(u8::is_ascii_digit)
+        || !bytes.last().is_some_and(u8::is_ascii_digit)
     {
         return Err(NumberError::NotANumber);
     }

@@ -3,7 +3,6 @@
 //! writing at the first bad row but keep checking the rows after it; problems and warnings are
 //! reported once.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup, SetChoice, for_year};
@@ -473,18 +472,29 @@ fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
 }
 
 /// What scoring noticed, kept for one report at the end (per-row disagreements are printed as
-/// they come, up to a cap).
+/// they come, up to a cap). A row of a full survey notices a dozen or so thresholds: they are
+/// kept in lists indexed by column, not in maps searched for each.
 #[derive(Default)]
 struct Notes {
     disagreements: usize,
-    /// Columns of indicators judged against unverified thresholds.
-    unverified: BTreeSet<usize>,
-    /// Per (tier, indicator column, criterion): the classes and years whose threshold is unknown.
-    unknown: BTreeMap<(usize, usize, u32), UnknownAt>,
+    /// Per indicator column: whether it was judged against an unverified threshold.
+    unverified: Vec<bool>,
+    /// Per tier and indicator column (at `tier × columns + column`; an indicator is in one
+    /// criterion of a tier): the criterion, and the classes and years whose threshold is unknown.
+    unknown: Vec<Option<(u32, UnknownAt)>>,
 }
 
-/// The classes and years for which an indicator's threshold is unknown.
-type UnknownAt = (BTreeSet<usize>, BTreeSet<u16>);
+/// The classes (whether each, by index) and years (in order) for which an indicator's threshold
+/// is unknown.
+type UnknownAt = (Vec<bool>, Vec<u16>);
+
+/// The item at `i` of `list`, which is first lengthened with defaults if it is too short.
+fn slot<T: Default>(list: &mut Vec<T>, i: usize) -> &mut T {
+    if list.len() <= i {
+        list.resize_with(i + 1, T::default);
+    }
+    &mut list[i]
+}
 
 impl Notes {
     fn add(
@@ -499,7 +509,7 @@ impl Notes {
         for finding in findings {
             match *finding {
                 Finding::UnverifiedThreshold { column } => {
-                    self.unverified.insert(column);
+                    *slot(&mut self.unverified, column) = true;
                 }
                 Finding::UnknownThreshold {
                     tier,
@@ -508,10 +518,17 @@ impl Notes {
                     class,
                     year,
                 } => {
-                    let (classes, years) =
-                        self.unknown.entry((tier, column, criterion)).or_default();
-                    classes.extend(class.map(|c| c.0));
-                    years.extend(year);
+                    let (_, (classes, years)) =
+                        slot(&mut self.unknown, tier * set.columns.len() + column)
+                            .get_or_insert_with(|| (criterion, UnknownAt::default()));
+                    if let Some(class) = class {
+                        *slot(classes, class.0) = true;
+                    }
+                    if let Some(year) = year
+                        && let Err(i) = years.binary_search(&year)
+                    {
+                        years.insert(i, year);
+                    }
                 }
                 Finding::Disagreement {
                     tier,
@@ -544,15 +561,19 @@ impl Notes {
                 ),
             );
         }
-        for ((tier, column, criterion), (classes, years)) in &self.unknown {
-            let tier = &set.tiers[*tier];
-            let indicator = &set.columns[*column];
+        let columns = set.columns.len();
+        for (i, unknown) in self.unknown.iter().enumerate() {
+            let Some((criterion, (classes, years))) = unknown else {
+                continue;
+            };
+            let tier = &set.tiers[i / columns];
+            let indicator = &set.columns[i % columns];
             let mut at = Vec::new();
-            if !classes.is_empty() {
-                let codes: Vec<&str> = classes
-                    .iter()
-                    .map(|&c| set.classification.class(ClassId(c)).code.as_str())
-                    .collect();
+            let codes: Vec<&str> = (classes.iter().enumerate())
+                .filter(|&(_, &unknown)| unknown)
+                .map(|(c, _)| set.classification.class(ClassId(c)).code.as_str())
+                .collect();
+            if !codes.is_empty() {
                 at.push(codes.join(", "));
             }
             if !years.is_empty() {
@@ -574,12 +595,11 @@ impl Notes {
                 ),
             );
         }
-        if !self.unverified.is_empty() {
-            let ids: Vec<&str> = self
-                .unverified
-                .iter()
-                .map(|&c| set.columns[c].as_str())
-                .collect();
+        let ids: Vec<&str> = (set.columns.iter().zip(&self.unverified))
+            .filter(|&(_, &unverified)| unverified)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        if !ids.is_empty() {
             warn(
                 stderr,
                 &format!(

@@ -14,6 +14,10 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization};
 /// equal `X001`.
 #[must_use]
 pub fn nfc(s: &str) -> String {
+    // (ASCII text, as ids and codes mostly are, has nothing to drop or compose)
+    if s.is_ascii() {
+        return trim(s).to_owned();
+    }
     let visible: std::borrow::Cow<'_, str> = if s.chars().any(is_invisible) {
         s.chars()
             .filter(|&c| !is_invisible(c))
@@ -22,11 +26,31 @@ pub fn nfc(s: &str) -> String {
     } else {
         s.into()
     };
-    let s = visible.trim();
+    let s = trim(&visible);
     if unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes {
         s.to_owned()
     } else {
         s.nfc().collect()
+    }
+}
+
+/// `s` without white space at either end, as [`str::trim`] gives it (Unicode's spaces
+/// included), searched for only when an end is white space: most cells start and end with a
+/// letter or a digit, and need no search (nor, when that is ASCII, decoding).
+#[must_use]
+#[inline]
+pub fn trim(s: &str) -> &str {
+    let printable = |b: Option<&u8>| matches!(b, Some(b'!'..=b'~'));
+    let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    let s = if !printable(s.as_bytes().first()) && space(s.chars().next()) {
+        s.trim_start()
+    } else {
+        s
+    };
+    if !printable(s.as_bytes().last()) && space(s.chars().next_back()) {
+        s.trim_end()
+    } else {
+        s
     }
 }
 
@@ -253,6 +277,34 @@ mod tests {
         assert_eq!(fold("a-b_c\td"), "a b c d");
         assert_eq!(fold("\x0bX\x0c"), "x");
         assert_eq!(fold("--x--"), "x");
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{a0}Đạt\u{3000}",
+            "Đạt",
+            "Không đạt\t",
+            "\u{b}x\u{b}",
+            "\u{85}x",
+            "x\u{2028}",
+            "\u{1f}x\u{7f}",
+            "Xã Một",
+            " 45,5 ",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_is_str_trim_on_any_text(s in "\\PC*|[ \\t\\x0b\\u{a0}\\u{3000}a-zĐạ]{0,6}") {
+            proptest::prop_assert_eq!(trim(&s), s.trim());
+        }
     }
 
     #[test]

@@ -72,18 +72,18 @@ impl<'w, R: Record> CsvWriter<'w, R> {
 
 impl<R: Record> RecordWriter<R> for CsvWriter<'_, R> {
     fn write(&mut self, record: &R) -> io::Result<()> {
-        for row in record.csv_rows() {
-            for field in &row {
-                let field = if self.raw {
-                    Cow::Borrowed(field.as_ref())
+        let (out, raw) = (&mut self.out, self.raw);
+        record.csv_rows(&mut |fields| {
+            for &field in fields {
+                let field = if raw {
+                    Cow::Borrowed(field)
                 } else {
                     neutralise(field)
                 };
-                self.out.write_field(field.as_bytes()).map_err(io_error)?;
+                out.write_field(field.as_bytes()).map_err(io_error)?;
             }
-            self.out.write_record(None::<&[u8]>).map_err(io_error)?;
-        }
-        Ok(())
+            out.write_record(None::<&[u8]>).map_err(io_error)
+        })
     }
 
     fn finish(mut self: Box<Self>) -> io::Result<()> {

@@ -15,7 +15,6 @@ mod table;
 pub mod trend;
 mod xlsx;
 
-use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -155,9 +154,13 @@ pub trait Record: Serialize {
     fn number_columns() -> &'static [&'static str] {
         &[]
     }
-    /// The CSV rows of this record: one, or one per item for list-shaped records; text the
-    /// record holds is lent, not copied.
-    fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>>;
+    /// Hands each CSV row of this record to `row`, as its fields: one row, or one per item for
+    /// list-shaped records. Text the record holds is lent and numbers are written on the stack,
+    /// so that a row costs no allocation of its own; the first error `row` returns ends it.
+    ///
+    /// # Errors
+    /// What `row` returns.
+    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()>;
     /// The table header.
     fn table_header(lang: Lang) -> Vec<&'static str>;
     /// The table rows of this record.

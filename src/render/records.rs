@@ -1,9 +1,10 @@
 //! The records commands write: one per commune.
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::io;
 
 use serde::Serialize;
+use smallvec::SmallVec;
 
 use super::{Record, TableLabels, number};
 use crate::aggregate::changes::{CommuneChange, Movement};
@@ -53,9 +54,10 @@ pub struct ScoreRow<'s> {
 }
 
 /// Criterion numbers, written in JSON as a list of strings (`["3", "5"]`) and in CSV and tables
-/// joined (`3;5`).
+/// joined (`3;5`). Held inline up to the 19 criteria of the national sets: every record has
+/// three such lists, which would otherwise cost an allocation each.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CriterionNumbers(Vec<u32>);
+pub struct CriterionNumbers(SmallVec<[u32; 19]>);
 
 impl CriterionNumbers {
     /// Whether the list is empty.
@@ -67,12 +69,12 @@ impl CriterionNumbers {
     /// The numbers joined by `separator`.
     #[must_use]
     pub fn join(&self, separator: &str) -> String {
-        let mut joined = String::new();
-        for (i, n) in self.0.iter().enumerate() {
+        let mut joined = String::with_capacity(self.0.len() * (2 + separator.len()));
+        for (i, &n) in self.0.iter().enumerate() {
             if i > 0 {
                 joined.push_str(separator);
             }
-            let _ = write!(joined, "{n}");
+            joined.push_str(itoa::Buffer::new().format(n));
         }
         joined
     }
@@ -140,9 +142,10 @@ fn tier_id(set: &CriteriaSet, tier: Option<usize>) -> &str {
     tier.map_or("none", |t| &set.tiers[t].id)
 }
 
-/// `n` as text, or nothing.
-fn optional(n: Option<u32>) -> String {
-    n.map(|n| n.to_string()).unwrap_or_default()
+/// `n` as text written in `buffer` (with itoa, without the formatting machinery, as every
+/// record writes several), or nothing.
+fn optional(buffer: &mut itoa::Buffer, n: Option<u32>) -> &str {
+    n.map_or("", |n| buffer.format(n))
 }
 
 impl Record for ScoreRow<'_> {
@@ -179,25 +182,29 @@ impl Record for ScoreRow<'_> {
         ]
     }
 
-    fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>> {
-        vec![vec![
-            Cow::Borrowed(self.commune_id.as_str()),
-            Cow::Borrowed(self.commune.as_str()),
-            Cow::Borrowed(self.district.as_str()),
-            self.criteria_met.to_string().into(),
-            self.criteria_total.to_string().into(),
-            self.criteria_not_assessed.to_string().into(),
-            self.criteria_basically_met.to_string().into(),
-            Cow::Borrowed(self.tier),
-            Cow::Borrowed(self.next_tier.unwrap_or_default()),
-            Cow::Borrowed(self.band),
-            self.unmet.join(";").into(),
-            self.basically_met.join(";").into(),
-            self.not_assessed.join(";").into(),
-            optional(self.hamlets).into(),
-            optional(self.hamlets_standard).into(),
-            optional(self.hamlets_model).into(),
-        ]]
+    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
+        let mut counts = [itoa::Buffer::new(); 4];
+        let [met, total, not_assessed, basically_met] = &mut counts;
+        let mut hamlets = [itoa::Buffer::new(); 3];
+        let [all, standard, model] = &mut hamlets;
+        row(&[
+            &self.commune_id,
+            &self.commune,
+            &self.district,
+            met.format(self.criteria_met),
+            total.format(self.criteria_total),
+            not_assessed.format(self.criteria_not_assessed),
+            basically_met.format(self.criteria_basically_met),
+            self.tier,
+            self.next_tier.unwrap_or_default(),
+            self.band,
+            &self.unmet.join(";"),
+            &self.basically_met.join(";"),
+            &self.not_assessed.join(";"),
+            optional(all, self.hamlets),
+            optional(standard, self.hamlets_standard),
+            optional(model, self.hamlets_model),
+        ])
     }
 
     fn table_header(lang: Lang) -> Vec<&'static str> {
@@ -358,30 +365,28 @@ impl Record for GapsRow {
         &["value", "threshold", "shortfall"]
     }
 
-    fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>> {
-        self.gaps
-            .iter()
-            .map(|g| {
-                let verdict = serde_json::to_value(g.verdict)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                vec![
-                    Cow::Borrowed(self.commune_id.as_str()),
-                    Cow::Borrowed(self.commune.as_str()),
-                    Cow::Borrowed(self.district.as_str()),
-                    Cow::Borrowed(self.tier.as_str()),
-                    Cow::Borrowed(self.next_tier.as_str()),
-                    Cow::Borrowed(g.criterion.as_str()),
-                    Cow::Borrowed(g.indicator.as_deref().unwrap_or_default()),
-                    verdict.into(),
-                    opt_number(g.value).into(),
-                    opt_number(g.threshold).into(),
-                    Cow::Borrowed(g.comparison.unwrap_or_default()),
-                    opt_number(g.shortfall).into(),
-                ]
-            })
-            .collect()
+    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
+        for g in &self.gaps {
+            let verdict = serde_json::to_value(g.verdict)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            row(&[
+                &self.commune_id,
+                &self.commune,
+                &self.district,
+                &self.tier,
+                &self.next_tier,
+                &g.criterion,
+                g.indicator.as_deref().unwrap_or_default(),
+                &verdict,
+                &opt_number(g.value),
+                &opt_number(g.threshold),
+                g.comparison.unwrap_or_default(),
+                &opt_number(g.shortfall),
+            ])?;
+        }
+        Ok(())
     }
 
     fn table_header(lang: Lang) -> Vec<&'static str> {
@@ -476,24 +481,26 @@ impl Record for CommuneChange {
         &["criteria_before", "criteria_after"]
     }
 
-    fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>> {
+    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
         let change = serde_json::to_value(self.change)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
-        vec![vec![
-            Cow::Borrowed(self.commune_id.as_str()),
-            Cow::Borrowed(self.commune.as_str()),
-            Cow::Borrowed(self.district.as_str()),
-            change.into(),
-            Cow::Borrowed(self.tier_before.as_deref().unwrap_or_default()),
-            Cow::Borrowed(self.tier_after.as_deref().unwrap_or_default()),
-            optional(self.criteria_before).into(),
-            optional(self.criteria_after).into(),
-            self.gained.join(";").into(),
-            self.lost.join(";").into(),
-            Cow::Borrowed(self.merged_into.as_deref().unwrap_or_default()),
-        ]]
+        let mut counts = [itoa::Buffer::new(); 2];
+        let [before, after] = &mut counts;
+        row(&[
+            &self.commune_id,
+            &self.commune,
+            &self.district,
+            &change,
+            self.tier_before.as_deref().unwrap_or_default(),
+            self.tier_after.as_deref().unwrap_or_default(),
+            optional(before, self.criteria_before),
+            optional(after, self.criteria_after),
+            &self.gained.join(";"),
+            &self.lost.join(";"),
+            self.merged_into.as_deref().unwrap_or_default(),
+        ])
     }
 
     fn table_header(lang: Lang) -> Vec<&'static str> {
@@ -564,12 +571,12 @@ impl<R: Record> Record for Periodic<R> {
         R::number_columns()
     }
 
-    fn csv_rows(&self) -> Vec<Vec<Cow<'_, str>>> {
-        let mut rows = self.record.csv_rows();
-        for row in &mut rows {
-            row.push(Cow::Borrowed(self.period.as_str()));
-        }
-        rows
+    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
+        self.record.csv_rows(&mut |fields| {
+            let mut fields = fields.to_vec();
+            fields.push(&self.period);
+            row(&fields)
+        })
     }
 
     fn table_header(lang: Lang) -> Vec<&'static str> {

@@ -61,11 +61,11 @@ impl<R: Record> RecordWriter<R> for XlsxWriter<'_, R> {
     fn write(&mut self, record: &R) -> io::Result<()> {
         let numbers = R::number_columns();
         let header = std::mem::take(&mut self.header);
-        for fields in record.csv_rows() {
+        let written = record.csv_rows(&mut |fields| {
             self.row += 1;
             let row = self.row;
             let sheet = self.sheet()?;
-            for ((c, name), field) in (0..).zip(&header).zip(&fields) {
+            for ((c, name), &field) in (0..).zip(&header).zip(fields) {
                 let number = numbers
                     .contains(name)
                     .then(|| field.parse::<f64>().ok())
@@ -73,16 +73,17 @@ impl<R: Record> RecordWriter<R> for XlsxWriter<'_, R> {
                 match number {
                     Some(x) => sheet.write_number(row, c, x),
                     None if field.is_empty() => continue,
-                    None => sheet.write_string(row, c, field.as_ref()),
+                    None => sheet.write_string(row, c, field),
                 }
                 .map_err(io::Error::other)?;
             }
-            for (width, field) in self.widths.iter_mut().zip(&fields) {
+            for (width, field) in self.widths.iter_mut().zip(fields) {
                 *width = (*width).max(field.chars().take(MAX_WIDTH).count());
             }
-        }
+            Ok(())
+        });
         self.header = header;
-        Ok(())
+        written
     }
 
     fn finish(mut self: Box<Self>) -> io::Result<()> {

@@ -147,8 +147,10 @@ pub fn score(
     set: &CriteriaSet,
     commune: Commune,
 ) -> Result<(CommuneScore, Vec<Finding>), Vec<ScoreError>> {
-    // (a row of a full survey notices a dozen or so things: room for them at once)
-    let mut findings = Vec::with_capacity(16);
+    // (a row of a full survey notices up to twenty or so things, thresholds not known or not
+    // verified and disagreements: room for them at once, under a kilobyte, which the allocator
+    // hands out quickest; growing the list, or a larger one, costs more than judging them)
+    let mut findings = Vec::with_capacity(24);
     let mut errors = Vec::new();
     let mut tiers = PerTier::with_capacity(set.tiers.iter().map(|t| t.criteria.len()).sum());
     let mut indicators = Vec::with_capacity(set.indicators().count());

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::criteria::Verdict;
-use crate::text::fold;
+use crate::text::{fold, trim};
 
 /// The words accepted for verdicts, for error messages.
 pub const VERDICT_WORDS: &str =
@@ -38,9 +38,17 @@ impl VerdictSpellings {
 
     /// [`parse_verdict`]`(cell)`.
     pub fn parse(&mut self, cell: &str) -> Option<Verdict> {
-        if let Some(&(_, verdict)) = self.0.iter().find(|(spelling, _)| spelling == cell) {
-            return verdict;
+        match self.0.iter().find(|(spelling, _)| spelling == cell) {
+            Some(&(_, verdict)) => verdict,
+            None => self.read(cell),
         }
+    }
+
+    /// Reads a spelling not kept, and keeps it if there is room (apart from
+    /// [`VerdictSpellings::parse`], which is small enough to be inlined where every verdict
+    /// cell is read).
+    #[cold]
+    fn read(&mut self, cell: &str) -> Option<Verdict> {
         let verdict = parse_verdict(cell);
         if self.0.len() < Self::MAX {
             self.0.push((cell.to_owned(), verdict));
@@ -54,9 +62,11 @@ impl VerdictSpellings {
 /// number, where `1` or `0` must stay numbers.
 #[must_use]
 pub fn parse_verdict_word(cell: &str) -> Option<Verdict> {
-    let cell = cell.trim();
-    // a number: no folded key starting with a digit, `.`, `,` or `+` is a verdict word
-    if cell.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '+')) {
+    let cell = trim(cell);
+    // a number: no folded key starting with a digit, `.`, `,` or `+` is a verdict word (told
+    // by the first byte: ASCII characters are single bytes, and no other starts with one)
+    let first = cell.as_bytes().first();
+    if first.is_some_and(|&b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'+')) {
         return None;
     }
     verdict_word(&fold(cell))
@@ -122,15 +132,14 @@ impl fmt::Display for NumberError {
 ///   `triệu đồng/người/năm`); spaces, including non-breaking ones, are ignored.
 pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64, NumberError> {
     // (`str::trim` also removes the non-breaking space that spreadsheets write)
-    let mut s = cell.trim();
+    let mut s = trim(cell);
     // a unit written after the number
     let end = s
         .find(|c: char| {
             !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '%') || c.is_whitespace())
         })
         .unwrap_or(s.len());
-    let spaced = s[..end].ends_with(char::is_whitespace);
-    if end < s.len() && end > 0 && spaced {
+    if end < s.len() && end > 0 && s[..end].ends_with(char::is_whitespace) {
         let suffix = fold(&s[end..]);
         let allowed = unit.is_some_and(|u| {
             let u = fold(u);
@@ -147,18 +156,19 @@ pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64
         if !percent {
             return Err(NumberError::UnexpectedPercent);
         }
-        s = rest.trim();
+        s = trim(rest);
     }
     let (sign, unsigned) = match s.strip_prefix('-') {
         Some(rest) => (-1.0, rest),
         None => (1.0, s.strip_prefix('+').unwrap_or(s)),
     };
-    if unsigned.is_empty()
-        || !unsigned
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
-        || !unsigned.starts_with(|c: char| c.is_ascii_digit())
-        || !unsigned.ends_with(|c: char| c.is_ascii_digit())
+    // (byte by byte: ASCII characters are single bytes, and no other has an ASCII byte)
+    let bytes = unsigned.as_bytes();
+    if !bytes
+        .iter()
+        .all(|&b| b.is_ascii_digit() || matches!(b, b'.' | b','))
+        || !bytes.first().is_some_and(u8::is_ascii_digit)
+        || !bytes.last().is_some_and(u8::is_ascii_digit)
     {
         return Err(NumberError::NotANumber);
     }

@@ -21,7 +21,7 @@ use crate::survey::input::{
     InputOptions, Rows, cell_reference, criterion_name_in_header, header_meaning,
 };
 use crate::survey::period::Period;
-use crate::text::{fold, is_invisible, nfc, ranges};
+use crate::text::{fold, is_invisible, nfc, ranges, trim};
 
 /// What is said of a cell holding U+FFFD.
 const REPLACED: &str = "text holds \u{fffd}, the mark decoding leaves where a character could not be read (a lone UTF-16 surrogate, or text saved in another encoding); retype the cell";
@@ -632,7 +632,9 @@ impl<'s> SurveyReader<'s> {
                 ),
             )]);
         }
-        let utf8 = std::str::from_utf8(self.record.as_slice()).ok();
+        // (checked with SIMD: most of a row's bytes are Vietnamese words, on which the
+        // standard library's check goes byte by byte)
+        let utf8 = simdutf8::basic::from_utf8(self.record.as_slice()).ok();
         let mut row = Row {
             record: &self.record,
             utf8,
@@ -1289,22 +1291,33 @@ impl<'a> Row<'a> {
         let Some((i, range)) = column.and_then(|i| Some((i, self.record.range(i)?))) else {
             return "";
         };
-        // (a row that is not all UTF-8 is checked cell by cell, to name the cells that are not)
-        let cell = &self.record.as_slice()[range.clone()];
-        if let Some(text) = self
-            .utf8
-            .and_then(|row| row.get(range))
-            .or_else(|| std::str::from_utf8(cell).ok())
-        {
-            if self.replaced && text.contains(char::REPLACEMENT_CHARACTER) {
+        match self.utf8.and_then(|row| row.get(range.clone())) {
+            Some(text) if self.replaced && text.contains(char::REPLACEMENT_CHARACTER) => {
                 self.report(i, text, REPLACED);
-                return "";
+                ""
             }
             // non-breaking and other Unicode spaces go too
-            text.trim()
-        } else {
-            self.report(i, &String::from_utf8_lossy(cell), NOT_UTF8);
-            ""
+            Some(text) => trim(text),
+            None => self.checked(i, range),
+        }
+    }
+
+    /// The cell in column `i` at `range` of a row that is not all UTF-8, checked on its own to
+    /// name the cells that are not (kept apart from [`Row::text`], which is small enough to be
+    /// inlined where every cell is read).
+    #[cold]
+    fn checked(&mut self, i: usize, range: std::ops::Range<usize>) -> &'a str {
+        let cell = &self.record.as_slice()[range];
+        match std::str::from_utf8(cell) {
+            Ok(text) if text.contains(char::REPLACEMENT_CHARACTER) => {
+                self.report(i, text, REPLACED);
+                ""
+            }
+            Ok(text) => trim(text),
+            Err(_) => {
+                self.report(i, &String::from_utf8_lossy(cell), NOT_UTF8);
+                ""
+            }
         }
     }
 

@@ -769,10 +769,13 @@ impl Cli {
                 format,
             }),
             Command::Report(args) => {
-                let format = args.format.unwrap_or_else(|| match args.output.as_deref() {
-                    Some(o) if extension_is(o, "md") => DocumentFormat::Markdown,
-                    Some(o) if extension_is(o, "xlsx") => DocumentFormat::Xlsx,
-                    _ => DocumentFormat::Html,
+                let format = args.format.unwrap_or_else(|| {
+                    document_format(
+                        args.output.as_deref(),
+                        env,
+                        crate::cmd::report::FORMATS,
+                        DocumentFormat::Html,
+                    )
                 });
                 Task::Report(ReportOptions {
                     input: args.input,
@@ -806,13 +809,13 @@ impl Cli {
                 check: args.check,
             },
             Command::Profile(args) => {
-                let format = args.format.unwrap_or_else(|| match args.output.as_deref() {
-                    Some(o) if extension_is(o, "md") => DocumentFormat::Markdown,
-                    Some(o) if extension_is(o, "txt") => DocumentFormat::Table,
-                    Some(o) if extension_is(o, "xlsx") => DocumentFormat::Xlsx,
-                    Some(o) if extension_is(o, "json") => DocumentFormat::Json,
-                    None if env.stdout_is_terminal => DocumentFormat::Table,
-                    _ => DocumentFormat::Csv,
+                let format = args.format.unwrap_or_else(|| {
+                    document_format(
+                        args.output.as_deref(),
+                        env,
+                        crate::cmd::profile::FORMATS,
+                        DocumentFormat::Csv,
+                    )
                 });
                 Task::Profile(ProfileOptions {
                     input: args.input,
@@ -824,13 +827,13 @@ impl Cli {
                 })
             }
             Command::Trend(args) => {
-                let format = args.format.unwrap_or_else(|| match args.output.as_deref() {
-                    Some(o) if extension_is(o, "md") => DocumentFormat::Markdown,
-                    Some(o) if extension_is(o, "txt") => DocumentFormat::Table,
-                    Some(o) if extension_is(o, "xlsx") => DocumentFormat::Xlsx,
-                    Some(o) if extension_is(o, "csv") => DocumentFormat::Csv,
-                    None if env.stdout_is_terminal => DocumentFormat::Table,
-                    _ => DocumentFormat::Json,
+                let format = args.format.unwrap_or_else(|| {
+                    document_format(
+                        args.output.as_deref(),
+                        env,
+                        crate::cmd::profile::FORMATS,
+                        DocumentFormat::Csv,
+                    )
                 });
                 Task::Trend(TrendOptions {
                     criteria: set_or(args.criteria),
@@ -845,12 +848,13 @@ impl Cli {
                 })
             }
             Command::Progress(args) => {
-                let format = args.format.unwrap_or_else(|| match args.output.as_deref() {
-                    Some(o) if extension_is(o, "md") => DocumentFormat::Markdown,
-                    Some(o) if extension_is(o, "txt") => DocumentFormat::Table,
-                    Some(o) if extension_is(o, "xlsx") => DocumentFormat::Xlsx,
-                    None if env.stdout_is_terminal => DocumentFormat::Table,
-                    _ => DocumentFormat::Json,
+                let format = args.format.unwrap_or_else(|| {
+                    document_format(
+                        args.output.as_deref(),
+                        env,
+                        crate::cmd::progress::FORMATS,
+                        DocumentFormat::Json,
+                    )
                 });
                 Task::Progress {
                     options: ProgressOptions {
@@ -902,6 +906,42 @@ impl ScoreArgs {
             bom: self.bom,
             lang,
         }
+    }
+}
+
+/// The document format a command writes when `--format` does not say: the one the `-o` file's
+/// extension names, when the command writes it; else a table on a terminal, when it writes
+/// one; else `otherwise`.
+fn document_format(
+    output: Option<&str>,
+    env: &Env,
+    formats: &[DocumentFormat],
+    otherwise: DocumentFormat,
+) -> DocumentFormat {
+    let named = output.and_then(|o| {
+        [
+            ("md", DocumentFormat::Markdown),
+            ("markdown", DocumentFormat::Markdown),
+            ("txt", DocumentFormat::Table),
+            ("xlsx", DocumentFormat::Xlsx),
+            ("csv", DocumentFormat::Csv),
+            ("json", DocumentFormat::Json),
+            ("html", DocumentFormat::Html),
+            ("htm", DocumentFormat::Html),
+        ]
+        .into_iter()
+        .find(|(ext, _)| extension_is(o, ext))
+        .map(|(_, format)| format)
+    });
+    match named {
+        Some(format) if formats.contains(&format) => format,
+        None if output.is_none()
+            && env.stdout_is_terminal
+            && formats.contains(&DocumentFormat::Table) =>
+        {
+            DocumentFormat::Table
+        }
+        _ => otherwise,
     }
 }
 

@@ -831,8 +831,8 @@ impl Cli {
                     document_format(
                         args.output.as_deref(),
                         env,
-                        crate::cmd::profile::FORMATS,
-                        DocumentFormat::Csv,
+                        crate::cmd::trend::FORMATS,
+                        DocumentFormat::Json,
                     )
                 });
                 Task::Trend(TrendOptions {
@@ -1112,5 +1112,56 @@ mod tests {
         assert!(parse(&["ntm", "criteria", "show", "--format", "yaml"]).is_ok());
         assert!(parse(&["ntm", "criteria", "diff", "a", "b", "--format", "yaml"]).is_err());
         assert!(parse(&["ntm", "report", "x.csv", "--format", "table"]).is_err());
+    }
+
+    #[test]
+    fn each_document_command_has_its_own_default_format() {
+        use DocumentFormat::{Csv, Html, Json, Markdown, Table, Xlsx};
+        let format = |args: &[&str], terminal: bool| {
+            let env = Env {
+                stdout_is_terminal: terminal,
+                ..Env::default()
+            };
+            match Cli::try_parse_from(args)
+                .unwrap()
+                .into_task(&Config::default(), &env)
+            {
+                Task::Progress { options, .. } => options.format,
+                Task::Trend(options) => options.format,
+                Task::Profile(options) => options.format,
+                Task::Report(options) => options.format,
+                _ => panic!("{args:?}"),
+            }
+        };
+        assert_eq!(format(&["ntm", "progress", "x.csv"], false), Json);
+        assert_eq!(format(&["ntm", "progress", "x.csv"], true), Table);
+        assert_eq!(
+            format(&["ntm", "progress", "x.csv", "-o", "p.md"], true),
+            Markdown
+        );
+        assert_eq!(
+            format(&["ntm", "progress", "x.csv", "-o", "p.xlsx"], false),
+            Xlsx
+        );
+        assert_eq!(format(&["ntm", "trend", "x.csv"], false), Json);
+        assert_eq!(format(&["ntm", "trend", "x.csv"], true), Table);
+        assert_eq!(
+            format(&["ntm", "trend", "x.csv", "-o", "t.csv"], false),
+            Csv
+        );
+        assert_eq!(format(&["ntm", "profile", "x.csv"], false), Csv);
+        assert_eq!(
+            format(&["ntm", "profile", "x.csv", "-o", "p.json"], false),
+            Json
+        );
+        assert_eq!(format(&["ntm", "report", "x.csv"], true), Html);
+        assert_eq!(
+            format(&["ntm", "report", "x.csv", "-o", "r.md"], false),
+            Markdown
+        );
+        assert_eq!(
+            format(&["ntm", "report", "x.csv", "-o", "r.xlsx"], false),
+            Xlsx
+        );
     }
 }

@@ -159,34 +159,6 @@ pub fn check_bom(bom: bool, format: RecordFormat) -> Result<()> {
     Ok(())
 }
 
-/// Whether a report groups by district when not asked: when the file names districts (a
-/// district column), unless the survey is for a year after districts were abolished
-/// (1/7/2025: from 2026 on), when it groups by the province and a note says so. `None` lets
-/// district headings decide (see [`crate::aggregate::progress::Progress::new`]).
-pub fn district_grouping(
-    scan: &Scan<'_>,
-    input: &str,
-    read: &InputOptions,
-    stderr: &mut dyn Write,
-) -> Result<Option<bool>> {
-    if !scan.has_district() {
-        return Ok(None);
-    }
-    let year = match read.year {
-        Some(year) => Some(year),
-        None => first_year(input, read)?,
-    };
-    if year.is_some_and(|y| y >= 2026) {
-        let _ = writeln!(
-            stderr,
-            "note: districts were abolished on 1/7/2025, so the {} survey is reported for the province as a whole; --by district groups by the district column",
-            year.unwrap_or_default()
-        );
-        return Ok(Some(false));
-    }
-    Ok(Some(true))
-}
-
 /// What became of one row.
 #[derive(Debug)]
 pub enum RowOutcome {

@@ -419,6 +419,10 @@ pub struct Progress<'s> {
     set: &'s CriteriaSet,
     targets: Option<&'s Targets>,
     by_district: Option<bool>,
+    /// Whether the survey has a district column, which groups when not asked otherwise.
+    district_column: bool,
+    /// The latest year of the communes added.
+    latest_year: Option<u16>,
     province: Tally,
     /// Tallies per district, in the order the districts first appear, under the name they
     /// first appear with.
@@ -435,7 +439,7 @@ pub struct Progress<'s> {
 
 impl<'s> Progress<'s> {
     /// An empty report for `set`, judged against `targets`, grouped by district (`Some(true)`),
-    /// not (`Some(false)`), or when some commune has a district's name (`None`).
+    /// not (`Some(false)`), or when not asked (`None`) as [`Progress::by_district`] says.
     #[must_use]
     pub fn new(
         set: &'s CriteriaSet,
@@ -446,6 +450,8 @@ impl<'s> Progress<'s> {
             set,
             targets,
             by_district,
+            district_column: false,
+            latest_year: None,
             province: Tally::new(set),
             districts: Vec::new(),
             district_index: HashMap::new(),
@@ -501,12 +507,35 @@ impl<'s> Progress<'s> {
         });
     }
 
-    /// Whether the report is grouped by district: as asked, or when not asked, when some
-    /// commune so far has a district's name.
+    /// The same, for a survey with a district column (`district`, `Huyện` …).
+    #[must_use]
+    pub fn with_district_column(mut self, present: bool) -> Self {
+        self.district_column = present;
+        self
+    }
+
+    /// Whether the communes added are of a year after districts were abolished (1/7/2025:
+    /// 2026 or later).
+    #[must_use]
+    pub fn after_districts(&self) -> bool {
+        self.latest_year.is_some_and(|year| year >= 2026)
+    }
+
+    /// The latest year of the communes added.
+    #[must_use]
+    pub fn latest_year(&self) -> Option<u16> {
+        self.latest_year
+    }
+
+    /// Whether the report is grouped by district: as asked; or when not asked, when the survey
+    /// has a district column or some commune so far has a district's name (from a heading),
+    /// unless the survey is for a year after districts were abolished.
     #[must_use]
     pub fn by_district(&self) -> bool {
-        self.by_district
-            .unwrap_or_else(|| self.districts.iter().any(|(name, _)| !name.is_empty()))
+        self.by_district.unwrap_or_else(|| {
+            !self.after_districts()
+                && (self.district_column || self.districts.iter().any(|(name, _)| !name.is_empty()))
+        })
     }
 
     /// Adds one scored commune.
@@ -515,6 +544,7 @@ impl<'s> Progress<'s> {
             self.recognise(k, score);
         }
         let set = self.set;
+        self.latest_year = self.latest_year.max(score.commune.year);
         self.province.add(set, score);
         if self.by_district != Some(false) {
             let district = &score.commune.district;

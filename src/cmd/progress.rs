@@ -56,6 +56,18 @@ pub enum TargetsOutcome {
     NotAllMet,
 }
 
+/// Says on `stderr` that a survey with a district column is reported for the province as a
+/// whole, when it is for a year after districts were abolished.
+pub fn abolished_districts(tally: &Progress<'_>, stderr: &mut dyn Write) {
+    if tally.after_districts() {
+        let _ = writeln!(
+            stderr,
+            "note: districts were abolished on 1/7/2025, so the {} survey is reported for the province as a whole; --by district groups by the district column",
+            tally.latest_year().unwrap_or_default()
+        );
+    }
+}
+
 /// Runs `ntm progress`, writing warnings to `stderr`.
 pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Result<TargetsOutcome> {
     if !FORMATS.contains(&options.format) {
@@ -78,16 +90,13 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
         .map(|path| Targets::load(path, &set))
         .transpose()?;
     let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
-    // (a district column groups; without one, district headings over the communes may)
-    let by_district = match options.by_district {
-        Some(asked) => Some(asked),
-        None => scan::district_grouping(&scan, &options.input, &options.read, stderr)?,
-    };
+    let by_district = options.by_district;
+    let district_column = scan.has_district();
     let criteria_missing = scan.criteria_missing().map(str::to_owned);
     let mut tallies = ByPeriod::new(options.period);
     scan.run(env, stderr, |score| {
         if let Some(tally) = tallies.value(score.commune.period, || {
-            Progress::new(&set, targets.as_ref(), by_district)
+            Progress::new(&set, targets.as_ref(), by_district).with_district_column(district_column)
         }) {
             tally.add(score);
         }
@@ -97,9 +106,12 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
     if let Some(note) = &chosen.note {
         let _ = writeln!(stderr, "note: {note}");
     }
-    let tally = chosen
-        .value
-        .unwrap_or_else(|| Progress::new(&set, targets.as_ref(), by_district));
+    let tally = chosen.value.unwrap_or_else(|| {
+        Progress::new(&set, targets.as_ref(), by_district).with_district_column(district_column)
+    });
+    if by_district.is_none() && district_column {
+        abolished_districts(&tally, stderr);
+    }
     if let Some(targets) = &targets {
         for (district, _) in &targets.districts {
             if tally.by_district() && !tally.has_district(district) {

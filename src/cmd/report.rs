@@ -79,12 +79,12 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         .map(|path| Targets::load(path, &set))
         .transpose()?;
     let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
-    let by_district = scan::district_grouping(&scan, &options.input, &options.read, stderr)?;
+    let district_column = scan.has_district();
     let criteria_missing = scan.criteria_missing().map(str::to_owned);
     // what the report needs of each period, until the file says which is the latest
     let fresh = || {
         (
-            Progress::new(&set, targets.as_ref(), by_district),
+            Progress::new(&set, targets.as_ref(), None).with_district_column(district_column),
             Vec::new(),
         )
     };
@@ -108,6 +108,9 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         let _ = writeln!(stderr, "note: {note}");
     }
     let (progress, rows): (Progress, Vec<Snapshot>) = chosen.value.unwrap_or_else(fresh);
+    if district_column {
+        super::progress::abolished_districts(&progress, stderr);
+    }
     let changes = match &options.previous {
         Some(previous) => Some(compare(
             &set,

@@ -432,9 +432,10 @@ impl<'s> SurveyReader<'s> {
                 self.skipped.push((kind, line));
                 continue;
             }
-            // Under a totals or blank row, a row without an id is held back: the signature
-            // block if no commune follows, a commune whose id is missing (an error) if one does.
-            if self.table_ended && id_blank {
+            // Under a totals or blank row, a row without an id, or of words across the sheet,
+            // is held back: the signature block if no commune follows, a commune whose id is
+            // missing or wrong (an error) if one does.
+            if self.table_ended && (id_blank || self.words_without_data()) {
                 self.held.push((line, self.record.clone()));
                 continue;
             }
@@ -546,9 +547,17 @@ impl<'s> SurveyReader<'s> {
         if filled.iter().any(|c| is_totals_label(c)) {
             return Some(NotACommune::Totals);
         }
-        // a commune's data: anything but names (a region, a year, hamlets, criteria)
+        let data = self
+            .data_columns()
+            .any(|i| cells.get(i).is_some_and(|c| !c.is_empty()));
+        (!data).then_some(NotACommune::Heading)
+    }
+
+    /// The columns that hold a commune's data: anything but names (a region, a year or period,
+    /// hamlets, criteria).
+    fn data_columns(&self) -> impl Iterator<Item = usize> + '_ {
         let l = &self.layout;
-        let data = [
+        [
             l.class,
             l.year,
             l.period,
@@ -562,8 +571,28 @@ impl<'s> SurveyReader<'s> {
         .chain(l.overrides.iter().map(|(i, _)| *i))
         .chain(self.plan.iter().map(|(i, _)| *i))
         .chain(l.verdicts.iter().flatten().flatten().copied())
-        .any(|i| cells.get(i).is_some_and(|c| !c.is_empty()));
-        (!data).then_some(NotACommune::Heading)
+    }
+
+    /// Whether the row just read is a line of words, as a signature block under the table
+    /// writes across the sheet (`NGƯỜI LẬP BIỂU` in the id column, `KT. CHỦ TỊCH` under a
+    /// criterion): its id cell holds words, not a code, and no data cell holds a verdict or a
+    /// number.
+    fn words_without_data(&self) -> bool {
+        let text = |i: usize| {
+            nfc(&String::from_utf8_lossy(
+                self.record.get(i).unwrap_or_default(),
+            ))
+        };
+        text(self.layout.commune_id)
+            .trim()
+            .contains(char::is_whitespace)
+            && self.data_columns().all(|i| {
+                let cell = text(i);
+                let cell = cell.trim();
+                cell.is_empty()
+                    || (parse_verdict_word(cell).is_none()
+                        && parse_number(cell, false, None).is_err())
+            })
     }
 
     /// The district a group heading names, in the row just read: see [`district_named`].

@@ -618,3 +618,41 @@ fn totals_like_rows_and_many_bad_cells_are_said_plainly() {
         run.stderr
     );
 }
+
+/// A signature block whose lines run across the sheet — `NGƯỜI LẬP BIỂU` under the id column,
+/// `KT. CHỦ TỊCH` under a criterion — lies under the table: it is skipped as such, and every
+/// commune above it is scored. A commune after it still makes the line an error.
+#[test]
+fn a_signature_block_across_the_columns_is_not_a_commune() {
+    let sheet = "STT,Mã xã,Tên xã,TC1,TC2\n\
+                 1,X01,Xã Một,Đạt,Đạt\n\
+                 2,X02,Xã Hai,Đạt,Không đạt\n\
+                 ,,Tổng cộng,2,1\n\
+                 ,,,,\n\
+                 ,NGƯỜI LẬP BIỂU,,,KT. CHỦ TỊCH\n\
+                 ,,,,PHÓ CHỦ TỊCH\n";
+    let run = score_bytes("bieu.csv", sheet.as_bytes(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ids: Vec<&str> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(ids, ["X01", "X02"]);
+    assert!(
+        run.stderr.contains("2 rows under the table (lines 6–7)"),
+        "{}",
+        run.stderr
+    );
+
+    let more = format!("{sheet}3,X03,Xã Ba,Đạt,Đạt\n");
+    let run = score_bytes("bieu.csv", more.as_bytes(), &[]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains(":6: column \"TC2\": value \"KT. CHỦ TỊCH\""),
+        "{}",
+        run.stderr
+    );
+}

@@ -673,12 +673,20 @@ impl CriteriaSet {
 
     /// [`CriteriaSet::from_yaml`] for a set `depth` overlays down.
     fn from_yaml_at(yaml: &str, origin: &str, depth: u32) -> Result<CriteriaSet> {
-        let probe: raw::RawProbe = crate::yaml::parse(yaml, origin, "criteria set")?;
-        if probe.extends.is_some() {
-            return overlay::load(yaml, origin, depth);
+        // A whole set is read in one pass (the built-in sets are read at every start); only a
+        // file that is not one is probed for `extends`, so that an overlay is read as one and
+        // any other file keeps the whole set's error.
+        match crate::yaml::parse::<raw::RawSet>(yaml, origin, "criteria set") {
+            Ok(raw) => check::validate(raw, origin),
+            Err(err) => {
+                let probe: raw::RawProbe = crate::yaml::parse(yaml, origin, "criteria set")?;
+                if probe.extends.is_some() {
+                    overlay::load(yaml, origin, depth)
+                } else {
+                    Err(err)
+                }
+            }
         }
-        let raw: raw::RawSet = crate::yaml::parse(yaml, origin, "criteria set")?;
-        check::validate(raw, origin)
     }
 
     /// Loads a set given as a built-in id or a path to a YAML file. A name that is neither a

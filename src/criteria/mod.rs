@@ -590,7 +590,9 @@ impl Threshold {
     #[must_use]
     pub fn scaled(&self, factor: f64, source: &str, verified: bool, base: &str) -> Threshold {
         let scale = |level: &Level| Level {
-            amount: level.amount.map(|a| a * factor),
+            // to a millionth, so that 110% of 45 is 49.5 and not 49.50000000000001 in every
+            // listing (levels are given to a few decimals at most)
+            amount: level.amount.map(|a| (a * factor * 1e6).round() / 1e6),
             source: source.to_owned(),
             verified: verified && level.verified,
             provincial: level.provincial,

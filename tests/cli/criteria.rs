@@ -204,3 +204,131 @@ fn the_todo_skeleton_round_trips_and_fills_in() {
         assert_eq!(dbsh["provincial"], true);
     }
 }
+
+/// A province's overlay giving the advanced income per region (which the national set cannot
+/// give: Appendix II of QĐ 318 is not public) and the standard income of 2023.
+const REGIONAL_INCOME: &str = "extends: vn-commune-2021-2025
+id: tinh-thu
+title: { vi: Tỉnh thử, en: Test province }
+tiers:
+  - id: standard
+    criteria:
+      - number: 10
+        indicators:
+          - id: \"10\"
+            threshold:
+              source: QĐ 1/QĐ-UBND tỉnh Thử, Phụ lục I
+              by_year:
+                2023:
+                  by_region: { TDMNPB: 40, DBSCL: 50 }
+  - id: advanced
+    criteria:
+      - number: 10
+        indicators:
+          - id: \"10\"
+            threshold:
+              source: QĐ 1/QĐ-UBND tỉnh Thử, Phụ lục II
+              by_year:
+                2023:
+                  by_region: { TDMNPB: 45, DBSCL: 60 }
+";
+
+#[test]
+fn advanced_income_is_regional_with_the_dbkk_rule_and_the_model_level_follows_per_region() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("tinh-thu.yaml");
+    std::fs::write(&set, REGIONAL_INCOME).unwrap();
+    // Five Mekong-delta communes meeting every other criterion of every tier by verdict; two
+    // are specially difficult (ĐBKK) communes, which QĐ 318 Điều 1 makes read the Northern
+    // Midlands column "for the standard or the advanced level".
+    let mut csv = String::from("commune_id,commune_name,region,dbkk_atk,year,10");
+    let verdicts: Vec<String> = (1..=19)
+        .filter(|n| *n != 10)
+        .map(|n| format!("TC{n}"))
+        .chain((1..=19).filter(|n| *n != 10).map(|n| format!("NC{n}")))
+        .chain(["KM3".to_owned(), "KM4".to_owned()])
+        .collect();
+    for v in &verdicts {
+        csv.push(',');
+        csv.push_str(v);
+    }
+    csv.push('\n');
+    for (id, flag, income) in [
+        ("A", "Có", "50"),    // advanced ≥ 45 (TDMNPB), model ≥ 49.5
+        ("B", "Không", "50"), // standard ≥ 50 (ĐBSCL), advanced ≥ 60 not met
+        ("C", "Không", "66"), // model ≥ 66 = 1.1 × 60
+        ("D", "Có", "49"),    // advanced ≥ 45, model ≥ 49.5 not met
+        ("E", "Không", "65"), // advanced ≥ 60, model ≥ 66 not met
+    ] {
+        csv.push_str(&format!("{id},Xã {id},DBSCL,{flag},2023,{income}"));
+        for _ in &verdicts {
+            csv.push_str(",Đạt");
+        }
+        csv.push('\n');
+    }
+    let survey = dir.path().join("khao-sat.csv");
+    std::fs::write(&survey, csv).unwrap();
+    let run = ntm(&[
+        "score",
+        survey.to_str().unwrap(),
+        "--criteria",
+        set.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    let tiers: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["commune_id"].as_str().unwrap(),
+                r["tier"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tiers,
+        [
+            ("A", "model"),
+            ("B", "standard"),
+            ("C", "model"),
+            ("D", "advanced"),
+            ("E", "advanced"),
+        ]
+    );
+
+    // the model level is derived per region and year, and shown as such
+    let show = ntm(&[
+        "criteria",
+        "show",
+        set.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    let json: Value = serde_json::from_str(&show.stdout).unwrap();
+    let model = json["tiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "model")
+        .unwrap();
+    let levels: Vec<(&str, Value)> = model["criteria"][0]["indicators"][0]["thresholds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["year"] == 2023)
+        .map(|l| (l["class"].as_str().unwrap(), l["value"].clone()))
+        .collect();
+    assert_eq!(levels.len(), 7, "{levels:?}");
+    assert!(
+        levels.contains(&("TDMNPB", serde_json::json!(49.5))),
+        "{levels:?}"
+    );
+    assert!(
+        levels.contains(&("DBSCL", serde_json::json!(66.0))),
+        "{levels:?}"
+    );
+    assert!(levels.contains(&("DBSH", Value::Null)), "{levels:?}");
+}

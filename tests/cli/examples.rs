@@ -43,9 +43,9 @@ fn the_example_province_reproduces_its_report() {
     // relies on thresholds not verified against the legal text
     let warnings: Vec<_> = run.stderr.lines().collect();
     assert_eq!(warnings.len(), 3, "{}", run.stderr);
-    assert!(warnings[0].contains("advanced threshold for 2022 is not known"));
+    assert!(warnings[0].contains("advanced threshold for TDMNPB in 2022 is not known"));
     assert!(warnings[0].ends_with("(record the verdict in column NC10 instead)"));
-    assert!(warnings[1].contains("model threshold for 2022 is not known"));
+    assert!(warnings[1].contains("model threshold for TDMNPB in 2022 is not known"));
     assert!(warnings[2].contains("not verified against the legal text"));
 }
 

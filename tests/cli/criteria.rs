@@ -1,5 +1,7 @@
 //! `ntm criteria list|show` and the loading of criteria files: every problem with its line.
 
+use std::fmt::Write as _;
+
 use serde_json::Value;
 
 use crate::util::{data, ntm, repo};
@@ -260,7 +262,7 @@ fn advanced_income_is_regional_with_the_dbkk_rule_and_the_model_level_follows_pe
         ("D", "Có", "49"),    // advanced ≥ 45, model ≥ 49.5 not met
         ("E", "Không", "65"), // advanced ≥ 60, model ≥ 66 not met
     ] {
-        csv.push_str(&format!("{id},Xã {id},DBSCL,{flag},2023,{income}"));
+        write!(csv, "{id},Xã {id},DBSCL,{flag},2023,{income}").unwrap();
         for _ in &verdicts {
             csv.push_str(",Đạt");
         }

@@ -12,8 +12,8 @@ use crate::lang::Lang;
 use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
 use crate::render::{Periodic, Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
-use crate::survey::SurveyReader;
 use crate::survey::input::{HEADER_NAMES, InputOptions, first_year, header_meaning};
+use crate::survey::{ConditionCell, SurveyReader};
 use crate::text::{fold, ranges, shown};
 
 /// At most this many problems are listed; the rest are counted.
@@ -449,6 +449,8 @@ fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
 #[derive(Default)]
 struct Notes {
     disagreements: usize,
+    /// Rows stopped below a tier by a recognition condition.
+    conditions_not_met: usize,
     /// Per indicator column: whether it was judged against an unverified threshold.
     unverified: Vec<bool>,
     /// Per tier and indicator column (at `tier × columns + column`; an indicator is in one
@@ -502,6 +504,30 @@ impl Notes {
                         years.insert(i, year);
                     }
                 }
+                Finding::ConditionNotMet {
+                    tier,
+                    condition,
+                    cell,
+                } => {
+                    self.conditions_not_met += 1;
+                    if self.conditions_not_met <= max_row_warnings {
+                        let (_, c) = set
+                            .conditions()
+                            .nth(condition)
+                            .expect("a finding names a condition of the set");
+                        let said = match cell {
+                            ConditionCell::Given(verdict) => format!("says \"{verdict}\""),
+                            _ => "is blank (not assessed)".to_owned(),
+                        };
+                        warn(
+                            stderr,
+                            &format!(
+                                "{file}:{line}: the commune meets the criteria of tier {} but column {} ({}) {said}; recognition needs it ({}), so the commune is not counted at that tier",
+                                set.tiers[tier].id, c.column, c.name.en, c.source
+                            ),
+                        );
+                    }
+                }
                 Finding::Disagreement {
                     tier,
                     criterion,
@@ -524,6 +550,15 @@ impl Notes {
     }
 
     fn report(self, set: &CriteriaSet, stderr: &mut dyn Write, max_row_warnings: usize) {
+        if self.conditions_not_met > max_row_warnings {
+            warn(
+                stderr,
+                &format!(
+                    "… and {} more commune(s) kept below a tier by a recognition condition",
+                    self.conditions_not_met - max_row_warnings
+                ),
+            );
+        }
         if self.disagreements > max_row_warnings {
             warn(
                 stderr,

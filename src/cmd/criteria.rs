@@ -291,6 +291,24 @@ fn show_markdown(set: &CriteriaSet, lang: Lang, out: &mut dyn Write) -> std::io:
                 )?;
             }
         }
+        if !tier.conditions.is_empty() {
+            writeln!(
+                out,
+                "\n{} ({}):\n",
+                label(Label::RecognitionConditions, lang),
+                label(Label::ConditionsOptional, lang)
+            )?;
+            for c in &tier.conditions {
+                let star = if c.verified { "" } else { " \\*" };
+                writeln!(
+                    out,
+                    "- `{}`: {}{star} — {}",
+                    c.column,
+                    markdown_cell(c.name.get(lang)),
+                    markdown_cell(&c.source)
+                )?;
+            }
+        }
     }
     let unverified = unverified_lines(set, lang);
     if !unverified.is_empty() {
@@ -355,6 +373,24 @@ fn show_table(
             }
         }
         writeln!(out, "{table}")?;
+        if !tier.conditions.is_empty() {
+            writeln!(
+                out,
+                "{} ({}):",
+                label(Label::RecognitionConditions, lang),
+                label(Label::ConditionsOptional, lang)
+            )?;
+            for c in &tier.conditions {
+                let star = if c.verified { "" } else { " *" };
+                writeln!(
+                    out,
+                    "  {}: {}{star} — {}",
+                    c.column,
+                    c.name.get(lang),
+                    c.source
+                )?;
+            }
+        }
     }
     let lines = unverified_lines(set, lang);
     if !lines.is_empty() {
@@ -686,6 +722,8 @@ struct TierView<'a> {
     source: &'a str,
     verdict_prefix: &'a str,
     criteria: Vec<CriterionView<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    conditions: &'a [crate::criteria::Condition],
 }
 
 #[derive(Serialize)]
@@ -792,6 +830,7 @@ impl<'a> SetView<'a> {
                     name: &t.name,
                     source: &t.source,
                     verdict_prefix: &t.verdict_prefix,
+                    conditions: &t.conditions,
                     criteria: t
                         .criteria
                         .iter()

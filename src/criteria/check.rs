@@ -6,13 +6,13 @@ use std::collections::{HashMap, HashSet};
 use serde_saphyr::Spanned;
 
 use super::raw::{
-    RawAct, RawBand, RawClassMap, RawComparison, RawIndicator, RawKind, RawSet, RawThreshold,
-    RawValue, RawYear,
+    RawAct, RawBand, RawClassMap, RawComparison, RawCondition, RawIndicator, RawKind, RawSet,
+    RawThreshold, RawValue, RawYear,
 };
 use super::{
-    Band, Class, ClassId, Classification, Comparison, CriteriaSet, Criterion, Date, Derivation,
-    InForce, Indicator, LegalAct, Level, Measure, Override, Period, Quantity, QuantityKind,
-    RESERVED_COLUMNS, Threshold, Tier, YearLevels, YearSpan, problem_at,
+    Band, Class, ClassId, Classification, Comparison, Condition, CriteriaSet, Criterion, Date,
+    Derivation, InForce, Indicator, LegalAct, Level, Measure, Override, Period, Quantity,
+    QuantityKind, RESERVED_COLUMNS, Threshold, Tier, YearLevels, YearSpan, problem_at,
 };
 use crate::error::{Error, Problem, Result};
 use crate::text::nfc;
@@ -407,12 +407,14 @@ fn tiers(
                 owner_source: None,
             });
         }
+        let conditions = conditions(v, &raw_tier.conditions, reserved, &kinds, &tiers);
         tiers.push(Tier {
             id,
             name: raw_tier.name.clone(),
             source: raw_tier.source.clone(),
             verdict_prefix: prefix,
             criteria,
+            conditions,
         });
     }
     // Verdict columns must not collide with indicator ids either.
@@ -428,6 +430,45 @@ fn tiers(
         }
     }
     tiers
+}
+
+/// A tier's recognition conditions; each column is its own, apart from every other column of
+/// the set.
+fn conditions(
+    v: &mut Validator<'_>,
+    raw: &[RawCondition],
+    reserved: &[String],
+    indicators: &HashMap<String, (RawKind, u64, usize)>,
+    lower_tiers: &[Tier],
+) -> Vec<Condition> {
+    let mut out: Vec<Condition> = Vec::new();
+    for rc in raw {
+        let line = rc.column.referenced.line();
+        let column = nfc(rc.column.value.trim());
+        let taken = column.is_empty()
+            || reserved.contains(&column)
+            || indicators.contains_key(&column)
+            || out.iter().any(|c| c.column == column)
+            || lower_tiers
+                .iter()
+                .flat_map(|t| &t.conditions)
+                .any(|c| c.column == column);
+        if taken {
+            v.report(
+                line,
+                format!("recognition condition column \"{column}\" must be a column of its own (not empty, not an indicator, not a reserved or another condition's column)"),
+            );
+            continue;
+        }
+        v.non_empty(line, "condition source", &rc.source);
+        out.push(Condition {
+            column,
+            name: rc.name.clone(),
+            source: rc.source.clone(),
+            verified: rc.verified,
+        });
+    }
+    out
 }
 
 pub(super) fn check_column_name(v: &mut Validator<'_>, line: u64, id: &str, reserved: &[String]) {
@@ -802,6 +843,32 @@ mod tests {
                 problems.into_iter().map(|p| p.message).collect()
             }
             other => vec![other.to_string()],
+        }
+    }
+
+    #[test]
+    fn a_recognition_condition_needs_a_column_of_its_own() {
+        let condition = |column: &str| {
+            format!(
+                "    verdict_prefix: TC\n    conditions:\n      - column: {column}\n        name: {{ vi: An ninh, en: Security }}\n        source: QĐ 18/2022/QĐ-TTg, Điều 4\n        verified: false\n"
+            )
+        };
+        assert!(
+            CriteriaSet::from_yaml(
+                &SET.replacen("    verdict_prefix: TC\n", &condition("security"), 1),
+                "t.yaml"
+            )
+            .is_ok()
+        );
+        for taken in ["year", "1.1", "\"\""] {
+            assert_eq!(
+                problems("    verdict_prefix: TC\n", &condition(taken)),
+                [format!(
+                    "recognition condition column \"{}\" must be a column of its own (not empty, not an indicator, not a reserved or another condition's column)",
+                    taken.trim_matches('"')
+                )],
+                "{taken}"
+            );
         }
     }
 

@@ -83,6 +83,16 @@ struct Tier<'a> {
     source: &'a str,
     verdict_prefix: &'a str,
     criteria: Vec<Criterion<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    conditions: Vec<Condition<'a>>,
+}
+
+#[derive(Serialize)]
+struct Condition<'a> {
+    column: &'a str,
+    name: &'a Text,
+    source: &'a str,
+    verified: bool,
 }
 
 #[derive(Serialize)]
@@ -271,6 +281,16 @@ pub fn to_yaml(set: &CriteriaSet) -> String {
                         note: cr.note.as_deref(),
                         indicators_complete: cr.indicators_complete,
                         indicators: cr.indicators.iter().map(|i| indicator(i, &codes)).collect(),
+                    })
+                    .collect(),
+                conditions: t
+                    .conditions
+                    .iter()
+                    .map(|c| Condition {
+                        column: &c.column,
+                        name: &c.name,
+                        source: &c.source,
+                        verified: c.verified,
                     })
                     .collect(),
             })

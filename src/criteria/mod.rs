@@ -312,6 +312,25 @@ pub struct Tier {
     pub verdict_prefix: String,
     /// Its criteria.
     pub criteria: Vec<Criterion>,
+    /// What recognition by decision needs beyond the criteria, each required only where a
+    /// survey has its column.
+    pub conditions: Vec<Condition>,
+}
+
+/// A condition of recognition by decision beyond the criteria (QĐ 18/2022/QĐ-TTg, Article 4: no
+/// outstanding construction debt of the programme, residents' satisfaction, no complex security
+/// situation), given by a yes/no survey column. A tier requires it only when the survey has the
+/// column: without it, a tier means "meets the criteria", not "recognised".
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Condition {
+    /// The survey column that says whether the commune meets it.
+    pub column: String,
+    /// What it asks.
+    pub name: Text,
+    /// Its legal source.
+    pub source: String,
+    /// Whether it was checked against the legal text.
+    pub verified: bool,
 }
 
 impl Tier {
@@ -721,11 +740,22 @@ impl CriteriaSet {
             .collect()
     }
 
+    /// Every recognition condition, tier after tier, with its tier's index: the order of
+    /// [`crate::survey::Commune::conditions`].
+    pub fn conditions(&self) -> impl Iterator<Item = (usize, &Condition)> {
+        self.tiers
+            .iter()
+            .enumerate()
+            .flat_map(|(t, tier)| tier.conditions.iter().map(move |c| (t, c)))
+    }
+
     /// Whether a survey column headed `header` means something to this set: an indicator, a
-    /// verdict column, the classification column or an override column.
+    /// verdict column, the classification column, an override column or a recognition
+    /// condition.
     #[must_use]
     pub fn uses_column(&self, header: &str) -> bool {
         self.columns.iter().any(|c| c == header)
+            || self.conditions().any(|(_, c)| c.column == header)
             || self.classification.column == header
             || self
                 .classification

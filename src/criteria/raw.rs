@@ -94,6 +94,17 @@ pub(crate) struct RawTier {
     pub source: String,
     pub verdict_prefix: Spanned<String>,
     pub criteria: Vec<RawCriterion>,
+    #[serde(default)]
+    pub conditions: Vec<RawCondition>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCondition {
+    pub column: Spanned<String>,
+    pub name: Text,
+    pub source: String,
+    pub verified: bool,
 }
 
 #[derive(Debug, Deserialize)]

@@ -60,6 +60,10 @@ pub enum Label {
     NotKnown,
     /// Heading of the unverified list.
     UnverifiedHeading,
+    /// The recognition conditions of a tier, before their list.
+    RecognitionConditions,
+    /// What a tier means without the recognition condition columns.
+    ConditionsOptional,
     /// The criterion's indicator list is partial.
     PartialList,
     /// Verdict-only criterion.
@@ -241,6 +245,14 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Label::Default => ("mặc định", "default"),
         Label::MustBeMet => ("Đạt", "met"),
         Label::NotKnown => ("chưa rõ", "not known"),
+        Label::RecognitionConditions => (
+            "Điều kiện công nhận ngoài các tiêu chí",
+            "Conditions of recognition beyond the criteria",
+        ),
+        Label::ConditionsOptional => (
+            "mỗi điều kiện chỉ được xét khi tệp khảo sát có cột của nó; không có các cột này, mức đạt chỉ có nghĩa là đạt các tiêu chí, chưa phải được công nhận",
+            "each is judged only when the survey has its column; without these columns a tier means meeting the criteria, not recognition",
+        ),
         Label::UnverifiedHeading => (
             "Giá trị chưa được kiểm chứng với văn bản pháp lý",
             "Values not verified against the legal text",

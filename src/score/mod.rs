@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::criteria::Verdict;
 use crate::criteria::{ClassId, CriteriaSet, Criterion, Indicator, LevelLookup, Measure, PerTier};
-use crate::survey::{Commune, Reading};
+use crate::survey::{Commune, ConditionCell, Reading};
 
 /// How one indicator was judged.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -125,6 +125,17 @@ pub enum Finding {
         /// The year, when it varies by year.
         year: Option<u16>,
     },
+    /// The commune meets every criterion of a tier (and of the tiers below) but the survey says
+    /// a recognition condition of the tier is not met, or leaves it blank: the tier is not
+    /// reached.
+    ConditionNotMet {
+        /// Tier index.
+        tier: usize,
+        /// The condition, an index in [`CriteriaSet::conditions`] order.
+        condition: usize,
+        /// What the row says of it.
+        cell: ConditionCell,
+    },
     /// A value was judged against a threshold not verified against the legal text.
     UnverifiedThreshold {
         /// The indicator's column, an index into [`CriteriaSet::columns`].
@@ -182,11 +193,11 @@ pub fn score(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let tier = tiers
+    let by_criteria = tiers
         .iter()
         .take_while(|criteria| criteria.iter().all(|c| c.verdict == Verdict::Met))
-        .count()
-        .checked_sub(1);
+        .count();
+    let tier = conditions_met(set, &commune, by_criteria, &mut findings).checked_sub(1);
     Ok((
         CommuneScore {
             commune,
@@ -196,6 +207,42 @@ pub fn score(
         },
         findings,
     ))
+}
+
+/// How many of the first `by_criteria` tiers (those whose criteria are all met) the recognition
+/// conditions the survey gives also allow: a condition not met or left blank stops the ladder
+/// at its tier, with a finding that says why.
+fn conditions_met(
+    set: &CriteriaSet,
+    commune: &Commune,
+    by_criteria: usize,
+    findings: &mut Vec<Finding>,
+) -> usize {
+    let mut first = 0;
+    for (t, tier) in set.tiers.iter().enumerate().take(by_criteria) {
+        let mut blocked = false;
+        for (k, cell) in commune.conditions[first..first + tier.conditions.len()]
+            .iter()
+            .enumerate()
+        {
+            if !matches!(
+                cell,
+                ConditionCell::NotAsked | ConditionCell::Given(Verdict::Met)
+            ) {
+                blocked = true;
+                findings.push(Finding::ConditionNotMet {
+                    tier: t,
+                    condition: first + k,
+                    cell: *cell,
+                });
+            }
+        }
+        if blocked {
+            return t;
+        }
+        first += tier.conditions.len();
+    }
+    by_criteria
 }
 
 /// Judges one criterion, appending its indicators' results to `indicators`.

@@ -90,6 +90,20 @@ pub struct Commune {
     pub readings: Vec<Option<Reading>>,
     /// Verdict-only columns (`TC<n>`, …), per tier, per criterion; `None` when blank or absent.
     pub verdicts: PerTier<Option<Verdict>>,
+    /// The recognition conditions of the set, in [`CriteriaSet::conditions`] order.
+    pub conditions: Vec<ConditionCell>,
+}
+
+/// A recognition condition ([`crate::criteria::Condition`]) as a row gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConditionCell {
+    /// The survey has no column for it: its tier does not require it, and means "meets the
+    /// criteria".
+    NotAsked,
+    /// The column is there and the cell blank: not assessed, so the tier is not reached.
+    Blank,
+    /// What the cell says.
+    Given(Verdict),
 }
 
 impl Commune {
@@ -112,6 +126,7 @@ impl Commune {
             outstanding_field: String::new(),
             recognised: None,
             recognised_year: None,
+            conditions: vec![ConditionCell::NotAsked; set.conditions().count()],
             readings: vec![None; set.columns.len()],
             verdicts: set
                 .tiers
@@ -140,6 +155,7 @@ struct Layout {
     recognised_year: Option<usize>,
     class: Option<usize>,
     overrides: Vec<(usize, ClassId)>,
+    conditions: Vec<Option<usize>>,
     indicators: Vec<Option<usize>>,
     verdicts: Vec<Vec<Option<usize>>>,
     headers: Vec<String>,
@@ -946,6 +962,26 @@ fn parse(
         }));
     }
 
+    let conditions = l
+        .conditions
+        .iter()
+        .map(|&column| {
+            let Some(i) = column else {
+                return ConditionCell::NotAsked;
+            };
+            let cell = row.text(Some(i));
+            if cell.is_empty() {
+                return ConditionCell::Blank;
+            }
+            if let Some(verdict) = spellings.parse(cell) {
+                ConditionCell::Given(verdict)
+            } else {
+                row.report(i, cell, &format!("expected {VERDICT_WORDS}"));
+                ConditionCell::Blank
+            }
+        })
+        .collect();
+
     // read before the problems are counted: a cell that is not UTF-8 is one
     let name = nfc(row.text(l.commune));
     let district = nfc(row.text(l.district));
@@ -1012,6 +1048,7 @@ fn parse(
         recognised_year,
         readings,
         verdicts,
+        conditions,
     })
 }
 
@@ -1625,6 +1662,7 @@ fn layout(
             .iter()
             .filter_map(|o| find(&o.column).map(|i| (i, o.class)))
             .collect(),
+        conditions: set.conditions().map(|(_, c)| find(&c.column)).collect(),
         indicators: set.columns.iter().map(|c| find(c)).collect(),
         verdicts: set
             .tiers
@@ -1658,6 +1696,7 @@ fn layout(
     for i in known
         .into_iter()
         .chain(layout.overrides.iter().map(|(i, _)| Some(*i)))
+        .chain(layout.conditions.iter().copied())
         .chain(layout.indicators.iter().copied())
         .chain(layout.verdicts.iter().flatten().copied())
         .flatten()

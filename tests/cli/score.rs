@@ -289,3 +289,118 @@ fn a_byte_order_mark_for_excel_on_windows() {
         "error: --bom starts CSV output with a byte-order mark; the output here is json: drop --bom, or pass --format csv\n"
     );
 }
+
+/// A 2021–2025 survey in which every commune meets all 19 criteria by verdict, with the
+/// recognition conditions of QĐ 18/2022 Article 4 in `conditions` (header, then one cell per
+/// commune A–E), or without them.
+fn meeting_all_criteria(conditions: Option<(&str, [&str; 5])>) -> String {
+    let mut csv = String::from("commune_id,commune,region,year");
+    for n in 1..=19 {
+        write!(csv, ",TC{n}").unwrap();
+    }
+    if let Some((header, _)) = conditions {
+        csv.push(',');
+        csv.push_str(header);
+    }
+    csv.push('\n');
+    for (i, id) in ["A", "B", "C", "D", "E"].iter().enumerate() {
+        write!(csv, "{id},Xã {id},DBSH,2024").unwrap();
+        for n in 1..=19 {
+            // E misses criterion 5: the conditions do not matter for it
+            csv.push_str(if *id == "E" && n == 5 {
+                ",Không đạt"
+            } else {
+                ",Đạt"
+            });
+        }
+        if let Some((_, cells)) = conditions {
+            csv.push(',');
+            csv.push_str(cells[i]);
+        }
+        csv.push('\n');
+    }
+    csv
+}
+
+#[test]
+fn recognition_conditions_count_only_where_the_survey_has_their_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let tiers = |csv: &str| {
+        let path = dir.path().join("khao-sat.csv");
+        std::fs::write(&path, csv).unwrap();
+        let run = ntm(&[
+            "score",
+            path.to_str().unwrap(),
+            "--criteria",
+            "vn-commune-2021-2025",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let tiers: Vec<String> = run
+            .stdout
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').nth(7).unwrap().to_owned())
+            .collect();
+        (
+            tiers,
+            run.stderr.replace(path.to_str().unwrap(), "khao-sat.csv"),
+        )
+    };
+
+    // without the columns a tier means meeting the criteria
+    let (without, _) = tiers(&meeting_all_criteria(None));
+    assert_eq!(
+        without,
+        ["standard", "standard", "standard", "standard", "none"]
+    );
+
+    // with them, each is required: met (Có, Đạt), not met, blank (not assessed)
+    let (with, stderr) = tiers(&meeting_all_criteria(Some((
+        "no_construction_debt,satisfaction,security",
+        [
+            "Có,Đạt,Có",
+            "Có,Đạt,Không",
+            "Có,,Có",
+            "Đạt,Đạt,Đạt",
+            "Không,Không,Không",
+        ],
+    ))));
+    assert_eq!(with, ["standard", "none", "none", "standard", "none"]);
+    assert!(
+        stderr.contains(
+            "warning: khao-sat.csv:3: the commune meets the criteria of tier standard but column security (No complex security and order situation) says \"Không đạt\"; recognition needs it (QĐ 18/2022/QĐ-TTg, Điều 4, điều kiện 4), so the commune is not counted at that tier"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "warning: khao-sat.csv:4: the commune meets the criteria of tier standard but column satisfaction (Residents' satisfaction with the results at the required level) is blank (not assessed);"
+        ),
+        "{stderr}"
+    );
+    // E fails on a criterion: its conditions are not what keeps it back
+    assert!(!stderr.contains("khao-sat.csv:6:"), "{stderr}");
+
+    // a condition cell that is not a verdict is an error at its cell
+    let path = dir.path().join("sai.csv");
+    std::fs::write(
+        &path,
+        meeting_all_criteria(Some(("security", ["Có", "chưa rõ", "Có", "Có", "Có"]))),
+    )
+    .unwrap();
+    let run = ntm(&[
+        "score",
+        path.to_str().unwrap(),
+        "--criteria",
+        "vn-commune-2021-2025",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(":3: column \"security\": value \"chưa rõ\": expected Đạt, Không đạt"),
+        "{}",
+        run.stderr
+    );
+}

@@ -682,7 +682,8 @@ impl<'s> Progress<'s> {
             .map(|(c, counts)| Bottleneck {
                 criterion: c.number,
                 name: c.name.clone(),
-                owner: c.owner.clone(),
+                // the department of the latest year reported on
+                owner: c.owner_in(self.latest_year).clone(),
                 not_met: counts[0],
                 basically_met: counts[1],
                 not_assessed: counts[2],

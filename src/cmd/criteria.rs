@@ -613,16 +613,28 @@ fn years_label(lang: Lang) -> &'static str {
     }
 }
 
-/// A criterion's owner, with the province's source when an overlay assigned it.
+/// A criterion's owner, with the province's source when an overlay assigned it, and the
+/// departments it moved to, from which survey year.
 fn owner(criterion: &crate::criteria::Criterion, lang: Lang) -> String {
-    match &criterion.owner_source {
+    let mut out = match &criterion.owner_source {
         Some(source) => format!(
             "{} {} ({source})",
             criterion.owner.get(lang),
             provincial_mark(lang)
         ),
         None => criterion.owner.get(lang).to_owned(),
+    };
+    for change in &criterion.owner_changes {
+        let _ = write!(
+            out,
+            "; {} {}: {} ({})",
+            label(Label::FromYear, lang),
+            change.from,
+            change.owner.get(lang),
+            change.source
+        );
     }
+    out
 }
 
 /// A criterion's or an indicator's name, marked when a provincial overlay added it.
@@ -731,6 +743,8 @@ struct CriterionView<'a> {
     number: u32,
     name: &'a Text,
     owner: &'a Text,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    owner_changes: &'a [crate::criteria::OwnerChange],
     #[serde(skip_serializing_if = "Option::is_none")]
     owner_source: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -838,6 +852,7 @@ impl<'a> SetView<'a> {
                             number: cr.number,
                             name: &cr.name,
                             owner: &cr.owner,
+                            owner_changes: &cr.owner_changes,
                             owner_source: cr.owner_source.as_deref(),
                             provincial: cr.provincial.as_deref(),
                             note: cr.note.as_deref(),

@@ -11,8 +11,8 @@ use super::raw::{
 };
 use super::{
     Band, Class, ClassId, Classification, Comparison, Condition, CriteriaSet, Criterion, Date,
-    Derivation, InForce, Indicator, LegalAct, Level, Measure, Override, Period, Quantity,
-    QuantityKind, RESERVED_COLUMNS, Threshold, Tier, YearLevels, YearSpan, problem_at,
+    Derivation, InForce, Indicator, LegalAct, Level, Measure, Override, OwnerChange, Period,
+    Quantity, QuantityKind, RESERVED_COLUMNS, Threshold, Tier, YearLevels, YearSpan, problem_at,
 };
 use crate::error::{Error, Problem, Result};
 use crate::text::nfc;
@@ -396,10 +396,31 @@ fn tiers(
                     indicators.push(indicator);
                 }
             }
+            let mut owner_changes: Vec<OwnerChange> = Vec::new();
+            for change in &rc.owner_changes {
+                let from = change.from.value;
+                if owner_changes.last().is_some_and(|last| last.from >= from) {
+                    v.report(
+                        change.from.referenced.line(),
+                        format!("criterion {number}: owner_changes must be in ascending years, each once"),
+                    );
+                }
+                v.non_empty(
+                    change.from.referenced.line(),
+                    "owner change source",
+                    &change.source,
+                );
+                owner_changes.push(OwnerChange {
+                    from,
+                    owner: change.owner.clone(),
+                    source: change.source.clone(),
+                });
+            }
             criteria.push(Criterion {
                 number,
                 name: rc.name.clone(),
                 owner: rc.owner.clone(),
+                owner_changes,
                 note: rc.note.clone(),
                 indicators_complete: rc.indicators_complete,
                 indicators,

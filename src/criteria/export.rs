@@ -100,6 +100,8 @@ struct Criterion<'a> {
     number: u32,
     name: &'a Text,
     owner: &'a Text,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    owner_changes: &'a [super::OwnerChange],
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
     #[serde(skip_serializing_if = "is_true")]
@@ -278,6 +280,7 @@ pub fn to_yaml(set: &CriteriaSet) -> String {
                         number: cr.number,
                         name: &cr.name,
                         owner: &cr.owner,
+                        owner_changes: &cr.owner_changes,
                         note: cr.note.as_deref(),
                         indicators_complete: cr.indicators_complete,
                         indicators: cr.indicators.iter().map(|i| indicator(i, &codes)).collect(),

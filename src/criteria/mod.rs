@@ -348,8 +348,12 @@ pub struct Criterion {
     pub number: u32,
     /// Its name.
     pub name: Text,
-    /// The provincial department usually responsible for it.
+    /// The provincial department usually responsible for it (before the first of
+    /// `owner_changes`).
     pub owner: Text,
+    /// Later departments, from a survey year on, ascending: a reorganisation of the provincial
+    /// departments (Decree 45/2025/NĐ-CP) moves a criterion to a department of another name.
+    pub owner_changes: Vec<OwnerChange>,
     /// Remarks, e.g. on what could not be verified.
     pub note: Option<String>,
     /// Whether `indicators` lists every indicator of the criterion. When it does not, indicator
@@ -362,6 +366,29 @@ pub struct Criterion {
     /// The source of a provincial overlay's assignment of `owner`; `None` when the owner is
     /// the base set's.
     pub owner_source: Option<String>,
+}
+
+impl Criterion {
+    /// The department responsible in survey year `year`; with no year, the latest.
+    #[must_use]
+    pub fn owner_in(&self, year: Option<u16>) -> &Text {
+        self.owner_changes
+            .iter()
+            .rev()
+            .find(|change| year.is_none_or(|y| change.from <= y))
+            .map_or(&self.owner, |change| &change.owner)
+    }
+}
+
+/// A criterion's move to another department from a survey year on.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OwnerChange {
+    /// The first survey year of the new department.
+    pub from: u16,
+    /// The department.
+    pub owner: Text,
+    /// The legal source of the move.
+    pub source: String,
 }
 
 /// An indicator (chỉ tiêu).

@@ -218,7 +218,9 @@ impl Context<'_> {
                         );
                         return None;
                     };
+                    // the province's assignment holds for every year of the set
                     criterion.owner = owner.clone();
+                    criterion.owner_changes.clear();
                     criterion.owner_source = Some(source.to_owned());
                 } else if rc.source.is_some() {
                     v.report(
@@ -256,6 +258,7 @@ impl Context<'_> {
                     number,
                     name: name.clone(),
                     owner: owner.clone(),
+                    owner_changes: Vec::new(),
                     note: rc.note.clone(),
                     indicators_complete: rc.indicators_complete.unwrap_or(true),
                     indicators: Vec::new(),

@@ -109,10 +109,20 @@ pub(crate) struct RawCondition {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub(crate) struct RawOwnerChange {
+    pub from: Spanned<u16>,
+    pub owner: Text,
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct RawCriterion {
     pub number: Spanned<u32>,
     pub name: Text,
     pub owner: Text,
+    #[serde(default)]
+    pub owner_changes: Vec<RawOwnerChange>,
     #[serde(default)]
     pub note: Option<String>,
     #[serde(default = "yes")]

@@ -60,6 +60,8 @@ pub enum Label {
     NotKnown,
     /// Heading of the unverified list.
     UnverifiedHeading,
+    /// "from" before a survey year.
+    FromYear,
     /// The recognition conditions of a tier, before their list.
     RecognitionConditions,
     /// What a tier means without the recognition condition columns.
@@ -245,6 +247,7 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Label::Default => ("mặc định", "default"),
         Label::MustBeMet => ("Đạt", "met"),
         Label::NotKnown => ("chưa rõ", "not known"),
+        Label::FromYear => ("từ năm", "from"),
         Label::RecognitionConditions => (
             "Điều kiện công nhận ngoài các tiêu chí",
             "Conditions of recognition beyond the criteria",

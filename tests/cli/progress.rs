@@ -338,3 +338,50 @@ fn progress_as_a_workbook() {
             .contains("a workbook cannot go to standard output")
     );
 }
+
+#[test]
+fn the_department_of_a_criterion_is_the_one_of_the_year_reported_on() {
+    // Decree 45/2025/NĐ-CP merged the provincial departments from March 2025: a 2025 report
+    // names the Department of Construction for transport, a 2024 one the Department of
+    // Transport, which then still existed.
+    let dir = tempfile::tempdir().unwrap();
+    let owner_of_transport = |year: &str| {
+        let path = dir.path().join(format!("{year}.csv"));
+        std::fs::write(
+            &path,
+            format!("commune_id,commune,region,year,TC1,TC2,TC11,TC12\nA,Xã A,DBSH,{year},Đạt,Không đạt,Không đạt,Không đạt\n"),
+        )
+        .unwrap();
+        let run = ntm(&[
+            "progress",
+            path.to_str().unwrap(),
+            "--criteria",
+            "vn-commune-2021-2025",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let owners: Vec<String> = json["bottlenecks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| [2, 11, 12].contains(&b["criterion"].as_u64().unwrap()))
+            .map(|b| b["owner"]["vi"].as_str().unwrap().to_owned())
+            .collect();
+        owners
+    };
+    assert_eq!(
+        owner_of_transport("2024"),
+        [
+            "Sở Giao thông vận tải",
+            "Sở Lao động - Thương binh và Xã hội",
+            "Sở Lao động - Thương binh và Xã hội"
+        ]
+    );
+    // not one to one: poverty went to agriculture and environment, labour to home affairs
+    assert_eq!(
+        owner_of_transport("2025"),
+        ["Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Sở Nội vụ"]
+    );
+}

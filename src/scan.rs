@@ -5,7 +5,9 @@
 
 use std::io::Write;
 
-use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup, SetChoice, for_year};
+use crate::criteria::{
+    BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup, Measure, SetChoice, for_year,
+};
 use crate::env::{Env, Verbosity};
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Lang;
@@ -451,6 +453,8 @@ struct Notes {
     disagreements: usize,
     /// Rows stopped below a tier by a recognition condition.
     conditions_not_met: usize,
+    /// Numbers given for a yes/no version of an amended indicator.
+    numbers_for_yes_no: usize,
     /// Per indicator column: whether it was judged against an unverified threshold.
     unverified: Vec<bool>,
     /// Per tier and indicator column (at `tier × columns + column`; an indicator is in one
@@ -504,6 +508,30 @@ impl Notes {
                         years.insert(i, year);
                     }
                 }
+                Finding::NumberForYesNo { column, value } => {
+                    self.numbers_for_yes_no += 1;
+                    if self.numbers_for_yes_no <= max_row_warnings {
+                        let id = &set.columns[column];
+                        let version = set
+                            .indicators()
+                            .map(|(_, _, i)| i)
+                            .find(|i| i.column == column && matches!(i.measure, Measure::YesNo));
+                        let (years, source) = version.map_or((String::new(), ""), |i| {
+                            (
+                                i.years
+                                    .map(|y| format!(" (surveys {y})"))
+                                    .unwrap_or_default(),
+                                i.source.as_deref().unwrap_or_default(),
+                            )
+                        });
+                        warn(
+                            stderr,
+                            &format!(
+                                "{file}:{line}: column {id} holds a number ({value}), but indicator {id}{years} is a yes/no ({source}); left not assessed: write Có or Không (Đạt / Không đạt)"
+                            ),
+                        );
+                    }
+                }
                 Finding::ConditionNotMet {
                     tier,
                     condition,
@@ -550,6 +578,15 @@ impl Notes {
     }
 
     fn report(self, set: &CriteriaSet, stderr: &mut dyn Write, max_row_warnings: usize) {
+        if self.numbers_for_yes_no > max_row_warnings {
+            warn(
+                stderr,
+                &format!(
+                    "… and {} more number(s) given for a yes/no indicator, left not assessed",
+                    self.numbers_for_yes_no - max_row_warnings
+                ),
+            );
+        }
         if self.conditions_not_met > max_row_warnings {
             warn(
                 stderr,

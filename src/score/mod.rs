@@ -136,6 +136,14 @@ pub enum Finding {
         /// What the row says of it.
         cell: ConditionCell,
     },
+    /// A number where the version of the indicator for the survey's year is a yes/no (the
+    /// version before an amendment measured it): left not assessed.
+    NumberForYesNo {
+        /// The indicator's column, an index into [`CriteriaSet::columns`].
+        column: usize,
+        /// The number given.
+        value: f64,
+    },
     /// A value was judged against a threshold not verified against the legal text.
     UnverifiedThreshold {
         /// The indicator's column, an index into [`CriteriaSet::columns`].
@@ -327,7 +335,16 @@ fn judge_indicator(
                 verdict,
                 ..not_assessed
             },
-            _ => not_assessed,
+            // a number where this year's version of an amended indicator is a yes/no: the
+            // earlier version's measure, which cannot be judged by this one
+            Some(Reading::Value(value)) => {
+                findings.push(Finding::NumberForYesNo {
+                    column: indicator.column,
+                    value,
+                });
+                not_assessed
+            }
+            None => not_assessed,
         };
     };
     let level = match quantity.threshold.level(commune.class, commune.year) {

@@ -171,8 +171,9 @@ pub struct SurveyReader<'s> {
     record: ByteRecord,
     done: bool,
     layout: Layout,
-    /// The indicator columns present in the file, each once: (CSV column, indicator).
-    plan: Vec<(usize, &'s Indicator)>,
+    /// The indicator columns present in the file, each once: (CSV column, indicator, whether
+    /// another version of the indicator is a yes/no that the column also answers).
+    plan: Vec<(usize, &'s Indicator, bool)>,
     default_year: Option<u16>,
     /// Every `commune_id` read so far, with the line it was first seen on.
     seen: HashMap<String, u64>,
@@ -282,19 +283,24 @@ impl<'s> SurveyReader<'s> {
         let mut unused = Vec::new();
         let layout = layout(set, file, header_line, headers, &mut warnings, &mut unused)?;
         // an indicator shared by several tiers is one column: parse it once
-        let mut plan: Vec<(usize, &'s Indicator)> = Vec::new();
+        let mut plan: Vec<(usize, &'s Indicator, bool)> = Vec::new();
         for (_, _, indicator) in set.indicators() {
             let Some(i) = layout.indicators[indicator.column] else {
                 continue;
             };
-            match plan.iter_mut().find(|(_, p)| p.column == indicator.column) {
-                None => plan.push((i, indicator)),
+            let yes_no = matches!(indicator.measure, Measure::YesNo);
+            match plan
+                .iter_mut()
+                .find(|(_, p, _)| p.column == indicator.column)
+            {
+                None => plan.push((i, indicator, false)),
                 // versions of an amended indicator may differ in kind: a column that one
-                // version measures reads numbers as well as verdicts
+                // version measures reads numbers as well as every yes/no word
                 Some(planned) if matches!(planned.1.measure, Measure::YesNo) => {
+                    planned.2 |= !yes_no;
                     planned.1 = indicator;
                 }
-                Some(_) => {}
+                Some(planned) => planned.2 |= yes_no,
             }
         }
         Ok(SurveyReader {
@@ -585,7 +591,7 @@ impl<'s> SurveyReader<'s> {
         .into_iter()
         .flatten()
         .chain(l.overrides.iter().map(|(i, _)| *i))
-        .chain(self.plan.iter().map(|(i, _)| *i))
+        .chain(self.plan.iter().map(|(i, _, _)| *i))
         .chain(l.verdicts.iter().flatten().flatten().copied())
     }
 
@@ -796,7 +802,7 @@ impl<'s> SurveyReader<'s> {
 /// found reading `id` included).
 fn parse(
     set: &CriteriaSet,
-    plan: &[(usize, &Indicator)],
+    plan: &[(usize, &Indicator, bool)],
     default_year: Option<u16>,
     spellings: &mut VerdictSpellings,
     row: &mut Row<'_>,
@@ -910,7 +916,7 @@ fn parse(
     }
 
     let mut readings = vec![None; set.columns.len()];
-    for &(i, indicator) in plan {
+    for &(i, indicator, also_yes_no) in plan {
         let cell = row.text(Some(i));
         if cell.is_empty() {
             continue;
@@ -929,6 +935,10 @@ fn parse(
                 None => {
                     match parse_number(cell, q.kind == QuantityKind::Percent, q.unit.as_deref()) {
                         Ok(x) => Some(Reading::Value(x)),
+                        // a number first: "1" in a percentage column is 1 %, not yes
+                        Err(_) if also_yes_no && spellings.parse(cell).is_some() => {
+                            spellings.parse(cell).map(Reading::Verdict)
+                        }
                         Err(err) => {
                             row.report(
                                 i,

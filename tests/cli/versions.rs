@@ -400,3 +400,52 @@ fn diff_names_what_changed_between_sets() {
             .contains("| tier\\_removed | \\[model\\] | Xã nông thôn mới kiểu mẫu |  |")
     );
 }
+
+#[test]
+fn the_column_of_an_amended_indicator_reads_each_year_by_its_own_version() {
+    // 15.4 was a percentage until 2023 and is a yes/no from 2024 (QĐ 211/QĐ-TTg): one column
+    // takes both, each row judged by its year's version
+    let csv = "commune_id,commune,region,year,15.4\n\
+               A,Xã A,DBSH,2024,72\n\
+               B,Xã B,DBSH,2024,Có\n\
+               C,Xã C,DBSH,2023,72\n\
+               D,Xã D,DBSH,2023,1\n";
+    let run = score(csv, &["--criteria", "vn-commune-2021-2025"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // a 2024 number is the old measure: not judged, and said so on its row
+    assert!(
+        run.stderr.contains(":2: column 15.4 holds a number (72), but indicator 15.4 (surveys 2024–) is a yes/no (QĐ 211/QĐ-TTg (01/03/2024), amending QĐ 318/QĐ-TTg Phụ lục I, tiêu chí 15); left not assessed: write Có or Không (Đạt / Không đạt)"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains(":3: column 15.4"), "{}", run.stderr);
+    assert_eq!(rows(&run).len(), 4);
+
+    // the verdicts behind the rows, through gaps: B's "Không" is the 2024 yes/no, not met;
+    // C's 72 % meets DBSH's 70 %; D's "1" is 1 %, not a yes
+    let gaps = ntm_with(
+        &[
+            "gaps",
+            "-",
+            "--criteria",
+            "vn-commune-2021-2025",
+            "--format",
+            "csv",
+        ],
+        Some(&csv.replace("2024,Có", "2024,Không")),
+        None,
+    );
+    assert_eq!(gaps.code, 0, "{}", gaps.stderr);
+    let of_15_4: Vec<&str> = gaps
+        .stdout
+        .lines()
+        .filter(|l| l.contains(",15.4,"))
+        .collect();
+    assert_eq!(
+        of_15_4,
+        [
+            "B,Xã B,,none,standard,15,15.4,not_met,,,,",
+            "D,Xã D,,none,standard,15,15.4,not_met,1,70,>=,69"
+        ]
+    );
+}

@@ -455,6 +455,9 @@ struct Notes {
     conditions_not_met: usize,
     /// Numbers given for a yes/no version of an amended indicator.
     numbers_for_yes_no: usize,
+    /// Per tier and indicator column (as `unknown`): the criterion, and the survey years given
+    /// a value that no version of the indicator covers.
+    no_version: Vec<Option<(u32, Vec<u16>)>>,
     /// Per indicator column: whether it was judged against an unverified threshold.
     unverified: Vec<bool>,
     /// Per tier and indicator column (at `tier × columns + column`; an indicator is in one
@@ -505,6 +508,18 @@ impl Notes {
                     if let Some(year) = year
                         && let Err(i) = years.binary_search(&year)
                     {
+                        years.insert(i, year);
+                    }
+                }
+                Finding::NoVersionForYear {
+                    tier,
+                    criterion,
+                    column,
+                    year,
+                } => {
+                    let (_, years) = slot(&mut self.no_version, tier * set.columns.len() + column)
+                        .get_or_insert_with(|| (criterion, Vec::new()));
+                    if let Err(i) = years.binary_search(&year) {
                         years.insert(i, year);
                     }
                 }
@@ -578,6 +593,30 @@ impl Notes {
     }
 
     fn report(self, set: &CriteriaSet, stderr: &mut dyn Write, max_row_warnings: usize) {
+        let columns = set.columns.len();
+        for (i, no_version) in self.no_version.iter().enumerate() {
+            let Some((criterion, years)) = no_version else {
+                continue;
+            };
+            let tier = &set.tiers[i / columns];
+            let indicator = &set.columns[i % columns];
+            let covered: Vec<String> = set
+                .indicators()
+                .filter(|(t, _, ind)| t.id == tier.id && ind.id == *indicator)
+                .filter_map(|(_, _, ind)| ind.years.map(|y| y.to_string()))
+                .collect();
+            warn(
+                stderr,
+                &format!(
+                    "indicator {indicator}: the {} set {} knows it only for surveys {}, not the value(s) given for {}; those values were left not assessed (record the verdict in column {} instead)",
+                    tier.id,
+                    set.id,
+                    covered.join(", "),
+                    ranges(years.iter().map(|&y| u32::from(y))),
+                    tier.verdict_column(*criterion)
+                ),
+            );
+        }
         if self.numbers_for_yes_no > max_row_warnings {
             warn(
                 stderr,

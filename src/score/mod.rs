@@ -136,6 +136,18 @@ pub enum Finding {
         /// What the row says of it.
         cell: ConditionCell,
     },
+    /// A value for an indicator whose versions cover other survey years only (its wording
+    /// before an amendment is not known to the set): left not assessed.
+    NoVersionForYear {
+        /// Tier index.
+        tier: usize,
+        /// Criterion number.
+        criterion: u32,
+        /// The indicator's column, an index into [`CriteriaSet::columns`].
+        column: usize,
+        /// The survey year.
+        year: u16,
+    },
     /// A number where the version of the indicator for the survey's year is a yes/no (the
     /// version before an amendment measured it): left not assessed.
     NumberForYesNo {
@@ -267,6 +279,21 @@ fn judge_criterion(
     for indicator in &criterion.indicators {
         // of an amended indicator, only the version for the survey's year counts
         if !indicator.applies(commune.year) {
+            // a value for a year no version of the column covers (the wording before an
+            // amendment is not known): not judged, and said so
+            if let (Some(year), Some(_)) = (commune.year, commune.readings[indicator.column])
+                && !criterion
+                    .indicators
+                    .iter()
+                    .any(|other| other.column == indicator.column && other.applies(Some(year)))
+            {
+                findings.push(Finding::NoVersionForYear {
+                    tier,
+                    criterion: criterion.number,
+                    column: indicator.column,
+                    year,
+                });
+            }
             indicators.push(IndicatorResult {
                 verdict: Verdict::NotAssessed,
                 value: None,

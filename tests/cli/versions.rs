@@ -449,3 +449,23 @@ fn the_column_of_an_amended_indicator_reads_each_year_by_its_own_version() {
         ]
     );
 }
+
+#[test]
+fn a_value_for_a_year_no_version_covers_is_not_judged_and_said_so() {
+    // 18.4 is known in its wording of QĐ 211 only (2024 on): a 2022 "Không" is not a criterion
+    // 18 failure, and the warning names the verdict column to use
+    let csv = "commune_id,commune,region,year,18.4,TC18\n\
+               A,Xã A,DBSH,2022,Không,\n\
+               B,Xã B,DBSH,2024,Không,\n";
+    let run = score(csv, &["--criteria", "vn-commune-2021-2025"]);
+    let rows = rows(&run);
+    assert_eq!(rows[0]["unmet"], serde_json::json!([]));
+    assert_eq!(rows[1]["unmet"], serde_json::json!(["18"]));
+    assert!(
+        run.stderr.contains(
+            "warning: indicator 18.4: the standard set vn-commune-2021-2025 knows it only for surveys 2024–, not the value(s) given for 2022; those values were left not assessed (record the verdict in column TC18 instead)"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -1,6 +1,8 @@
 //! What changed between two criteria sets: criteria and indicators added, removed, renumbered
 //! or reworded, and thresholds changed — what an analyst needs when a new set is issued. Pure.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use crate::criteria::{CriteriaSet, Criterion, Indicator, Measure, Tier};
@@ -55,6 +57,10 @@ pub enum ChangeKind {
     IndicatorMeasure,
     /// A threshold value differs, appears or disappears.
     Threshold,
+    /// The department responsible (or the years it changes in) differs.
+    Owner,
+    /// The recognition conditions of a tier differ.
+    Conditions,
 }
 
 /// The changes from `a` to `b`, in the order of B's tiers and criteria.
@@ -142,6 +148,24 @@ fn tier(a: &CriteriaSet, b: &CriteriaSet, ta: &Tier, tb: &Tier, out: &mut Vec<Ch
         from,
         to,
     };
+    let conditions = |t: &Tier| {
+        t.conditions
+            .iter()
+            .map(|c| c.column.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if conditions(ta) != conditions(tb) {
+        out.push(Change {
+            change: ChangeKind::Conditions,
+            tier: Some(tb.id.clone()),
+            criterion: None,
+            indicator: None,
+            at: None,
+            from: Some(conditions(ta)),
+            to: Some(conditions(tb)),
+        });
+    }
     // Pair criteria: first by name wherever they stand, then by number.
     let mut pairs: Vec<(Option<&Criterion>, Option<&Criterion>)> = Vec::new();
     let mut a_used = vec![false; ta.criteria.len()];
@@ -199,6 +223,14 @@ fn tier(a: &CriteriaSet, b: &CriteriaSet, ta: &Tier, tb: &Tier, out: &mut Vec<Ch
                         Some(cb.name.vi.clone()),
                     ));
                 }
+                if owner(ca) != owner(cb) {
+                    out.push(change(
+                        ChangeKind::Owner,
+                        cb.number,
+                        Some(owner(ca)),
+                        Some(owner(cb)),
+                    ));
+                }
                 indicators(a, b, tb, ca, cb, out);
             }
             (None, Some(cb)) => out.push(change(
@@ -216,6 +248,15 @@ fn tier(a: &CriteriaSet, b: &CriteriaSet, ta: &Tier, tb: &Tier, out: &mut Vec<Ch
             (None, None) => {}
         }
     }
+}
+
+/// A criterion's department, and the ones it moves to with their first survey years.
+fn owner(c: &Criterion) -> String {
+    let mut out = c.owner.vi.clone();
+    for change in &c.owner_changes {
+        let _ = write!(out, "; {}–: {}", change.from, change.owner.vi);
+    }
+    out
 }
 
 fn indicators(
@@ -375,6 +416,34 @@ mod tests {
     fn load(id: &str) -> CriteriaSet {
         let b = builtin(id).unwrap();
         CriteriaSet::from_yaml(b.yaml, b.id).unwrap()
+    }
+
+    #[test]
+    fn departments_and_recognition_conditions_are_changes() {
+        let changes = diff(&load("vn-commune-2016-2020"), &load("vn-commune-2021-2025"));
+        let transport = changes
+            .iter()
+            .find(|c| {
+                c.change == ChangeKind::Owner
+                    && c.tier.as_deref() == Some("standard")
+                    && c.criterion == Some(2)
+            })
+            .unwrap();
+        assert_eq!(transport.from.as_deref(), Some("Sở Giao thông vận tải"));
+        assert_eq!(
+            transport.to.as_deref(),
+            Some("Sở Giao thông vận tải; 2025–: Sở Xây dựng")
+        );
+        let conditions = changes
+            .iter()
+            .find(|c| c.change == ChangeKind::Conditions)
+            .unwrap();
+        assert_eq!(conditions.tier.as_deref(), Some("standard"));
+        assert_eq!(conditions.from.as_deref(), Some(""));
+        assert_eq!(
+            conditions.to.as_deref(),
+            Some("no_construction_debt, satisfaction, security")
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ cargo check --locked --target x86_64-pc-windows-gnu
 version=$(cargo metadata --no-deps --format-version 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["packages"][0]["version"])')
 name="ntm-$version-$target"
 rm -rf "dist/$name" && mkdir -p "dist/$name"
-cp "target/$target/release/ntm" README.md examples/tinh-mau-2022.csv examples/muc-tieu-2025.yaml "dist/$name/"
+cp "target/$target/release/ntm" README.md LICENSE-MIT LICENSE-APACHE examples/tinh-mau-2022.csv examples/muc-tieu-2025.yaml "dist/$name/"
 tar -C dist -czf "dist/$name.tar.gz" "$name"
 (cd dist && sha256sum "$name.tar.gz" > "$name.tar.gz.sha256")
 rm -r "dist/$name"

@@ -206,6 +206,20 @@ pub enum Label {
     MovedAdded,
     /// A commune merged into another.
     MovedMerged,
+    /// A target met.
+    StatusMet,
+    /// A target not met.
+    StatusNotMet,
+    /// The communes of target `standard_communes`, in a sentence.
+    HeadStandard,
+    /// The communes of target `advanced_communes`, in a sentence.
+    HeadAdvanced,
+    /// The communes of target `model_communes`, in a sentence.
+    HeadModel,
+    /// The communes of target `modern_communes`, in a sentence.
+    HeadModern,
+    /// The headline block of a report.
+    Headline,
 }
 
 /// The text of `label` in `lang`.
@@ -225,7 +239,7 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Label::Unmet => ("Chưa đạt", "Not met"),
         Label::BasicallyMet => ("Cơ bản đạt", "Basically met"),
         Label::NotAssessed => ("Chưa đánh giá", "Not assessed"),
-        Label::NoTier => ("Chưa đạt chuẩn", "none"),
+        Label::NoTier => ("Chưa đạt chuẩn", "Not yet standard"),
         Label::Criterion => ("Tiêu chí / chỉ tiêu", "Criterion / indicator"),
         Label::Indicator => ("Số", "No."),
         Label::Owner => ("Sở phụ trách", "Department"),
@@ -351,6 +365,13 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Label::MovedGained => ("thêm tiêu chí", "gained"),
         Label::MovedAdded => ("mới", "added"),
         Label::MovedMerged => ("sáp nhập vào", "merged into"),
+        Label::StatusMet => ("đạt", "met"),
+        Label::StatusNotMet => ("chưa đạt", "not met"),
+        Label::HeadStandard => ("xã đạt chuẩn trở lên", "communes at standard or above"),
+        Label::HeadAdvanced => ("xã đạt nâng cao trở lên", "communes at advanced or above"),
+        Label::HeadModel => ("xã đạt kiểu mẫu", "model communes"),
+        Label::HeadModern => ("xã đạt nông thôn mới hiện đại", "modern communes"),
+        Label::Headline => ("Kết quả chính", "Key figures"),
     };
     match lang {
         Lang::Vi => vi,

@@ -4,6 +4,7 @@
 
 mod csv;
 pub use csv::neutralise;
+pub mod figures;
 mod json;
 pub use json::document as json_document;
 pub mod labels;

@@ -4,8 +4,9 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::TableLabels;
+use super::figures::target_name;
 use super::labels::{Label, label};
-use super::sections::{Cell, Rows, Section, target_name};
+use super::sections::{Cell, Rows, Section};
 use crate::aggregate::progress::Figure;
 use crate::aggregate::trend::Trend;
 
@@ -40,7 +41,7 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
         first
             .into_iter()
             .flat_map(|p| &p.targets)
-            .map(|t| target_name(&t.name, lang).to_owned()),
+            .map(|t| target_name(&t.name, Some(&t.required), lang)),
     );
     let rows = trend
         .periods
@@ -94,7 +95,16 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
                     .iter()
                     .map(|p| {
                         vec![
-                            target_name(&p.target, lang).into(),
+                            target_name(
+                                &p.target,
+                                first
+                                    .into_iter()
+                                    .flat_map(|f| &f.targets)
+                                    .find(|t| t.name == p.target)
+                                    .map(|t| &t.required),
+                                lang,
+                            )
+                            .into(),
                             Cell::Number(p.gap),
                             p.periods_left.into(),
                             p.needed_per_period.map_or(Cell::from(""), Cell::Number),

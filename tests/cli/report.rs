@@ -188,3 +188,51 @@ fn xlsx_reads_back_with_numbers_as_numbers() {
             .contains("a workbook cannot go to standard output")
     );
 }
+
+/// The example province's report, as HTML, in `lang`.
+fn example_html(lang: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let run = ntm(&[
+        "--lang",
+        lang,
+        "report",
+        &repo("examples/tinh-mau-2022.csv"),
+        "-c",
+        "vn-commune-2021-2025",
+        "--targets",
+        &repo("examples/muc-tieu-2025.yaml"),
+        "--previous",
+        &repo("examples/tinh-mau-2022-thang-11.csv"),
+        "--date",
+        "2022-12-15",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::fs::read_to_string(&page).unwrap()
+}
+
+#[test]
+fn html_opens_on_the_headline_figures_against_their_targets() {
+    let html = example_html("vi");
+    let headline = html.find("<section id=\"headline\">").expect("a headline");
+    assert!(headline < html.find("<section id=\"targets\">").unwrap());
+    for said in [
+        "<li class=\"unmet\"><span class=\"mark\">✘ chưa đạt</span> 17/139 xã đạt chuẩn trở lên (12,2 %) — cần thêm 33 xã để đạt mục tiêu 50</li>",
+        "119 xã còn dưới 15 tiêu chí (thấp nhất 4 tiêu chí) — mục tiêu: không còn xã nào",
+        "16/1783 thôn đạt chuẩn (0,9 %) — cần thêm 519 thôn để đạt mục tiêu 30 %",
+        "Bình quân 10,3 tiêu chí/xã — cần thêm 653 tiêu chí để đạt mục tiêu 15 tiêu chí/xã",
+        "0/2 huyện có mục tiêu riêng đạt đủ mục tiêu (chưa đạt: Hòa An, Trùng Khánh)",
+        "So với kỳ trước: 3 xã mất tiêu chí hoặc xuống mức, 0 xã lên mức, 12 xã đạt thêm tiêu chí",
+    ] {
+        assert!(html.contains(said), "{said}");
+    }
+    // the mark is a symbol and a word as well as a colour, for a page printed in grey
+    assert!(html.contains("li.unmet .mark"));
+    let html = example_html("en");
+    assert!(html.contains(
+        "<span class=\"mark\">✘ not met</span> 17/139 communes at standard or above (12.2%) — 33 more needed to reach the target of 50</li>"
+    ));
+    assert!(html.contains("16/1783 hamlets recognised standard (0.9%) — 519 more hamlets needed to reach the target of 30%"));
+}

@@ -5,8 +5,9 @@ use std::io::{self, Write};
 
 use super::{Report, escape, svg};
 use crate::lang::Lang;
+use crate::render::figures::Status;
 use crate::render::labels::{Label, label};
-use crate::render::sections::Section;
+use crate::render::sections::{Cell, Section};
 
 const STYLE: &str = "
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;margin:0 auto;max-width:1100px;padding:1rem;color:#1b2631;line-height:1.4}
@@ -18,6 +19,10 @@ th,td{border:1px solid #d5d8dc;padding:.25rem .45rem;text-align:left;vertical-al
 th{background:#eaf2f8}td.num{text-align:right;font-variant-numeric:tabular-nums}
 .chart{width:100%;max-width:640px;height:auto;display:block;margin:.3rem 0}
 figure{margin:1rem 0}figcaption{font-weight:600}
+ul.headline{list-style:none;padding:0;margin:.4rem 0}ul.headline li{padding:.35rem .6rem;margin:.25rem 0;border-left:6px solid #95a5a6;background:#f4f6f7}
+ul.headline li.met{border-color:#1e8449;background:#e9f7ef}ul.headline li.unmet{border-color:#c0392b;background:#fdedec}ul.headline li.open{border-color:#b9770e;background:#fef5e7}
+.mark{font-weight:700;white-space:nowrap}li.met .mark,td.met{color:#1e8449}li.unmet .mark,td.unmet{color:#c0392b}li.open .mark,td.open{color:#b9770e}
+td.met,td.unmet,td.open{font-weight:600;white-space:nowrap}
 @media print{body{max-width:none;padding:0;font-size:10pt}section{break-inside:avoid-page}h2{break-after:avoid}.scroll{overflow:visible}}
 ";
 
@@ -39,6 +44,30 @@ pub fn html(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "<li>{}</li>", escape(line))?;
     }
     writeln!(out, "</ul>\n</header>")?;
+    if !doc.headline.is_empty() {
+        writeln!(
+            out,
+            "<section id=\"headline\">\n<h2>{}</h2>\n<ul class=\"headline\">",
+            escape(label(Label::Headline, lang))
+        )?;
+        for h in &doc.headline {
+            match h.status {
+                Some(status) => writeln!(
+                    out,
+                    "<li class=\"{}\"><span class=\"mark\">{}</span> {}</li>",
+                    status.class(),
+                    escape(&status.show(lang)),
+                    escape(&h.text)
+                )?,
+                None => writeln!(
+                    out,
+                    "<li><span class=\"mark\">•</span> {}</li>",
+                    escape(&h.text)
+                )?,
+            }
+        }
+        writeln!(out, "</ul>\n</section>")?;
+    }
     let mut charts_written = false;
     for section in &doc.sections {
         if !charts_written && !matches!(section.kind, "targets" | "district_targets") {
@@ -153,8 +182,13 @@ fn write_section(section: &Section<'_>, lang: Lang, out: &mut dyn Write) -> io::
         write!(out, "<tr>")?;
         for cell in row.iter() {
             let class = match cell {
-                crate::render::sections::Cell::Number(_) => " class=\"num\"",
-                crate::render::sections::Cell::Text(_) => "",
+                Cell::Number(_) | Cell::Quantity(..) => " class=\"num\"",
+                Cell::Status(status) => match status {
+                    Status::Met => " class=\"met\"",
+                    Status::NotMet => " class=\"unmet\"",
+                    Status::Open => " class=\"open\"",
+                },
+                Cell::Text(_) => "",
             };
             write!(
                 out,

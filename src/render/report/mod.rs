@@ -3,6 +3,7 @@
 //! what changed since the last report, and every commune as an appendix — as HTML, Markdown or
 //! an Excel workbook.
 
+mod headline;
 mod html;
 mod markdown;
 mod svg;
@@ -17,6 +18,7 @@ use crate::render::TableLabels;
 use crate::render::labels::{Label, label};
 use crate::render::sections::{Cell, Rows, Section, sections};
 
+pub use headline::{Headline, headline};
 pub use html::html;
 pub use markdown::markdown;
 pub use xlsx::xlsx;
@@ -65,6 +67,8 @@ pub struct Document<'r> {
     pub title: String,
     /// The lines under the title: date, criteria set, legal basis, headline figures.
     pub lead: Vec<String>,
+    /// The figures that matter, each against its target.
+    pub headline: Vec<Headline>,
     /// The sections.
     pub sections: Vec<Section<'r>>,
 }
@@ -130,6 +134,7 @@ impl Report<'_> {
         Document {
             title,
             lead,
+            headline: headline(&self.progress, self.changes.as_ref(), &self.labels),
             sections,
         }
     }
@@ -143,7 +148,7 @@ fn changes_section<'r>(changes: &'r Changes<'_>, labels: &'r TableLabels) -> Sec
         .iter()
         .map(|t| {
             vec![
-                crate::render::sections::target_name(&t.name, lang).into(),
+                crate::render::figures::target_name(&t.name, None, lang).into(),
                 Cell::Number(t.change),
                 Cell::Number(t.before),
                 Cell::Number(t.after),

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::figures::{Status, TargetFigures, Unit, quantity};
+use super::figures::{Status, TargetFigures, Unit, percent, quantity};
 use super::labels::not_shown;
 use super::table::TABLE_ROWS;
 use super::{TableLabels, new_table};
@@ -226,11 +226,11 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
     if let Some(h) = &report.hamlet_standard_share {
         let _ = write!(
             title,
-            " · {}: {}/{} ({} %)",
+            " · {}: {}/{} ({})",
             l(Label::HamletsStandard),
             h.standard,
             h.hamlets,
-            figure(&Figure::Measure(h.share * 100.0), lang)
+            percent(h.share, lang)
         );
     }
     if let Some(missing) = &report.criteria_missing {

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::TableLabels;
-use super::figures::target_name;
+use super::figures::{Unit, target_name, target_units, value};
 use super::labels::{Label, label};
 use super::sections::{Cell, Rows, Section};
 use crate::aggregate::progress::Figure;
@@ -51,14 +51,19 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
             row.extend(p.tiers.iter().map(|t| Cell::from(t.communes)));
             row.extend(p.bands.iter().map(|b| Cell::from(b.communes)));
             row.push(p.average_criteria.map_or(Cell::from(""), Cell::Number));
-            row.push(p.hamlet_standard_share.map_or(Cell::from(""), |s| {
-                Cell::Number((s * 1000.0).round() / 10.0)
-            }));
-            row.extend(
-                p.targets
-                    .iter()
-                    .map(|t| t.actual.as_ref().map_or(Cell::from(""), Cell::from)),
+            row.push(
+                p.hamlet_standard_share
+                    .map_or(Cell::from(""), |s| Cell::Quantity(s, Unit::Percent)),
             );
+            // each target's figure as its table gives it: communes below a minimum, not the
+            // lowest count
+            row.extend(p.targets.iter().map(|t| match &t.actual {
+                None => Cell::from(""),
+                Some(_) if t.name == "min_criteria_per_commune" => {
+                    Cell::Quantity(value(&t.gap), Unit::Communes)
+                }
+                Some(a) => Cell::Quantity(value(a), target_units(&t.name).0),
+            }));
             row
         })
         .collect();
@@ -105,10 +110,14 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
                                 lang,
                             )
                             .into(),
-                            Cell::Number(p.gap),
+                            Cell::Quantity(p.gap, target_units(&p.target).1),
                             p.periods_left.into(),
-                            p.needed_per_period.map_or(Cell::from(""), Cell::Number),
-                            p.so_far_per_period.map_or(Cell::from(""), Cell::Number),
+                            p.needed_per_period.map_or(Cell::from(""), |x| {
+                                Cell::Quantity(x, target_units(&p.target).1)
+                            }),
+                            p.so_far_per_period.map_or(Cell::from(""), |x| {
+                                Cell::Quantity(x, target_units(&p.target).1)
+                            }),
                             yes_no(p.on_track),
                         ]
                     })

@@ -434,6 +434,33 @@ pub fn criterion(number: &str, name: Option<&str>) -> String {
     }
 }
 
+/// Criteria lost or gained, in words: `mất tiêu chí 6 – Cơ sở vật chất văn hóa`, `gained criteria
+/// 4 – Electricity; 19 – Defence and security`. `named` are the criteria by number and name.
+#[must_use]
+pub fn criteria_change(lost: bool, named: &str, count: usize, lang: Lang) -> String {
+    match (lang, lost, count == 1) {
+        (Lang::Vi, true, _) => format!("mất tiêu chí {named}"),
+        (Lang::Vi, false, _) => format!("đạt thêm tiêu chí {named}"),
+        (Lang::En, true, true) => format!("lost criterion {named}"),
+        (Lang::En, true, false) => format!("lost criteria {named}"),
+        (Lang::En, false, true) => format!("gained criterion {named}"),
+        (Lang::En, false, false) => format!("gained criteria {named}"),
+    }
+}
+
+/// A change in a figure, signed: `+0,06`, `−3`, `0`.
+#[must_use]
+pub fn signed(x: f64, lang: Lang) -> String {
+    let n = decimal(x.abs(), 2, lang);
+    if n == "0" {
+        n
+    } else if x > 0.0 {
+        format!("+{n}")
+    } else {
+        format!("−{n}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -145,6 +145,7 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
                 .iter()
                 .map(|loss| {
                     let lost: Vec<String> = loss.lost.iter().map(ToString::to_string).collect();
+                    let lost = labels.criteria(None, &lost);
                     vec![
                         loss.commune_id.clone().into(),
                         loss.commune.clone().into(),
@@ -153,7 +154,7 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
                         loss.to.clone().into(),
                         labels.tier(Some(&loss.tier_before)).into(),
                         labels.tier(Some(&loss.tier_after)).into(),
-                        lost.join(", ").into(),
+                        lost.into(),
                     ]
                 })
                 .collect(),

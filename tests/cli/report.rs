@@ -236,3 +236,128 @@ fn html_opens_on_the_headline_figures_against_their_targets() {
     ));
     assert!(html.contains("16/1783 hamlets recognised standard (0.9%) — 519 more hamlets needed to reach the target of 30%"));
 }
+
+/// The text a person reads in an HTML page: no style sheet, no tags.
+fn visible(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    if let (Some(start), Some(end)) = (rest.find("<style>"), rest.find("</style>")) {
+        text.push_str(&rest[..start]);
+        rest = &rest[end..];
+    }
+    text.push_str(rest);
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Words of the other language, or keys of a file, in what a person reads.
+fn untranslated(text: &str, lang: &str) -> Vec<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut found: Vec<String> = words
+        .iter()
+        .filter(|w| w.contains('_'))
+        .map(|w| (*w).to_owned())
+        .collect();
+    if lang == "vi" {
+        // tier ids, target keys, English verdicts
+        for key in [
+            "standard", "advanced", "model", "modern", "none", "open", "met", "yes", "no",
+            "Communes", "Target", "Gap",
+        ] {
+            if words.contains(&key) {
+                found.push(key.to_owned());
+            }
+        }
+    } else {
+        // labels of the Vietnamese catalogue (names of communes and districts are data)
+        for label in [
+            "tiêu chí",
+            "chưa",
+            "đạt",
+            "Mục tiêu",
+            "Số xã",
+            "không",
+            "Kỳ",
+            "huyện",
+        ] {
+            if text.contains(label) {
+                found.push(label.to_owned());
+            }
+        }
+    }
+    found
+}
+
+/// Every label of every output in the chosen language: the report (HTML and Markdown), the
+/// progress and the diff tables, in Vietnamese and in English.
+#[test]
+fn no_untranslated_label_or_key_in_either_language() {
+    let root = std::path::PathBuf::from(repo(""));
+    for lang in ["vi", "en"] {
+        let mut outputs = vec![("report.html".to_owned(), visible(&example_html(lang)))];
+        for (name, args) in [
+            (
+                "report.md",
+                vec![
+                    "report",
+                    "examples/tinh-mau-2022.csv",
+                    "--targets",
+                    "examples/muc-tieu-2025.yaml",
+                    "--previous",
+                    "examples/tinh-mau-2022-thang-11.csv",
+                    "--format",
+                    "markdown",
+                ],
+            ),
+            (
+                "progress",
+                vec![
+                    "progress",
+                    "examples/tinh-mau-2022.csv",
+                    "--targets",
+                    "examples/muc-tieu-2025.yaml",
+                    "--format",
+                    "table",
+                ],
+            ),
+            (
+                "diff",
+                vec![
+                    "diff",
+                    "examples/tinh-mau-2022-thang-11.csv",
+                    "examples/tinh-mau-2022.csv",
+                    "--format",
+                    "table",
+                ],
+            ),
+        ] {
+            let mut all = vec!["--lang", lang, "-q"];
+            all.extend(args);
+            let run = crate::util::ntm_with(&all, None, Some(&root));
+            assert!(run.code == 0 || run.code == 1, "{name}: {}", run.stderr);
+            outputs.push((name.to_owned(), run.stdout));
+        }
+        for (name, text) in outputs {
+            assert_eq!(
+                untranslated(&text, lang),
+                Vec::<String>::new(),
+                "{lang} {name}"
+            );
+        }
+    }
+}

@@ -15,6 +15,7 @@ use crate::aggregate::trend::Trend;
 use crate::criteria::{CriteriaSet, Date, Verdict};
 use crate::lang::Lang;
 use crate::render::TableLabels;
+use crate::render::figures::{signed, target_name};
 use crate::render::labels::{Label, label};
 use crate::render::sections::{Cell, Rows, Section, sections};
 
@@ -148,8 +149,8 @@ fn changes_section<'r>(changes: &'r Changes<'_>, labels: &'r TableLabels) -> Sec
         .iter()
         .map(|t| {
             vec![
-                crate::render::figures::target_name(&t.name, None, lang).into(),
-                Cell::Number(t.change),
+                target_name(&t.name, None, lang).into(),
+                signed(t.change, lang).into(),
                 Cell::Number(t.before),
                 Cell::Number(t.after),
                 String::new().into(),
@@ -171,13 +172,7 @@ fn changes_section<'r>(changes: &'r Changes<'_>, labels: &'r TableLabels) -> Sec
             t.as_deref()
                 .map_or("—".to_owned(), |t| labels.tier(Some(t)))
         };
-        let mut criteria = Vec::new();
-        if !c.lost.is_empty() {
-            criteria.push(format!("− {}", c.lost.join(", ")));
-        }
-        if !c.gained.is_empty() {
-            criteria.push(format!("+ {}", c.gained.join(", ")));
-        }
+        let criteria = c.criteria_in_words(labels);
         vec![
             format!("{} {}", c.commune_id, c.commune).into(),
             match &c.merged_into {
@@ -188,8 +183,12 @@ fn changes_section<'r>(changes: &'r Changes<'_>, labels: &'r TableLabels) -> Sec
                 .map_or(Cell::Text(String::new()), Cell::from),
             c.criteria_after
                 .map_or(Cell::Text(String::new()), Cell::from),
-            format!("{} → {}", tier(&c.tier_before), tier(&c.tier_after)).into(),
-            criteria.join("; ").into(),
+            if c.tier_before == c.tier_after {
+                tier(&c.tier_after).into()
+            } else {
+                format!("{} → {}", tier(&c.tier_before), tier(&c.tier_after)).into()
+            },
+            criteria.join("\n").into(),
         ]
     };
     let len = totals.len() + changes.len();

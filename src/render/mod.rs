@@ -114,6 +114,8 @@ pub struct TableLabels {
     /// Each tier's criteria, by number, with their names in the chosen language; in the order
     /// of `tiers`.
     pub criteria: Vec<Vec<(u32, String)>>,
+    /// Each tier's prefix of verdict columns (`TC`, `NC`), in the order of `tiers`.
+    pub prefixes: Vec<String>,
     /// Width to fit the table in.
     pub width: u16,
 }
@@ -139,6 +141,7 @@ impl TableLabels {
                         .collect()
                 })
                 .collect(),
+            prefixes: set.tiers.iter().map(|t| t.verdict_prefix.clone()).collect(),
             width,
         }
     }
@@ -159,6 +162,17 @@ impl TableLabels {
     /// A number that does not parse is kept as it is.
     #[must_use]
     pub fn criteria<S: AsRef<str>>(&self, tier: Option<&str>, numbers: &[S]) -> String {
+        self.criteria_joined(tier, numbers, "; ")
+    }
+
+    /// The same, joined by `separator`.
+    #[must_use]
+    pub fn criteria_joined<S: AsRef<str>>(
+        &self,
+        tier: Option<&str>,
+        numbers: &[S],
+        separator: &str,
+    ) -> String {
         numbers
             .iter()
             .map(|n| {
@@ -167,7 +181,19 @@ impl TableLabels {
                     .map_or_else(|_| n.as_ref().to_owned(), |n| self.criterion(tier, n))
             })
             .collect::<Vec<_>>()
-            .join("; ")
+            .join(separator)
+    }
+
+    /// The criterion of verdict column `column` (`TC6`, `NC2`) by its column, number and name:
+    /// `TC6 – Cơ sở vật chất văn hóa`; the column alone when no tier has it.
+    #[must_use]
+    pub fn criterion_of_column(&self, column: &str) -> String {
+        let found = self.prefixes.iter().enumerate().find_map(|(i, prefix)| {
+            let number: u32 = column.strip_prefix(prefix.as_str())?.parse().ok()?;
+            let (_, name) = self.criteria.get(i)?.iter().find(|(n, _)| *n == number)?;
+            Some(name)
+        });
+        figures::criterion(column, found.map(String::as_str))
     }
 
     /// The name of tier `id` (or of no tier) in the chosen language.

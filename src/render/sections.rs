@@ -321,7 +321,12 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
                             labels.tier(Some(&w.recognised)).into(),
                             w.recognised_year.map_or(Cell::from(""), Cell::from),
                             labels.tier(Some(&w.tier)).into(),
-                            w.criteria_not_met.join(", ").into(),
+                            w.criteria_not_met
+                                .iter()
+                                .map(|c| labels.criterion_of_column(c))
+                                .collect::<Vec<_>>()
+                                .join("\n")
+                                .into(),
                         ]
                     })
                     .collect(),
@@ -458,7 +463,12 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
                         c.commune_id.clone().into(),
                         c.commune.clone().into(),
                         c.district.clone().into(),
-                        format!("{}: {}", c.lacking, c.criteria.join(", ")).into(),
+                        format!(
+                            "{}:\n{}",
+                            quantity(f64::from(c.lacking), Unit::Criteria, lang),
+                            labels.criteria_joined(Some(&c.for_tier), &c.criteria, "\n")
+                        )
+                        .into(),
                     ]
                 })
                 .collect(),

@@ -63,7 +63,8 @@ fn html_has_every_section_and_chart_and_no_network() {
             "section {id}"
         );
     }
-    assert_eq!(html.matches("<svg ").count(), 3);
+    // bands, bands by district, tiers by district, and the bottlenecks
+    assert_eq!(html.matches("<svg ").count(), 4);
     assert!(html.contains("Report date: 15/12/2024"));
     assert!(html.contains("Xã Đồng Tâm"));
     assert!(html.contains("@media print"));
@@ -137,7 +138,7 @@ fn html_renders_in_a_headless_browser() {
         .output()
         .unwrap();
     let dom = String::from_utf8_lossy(&dom.stdout);
-    assert_eq!(dom.matches("<svg").count(), 3, "{dom}");
+    assert_eq!(dom.matches("<svg").count(), 4, "{dom}");
     assert!(dom.contains("Xã Yên Lạc"));
 }
 
@@ -360,4 +361,63 @@ fn no_untranslated_label_or_key_in_either_language() {
             );
         }
     }
+}
+
+/// One colour scale means one thing: tiers from grey (not yet standard) to the strongest blue,
+/// bands from red (fewest criteria) to green (all); criteria by number and name everywhere, and
+/// a chart of the bottlenecks with their departments.
+#[test]
+fn charts_share_one_scale_and_name_every_criterion() {
+    let html = example_html("vi");
+    let charts = &html[html.find("<section id=\"charts\">").unwrap()..];
+    let tiers = &charts[charts.find("Mức đạt chuẩn theo huyện").unwrap()..];
+    assert!(
+        tiers.contains(
+            "<li><span class=\"swatch\" style=\"background:#c8ccd1\"></span>Chưa đạt chuẩn</li>"
+        ),
+        "grey is not yet standard"
+    );
+    assert!(tiers.contains("style=\"background:#0b2e59\"></span>Xã nông thôn mới kiểu mẫu</li>"));
+    let bands = &charts[charts
+        .find("Số xã theo số tiêu chí đạt, từng huyện")
+        .unwrap()..];
+    assert!(bands.contains("<ul class=\"legend\"><li><span class=\"swatch\" style=\"background:#c0392b\"></span>&lt;5 tiêu chí</li>"));
+    assert!(bands.contains("style=\"background:#1e8449\"></span>19 tiêu chí</li></ul>"));
+    // grey is never a band, red never a tier
+    assert!(!bands[..bands.find("</ul>").unwrap()].contains("#c8ccd1"));
+    assert!(!tiers[..tiers.find("</ul>").unwrap()].contains("#c0392b"));
+
+    let bottlenecks = &html[html.find("<section id=\"bottlenecks\">").unwrap()..];
+    let chart = &bottlenecks[..bottlenecks.find("</svg>").unwrap()];
+    assert!(chart.contains("10 tiêu chí có nhiều xã chưa đạt nhất, và sở phụ trách"));
+    assert!(chart.contains(
+        "<text x=\"0\" y=\"14\" class=\"label\">10 – Thu nhập</text><text x=\"0\" y=\"31\" class=\"detail\">Cục Thống kê tỉnh</text>"
+    ));
+    assert!(
+        !chart.contains("viewBox"),
+        "labels keep their size on a phone"
+    );
+
+    assert!(html.contains("mất tiêu chí 6 – Cơ sở vật chất văn hóa"));
+    assert!(html.contains("đạt thêm tiêu chí 19 – Quốc phòng và An ninh"));
+    assert!(html.contains("<td>2 tiêu chí:<br>11 – Nghèo đa chiều<br>13 – Tổ chức sản xuất và phát triển kinh tế nông thôn</td>"));
+    // the appendix too: no list of bare numbers such as "2, 10, 11"
+    assert!(html.contains("<td>2 – Giao thông; 10 – Thu nhập; 11 – Nghèo đa chiều;"));
+    let bare = regex_free_bare_lists(&html);
+    assert!(bare.is_empty(), "{bare:?}");
+}
+
+/// Cells that are lists of bare numbers (`4, 6, 8`).
+fn regex_free_bare_lists(html: &str) -> Vec<String> {
+    html.split("<td>")
+        .skip(1)
+        .map(|cell| &cell[..cell.find("</td>").unwrap_or(cell.len())])
+        .filter(|cell| {
+            cell.contains(", ")
+                && cell
+                    .split(", ")
+                    .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .map(str::to_owned)
+        .collect()
 }

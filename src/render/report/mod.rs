@@ -227,7 +227,7 @@ fn appendix<'r>(
             .iter()
             .map(ToString::to_string)
             .collect();
-        Cell::Text(numbers.join(", "))
+        Cell::Text(labels.criteria(None, &numbers))
     };
     Section {
         kind: "appendix",

@@ -220,6 +220,14 @@ pub enum Label {
     HeadModern,
     /// The headline block of a report.
     Headline,
+    /// The nation's name, at the head of an issued document.
+    Nation,
+    /// The nation's motto, under its name.
+    Motto,
+    /// Before a document's number.
+    DocumentNumber,
+    /// What the document is, over its title.
+    ReportKind,
 }
 
 /// The text of `label` in `lang`.
@@ -372,10 +380,64 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Label::HeadModel => ("xã đạt kiểu mẫu", "model communes"),
         Label::HeadModern => ("xã đạt nông thôn mới hiện đại", "modern communes"),
         Label::Headline => ("Kết quả chính", "Key figures"),
+        Label::Nation => (
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "SOCIALIST REPUBLIC OF VIET NAM",
+        ),
+        Label::Motto => (
+            "Độc lập - Tự do - Hạnh phúc",
+            "Independence - Freedom - Happiness",
+        ),
+        Label::DocumentNumber => ("Số", "No."),
+        Label::ReportKind => ("BÁO CÁO", "REPORT"),
     };
     match lang {
         Lang::Vi => vi,
         Lang::En => en,
+    }
+}
+
+/// The place and date a document is issued at: `Thành phố Mẫu, ngày 05 tháng 02 năm 2025` (a
+/// day under 10 and the months 1 and 2 with a leading zero, as administrative documents write
+/// them), `Thành phố Mẫu, 5 February 2025`; without a place, the date alone.
+#[must_use]
+pub fn dateline(place: Option<&str>, date: crate::criteria::Date, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (day, month, year) = (date.day, date.month, date.year);
+    match (lang, place) {
+        (Lang::Vi, place) => {
+            let month = if month <= 2 {
+                format!("{month:02}")
+            } else {
+                month.to_string()
+            };
+            let date = format!("ngày {day:02} tháng {month} năm {year}");
+            match place {
+                Some(place) => format!("{place}, {date}"),
+                None => format!("Ngày {}", &date["ngày ".len()..]),
+            }
+        }
+        (Lang::En, place) => {
+            let name = MONTHS[usize::from(month.clamp(1, 12)) - 1];
+            let date = format!("{day} {name} {year}");
+            match place {
+                Some(place) => format!("{place}, {date}"),
+                None => date,
+            }
+        }
     }
 }
 
@@ -396,5 +458,35 @@ pub fn not_shown(hidden: usize, shown: usize, communes: bool, formats: &str, lan
         (Lang::En, false) => format!(
             "… and {hidden} more rows not shown (a table shows the first {shown}); --format {formats} gives every one"
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::criteria::Date;
+
+    #[test]
+    fn a_dateline_as_offices_write_it() {
+        let date = Date {
+            year: 2025,
+            month: 2,
+            day: 5,
+        };
+        assert_eq!(
+            dateline(Some("Thành phố Mẫu"), date, Lang::Vi),
+            "Thành phố Mẫu, ngày 05 tháng 02 năm 2025"
+        );
+        assert_eq!(dateline(None, date, Lang::Vi), "Ngày 05 tháng 02 năm 2025");
+        let date = Date {
+            year: 2022,
+            month: 12,
+            day: 15,
+        };
+        assert_eq!(dateline(None, date, Lang::Vi), "Ngày 15 tháng 12 năm 2022");
+        assert_eq!(
+            dateline(Some("Mẫu"), date, Lang::En),
+            "Mẫu, 15 December 2022"
+        );
     }
 }

@@ -65,7 +65,7 @@ fn html_has_every_section_and_chart_and_no_network() {
     }
     // bands, bands by district, tiers by district, and the bottlenecks
     assert_eq!(html.matches("<svg ").count(), 4);
-    assert!(html.contains("Report date: 15/12/2024"));
+    assert!(html.contains("<p class=\"dateline\">15 December 2024</p>"));
     assert!(html.contains("Xã Đồng Tâm"));
     assert!(html.contains("@media print"));
     for external in ["http://", "https://", "src=", "<script", "@import", "url("] {
@@ -220,9 +220,9 @@ fn html_opens_on_the_headline_figures_against_their_targets() {
     let headline = html.find("<section id=\"headline\">").expect("a headline");
     assert!(headline < html.find("<section id=\"targets\">").unwrap());
     for said in [
-        "<li class=\"unmet\"><span class=\"mark\">✘ chưa đạt</span> 17/139 xã đạt chuẩn trở lên (12,2 %) — cần thêm 33 xã để đạt mục tiêu 50</li>",
+        "<li class=\"unmet\"><span class=\"mark\">✘ chưa đạt</span> 17/139 xã đạt chuẩn trở lên (12,2\u{a0}%) — cần thêm 33 xã để đạt mục tiêu 50</li>",
         "119 xã còn dưới 15 tiêu chí (thấp nhất 4 tiêu chí) — mục tiêu: không còn xã nào",
-        "16/1783 thôn đạt chuẩn (0,9 %) — cần thêm 519 thôn để đạt mục tiêu 30 %",
+        "16/1783 thôn đạt chuẩn (0,9\u{a0}%) — cần thêm 519 thôn để đạt mục tiêu 30\u{a0}%",
         "Bình quân 10,3 tiêu chí/xã — cần thêm 653 tiêu chí để đạt mục tiêu 15 tiêu chí/xã",
         "0/2 huyện có mục tiêu riêng đạt đủ mục tiêu (chưa đạt: Hòa An, Trùng Khánh)",
         "So với kỳ trước: 3 xã mất tiêu chí hoặc xuống mức, 0 xã lên mức, 12 xã đạt thêm tiêu chí",
@@ -420,4 +420,66 @@ fn regex_free_bare_lists(html: &str) -> Vec<String> {
         })
         .map(str::to_owned)
         .collect()
+}
+
+/// The head an office issues: the issuing body, the number, the place and date and the signature
+/// from `[report]` in `ntm.toml`; without it a neutral head — the date and the title — and no
+/// name that nobody gave.
+#[test]
+fn the_head_is_the_issuing_office_s_or_neutral() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ntm.toml"),
+        "[report]\nissuer = [\"UBND TỈNH MẪU\", \"BAN CHỈ ĐẠO\"]\nplace = \"Thành phố Mẫu\"\nnumber = \"125/BC-BCĐ\"\nsigner = [\"TM. BAN CHỈ ĐẠO\", \"TRƯỞNG BAN\", \"Nguyễn Văn A\"]\n",
+    )
+    .unwrap();
+    let run = |dir: &std::path::Path, format: &str| {
+        let out = dir.join(format!("bao-cao.{format}"));
+        let run = crate::util::ntm_with(
+            &[
+                "report",
+                &data("month-2.csv"),
+                "-c",
+                &data("mini-set.yaml"),
+                "--date",
+                "2025-02-05",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            None,
+            Some(dir),
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        std::fs::read_to_string(out).unwrap()
+    };
+    let html = run(dir.path(), "html");
+    for said in [
+        "<div class=\"issuer\">UBND TỈNH MẪU<br><strong>BAN CHỈ ĐẠO</strong><br><span class=\"number\">Số: 125/BC-BCĐ</span></div>",
+        "<div class=\"nation\"><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br><span class=\"motto\">Độc lập - Tự do - Hạnh phúc</span></div>",
+        "<p class=\"dateline\">Thành phố Mẫu, ngày 05 tháng 02 năm 2025</p>",
+        "<p class=\"kind\">BÁO CÁO</p>",
+        "<footer class=\"signature\"><p><strong>TM. BAN CHỈ ĐẠO</strong><br><strong>TRƯỞNG BAN</strong><br></p><p class=\"name\"><strong>Nguyễn Văn A</strong></p></footer>",
+    ] {
+        assert!(html.contains(said), "{said}");
+    }
+    // the signature closes the body, before the appendix
+    assert!(
+        html.find("class=\"signature\"").unwrap() < html.find("<section id=\"appendix\">").unwrap()
+    );
+    let md = run(dir.path(), "md");
+    assert!(md.starts_with(
+        "| UBND TỈNH MẪU<br>BAN CHỈ ĐẠO<br>Số: 125/BC-BCĐ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc |\n|:---:|:---:|\n\n*Thành phố Mẫu, ngày 05 tháng 02 năm 2025*\n"
+    ), "{md}");
+    assert!(
+        md.contains("\n**TM. BAN CHỈ ĐẠO**<br>**TRƯỞNG BAN**<br>**Nguyễn Văn A**\n\n## Phụ lục"),
+        "{md}"
+    );
+
+    // no configuration: the date and the title, nothing invented
+    let bare = tempfile::tempdir().unwrap();
+    let html = run(bare.path(), "html");
+    assert!(html.contains("<header>\n<p class=\"dateline\">Ngày 05 tháng 02 năm 2025</p>\n<p class=\"kind\">BÁO CÁO</p>\n<h1>"));
+    for absent in ["class=\"issued\"", "CỘNG HÒA", "class=\"signature\"", "Số:"] {
+        assert!(!html.contains(absent), "{absent}");
+    }
 }

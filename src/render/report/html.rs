@@ -3,7 +3,9 @@
 
 use std::io::{self, Write};
 
-use super::{Report, escape, svg};
+use std::fmt::Write as _;
+
+use super::{Head, Report, escape, svg};
 use crate::lang::Lang;
 use crate::render::figures::Status;
 use crate::render::labels::{Label, label};
@@ -13,7 +15,11 @@ use crate::render::sections::{Cell, Section};
 const STYLE: &str = "
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;margin:0 auto;max-width:1100px;padding:1rem;color:#1b2631;line-height:1.4}
-h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;margin-top:1.8rem;border-bottom:2px solid #2e86c1;padding-bottom:.2rem}
+h1{font-size:1.5rem;margin:.2rem 0;text-align:center}
+.issued{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem 1rem;text-align:center;font-size:.95rem}.issued>div{flex:1 1 15rem}
+.motto{font-weight:600;text-decoration:underline}.number{display:inline-block;margin-top:.3rem}
+.dateline{text-align:right;font-style:italic;margin:.6rem 0 0}.kind{text-align:center;font-weight:700;letter-spacing:.05em;margin:.8rem 0 0}
+footer.signature{margin:2rem 0 1rem auto;width:max-content;max-width:100%;text-align:center;break-inside:avoid}footer.signature .name{margin-top:4.5rem}h2{font-size:1.15rem;margin-top:1.8rem;border-bottom:2px solid #2e86c1;padding-bottom:.2rem}
 ul.lead{list-style:none;padding:0;margin:.3rem 0;color:#34495e}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;width:100%;font-size:.9rem}table.wide{min-width:40rem}
@@ -45,7 +51,7 @@ pub fn html(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     };
     write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n<ul class=\"lead\">\n",
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<header>\n{}<h1>{}</h1>\n<ul class=\"lead\">\n",
         escape(&doc.title),
         STYLE.replace(
             "{PAGE}",
@@ -54,6 +60,7 @@ pub fn html(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
                 Lang::En => "Page",
             }
         ),
+        head(&doc.head),
         escape(&doc.title)
     )?;
     for line in &doc.lead {
@@ -73,12 +80,12 @@ pub fn html(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
                     "<li class=\"{}\"><span class=\"mark\">{}</span> {}</li>",
                     status.class(),
                     escape(&status.show(lang)),
-                    escape(&h.text)
+                    text(&h.text)
                 )?,
                 None => writeln!(
                     out,
                     "<li><span class=\"mark\">•</span> {}</li>",
-                    escape(&h.text)
+                    text(&h.text)
                 )?,
             }
         }
@@ -86,6 +93,10 @@ pub fn html(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
     let mut charts_written = false;
     for section in &doc.sections {
+        // the signature closes the body; the appendix comes after it
+        if section.kind == "appendix" {
+            signature(&doc.head, out)?;
+        }
         if !charts_written && !matches!(section.kind, "targets" | "district_targets") {
             charts(report, out)?;
             charts_written = true;
@@ -99,6 +110,64 @@ pub fn html(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "</body>\n</html>")?;
     out.flush()
+}
+
+/// Text for HTML: escaped, and a percentage never parted from its number (`12,2 %`).
+fn text(s: &str) -> String {
+    escape(s).replace(" %", "\u{a0}%")
+}
+
+/// The head of the document: the issuing body and number beside the nation's name and motto
+/// (when an issuing body is configured), the place and date, and what the document is.
+fn head(head: &Head) -> String {
+    let mut html = String::new();
+    if !head.issuer.is_empty() || head.number.is_some() {
+        html.push_str("<div class=\"issued\">\n<div class=\"issuer\">");
+        let last = head.issuer.len().saturating_sub(1);
+        for (i, line) in head.issuer.iter().enumerate() {
+            if i == last {
+                let _ = write!(html, "<strong>{}</strong><br>", escape(line));
+            } else {
+                let _ = write!(html, "{}<br>", escape(line));
+            }
+        }
+        if let Some(number) = &head.number {
+            let _ = write!(html, "<span class=\"number\">{}</span>", escape(number));
+        }
+        html.push_str("</div>\n");
+        if let Some((nation, motto)) = &head.nation {
+            let _ = writeln!(
+                html,
+                "<div class=\"nation\"><strong>{}</strong><br><span class=\"motto\">{}</span></div>",
+                escape(nation),
+                escape(motto)
+            );
+        }
+        html.push_str("</div>\n");
+    }
+    let _ = write!(
+        html,
+        "<p class=\"dateline\">{}</p>\n<p class=\"kind\">{}</p>\n",
+        escape(&head.dateline),
+        escape(&head.kind)
+    );
+    html
+}
+
+/// The signature block, when one is configured.
+fn signature(head: &Head, out: &mut dyn Write) -> io::Result<()> {
+    let Some((name, capacity)) = head.signer.split_last() else {
+        return Ok(());
+    };
+    write!(out, "<footer class=\"signature\"><p>")?;
+    for line in capacity {
+        write!(out, "<strong>{}</strong><br>", escape(line))?;
+    }
+    writeln!(
+        out,
+        "</p><p class=\"name\"><strong>{}</strong></p></footer>",
+        escape(name)
+    )
 }
 
 fn charts(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -376,7 +445,7 @@ fn write_section(
             write!(
                 out,
                 "<td{class}>{}</td>",
-                escape(&cell.show(lang)).replace('\n', "<br>")
+                text(&cell.show(lang)).replace('\n', "<br>")
             )?;
         }
         writeln!(out, "</tr>")?;

@@ -464,9 +464,9 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
                         c.commune.clone().into(),
                         c.district.clone().into(),
                         format!(
-                            "{}:\n{}",
+                            "{}: {}",
                             quantity(f64::from(c.lacking), Unit::Criteria, lang),
-                            labels.criteria_joined(Some(&c.for_tier), &c.criteria, "\n")
+                            labels.criteria(Some(&c.for_tier), &c.criteria)
                         )
                         .into(),
                     ]

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::util::{data, expected, external, ntm, repo};
+use crate::util::{data, expected, ntm, repo};
 
 fn report(format: &str, out: &Path, lang: &str) -> crate::util::Run {
     ntm(&[
@@ -64,82 +64,27 @@ fn html_has_every_section_and_chart_and_no_network() {
         );
     }
     // bands, bands by district, tiers by district, and the bottlenecks
-    assert_eq!(html.matches("<svg ").count(), 4);
+    assert_eq!(html.matches("<div class=\"chart\"").count(), 4);
+    // printed on A4 with page numbers, headers repeated, rows whole; on a phone, chart labels
+    // in CSS pixels (no viewBox to shrink them) and wide tables that scroll
+    for rule in [
+        "@page{size:A4;",
+        "@bottom-center{content:'Page ' counter(page) ' / ' counter(pages)",
+        "thead{display:table-header-group}",
+        "tr{break-inside:avoid;",
+        ".chart text{font-size:13px}",
+        ".scroll{overflow-x:auto;",
+        "table.wide{min-width:40rem}",
+    ] {
+        assert!(html.contains(rule), "{rule}");
+    }
+    assert!(!html.contains("viewBox"));
     assert!(html.contains("<p class=\"dateline\">15 December 2024</p>"));
     assert!(html.contains("Xã Đồng Tâm"));
     assert!(html.contains("@media print"));
     for external in ["http://", "https://", "src=", "<script", "@import", "url("] {
         assert!(!html.contains(external), "{external}");
     }
-}
-
-#[test]
-fn html_renders_in_a_headless_browser() {
-    let Some(browser) = external(
-        &["chromium", "chromium-browser", "google-chrome"],
-        "chromium",
-    ) else {
-        return;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("report.html");
-    let run = ntm(&[
-        "report",
-        &repo("examples/tinh-mau-2022.csv"),
-        "-c",
-        "vn-commune-2021-2025",
-        "--targets",
-        &repo("examples/muc-tieu-2025.yaml"),
-        "--date",
-        "2022-12-15",
-        "-o",
-        page.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let shot = dir.path().join("report.png");
-    let profile = dir.path().join("profile");
-    let flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ];
-    let url = format!("file://{}", page.display());
-    let status = std::process::Command::new(&browser)
-        .args(flags)
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--window-size=1000,2000")
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg(&url)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    let png = std::fs::read(&shot).unwrap();
-    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-    assert!(
-        png.len() > 20_000,
-        "a screenshot of a real page: {} bytes",
-        png.len()
-    );
-    // the browser built the page: its DOM holds both charts and the appendix rows
-    let dom = std::process::Command::new(&browser)
-        .args(flags)
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--dump-dom")
-        .arg(&url)
-        .output()
-        .unwrap();
-    let dom = String::from_utf8_lossy(&dom.stdout);
-    assert_eq!(dom.matches("<svg").count(), 4, "{dom}");
-    assert!(dom.contains("Xã Yên Lạc"));
 }
 
 #[test]
@@ -191,7 +136,7 @@ fn xlsx_reads_back_with_numbers_as_numbers() {
 }
 
 /// The example province's report, as HTML, in `lang`.
-fn example_html(lang: &str) -> String {
+pub fn example_html(lang: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("report.html");
     let run = ntm(&[
@@ -400,7 +345,7 @@ fn charts_share_one_scale_and_name_every_criterion() {
 
     assert!(html.contains("mất tiêu chí 6 – Cơ sở vật chất văn hóa"));
     assert!(html.contains("đạt thêm tiêu chí 19 – Quốc phòng và An ninh"));
-    assert!(html.contains("<td>2 tiêu chí:<br>11 – Nghèo đa chiều<br>13 – Tổ chức sản xuất và phát triển kinh tế nông thôn</td>"));
+    assert!(html.contains("<td>2 tiêu chí: 11 – Nghèo đa chiều; 13 – Tổ chức sản xuất và phát triển kinh tế nông thôn</td>"));
     // the appendix too: no list of bare numbers such as "2, 10, 11"
     assert!(html.contains("<td>2 – Giao thông; 10 – Thu nhập; 11 – Nghèo đa chiều;"));
     let bare = regex_free_bare_lists(&html);

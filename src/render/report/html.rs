@@ -26,8 +26,8 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}table.wide{min-width:4
 th,td{border:1px solid #d5d8dc;padding:.25rem .45rem;text-align:left;vertical-align:top}
 th{background:#eaf2f8}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}
-figure{margin:1rem 0;break-inside:avoid;page-break-inside:avoid}figcaption{font-weight:600;margin-bottom:.2rem}
-.chart{display:block;overflow:visible;margin:.3rem 0;max-width:760px}
+figure{margin:1rem 0}figure.short{break-inside:avoid;page-break-inside:avoid}figcaption,ul.legend{break-after:avoid;page-break-after:avoid}figcaption{font-weight:600;margin-bottom:.2rem}
+.chart{margin:.3rem 0;max-width:760px}.chart svg{display:block;overflow:visible;break-inside:avoid;page-break-inside:avoid}
 .chart text{font-size:13px}.chart text.label,.chart text.total{fill:#1b2631}.chart text.detail{font-size:12px;fill:#566573}.chart text.count{font-size:12px;font-weight:600}
 ul.legend{list-style:none;padding:0;margin:.2rem 0 .4rem;display:flex;flex-wrap:wrap;gap:.2rem 1rem;font-size:13px}
 .swatch{display:inline-block;width:12px;height:12px;margin-right:.35rem;vertical-align:-1px;border:1px solid #7f8c8d}
@@ -37,7 +37,7 @@ ul.headline li.met{border-color:#1e8449;background:#e9f7ef}ul.headline li.unmet{
 .mark{font-weight:700;white-space:nowrap}li.met .mark,td.met{color:#1e8449}li.unmet .mark,td.unmet{color:#c0392b}li.open .mark,td.open{color:#b9770e}
 td.met,td.unmet,td.open{font-weight:600;white-space:nowrap}
 @page{size:A4;margin:14mm 12mm 16mm;@bottom-center{content:'{PAGE} ' counter(page) ' / ' counter(pages);font-size:9pt;color:#566573}}
-@media print{body{max-width:none;padding:0;font-size:10pt}h2{break-after:avoid;page-break-after:avoid;margin-top:1.2rem}.scroll{overflow:visible}table{font-size:8.5pt}table.wide{min-width:0}.chart{max-width:none}}
+@media print{body{max-width:none;padding:0;font-size:10pt;line-height:1.3}h2{break-after:avoid;page-break-after:avoid;margin-top:1rem}figure{margin:.6rem 0}.scroll{overflow:visible}table{font-size:8pt}th,td{padding:.12rem .3rem}table.wide{min-width:0}.chart{max-width:none}ul.headline li{padding:.2rem .5rem}}
 @media (max-width:600px){body{padding:.6rem}h1{font-size:1.25rem}table{font-size:.85rem}}
 ";
 
@@ -361,11 +361,15 @@ fn bottleneck_chart(report: &Report<'_>) -> Option<String> {
 /// How many criteria the bottleneck chart shows.
 const BOTTLENECKS_CHARTED: usize = 10;
 
-/// Writes a figure: its caption, its legend and its chart.
+/// Writes a figure: its caption, its legend and its chart. A chart of up to a dozen lines is
+/// kept on one page; a longer one may run on to the next between two rows.
 fn figure(out: &mut dyn Write, caption: &str, legend: Option<&str>, chart: &str) -> io::Result<()> {
+    // a row with a second line counts for two
+    let rows = chart.matches("<svg").count() + chart.matches("class=\"detail\"").count();
     writeln!(
         out,
-        "<figure>\n<figcaption>{}</figcaption>\n{}{chart}\n</figure>",
+        "<figure{}>\n<figcaption>{}</figcaption>\n{}{chart}\n</figure>",
+        if rows <= 12 { " class=\"short\"" } else { "" },
         escape(caption),
         legend.unwrap_or_default()
     )

@@ -164,7 +164,8 @@ pub fn legend(series: &[(String, Colour)]) -> String {
 }
 
 /// A chart of `rows`, each a label over a bar of stacked segments with the row's total at its
-/// end; a segment wide enough shows its count inside it.
+/// end; a segment wide enough shows its count inside it. Each row is a drawing of its own, in
+/// one block that is the chart.
 #[must_use]
 #[allow(clippy::cast_precision_loss)]
 pub fn chart(title: &str, rows: &[Row]) -> String {
@@ -174,9 +175,13 @@ pub fn chart(title: &str, rows: &[Row]) -> String {
         .max()
         .unwrap_or(0)
         .max(1);
-    let mut body = String::new();
-    let mut y = 0;
+    let mut html = format!(
+        r#"<div class="chart" role="img" aria-label="{}">"#,
+        escape(title)
+    );
     for row in rows {
+        let mut body = String::new();
+        let mut y = 0;
         let _ = write!(
             body,
             r#"<text x="0" y="{}" class="label">{}</text>"#,
@@ -233,12 +238,11 @@ pub fn chart(title: &str, rows: &[Row]) -> String {
             y + 16
         );
         y += 30;
+        // one drawing a row, so that a long chart can run on to the next page between rows
+        let _ = write!(html, r#"<svg width="100%" height="{y}">{body}</svg>"#);
     }
-    format!(
-        r#"<svg class="chart" role="img" aria-label="{}" width="100%" height="{y}"><title>{}</title>{body}</svg>"#,
-        escape(title),
-        escape(title)
-    )
+    html.push_str("</div>");
+    html
 }
 
 /// A percentage for an attribute: at most two decimals, no needless zeros.

@@ -16,7 +16,7 @@ use crate::config::ReportHead;
 use crate::criteria::{CriteriaSet, Date, Verdict};
 use crate::lang::Lang;
 use crate::render::TableLabels;
-use crate::render::figures::{signed, target_name};
+use crate::render::figures::target_name;
 use crate::render::labels::{Label, dateline, label};
 use crate::render::sections::{Cell, Rows, Section, sections};
 
@@ -189,7 +189,8 @@ fn changes_section<'r>(changes: &'r Changes<'_>, labels: &'r TableLabels) -> Sec
         .map(|t| {
             vec![
                 target_name(&t.name, None, lang).into(),
-                signed(t.change, lang).into(),
+                // a number, which a workbook stores as one
+                Cell::Number(t.change),
                 Cell::Number(t.before),
                 Cell::Number(t.after),
                 String::new().into(),

@@ -168,16 +168,12 @@ pub enum Label {
     TargetModel,
     /// Target `modern_communes`.
     TargetModern,
-    /// Target `min_criteria_per_commune`.
-    TargetMinCriteria,
     /// Target `hamlet_standard_share`.
     TargetHamletShare,
     /// Target `average_criteria`.
     TargetAverage,
     /// A province figure.
     Figure,
-    /// Report date.
-    ReportDate,
     /// The first sheet of a workbook.
     Overview,
     /// Section of changes since the previous report.
@@ -348,14 +344,9 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         ),
         Label::TargetModel => ("Số xã đạt kiểu mẫu", "Model communes"),
         Label::TargetModern => ("Số xã đạt nông thôn mới hiện đại", "Modern communes"),
-        Label::TargetMinCriteria => (
-            "Không còn xã dưới N tiêu chí",
-            "No commune under N criteria",
-        ),
         Label::TargetHamletShare => ("Tỷ lệ thôn đạt chuẩn", "Share of hamlets standard"),
         Label::TargetAverage => ("Bình quân tiêu chí/xã", "Average criteria per commune"),
         Label::Figure => ("Chỉ số", "Figure"),
-        Label::ReportDate => ("Ngày báo cáo", "Report date"),
         Label::Overview => ("Tổng quan", "Overview"),
         Label::Changes => ("Thay đổi so với kỳ trước", "Changes since the last report"),
         Label::Appendix => ("Phụ lục: kết quả từng xã", "Appendix: every commune"),

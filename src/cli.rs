@@ -788,6 +788,7 @@ impl Cli {
                     period: args.period,
                     read: args.read.options(),
                     lang,
+                    head: config.report.clone(),
                 })
             }
             Command::Diff(args) => Task::Diff {

@@ -6,6 +6,12 @@
 //! targets = "muc-tieu-2025.yaml"      # for progress and report
 //! lang = "vi"                         # vi or en
 //! by = "district"                     # district or province, for progress and report
+//!
+//! [report]                             # the head and signature of `ntm report`
+//! issuer = ["UBND TỈNH MẪU", "BAN CHỈ ĐẠO CÁC CTMTQG"]
+//! place = "Thành phố Mẫu"
+//! number = "125/BC-BCĐ"
+//! signer = ["TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN", "Nguyễn Văn A"]
 //! ```
 //!
 //! `ntm` reads `ntm.toml` in the working folder, or the file named by `--config`. A flag on the
@@ -34,6 +40,24 @@ pub struct Config {
     pub lang: Option<Lang>,
     /// Group `progress` and `report` by district (`true`) or the province only (`false`).
     pub by_district: Option<bool>,
+    /// The head and signature of the report, as the issuing office writes them.
+    pub report: ReportHead,
+}
+
+/// What an office puts at the head and foot of the report it issues (`[report]` in `ntm.toml`).
+/// Nothing is made up: without it, the report carries its date and title alone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportHead {
+    /// The issuing body, one line each, the body above it first (`UBND TỈNH MẪU`, `BAN CHỈ
+    /// ĐẠO …`).
+    pub issuer: Vec<String>,
+    /// The place written before the date (`Thành phố Mẫu, ngày …`).
+    pub place: Option<String>,
+    /// The document's number (`125/BC-BCĐ`).
+    pub number: Option<String>,
+    /// The signature block, one line each: the capacity (`TM. BAN CHỈ ĐẠO`, `TRƯỞNG BAN`), then
+    /// the name.
+    pub signer: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -43,6 +67,38 @@ struct RawConfig {
     targets: Option<String>,
     lang: Option<RawLang>,
     by: Option<RawGroup>,
+    report: Option<RawReport>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    issuer: Option<Lines>,
+    place: Option<String>,
+    number: Option<String>,
+    signer: Option<Lines>,
+}
+
+/// One line, or a list of them.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Lines {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Lines {
+    fn lines(self) -> Vec<String> {
+        let lines = match self {
+            Lines::One(line) => vec![line],
+            Lines::Many(lines) => lines,
+        };
+        lines
+            .into_iter()
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,7 +160,7 @@ impl Config {
             let hint = if message.contains("expected") {
                 ""
             } else {
-                "; expected the keys criteria, targets, lang (vi|en) and by (district|province)"
+                "; expected the keys criteria, targets, lang (vi|en), by (district|province) and a [report] table of issuer, place, number and signer"
             };
             Error::Usage(format!("{file}{at}: {message}{hint}"))
         })?;
@@ -130,6 +186,16 @@ impl Config {
                 RawLang::En => Lang::En,
             }),
             by_district: raw.by.map(|b| matches!(b, RawGroup::District)),
+            report: raw.report.map_or_else(ReportHead::default, |r| {
+                let text =
+                    |t: Option<String>| t.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+                ReportHead {
+                    issuer: r.issuer.map(Lines::lines).unwrap_or_default(),
+                    place: text(r.place),
+                    number: text(r.number),
+                    signer: r.signer.map(Lines::lines).unwrap_or_default(),
+                }
+            }),
         })
     }
 }
@@ -158,8 +224,33 @@ mod tests {
                 ),
                 lang: Some(Lang::En),
                 by_district: Some(false),
+                report: ReportHead::default(),
             }
         );
+    }
+
+    #[test]
+    fn the_report_head_is_read_from_its_table() {
+        let c = Config::parse(
+            "[report]\nissuer = [\"UBND TỈNH MẪU\", \" BAN CHỈ ĐẠO \"]\nplace = \"Mẫu Sơn\"\nsigner = \"Nguyễn Văn A\"\n",
+            "ntm.toml",
+            Path::new(""),
+        )
+        .unwrap();
+        assert_eq!(
+            c.report,
+            ReportHead {
+                issuer: vec!["UBND TỈNH MẪU".into(), "BAN CHỈ ĐẠO".into()],
+                place: Some("Mẫu Sơn".into()),
+                number: None,
+                signer: vec!["Nguyễn Văn A".into()],
+            }
+        );
+        let err = Config::parse("[report]\nsigned = \"x\"\n", "ntm.toml", Path::new(""))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("ntm.toml:2:"), "{err}");
+        assert!(err.contains("unknown field `signed`"), "{err}");
     }
 
     #[test]

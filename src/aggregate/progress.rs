@@ -169,16 +169,18 @@ pub enum Note {
 }
 
 impl Note {
-    /// The note in `lang`.
+    /// The note in `lang`, naming a tier through `tier` (its id to its name).
     #[must_use]
-    pub fn text(&self, lang: crate::lang::Lang) -> String {
+    pub fn text(&self, lang: crate::lang::Lang, tier: &dyn Fn(&str) -> String) -> String {
         use crate::lang::Lang::{En, Vi};
         match (self, lang) {
-            (Note::CouldReachTier { communes, tier }, En) => format!(
-                "{communes} more commune(s) could reach {tier} once their criteria not assessed are assessed"
+            (Note::CouldReachTier { communes, tier: id }, En) => format!(
+                "{communes} more commune(s) could reach {} once their criteria not assessed are assessed",
+                tier(id)
             ),
-            (Note::CouldReachTier { communes, tier }, Vi) => format!(
-                "thêm {communes} xã có thể đạt mức {tier} khi các tiêu chí chưa đánh giá được đánh giá"
+            (Note::CouldReachTier { communes, tier: id }, Vi) => format!(
+                "thêm {communes} xã có thể đạt mức {} khi các tiêu chí chưa đánh giá được đánh giá",
+                tier(id)
             ),
             (Note::BelowWithOpenCriteria { communes, min }, En) => format!(
                 "{communes} commune(s) below {min} have criteria not assessed that could lift them"
@@ -210,7 +212,7 @@ impl Note {
 
 impl Serialize for Note {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.text(crate::lang::Lang::En))
+        serializer.serialize_str(&self.text(crate::lang::Lang::En, &|id| id.to_owned()))
     }
 }
 

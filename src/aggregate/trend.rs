@@ -52,6 +52,10 @@ pub struct PeriodFigures {
 pub struct TargetActual {
     /// The target's key.
     pub name: String,
+    /// What it requires (for the name people read: "no commune under 15 criteria"; the JSON of
+    /// a trend does not repeat it every period).
+    #[serde(skip)]
+    pub required: Figure,
     /// What the data shows.
     pub actual: Option<Figure>,
     /// What is still needed, in the unit people plan with.
@@ -183,6 +187,7 @@ impl<'s> TrendBuilder<'s> {
                     .iter()
                     .map(|t| TargetActual {
                         name: t.name.clone(),
+                        required: t.required,
                         actual: t.actual,
                         gap: t.gap,
                         met: t.met,

@@ -7,9 +7,10 @@ use crate::criteria::{CriteriaSet, SetChoice};
 use crate::env::Env;
 use crate::error::Result;
 use crate::lang::Lang;
+use crate::render::figures::{decimal, signed, target_name};
 use crate::render::labels::{Label, label};
 use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
-use crate::render::{RecordFormat, TableLabels, json_document, new_table, number, writer};
+use crate::render::{RecordFormat, TableLabels, json_document, new_table, writer};
 use crate::scan::{self, Scan};
 use crate::survey::input::InputOptions;
 
@@ -152,12 +153,11 @@ pub fn write(
             label(Label::Change, lang),
         ]);
         for t in &changes.totals {
-            let sign = if t.change > 0.0 { "+" } else { "" };
             totals.add_row([
-                t.name.clone(),
-                number(t.before),
-                number(t.after),
-                format!("{sign}{}", number(t.change)),
+                target_name(&t.name, None, lang),
+                decimal(t.before, 2, lang),
+                decimal(t.after, 2, lang),
+                signed(t.change, lang),
             ]);
         }
         writeln!(out, "{totals}")?;

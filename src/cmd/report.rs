@@ -8,6 +8,7 @@ use crate::aggregate::periods::ByPeriod;
 use crate::aggregate::progress::Progress;
 use crate::aggregate::targets::Targets;
 use crate::aggregate::trend::TrendBuilder;
+use crate::config::ReportHead;
 use crate::criteria::{Date, SetChoice};
 use crate::env::Env;
 use crate::error::{Error, Result};
@@ -49,6 +50,8 @@ pub struct ReportOptions {
     pub read: InputOptions,
     /// Language of the document.
     pub lang: Lang,
+    /// The issuing office's head and signature, from `ntm.toml`.
+    pub head: ReportHead,
 }
 
 /// Runs `ntm report`, writing warnings to `stderr`.
@@ -137,6 +140,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
             .map(TrendBuilder::finish)
             .filter(|t| t.periods.len() > 1),
         criteria_missing,
+        head: &options.head,
     };
     write_whole(options.output.as_deref(), |out, name| {
         let written = match options.format {

@@ -174,16 +174,12 @@ pub enum Label {
     TargetModel,
     /// Target `modern_communes`.
     TargetModern,
-    /// Target `min_criteria_per_commune`.
-    TargetMinCriteria,
     /// Target `hamlet_standard_share`.
     TargetHamletShare,
     /// Target `average_criteria`.
     TargetAverage,
     /// A province figure.
     Figure,
-    /// Report date.
-    ReportDate,
     /// The first sheet of a workbook.
     Overview,
     /// Section of changes since the previous report.
@@ -212,6 +208,28 @@ pub enum Label {
     MovedAdded,
     /// A commune merged into another.
     MovedMerged,
+    /// A target met.
+    StatusMet,
+    /// A target not met.
+    StatusNotMet,
+    /// The communes of target `standard_communes`, in a sentence.
+    HeadStandard,
+    /// The communes of target `advanced_communes`, in a sentence.
+    HeadAdvanced,
+    /// The communes of target `model_communes`, in a sentence.
+    HeadModel,
+    /// The communes of target `modern_communes`, in a sentence.
+    HeadModern,
+    /// The headline block of a report.
+    Headline,
+    /// The nation's name, at the head of an issued document.
+    Nation,
+    /// The nation's motto, under its name.
+    Motto,
+    /// Before a document's number.
+    DocumentNumber,
+    /// What the document is, over its title.
+    ReportKind,
 }
 
 /// The text of `label` in `lang`.
@@ -231,7 +249,7 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Label::Unmet => ("Chưa đạt", "Not met"),
         Label::BasicallyMet => ("Cơ bản đạt", "Basically met"),
         Label::NotAssessed => ("Chưa đánh giá", "Not assessed"),
-        Label::NoTier => ("Chưa đạt chuẩn", "none"),
+        Label::NoTier => ("Chưa đạt chuẩn", "Not yet standard"),
         Label::Criterion => ("Tiêu chí / chỉ tiêu", "Criterion / indicator"),
         Label::Indicator => ("Số", "No."),
         Label::Owner => ("Sở phụ trách", "Department"),
@@ -341,14 +359,9 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         ),
         Label::TargetModel => ("Số xã đạt kiểu mẫu", "Model communes"),
         Label::TargetModern => ("Số xã đạt nông thôn mới hiện đại", "Modern communes"),
-        Label::TargetMinCriteria => (
-            "Không còn xã dưới N tiêu chí",
-            "No commune under N criteria",
-        ),
         Label::TargetHamletShare => ("Tỷ lệ thôn đạt chuẩn", "Share of hamlets standard"),
         Label::TargetAverage => ("Bình quân tiêu chí/xã", "Average criteria per commune"),
         Label::Figure => ("Chỉ số", "Figure"),
-        Label::ReportDate => ("Ngày báo cáo", "Report date"),
         Label::Overview => ("Tổng quan", "Overview"),
         Label::Changes => ("Thay đổi so với kỳ trước", "Changes since the last report"),
         Label::Appendix => ("Phụ lục: kết quả từng xã", "Appendix: every commune"),
@@ -366,10 +379,71 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Label::MovedGained => ("thêm tiêu chí", "gained"),
         Label::MovedAdded => ("mới", "added"),
         Label::MovedMerged => ("sáp nhập vào", "merged into"),
+        Label::StatusMet => ("đạt", "met"),
+        Label::StatusNotMet => ("chưa đạt", "not met"),
+        Label::HeadStandard => ("xã đạt chuẩn trở lên", "communes at standard or above"),
+        Label::HeadAdvanced => ("xã đạt nâng cao trở lên", "communes at advanced or above"),
+        Label::HeadModel => ("xã đạt kiểu mẫu", "model communes"),
+        Label::HeadModern => ("xã đạt nông thôn mới hiện đại", "modern communes"),
+        Label::Headline => ("Kết quả chính", "Key figures"),
+        Label::Nation => (
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "SOCIALIST REPUBLIC OF VIET NAM",
+        ),
+        Label::Motto => (
+            "Độc lập - Tự do - Hạnh phúc",
+            "Independence - Freedom - Happiness",
+        ),
+        Label::DocumentNumber => ("Số", "No."),
+        Label::ReportKind => ("BÁO CÁO", "REPORT"),
     };
     match lang {
         Lang::Vi => vi,
         Lang::En => en,
+    }
+}
+
+/// The place and date a document is issued at: `Thành phố Mẫu, ngày 05 tháng 02 năm 2025` (a
+/// day under 10 and the months 1 and 2 with a leading zero, as administrative documents write
+/// them), `Thành phố Mẫu, 5 February 2025`; without a place, the date alone.
+#[must_use]
+pub fn dateline(place: Option<&str>, date: crate::criteria::Date, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (day, month, year) = (date.day, date.month, date.year);
+    match (lang, place) {
+        (Lang::Vi, place) => {
+            let month = if month <= 2 {
+                format!("{month:02}")
+            } else {
+                month.to_string()
+            };
+            let date = format!("ngày {day:02} tháng {month} năm {year}");
+            match place {
+                Some(place) => format!("{place}, {date}"),
+                None => format!("Ngày {}", &date["ngày ".len()..]),
+            }
+        }
+        (Lang::En, place) => {
+            let name = MONTHS[usize::from(month.clamp(1, 12)) - 1];
+            let date = format!("{day} {name} {year}");
+            match place {
+                Some(place) => format!("{place}, {date}"),
+                None => date,
+            }
+        }
     }
 }
 
@@ -390,5 +464,35 @@ pub fn not_shown(hidden: usize, shown: usize, communes: bool, formats: &str, lan
         (Lang::En, false) => format!(
             "… and {hidden} more rows not shown (a table shows the first {shown}); --format {formats} gives every one"
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::criteria::Date;
+
+    #[test]
+    fn a_dateline_as_offices_write_it() {
+        let date = Date {
+            year: 2025,
+            month: 2,
+            day: 5,
+        };
+        assert_eq!(
+            dateline(Some("Thành phố Mẫu"), date, Lang::Vi),
+            "Thành phố Mẫu, ngày 05 tháng 02 năm 2025"
+        );
+        assert_eq!(dateline(None, date, Lang::Vi), "Ngày 05 tháng 02 năm 2025");
+        let date = Date {
+            year: 2022,
+            month: 12,
+            day: 15,
+        };
+        assert_eq!(dateline(None, date, Lang::Vi), "Ngày 15 tháng 12 năm 2022");
+        assert_eq!(
+            dateline(Some("Mẫu"), date, Lang::En),
+            "Mẫu, 15 December 2022"
+        );
     }
 }

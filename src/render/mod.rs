@@ -4,6 +4,7 @@
 
 mod csv;
 pub use csv::neutralise;
+pub mod figures;
 mod json;
 pub use json::document as json_document;
 pub mod labels;
@@ -110,6 +111,11 @@ pub struct TableLabels {
     pub lang: Lang,
     /// Tier names by id, in the chosen language.
     pub tiers: Vec<(String, String)>,
+    /// Each tier's criteria, by number, with their names in the chosen language; in the order
+    /// of `tiers`.
+    pub criteria: Vec<Vec<(u32, String)>>,
+    /// Each tier's prefix of verdict columns (`TC`, `NC`), in the order of `tiers`.
+    pub prefixes: Vec<String>,
     /// Width to fit the table in.
     pub width: u16,
 }
@@ -125,8 +131,69 @@ impl TableLabels {
                 .iter()
                 .map(|t| (t.id.clone(), t.name.get(lang).to_owned()))
                 .collect(),
+            criteria: set
+                .tiers
+                .iter()
+                .map(|t| {
+                    t.criteria
+                        .iter()
+                        .map(|c| (c.number, c.name.get(lang).to_owned()))
+                        .collect()
+                })
+                .collect(),
+            prefixes: set.tiers.iter().map(|t| t.verdict_prefix.clone()).collect(),
             width,
         }
+    }
+
+    /// Criterion `number` of tier `tier` (the base tier when `None`) by number and name:
+    /// `6 – Cơ sở vật chất văn hóa`; the number alone when the set has no such criterion.
+    #[must_use]
+    pub fn criterion(&self, tier: Option<&str>, number: u32) -> String {
+        let index = tier.map_or(Some(0), |id| self.tiers.iter().position(|(t, _)| t == id));
+        let name = index
+            .and_then(|i| self.criteria.get(i))
+            .and_then(|criteria| criteria.iter().find(|(n, _)| *n == number))
+            .map(|(_, name)| name.as_str());
+        figures::criterion(&number.to_string(), name)
+    }
+
+    /// Criteria of tier `tier` (the base tier when `None`) by number and name, joined by `; `.
+    /// A number that does not parse is kept as it is.
+    #[must_use]
+    pub fn criteria<S: AsRef<str>>(&self, tier: Option<&str>, numbers: &[S]) -> String {
+        self.criteria_joined(tier, numbers, "; ")
+    }
+
+    /// The same, joined by `separator`.
+    #[must_use]
+    pub fn criteria_joined<S: AsRef<str>>(
+        &self,
+        tier: Option<&str>,
+        numbers: &[S],
+        separator: &str,
+    ) -> String {
+        numbers
+            .iter()
+            .map(|n| {
+                n.as_ref()
+                    .parse()
+                    .map_or_else(|_| n.as_ref().to_owned(), |n| self.criterion(tier, n))
+            })
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+
+    /// The criterion of verdict column `column` (`TC6`, `NC2`) by its column, number and name:
+    /// `TC6 – Cơ sở vật chất văn hóa`; the column alone when no tier has it.
+    #[must_use]
+    pub fn criterion_of_column(&self, column: &str) -> String {
+        let found = self.prefixes.iter().enumerate().find_map(|(i, prefix)| {
+            let number: u32 = column.strip_prefix(prefix.as_str())?.parse().ok()?;
+            let (_, name) = self.criteria.get(i)?.iter().find(|(n, _)| *n == number)?;
+            Some(name)
+        });
+        figures::criterion(column, found.map(String::as_str))
     }
 
     /// The name of tier `id` (or of no tier) in the chosen language.

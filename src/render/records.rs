@@ -11,6 +11,7 @@ use crate::aggregate::changes::{CommuneChange, Movement};
 use crate::criteria::Verdict;
 use crate::criteria::{Comparison, CriteriaSet};
 use crate::lang::{Lang, Text};
+use crate::render::figures::criteria_change;
 use crate::render::labels::{Label, label};
 use crate::score::CommuneScore;
 use crate::score::gaps::Gap;
@@ -522,13 +523,7 @@ impl Record for CommuneChange {
                 .map_or("—".to_owned(), |t| labels.tier(Some(t)))
         };
         let count = |x: Option<u32>| x.map_or("—".to_owned(), |x| x.to_string());
-        let mut criteria = Vec::new();
-        if !self.lost.is_empty() {
-            criteria.push(format!("− {}", self.lost.join(", ")));
-        }
-        if !self.gained.is_empty() {
-            criteria.push(format!("+ {}", self.gained.join(", ")));
-        }
+        let criteria = self.criteria_in_words(labels);
         let change = match &self.merged_into {
             Some(into) => format!("{} {}", movement(self.change, labels.lang), shown(into)),
             None => movement(self.change, labels.lang).to_owned(),
@@ -537,7 +532,11 @@ impl Record for CommuneChange {
             shown(&self.commune_id).into_owned(),
             shown(&self.commune).into_owned(),
             change,
-            format!("{} → {}", tier(&self.tier_before), tier(&self.tier_after)),
+            if self.tier_before == self.tier_after {
+                tier(&self.tier_after)
+            } else {
+                format!("{} → {}", tier(&self.tier_before), tier(&self.tier_after))
+            },
             format!(
                 "{} → {}",
                 count(self.criteria_before),
@@ -545,6 +544,26 @@ impl Record for CommuneChange {
             ),
             criteria.join("\n"),
         ]]
+    }
+}
+
+impl CommuneChange {
+    /// The criteria lost and gained, in words, each by number and name: `mất tiêu chí 6 – Cơ sở
+    /// vật chất văn hóa`, then `đạt thêm tiêu chí …`.
+    #[must_use]
+    pub fn criteria_in_words(&self, labels: &TableLabels) -> Vec<String> {
+        [(true, &self.lost), (false, &self.gained)]
+            .into_iter()
+            .filter(|(_, numbers)| !numbers.is_empty())
+            .map(|(lost, numbers)| {
+                criteria_change(
+                    lost,
+                    &labels.criteria(None, numbers),
+                    numbers.len(),
+                    labels.lang,
+                )
+            })
+            .collect()
     }
 }
 

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
+use super::figures::{Status, TargetFigures, Unit, percent, quantity};
 use super::labels::not_shown;
 use super::table::TABLE_ROWS;
 use super::{TableLabels, new_table};
@@ -22,6 +23,11 @@ pub enum Cell {
     Text(String),
     /// A number.
     Number(f64),
+    /// A number with its unit, shown with it (`33 xã`, `0,9 %`); a share is held as a
+    /// fraction.
+    Quantity(f64, Unit),
+    /// Whether a target is met, shown with a mark that reads without colour (`✘ chưa đạt`).
+    Status(Status),
 }
 
 impl Cell {
@@ -37,6 +43,17 @@ impl Cell {
                     Lang::En => s,
                 }
             }
+            Cell::Quantity(x, unit) => quantity(*x, *unit, lang),
+            Cell::Status(status) => status.show(lang),
+        }
+    }
+
+    /// The number a workbook stores, for a cell that holds one.
+    #[must_use]
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Cell::Number(x) | Cell::Quantity(x, _) => Some(*x),
+            Cell::Text(_) | Cell::Status(_) => None,
         }
     }
 }
@@ -159,48 +176,23 @@ fn figure(f: &Figure, lang: Lang) -> String {
     Cell::from(f).show(lang)
 }
 
-/// A target's or total's name for people: `standard_communes`, `advanced_communes`, …
-#[must_use]
-pub fn target_name(name: &str, lang: Lang) -> &str {
-    let l = match name {
-        "standard_communes" => Label::TargetStandard,
-        "advanced_communes" => Label::TargetAdvanced,
-        "model_communes" => Label::TargetModel,
-        "modern_communes" => Label::TargetModern,
-        "communes" => Label::Communes,
-        "min_criteria_per_commune" => Label::TargetMinCriteria,
-        "hamlet_standard_share" => Label::TargetHamletShare,
-        "average_criteria" => Label::TargetAverage,
-        _ => return name,
-    };
-    label(l, lang)
-}
-
-fn verdict(met: Option<bool>, lang: Lang) -> &'static str {
-    match met {
-        Some(true) => label(Label::Yes, lang),
-        Some(false) => label(Label::No, lang),
-        None => label(Label::Undetermined, lang),
-    }
-}
-
-fn target_rows(targets: &[TargetResult], lang: Lang) -> Vec<Vec<Cell>> {
+/// The rows of a target table: each target with its figures in their units, and whether it is
+/// met.
+fn target_rows(targets: &[TargetResult], labels: &TableLabels) -> Vec<Vec<Cell>> {
+    let tier = |id: &str| labels.tier(Some(id));
     targets
         .iter()
         .map(|t| {
+            let f = TargetFigures::of(t, labels.lang, &tier);
             vec![
-                target_name(&t.name, lang).into(),
-                Cell::from(&t.required),
-                t.actual
-                    .as_ref()
-                    .map_or(Cell::Text(String::new()), Cell::from),
-                Cell::from(&t.gap),
-                verdict(t.met, lang).into(),
-                t.note
-                    .as_ref()
-                    .map(|n| n.text(lang))
-                    .unwrap_or_default()
-                    .into(),
+                f.name.into(),
+                Cell::Quantity(f.required.0, f.required.1),
+                f.actual.map_or(Cell::Text(String::new()), |(x, unit)| {
+                    Cell::Quantity(x, unit)
+                }),
+                Cell::Quantity(f.gap.0, f.gap.1),
+                Cell::Status(f.status),
+                f.note.into(),
             ]
         })
         .collect()
@@ -234,11 +226,11 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
     if let Some(h) = &report.hamlet_standard_share {
         let _ = write!(
             title,
-            " · {}: {}/{} ({} %)",
+            " · {}: {}/{} ({})",
             l(Label::HamletsStandard),
             h.standard,
             h.hamlets,
-            figure(&Figure::Measure(h.share * 100.0), lang)
+            percent(h.share, lang)
         );
     }
     if let Some(missing) = &report.criteria_missing {
@@ -329,7 +321,12 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
                             labels.tier(Some(&w.recognised)).into(),
                             w.recognised_year.map_or(Cell::from(""), Cell::from),
                             labels.tier(Some(&w.tier)).into(),
-                            w.criteria_not_met.join(", ").into(),
+                            w.criteria_not_met
+                                .iter()
+                                .map(|c| labels.criterion_of_column(c))
+                                .collect::<Vec<_>>()
+                                .join("\n")
+                                .into(),
                         ]
                     })
                     .collect(),
@@ -349,7 +346,7 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
             Label::Targets,
             l(Label::Targets),
             target_header.clone(),
-            target_rows(&report.targets, lang),
+            target_rows(&report.targets, labels),
         ));
     }
     if !report.districts.is_empty() {
@@ -407,7 +404,7 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
                 Label::Targets,
                 format!("{} — {}", l(Label::Targets), d.district),
                 target_header.clone(),
-                target_rows(&d.targets, lang),
+                target_rows(&d.targets, labels),
             );
             s.kind = "district_targets";
             s.sheet = format!("{} {}", s.sheet, d.district);
@@ -466,7 +463,12 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
                         c.commune_id.clone().into(),
                         c.commune.clone().into(),
                         c.district.clone().into(),
-                        format!("{}: {}", c.lacking, c.criteria.join(", ")).into(),
+                        format!(
+                            "{}: {}",
+                            quantity(f64::from(c.lacking), Unit::Criteria, lang),
+                            labels.criteria(Some(&c.for_tier), &c.criteria)
+                        )
+                        .into(),
                     ]
                 })
                 .collect(),
@@ -554,6 +556,16 @@ pub fn write_markdown(
     for line in lead {
         writeln!(out, "{bullet}{}", markdown_text(line))?;
     }
+    write_markdown_sections(sections, lang, out)
+}
+
+/// Writes sections as Markdown tables, each under its heading. Every text is escaped
+/// ([`markdown_text`]).
+pub fn write_markdown_sections(
+    sections: &[Section<'_>],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     for section in sections {
         writeln!(out, "\n## {}\n", markdown_text(&section.title))?;
         let header: Vec<String> = section.header.iter().map(|h| markdown_text(h)).collect();
@@ -637,12 +649,12 @@ pub fn workbook(
         for (r, row) in section.rows.iter().enumerate() {
             let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
             for (c, cell) in row.iter().enumerate() {
-                match cell {
-                    Cell::Number(x) => {
-                        sheet.write_number(r, col(c), *x)?;
+                match cell.number() {
+                    Some(x) => {
+                        sheet.write_number(r, col(c), x)?;
                     }
-                    Cell::Text(s) => {
-                        sheet.write_string_with_format(r, col(c), s, &wrap)?;
+                    None => {
+                        sheet.write_string_with_format(r, col(c), cell.show(lang), &wrap)?;
                     }
                 }
                 let width = cell

@@ -4,8 +4,9 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::TableLabels;
+use super::figures::{Unit, target_name, target_units, value};
 use super::labels::{Label, label};
-use super::sections::{Cell, Rows, Section, target_name};
+use super::sections::{Cell, Rows, Section};
 use crate::aggregate::progress::Figure;
 use crate::aggregate::trend::Trend;
 
@@ -40,7 +41,7 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
         first
             .into_iter()
             .flat_map(|p| &p.targets)
-            .map(|t| target_name(&t.name, lang).to_owned()),
+            .map(|t| target_name(&t.name, Some(&t.required), lang)),
     );
     let rows = trend
         .periods
@@ -50,14 +51,19 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
             row.extend(p.tiers.iter().map(|t| Cell::from(t.communes)));
             row.extend(p.bands.iter().map(|b| Cell::from(b.communes)));
             row.push(p.average_criteria.map_or(Cell::from(""), Cell::Number));
-            row.push(p.hamlet_standard_share.map_or(Cell::from(""), |s| {
-                Cell::Number((s * 1000.0).round() / 10.0)
-            }));
-            row.extend(
-                p.targets
-                    .iter()
-                    .map(|t| t.actual.as_ref().map_or(Cell::from(""), Cell::from)),
+            row.push(
+                p.hamlet_standard_share
+                    .map_or(Cell::from(""), |s| Cell::Quantity(s, Unit::Percent)),
             );
+            // each target's figure as its table gives it: communes below a minimum, not the
+            // lowest count
+            row.extend(p.targets.iter().map(|t| match &t.actual {
+                None => Cell::from(""),
+                Some(_) if t.name == "min_criteria_per_commune" => {
+                    Cell::Quantity(value(&t.gap), Unit::Communes)
+                }
+                Some(a) => Cell::Quantity(value(a), target_units(&t.name).0),
+            }));
             row
         })
         .collect();
@@ -94,11 +100,24 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
                     .iter()
                     .map(|p| {
                         vec![
-                            target_name(&p.target, lang).into(),
-                            Cell::Number(p.gap),
+                            target_name(
+                                &p.target,
+                                first
+                                    .into_iter()
+                                    .flat_map(|f| &f.targets)
+                                    .find(|t| t.name == p.target)
+                                    .map(|t| &t.required),
+                                lang,
+                            )
+                            .into(),
+                            Cell::Quantity(p.gap, target_units(&p.target).1),
                             p.periods_left.into(),
-                            p.needed_per_period.map_or(Cell::from(""), Cell::Number),
-                            p.so_far_per_period.map_or(Cell::from(""), Cell::Number),
+                            p.needed_per_period.map_or(Cell::from(""), |x| {
+                                Cell::Quantity(x, target_units(&p.target).1)
+                            }),
+                            p.so_far_per_period.map_or(Cell::from(""), |x| {
+                                Cell::Quantity(x, target_units(&p.target).1)
+                            }),
                             yes_no(p.on_track),
                         ]
                     })
@@ -126,6 +145,7 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
                 .iter()
                 .map(|loss| {
                     let lost: Vec<String> = loss.lost.iter().map(ToString::to_string).collect();
+                    let lost = labels.criteria(None, &lost);
                     vec![
                         loss.commune_id.clone().into(),
                         loss.commune.clone().into(),
@@ -134,7 +154,7 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
                         loss.to.clone().into(),
                         labels.tier(Some(&loss.tier_before)).into(),
                         labels.tier(Some(&loss.tier_after)).into(),
-                        lost.join(", ").into(),
+                        lost.into(),
                     ]
                 })
                 .collect(),

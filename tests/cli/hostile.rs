@@ -486,3 +486,78 @@ fn a_table_lays_out_the_first_two_thousand_communes_and_counts_the_rest() {
         }
     }
 }
+
+/// The whole report — head, headline, targets of a district, candidates, changes, signature,
+/// appendix — shows markup in names as text, in Markdown and in HTML: names of communes and
+/// districts, the province and the issuing office alike.
+#[test]
+fn every_part_of_the_report_shows_markup_in_names_as_text() {
+    let bad = "a | *b* _c_ <i>d</i> [e](javascript:f) #g";
+    let rows = |tc4: &str| {
+        format!(
+            "commune_id,commune,district,region,year,1.1,1.2,2.1,TC3,TC4,NC1,NC2\n\
+             A1,\"{bad}\",\"{bad}\",NORTH,2024,61,Đạt,Đạt,Đạt,Đạt,,Đạt\n\
+             A2,\"Xã {bad}\",\"{bad}\",NORTH,2024,58,Đạt,Đạt,Đạt,{tc4},,\n"
+        )
+    };
+    let dir = folder(&rows("Không đạt"));
+    std::fs::write(dir.path().join("old.csv"), rows("Đạt")).unwrap();
+    std::fs::write(
+        dir.path().join("t.yaml"),
+        format!(
+            "province: \"{bad}\"\ntargets:\n  standard_communes: 2\ndistricts:\n  \"{bad}\": {{ standard_communes: 2 }}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ntm.toml"),
+        format!("[report]\nissuer = [\"{bad}\"]\nplace = \"{bad}\"\nsigner = [\"{bad}\"]\n"),
+    )
+    .unwrap();
+    let args = |out: &'static str| {
+        [
+            "report",
+            "t.csv",
+            "--targets",
+            "t.yaml",
+            "--previous",
+            "old.csv",
+            "-o",
+            out,
+            "-q",
+        ]
+    };
+    let run = run_in(dir.path(), &args("r.md"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = std::fs::read_to_string(dir.path().join("r.md")).unwrap();
+    let escaped = "a \\| \\*b\\* \\_c\\_ \\<i\\>d\\</i\\> \\[e\\](javascript:f) \\#g";
+    // in the head, the headline, the district's targets, the candidates, the changes, the
+    // signature and the appendix
+    assert!(md.matches(escaped).count() >= 8, "{md}");
+    for unescaped in ["*b*", "_c_", "<i>", "[e]", " | *"] {
+        assert!(
+            md.match_indices(unescaped)
+                .all(|(at, _)| md[..at].ends_with('\\')),
+            "{unescaped} in {md}"
+        );
+    }
+    // every row of every table has as many cells as its header
+    let mut header = None;
+    for line in md.lines() {
+        if !line.starts_with('|') {
+            header = None;
+            continue;
+        }
+        let cells = line.replace("\\|", "").matches('|').count();
+        assert_eq!(cells, *header.get_or_insert(cells), "{line}");
+    }
+    let run = run_in(dir.path(), &args("r.html"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    assert!(!html.contains("<i>d</i>"), "{html}");
+    assert!(
+        html.matches("a | *b* _c_ &lt;i&gt;d&lt;/i&gt; [e](javascript:f) #g")
+            .count()
+            >= 8
+    );
+}

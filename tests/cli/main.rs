@@ -2,6 +2,7 @@
 //! output, exit status and messages.
 
 mod bench_tools;
+mod browser;
 mod catalogue;
 mod changes;
 mod criteria;

@@ -385,3 +385,45 @@ fn the_department_of_a_criterion_is_the_one_of_the_year_reported_on() {
         ["Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Sở Nội vụ"]
     );
 }
+
+/// Every target row says its unit: the minimum is filled in, a share is a percentage, and what
+/// is still needed is counted in communes, hamlets or criteria — in either language.
+#[test]
+fn every_target_states_its_unit_in_either_language() {
+    let args = |lang: &'static str| {
+        [
+            "--lang",
+            lang,
+            "progress",
+            "examples/tinh-mau-2022.csv",
+            "-c",
+            "vn-commune-2021-2025",
+            "--targets",
+            "examples/muc-tieu-2025.yaml",
+            "--format",
+            "markdown",
+            "-q",
+        ]
+    };
+    let root = std::path::PathBuf::from(repo(""));
+    let vi = ntm_with(&args("vi"), None, Some(&root));
+    assert_eq!(vi.code, 0, "{}", vi.stderr);
+    for row in [
+        "| Không còn xã dưới 15 tiêu chí | 0 xã | 119 xã | 119 xã | ✘ chưa đạt | xã thấp nhất đạt 4 tiêu chí |",
+        "| Tỷ lệ thôn đạt chuẩn | 30 % | 0,9 % | 519 thôn | ✘ chưa đạt |  |",
+        "| Bình quân tiêu chí/xã | 15 tiêu chí/xã | 10,3 tiêu chí/xã | 653 tiêu chí | ✘ chưa đạt |  |",
+        "| Số xã đạt chuẩn trở lên | 50 xã | 17 xã | 33 xã | ✘ chưa đạt |  |",
+    ] {
+        assert!(vi.stdout.contains(row), "{row}\n{}", vi.stdout);
+    }
+    let en = ntm_with(&args("en"), None, Some(&root));
+    for row in [
+        "| No commune under 15 criteria | 0 communes | 119 communes | 119 communes | ✘ not met | lowest: 4 criteria |",
+        "| Share of hamlets standard | 30% | 0\\.9% | 519 hamlets | ✘ not met |  |",
+        "| Model communes | 5 communes | 1 commune | 4 communes | ✘ not met |  |",
+    ] {
+        assert!(en.stdout.contains(row), "{row}\n{}", en.stdout);
+    }
+    assert!(en.stdout.contains("Hamlets standard: 16/1783 (0.9%)"));
+    assert!(!en.stdout.contains("under N criteria"));
+}

@@ -3,6 +3,7 @@
 //! what changed since the last report, and every commune as an appendix — as HTML, Markdown or
 //! an Excel workbook.
 
+mod headline;
 mod html;
 mod markdown;
 mod svg;
@@ -11,12 +12,15 @@ mod xlsx;
 use crate::aggregate::changes::{Changes, Movement, Snapshot};
 use crate::aggregate::progress::ProgressReport;
 use crate::aggregate::trend::Trend;
+use crate::config::ReportHead;
 use crate::criteria::{CriteriaSet, Date, Verdict};
 use crate::lang::Lang;
 use crate::render::TableLabels;
-use crate::render::labels::{Label, label};
+use crate::render::figures::target_name;
+use crate::render::labels::{Label, dateline, label};
 use crate::render::sections::{Cell, Rows, Section, sections};
 
+pub use headline::{Headline, headline};
 pub use html::html;
 pub use markdown::markdown;
 pub use xlsx::xlsx;
@@ -56,15 +60,40 @@ pub struct Report<'a> {
     pub trend: Option<Trend>,
     /// What is said of the criteria the survey has no column for, when some are missing.
     pub criteria_missing: Option<String>,
+    /// The issuing office's head and signature.
+    pub head: &'a ReportHead,
+}
+
+/// The head and foot of the document, as an office issues it: the issuing body and the
+/// document's number beside the nation's name and motto, the place and date, and the signature.
+/// Without an issuing body the head is the date alone: nothing is made up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    /// The issuing body, one line each (none when not configured).
+    pub issuer: Vec<String>,
+    /// `Số: 125/BC-BCĐ`, when configured.
+    pub number: Option<String>,
+    /// The nation's name and motto, on a document with an issuing body.
+    pub nation: Option<(String, String)>,
+    /// `Thành phố Mẫu, ngày 15 tháng 12 năm 2022`.
+    pub dateline: String,
+    /// What the document is, over its title (`BÁO CÁO`).
+    pub kind: String,
+    /// The signature block, one line each.
+    pub signer: Vec<String>,
 }
 
 /// The document's parts, in order: a title, lines under it, and its sections (whose long ones
 /// make their rows as they are written, from the report).
 pub struct Document<'r> {
+    /// The head: issuing body, place and date.
+    pub head: Head,
     /// The title.
     pub title: String,
     /// The lines under the title: date, criteria set, legal basis, headline figures.
     pub lead: Vec<String>,
+    /// The figures that matter, each against its target.
+    pub headline: Vec<Headline>,
     /// The sections.
     pub sections: Vec<Section<'r>>,
 }
@@ -78,13 +107,12 @@ impl Report<'_> {
         let (title, mut sections) = sections(&self.progress, &self.labels);
         let mut lines = title.lines();
         let title = lines.next().unwrap_or_default().to_owned();
-        let mut lead = vec![format!("{}: {}", l(Label::ReportDate), self.date)];
-        lead.push(format!(
+        let mut lead = vec![format!(
             "{}: {} ({})",
             l(Label::CriteriaSet),
             self.set.title.get(lang),
             self.set.id
-        ));
+        )];
         lead.push(format!(
             "{}: {}",
             l(Label::LegalBasis),
@@ -95,7 +123,9 @@ impl Report<'_> {
                 .collect::<Vec<_>>()
                 .join("; ")
         ));
-        lead.extend(lines.map(str::to_owned));
+        // the figures under the title, without the set's id said again
+        let set_again = format!("{}: {} · ", l(Label::CriteriaSet), self.set.id);
+        lead.extend(lines.map(|line| line.strip_prefix(&set_again).unwrap_or(line).to_owned()));
         if let Some(missing) = &self.criteria_missing {
             lead.push(missing.clone());
         }
@@ -127,9 +157,24 @@ impl Report<'_> {
             .unwrap_or(usize::MAX)
         };
         sections.sort_by_key(|s| rank(s.kind));
+        let issued = !self.head.issuer.is_empty();
+        let head = Head {
+            issuer: self.head.issuer.clone(),
+            number: self
+                .head
+                .number
+                .as_ref()
+                .map(|n| format!("{}: {n}", l(Label::DocumentNumber))),
+            nation: issued.then(|| (l(Label::Nation), l(Label::Motto))),
+            dateline: dateline(self.head.place.as_deref(), self.date, lang),
+            kind: l(Label::ReportKind),
+            signer: self.head.signer.clone(),
+        };
         Document {
+            head,
             title,
             lead,
+            headline: headline(&self.progress, self.changes.as_ref(), &self.labels),
             sections,
         }
     }
@@ -143,7 +188,8 @@ fn changes_section<'r>(changes: &'r Changes<'_>, labels: &'r TableLabels) -> Sec
         .iter()
         .map(|t| {
             vec![
-                crate::render::sections::target_name(&t.name, lang).into(),
+                target_name(&t.name, None, lang).into(),
+                // a number, which a workbook stores as one
                 Cell::Number(t.change),
                 Cell::Number(t.before),
                 Cell::Number(t.after),
@@ -166,13 +212,7 @@ fn changes_section<'r>(changes: &'r Changes<'_>, labels: &'r TableLabels) -> Sec
             t.as_deref()
                 .map_or("—".to_owned(), |t| labels.tier(Some(t)))
         };
-        let mut criteria = Vec::new();
-        if !c.lost.is_empty() {
-            criteria.push(format!("− {}", c.lost.join(", ")));
-        }
-        if !c.gained.is_empty() {
-            criteria.push(format!("+ {}", c.gained.join(", ")));
-        }
+        let criteria = c.criteria_in_words(labels);
         vec![
             format!("{} {}", c.commune_id, c.commune).into(),
             match &c.merged_into {
@@ -183,8 +223,12 @@ fn changes_section<'r>(changes: &'r Changes<'_>, labels: &'r TableLabels) -> Sec
                 .map_or(Cell::Text(String::new()), Cell::from),
             c.criteria_after
                 .map_or(Cell::Text(String::new()), Cell::from),
-            format!("{} → {}", tier(&c.tier_before), tier(&c.tier_after)).into(),
-            criteria.join("; ").into(),
+            if c.tier_before == c.tier_after {
+                tier(&c.tier_after).into()
+            } else {
+                format!("{} → {}", tier(&c.tier_before), tier(&c.tier_after)).into()
+            },
+            criteria.join("\n").into(),
         ]
     };
     let len = totals.len() + changes.len();
@@ -223,7 +267,7 @@ fn appendix<'r>(
             .iter()
             .map(ToString::to_string)
             .collect();
-        Cell::Text(numbers.join(", "))
+        Cell::Text(labels.criteria(None, &numbers))
     };
     Section {
         kind: "appendix",

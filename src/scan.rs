@@ -262,6 +262,14 @@ impl<'s> Scan<'s> {
         self.missing.as_deref()
     }
 
+    /// The recognition conditions the file has no column for; see
+    /// [`SurveyReader::conditions_absent`].
+    #[must_use]
+    pub fn conditions_absent(&self) -> Vec<crate::lang::Text> {
+        let absent = self.reader.conditions_absent();
+        absent.into_iter().map(|c| c.name.clone()).collect()
+    }
+
     /// Whether the rows carry their period (a panel).
     #[must_use]
     pub fn has_periods(&self) -> bool {

@@ -318,6 +318,10 @@ pub struct ProgressReport {
     /// they are not assessed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub criteria_missing: Option<String>,
+    /// The recognition conditions of the set the survey has no column for: the tiers counted
+    /// mean meeting the criteria, not recognition.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conditions_not_judged: Vec<Text>,
     /// The criteria set.
     pub criteria: String,
     /// The target year, from the targets file.
@@ -731,6 +735,7 @@ impl<'s> Progress<'s> {
             province: self.targets.and_then(|t| t.province.clone()),
             period: None,
             criteria_missing: None,
+            conditions_not_judged: Vec::new(),
             criteria: set.id.clone(),
             year: self.targets.and_then(|t| t.year),
             communes: self.province.communes,

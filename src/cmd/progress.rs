@@ -93,6 +93,7 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
     let by_district = options.by_district;
     let district_column = scan.has_district();
     let criteria_missing = scan.criteria_missing().map(str::to_owned);
+    let conditions_not_judged = scan.conditions_absent();
     let mut tallies = ByPeriod::new(options.period);
     scan.run(env, stderr, |score| {
         if let Some(tally) = tallies.value(score.commune.period, || {
@@ -125,6 +126,7 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
     let mut report = tally.finish();
     report.period = chosen.period.map(|p| p.to_string());
     report.criteria_missing = criteria_missing;
+    report.conditions_not_judged = conditions_not_judged;
     let labels = TableLabels::new(&set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {
         let written = match options.format {

@@ -84,6 +84,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
     let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
     let district_column = scan.has_district();
     let criteria_missing = scan.criteria_missing().map(str::to_owned);
+    let conditions_not_judged = scan.conditions_absent();
     // what the report needs of each period, until the file says which is the latest
     let fresh = || {
         (
@@ -132,6 +133,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         progress: {
             let mut report = progress.finish();
             report.period = chosen.period.map(|p| p.to_string());
+            report.conditions_not_judged = conditions_not_judged;
             report
         },
         rows: &rows,

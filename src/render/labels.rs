@@ -62,6 +62,8 @@ pub enum Label {
     UnverifiedHeading,
     /// "from" before a survey year.
     FromYear,
+    /// What the tiers counted mean without the recognition condition columns, before them.
+    ConditionsNotJudged,
     /// The recognition conditions of a tier, before their list.
     RecognitionConditions,
     /// What a tier means without the recognition condition columns.
@@ -266,6 +268,10 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Label::MustBeMet => ("Đạt", "met"),
         Label::NotKnown => ("chưa rõ", "not known"),
         Label::FromYear => ("từ năm", "from"),
+        Label::ConditionsNotJudged => (
+            "Mức đạt ở đây là đạt các tiêu chí, chưa phải được công nhận: tệp không có cột điều kiện công nhận",
+            "A tier here means meeting the criteria, not recognition: the survey has no column for the recognition conditions",
+        ),
         Label::RecognitionConditions => (
             "Điều kiện công nhận ngoài các tiêu chí",
             "Conditions of recognition beyond the criteria",

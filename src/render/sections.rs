@@ -198,6 +198,24 @@ fn target_rows(targets: &[TargetResult], labels: &TableLabels) -> Vec<Vec<Cell>>
         .collect()
 }
 
+/// What the tiers counted mean when the survey has no column for the set's recognition
+/// conditions: meeting the criteria, not recognition.
+#[must_use]
+pub fn conditions_note(report: &ProgressReport, lang: Lang) -> Option<String> {
+    (!report.conditions_not_judged.is_empty()).then(|| {
+        format!(
+            "{} ({})",
+            label(Label::ConditionsNotJudged, lang),
+            report
+                .conditions_not_judged
+                .iter()
+                .map(|name| name.get(lang))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )
+    })
+}
+
 /// The report's title lines and its sections.
 #[must_use]
 pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<Section<'static>>) {
@@ -235,6 +253,9 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
     }
     if let Some(missing) = &report.criteria_missing {
         let _ = write!(title, "\n{missing}");
+    }
+    if let Some(note) = conditions_note(report, lang) {
+        let _ = write!(title, "\n{note}");
     }
     let section = |key: Label, title: String, header: Vec<String>, rows: Vec<Vec<Cell>>| Section {
         kind: match key {

@@ -346,6 +346,18 @@ impl<'s> SurveyReader<'s> {
         self.layout.district.is_some()
     }
 
+    /// The recognition conditions of the set ([`CriteriaSet::conditions`]) the file has no
+    /// column for: tiers are reached without them.
+    #[must_use]
+    pub fn conditions_absent(&self) -> Vec<&'s crate::criteria::Condition> {
+        self.set
+            .conditions()
+            .zip(&self.layout.conditions)
+            .filter(|(_, column)| column.is_none())
+            .map(|((_, condition), _)| condition)
+            .collect()
+    }
+
     /// The base-tier criteria the file says nothing of: neither their verdict column nor any
     /// of their indicators' columns is there. Their numbers, in the set's order.
     #[must_use]

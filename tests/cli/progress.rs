@@ -427,3 +427,47 @@ fn every_target_states_its_unit_in_either_language() {
     assert!(en.stdout.contains("Hamlets standard: 16/1783 (0.9%)"));
     assert!(!en.stdout.contains("under N criteria"));
 }
+
+#[test]
+fn without_the_recognition_condition_columns_a_tier_is_said_to_mean_the_criteria() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |header: &str, cells: &str, lang: &str| {
+        let path = dir.path().join("x.csv");
+        std::fs::write(
+            &path,
+            format!("commune_id,commune,region,year,TC1{header}\nA,Xã A,DBSH,2024,Đạt{cells}\n"),
+        )
+        .unwrap();
+        let run = ntm(&[
+            "progress",
+            path.to_str().unwrap(),
+            "--criteria",
+            "vn-commune-2021-2025",
+            "--format",
+            "markdown",
+            "--lang",
+            lang,
+            "-q",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    assert!(run("", "", "vi").contains(
+        "Mức đạt ở đây là đạt các tiêu chí, chưa phải được công nhận: tệp không có cột điều kiện công nhận (Không có nợ đọng xây dựng cơ bản trong xây dựng nông thôn mới;"
+    ));
+    assert!(run("", "", "en").contains(
+        "A tier here means meeting the criteria, not recognition: the survey has no column for the recognition conditions (No outstanding construction debt of the programme; Residents' satisfaction with the results at the required level; No complex security and order situation)"
+    ));
+    // with two of the three columns, only the third is named
+    let some = run(",no_construction_debt,satisfaction", ",Có,Có", "en");
+    assert!(
+        some.contains("recognition conditions (No complex security and order situation)"),
+        "{some}"
+    );
+    let all = run(
+        ",no_construction_debt,satisfaction,security",
+        ",Có,Có,Có",
+        "en",
+    );
+    assert!(!all.contains("A tier here means"), "{all}");
+}

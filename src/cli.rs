@@ -11,6 +11,7 @@ use crate::cmd::progress::ProgressOptions;
 use crate::cmd::report::ReportOptions;
 use crate::cmd::trend::TrendOptions;
 use crate::cmd::validate::ValidateOptions;
+use crate::code::Code;
 use crate::config::Config;
 use crate::criteria::SetChoice;
 use crate::env::{Env, Verbosity};
@@ -170,10 +171,18 @@ Examples:
     Diff(DiffArgs),
     /// Check a survey file against a criteria set without scoring it: unknown columns (with a
     /// "did you mean"), missing columns, duplicate commune ids, values that do not parse or are
-    /// out of range, unknown regions or groups. Exit status 2 when any problem is an error.
-    #[command(
-        after_help = "Examples:\n  ntm validate communes.csv --criteria vn-commune-2021-2025\n  ntm validate bieu-01.xlsx --sheet \"Biểu 01\" --format json"
-    )]
+    /// out of range, unknown regions or groups — each with a stable code (not-a-number,
+    /// duplicate-id …). Exit status 2 when any problem is an error.
+    #[command(after_help = "\
+The codes, what each means and how to fix it, and the JSON report's fields: docs/validate.md. \
+The same codes start the messages of score and \
+the other commands (error[not-a-number]: …).
+
+Examples:
+  ntm validate communes.csv --criteria vn-commune-2021-2025
+  ntm validate bieu-01.xlsx --sheet \"Biểu 01\" --format json
+  ntm validate bieu-01.xlsx --skip unknown-column,skipped-rows
+  ntm validate communes.csv --pick duplicate-id --format json")]
     Validate {
         /// Survey file: CSV, or a workbook (.xlsx, .xls, .ods); - for standard input.
         #[arg(value_name = "FILE")]
@@ -182,9 +191,15 @@ Examples:
         /// year the rows name, else the newest set in force].
         #[arg(short, long, value_name = "ID|FILE")]
         criteria: Option<String>,
-        /// Output format.
+        /// Output format: a table for people, or the report as JSON (docs/validate.md).
         #[arg(short, long, default_value = "table", value_parser = documents(crate::cmd::validate::FORMATS))]
         format: DocumentFormat,
+        /// Report only problems of these kinds (repeatable, or CODE,CODE).
+        #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = codes(), hide_possible_values = true)]
+        pick: Vec<Code>,
+        /// Do not report problems of these kinds (repeatable, or CODE,CODE).
+        #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = codes(), hide_possible_values = true)]
+        skip: Vec<Code>,
         #[command(flatten)]
         read: InputArgs,
     },
@@ -761,12 +776,16 @@ impl Cli {
                 input,
                 criteria,
                 format,
+                pick,
+                skip,
                 read,
             } => Task::Validate(ValidateOptions {
                 input,
                 criteria: set_or(criteria),
                 read: read.options(),
                 format,
+                pick,
+                skip,
             }),
             Command::Report(args) => {
                 let format = args.format.unwrap_or_else(|| {
@@ -979,6 +998,16 @@ fn documents(formats: &'static [DocumentFormat]) -> impl TypedValueParser<Value 
             .find(|format| format.name() == name)
             .ok_or_else(|| format!("no document format {name:?}"))
     })
+}
+
+/// The parser of a problem's code, for `--pick` and `--skip`: one of [`Code::ALL`], each offered
+/// and completed with its severity; another is a usage error that lists them.
+fn codes() -> impl TypedValueParser<Value = Code> {
+    let values = Code::ALL
+        .iter()
+        .map(|code| PossibleValue::new(code.code()).help(code.severity().name()));
+    PossibleValuesParser::new(values)
+        .try_map(|name| Code::named(&name).ok_or_else(|| format!("no problem code {name:?}")))
 }
 
 impl Cli {

@@ -5,6 +5,7 @@
 
 use std::io::Write;
 
+use crate::code::Code;
 use crate::criteria::{BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup, SetChoice, for_year};
 use crate::env::{Env, Verbosity};
 use crate::error::{Error, Location, Problem, Result};
@@ -14,7 +15,7 @@ use crate::render::{Periodic, Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::SurveyReader;
 use crate::survey::input::{HEADER_NAMES, InputOptions, first_year, header_meaning};
-use crate::text::{fold, ranges, shown};
+use crate::text::{fold, ranges};
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
@@ -195,42 +196,10 @@ impl<'s> Scan<'s> {
         stderr: &mut dyn Write,
     ) -> Result<Scan<'s>> {
         let reader = SurveyReader::open(input, set, read.year, read)?;
-        let missing = judge_header(set, &reader)?;
-        for warning in reader.warnings() {
-            warn(stderr, warning);
+        for warning in judge_header(set, &reader)? {
+            warn(stderr, &warning);
         }
-        if let Some(warning) = &missing {
-            warn(stderr, &format!("{}: {warning}", reader.file()));
-        }
-        let unused = reader.unused_columns();
-        for column in unused.iter().take(MAX_UNUSED_NAMED) {
-            warn(
-                stderr,
-                &format!(
-                    "{}: column \"{}\" is not used by criteria set {} and is ignored{}",
-                    reader.file(),
-                    shown(column),
-                    set.id,
-                    column_hint(column, set)
-                        .map(|hint| format!("; {hint}"))
-                        .unwrap_or_default()
-                ),
-            );
-        }
-        if let Some(more) = unused
-            .len()
-            .checked_sub(MAX_UNUSED_NAMED)
-            .filter(|n| *n > 0)
-        {
-            warn(
-                stderr,
-                &format!(
-                    "{}: … and {more} more columns not used by criteria set {}, also ignored",
-                    reader.file(),
-                    set.id
-                ),
-            );
-        }
+        let missing = criteria_missing(set, &reader);
         let mut scan = Scan::new(set, reader);
         scan.missing = missing;
         Ok(scan)
@@ -280,7 +249,7 @@ impl<'s> Scan<'s> {
         mut self,
         env: &Env,
         mut visit: impl FnMut(RowOutcome) -> Result<()>,
-    ) -> Result<Option<String>> {
+    ) -> Result<Option<Problem>> {
         let mut ticker = Ticker::new(env.stderr_is_terminal && env.verbosity != Verbosity::Quiet);
         while let Some(row) = self.reader.next_commune() {
             ticker.tick();
@@ -431,15 +400,18 @@ fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
     if foreign.len() > 8 {
         shown.push("…");
     }
-    Err(Error::Usage(format!(
-        "{}: columns {} are not in criteria set {} ({}), but they fit built-in set {} ({}); pass --criteria {}",
-        reader.file(),
-        shown.join(", "),
-        set.id,
-        set.period,
-        fit.id,
-        fit.period,
-        fit.id
+    Err(Error::one(Problem::coded(
+        Code::WrongSet,
+        Location::file(reader.file()),
+        format!(
+            "columns {} are not in criteria set {} ({}), but they fit built-in set {} ({}); pass --criteria {}",
+            shown.join(", "),
+            set.id,
+            set.period,
+            fit.id,
+            fit.period,
+            fit.id
+        ),
     )))
 }
 
@@ -502,21 +474,12 @@ impl Notes {
                         years.insert(i, year);
                     }
                 }
-                Finding::Disagreement {
-                    tier,
-                    criterion,
-                    column,
-                    indicators,
-                } => {
+                Finding::Disagreement { .. } => {
                     self.disagreements += 1;
-                    if self.disagreements <= max_row_warnings {
-                        warn(
-                            stderr,
-                            &format!(
-                                "{file}:{line}: column {} says \"{column}\" but the indicators give \"{indicators}\"; the indicators are used",
-                                set.tiers[tier].verdict_column(criterion)
-                            ),
-                        );
+                    if self.disagreements <= max_row_warnings
+                        && let Some(problem) = disagreement(set, file, line, finding)
+                    {
+                        warn(stderr, &problem);
                     }
                 }
             }
@@ -525,8 +488,9 @@ impl Notes {
 
     fn report(self, set: &CriteriaSet, stderr: &mut dyn Write, max_row_warnings: usize) {
         if self.disagreements > max_row_warnings {
-            warn(
+            say(
                 stderr,
+                Code::VerdictDisagrees,
                 &format!(
                     "… and {} more disagreement(s) between verdict columns and indicators",
                     self.disagreements - max_row_warnings
@@ -552,8 +516,9 @@ impl Notes {
                 at.push(ranges(years.iter().map(|&y| u32::from(y))));
             }
             let at = at.join(" in ");
-            warn(
+            say(
                 stderr,
+                Code::UnknownThreshold,
                 &format!(
                     "indicator {indicator}: the {} threshold{} is not known to criteria set {}; those values were left not assessed (record the verdict in column {} instead)",
                     tier.id,
@@ -572,8 +537,9 @@ impl Notes {
             .map(|(id, _)| id.as_str())
             .collect();
         if !ids.is_empty() {
-            warn(
+            say(
                 stderr,
+                Code::UnverifiedThreshold,
                 &format!(
                     "thresholds of indicator(s) {} are not verified against the legal text; see `ntm criteria show {}`",
                     ids.join(", "),
@@ -586,21 +552,87 @@ impl Notes {
 
 /// Whether `set` can score the file `reader` has opened, judged by its header alone: fails when
 /// the file's columns are another built-in set's, or when not one column of `set`'s criteria is
-/// found (every commune would get 0 criteria); otherwise what is said of the criteria that have
-/// no column, if any.
+/// found (every commune would get 0 criteria); otherwise the warnings its header gives, in the
+/// order they are told: columns without a header, criteria without a column, and the columns
+/// the set does not use (the first [`MAX_UNUSED_NAMED`] named, the others counted).
 ///
 /// # Errors
-/// A usage error that names the file and what to do.
-pub fn judge_header(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<Option<String>> {
+/// The problem ([`Code::WrongSet`], [`Code::NoCriterionColumns`]), naming the file and what to
+/// do.
+pub fn judge_header(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<Vec<Problem>> {
     check_fit(set, reader)?;
+    let file = reader.file();
     if !reader.has_criterion_columns() {
-        return Err(Error::Usage(format!(
-            "{}: {}",
-            reader.file(),
-            no_criterion_columns(set)
+        return Err(Error::one(Problem::coded(
+            Code::NoCriterionColumns,
+            Location::file(file),
+            no_criterion_columns(set),
         )));
     }
-    Ok(criteria_missing(set, reader))
+    let mut warnings = reader.warnings().to_vec();
+    if let Some(missing) = criteria_missing(set, reader) {
+        warnings.push(Problem::coded(
+            Code::MissingCriteria,
+            Location::file(file),
+            missing,
+        ));
+    }
+    let header = Location::file(file).at_line(reader.header_line());
+    let unused = reader.unused_columns();
+    for column in unused.iter().take(MAX_UNUSED_NAMED) {
+        let hint = column_hint(column, set)
+            .map(|hint| format!("; {hint}"))
+            .unwrap_or_default();
+        warnings.push(Problem::coded(
+            Code::UnknownColumn,
+            reader.column_location(column),
+            format!("not used by criteria set {} and ignored{hint}", set.id),
+        ));
+    }
+    if let Some(more) = unused
+        .len()
+        .checked_sub(MAX_UNUSED_NAMED)
+        .filter(|n| *n > 0)
+    {
+        warnings.push(Problem::coded(
+            Code::UnknownColumn,
+            header,
+            format!(
+                "… and {more} more columns not used by criteria set {}, also ignored",
+                set.id
+            ),
+        ));
+    }
+    Ok(warnings)
+}
+
+/// What is said of a verdict column that disagrees with the indicators of its criterion, on the
+/// row on `line`: the warning of a [`Finding::Disagreement`] (`None` for another finding).
+#[must_use]
+pub fn disagreement(
+    set: &CriteriaSet,
+    file: &str,
+    line: u64,
+    finding: &Finding,
+) -> Option<Problem> {
+    let Finding::Disagreement {
+        tier,
+        criterion,
+        column,
+        indicators,
+    } = finding
+    else {
+        return None;
+    };
+    Some(Problem::coded(
+        Code::VerdictDisagrees,
+        Location::file(file)
+            .at_line(line)
+            .in_column(&set.tiers[*tier].verdict_column(*criterion)),
+        format!(
+            "says \"{column}\" but the indicators give \"{indicators}\"; the indicators are used"
+        ),
+    ))
 }
 
 /// What is said of a file in which not one column of `set`'s criteria is found.
@@ -633,7 +665,8 @@ fn criteria_missing(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Option<Stri
 }
 
 /// One problem per kind of missing information in a row, naming every indicator that needs it.
-fn lookup_problems(
+#[must_use]
+pub fn lookup_problems(
     set: &CriteriaSet,
     file: &str,
     line: u64,
@@ -662,7 +695,8 @@ fn lookup_problems(
                 format!("indicators {}", ids.join(", "))
             };
             match lookup {
-                LevelLookup::NeedsClass => Problem::new(
+                LevelLookup::NeedsClass => Problem::coded(
+                    Code::MissingRegion,
                     at.clone().in_column(&set.classification.column),
                     format!(
                         "{which}: thresholds differ by {class_name}, and this row has none; fill in column \"{}\"",
@@ -670,14 +704,16 @@ fn lookup_problems(
                     ),
                 )
                 .with_value(""),
-                LevelLookup::NeedsYear => Problem::new(
+                LevelLookup::NeedsYear => Problem::coded(
+                    Code::MissingYear,
                     at.clone().in_column("year"),
                     format!(
                         "{which}: thresholds differ by year, and this row has none; add a year column or pass --year"
                     ),
                 )
                 .with_value(""),
-                LevelLookup::YearOutOfRange { first, last } => Problem::new(
+                LevelLookup::YearOutOfRange { first, last } => Problem::coded(
+                    Code::YearWithoutThresholds,
                     at.clone().in_column("year"),
                     format!(
                         "{which}: criteria set {} has thresholds only for {first}–{last}",
@@ -771,8 +807,21 @@ pub fn column_hint(header: &str, set: &CriteriaSet) -> Option<String> {
         .map(|(_, name)| format!("did you mean \"{name}\"?"))
 }
 
-fn warn(stderr: &mut dyn Write, message: &str) {
-    let _ = writeln!(stderr, "warning: {message}");
+/// Tells the warning `problem` on `stderr`, with its code (`warning[unknown-column]: …`).
+fn warn(stderr: &mut dyn Write, problem: &Problem) {
+    match problem.code {
+        Some(code) => {
+            let _ = writeln!(stderr, "{}: {problem}", code.prefix());
+        }
+        None => {
+            let _ = writeln!(stderr, "warning: {problem}");
+        }
+    }
+}
+
+/// Tells a warning of the kind `code` that is about no place in particular.
+fn say(stderr: &mut dyn Write, code: Code, message: &str) {
+    let _ = writeln!(stderr, "{}: {message}", code.prefix());
 }
 
 #[cfg(test)]

@@ -58,9 +58,9 @@ fn warnings_go_to_stderr_naming_line_and_column() {
     let stderr = run.stderr.replace(&data("communes.csv"), "communes.csv");
     assert_eq!(
         stderr,
-        "warning: communes.csv:2: column NC1 says \"Đạt\" but the indicators give \"Không đạt\"; the indicators are used\n\
-         warning: communes.csv:5: column TC4 says \"Đạt\" but the indicators give \"Không đạt\"; the indicators are used\n\
-         warning: thresholds of indicator(s) 4.1 are not verified against the legal text; see `ntm criteria show mini-set`\n"
+        "warning[verdict-disagrees]: communes.csv:2: column \"NC1\": says \"Đạt\" but the indicators give \"Không đạt\"; the indicators are used\n\
+         warning[verdict-disagrees]: communes.csv:5: column \"TC4\": says \"Đạt\" but the indicators give \"Không đạt\"; the indicators are used\n\
+         warning[unverified-threshold]: thresholds of indicator(s) 4.1 are not verified against the legal text; see `ntm criteria show mini-set`\n"
     );
 }
 
@@ -103,7 +103,11 @@ fn standard_input_is_read_with_a_dash() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, expected("communes.csv"));
-    assert!(run.stderr.contains("<stdin>:2: column NC1"));
+    assert!(
+        run.stderr.contains("<stdin>:2: column \"NC1\""),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -44,7 +44,7 @@ fn a_commune_scored_under_each_set() {
     );
     assert!(
         run.stderr
-            .contains("column TC15 says \"Đạt\" but the indicators give \"Không đạt\"")
+            .contains("column \"TC15\": says \"Đạt\" but the indicators give \"Không đạt\"")
     );
 
     // 2026–2030 (the default): ten criteria by verdict, by commune group
@@ -91,7 +91,7 @@ fn a_file_for_another_set_names_the_criteria_to_pass() {
     assert_eq!(run.code, 0);
     assert!(
         run.stderr
-            .contains("column \"Ghi chú\" is not used by criteria set vn-commune-2026-2030")
+            .contains("column \"Ghi chú\": not used by criteria set vn-commune-2026-2030")
     );
 }
 
@@ -139,7 +139,7 @@ fn the_rows_year_chooses_the_set() {
     );
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.ends_with("\nerror: <stdin>:3: column \"year\": value \"2024\": year 2024 is outside the period of criteria set vn-commune-2026-2030 (2026–2030); pass --criteria vn-commune-2021-2025 for a 2024 survey\n"),
+        run.stderr.ends_with("\nerror[year-outside-set]: <stdin>:3: column \"year\": value \"2024\": year 2024 is outside the period of criteria set vn-commune-2026-2030 (2026–2030); pass --criteria vn-commune-2021-2025 for a 2024 survey\n"),
         "{}",
         run.stderr
     );

@@ -174,8 +174,8 @@ Examples:
     /// out of range, unknown regions or groups — each with a stable code (not-a-number,
     /// duplicate-id …). Exit status 2 when any problem is an error.
     #[command(after_help = "\
-The codes, what each means and how to fix it, and the JSON report's fields: docs/validate.md. \
-The same codes start the messages of score and \
+The codes, what each means and how to fix it, and the JSON report's fields and schema: \
+docs/validate.md and docs/validate.schema.json. The same codes start the messages of score and \
 the other commands (error[not-a-number]: …).
 
 Examples:

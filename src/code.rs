@@ -230,4 +230,29 @@ mod tests {
             .collect();
         assert_eq!(listed, expected);
     }
+
+    /// The report's JSON Schema, `docs/validate.schema.json`, names the codes of each severity:
+    /// exactly these.
+    #[test]
+    fn the_schema_lists_every_code_by_severity() {
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../docs/validate.schema.json")).unwrap();
+        for (severity, key) in [
+            (Severity::Error, "errorCode"),
+            (Severity::Warning, "warningCode"),
+        ] {
+            let listed: Vec<&str> = schema["$defs"][key]["enum"]
+                .as_array()
+                .unwrap_or_else(|| panic!("$defs.{key}.enum"))
+                .iter()
+                .map(|code| code.as_str().unwrap())
+                .collect();
+            let expected: Vec<&str> = Code::ALL
+                .iter()
+                .filter(|c| c.severity() == severity)
+                .map(|c| c.code())
+                .collect();
+            assert_eq!(listed, expected, "{key}");
+        }
+    }
 }

@@ -7,7 +7,8 @@ use serde_json::Value;
 
 use crate::util::{data, ntm, ntm_with, repo};
 
-/// The JSON report of `ntm validate ARGS`, and its exit status first.
+/// The JSON report of `ntm validate ARGS` (its exit status first), checked against the report's
+/// JSON Schema in `docs/`.
 fn report(args: &[&str], stdin: Option<&str>) -> (i32, Value) {
     let mut with_json = args.to_vec();
     with_json.extend(["--format", "json"]);
@@ -15,6 +16,7 @@ fn report(args: &[&str], stdin: Option<&str>) -> (i32, Value) {
     assert!(run.code == 0 || run.code == 2, "{args:?}: {}", run.stderr);
     let report: Value = serde_json::from_str(&run.stdout)
         .unwrap_or_else(|e| panic!("{args:?}: {e}\n{}", run.stdout));
+    conforms(&report);
     // the exit status follows `valid`
     assert_eq!(
         run.code == 0,
@@ -23,6 +25,19 @@ fn report(args: &[&str], stdin: Option<&str>) -> (i32, Value) {
         run.stdout
     );
     (run.code, report)
+}
+
+/// Fails unless `report` is valid under `docs/validate.schema.json`, naming every violation.
+fn conforms(report: &Value) {
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(repo("docs/validate.schema.json")).unwrap())
+            .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema is a JSON Schema");
+    let violations: Vec<String> = validator
+        .iter_errors(report)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect();
+    assert!(violations.is_empty(), "{violations:#?}\n{report:#}");
 }
 
 /// The problems of a report as (code, line, column, message).
@@ -146,9 +161,10 @@ fn validate_passes_good_data_and_warns_only() {
     assert!(run.stdout.ends_with(": ok\n"), "{}", run.stdout);
 }
 
-/// Reports of a clean file, a workbook, a file the header stops and an empty file.
+/// Real reports — a clean file, one with errors and warnings, a workbook, a file the header
+/// stops, a file with more problems than are listed — conform to the schema kept in `docs/`.
 #[test]
-fn reports_of_every_kind_of_file() {
+fn reports_conform_to_the_schema_in_docs() {
     // a clean file: valid, no problem
     let (_, clean) = report(
         &[
@@ -210,6 +226,25 @@ fn reports_of_every_kind_of_file() {
     );
     assert_eq!(code, 0);
     assert!(problems(&empty).iter().any(|p| p.0 == "no-communes"));
+
+    // the schema has teeth: a problem whose severity is not its code's, a missing field or a
+    // valid report with errors is refused
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(repo("docs/validate.schema.json")).unwrap())
+            .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let mut wrong = book.clone();
+    wrong["problems"][0]["severity"] = "warning".into();
+    assert!(!validator.is_valid(&wrong));
+    let mut wrong = book.clone();
+    wrong["problems"][0].as_object_mut().unwrap().remove("cell");
+    assert!(!validator.is_valid(&wrong));
+    let mut wrong = book.clone();
+    wrong["valid"] = true.into();
+    assert!(!validator.is_valid(&wrong));
+    let mut wrong = book;
+    wrong["problems"][0]["code"] = "not-a-code".into();
+    assert!(!validator.is_valid(&wrong));
 }
 
 #[test]

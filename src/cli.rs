@@ -345,7 +345,7 @@ enum EncodingArg {
     /// UTF-8.
     #[value(name = "utf-8")]
     Utf8,
-    /// UTF-16, little-endian (Excel's "Unicode text").
+    /// UTF-16, little-endian (what Excel saves as Unicode text).
     #[value(name = "utf-16")]
     Utf16,
     /// UTF-16, little-endian.

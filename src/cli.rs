@@ -1,6 +1,8 @@
 //! The command line, declared with clap. This is the only module that knows clap: arguments are
 //! turned once into the typed options of [`crate::cmd`].
 
+mod completions;
+
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -13,7 +15,7 @@ use crate::cmd::trend::TrendOptions;
 use crate::cmd::validate::ValidateOptions;
 use crate::code::Code;
 use crate::config::Config;
-use crate::criteria::SetChoice;
+use crate::criteria::{BUILTIN_SETS, SetChoice};
 use crate::env::{Env, Verbosity};
 use crate::lang::Lang;
 use crate::render::{DocumentFormat, RecordFormat};
@@ -189,7 +191,7 @@ Examples:
         input: String,
         /// Criteria set: a built-in id or a YAML file [default: the set for the
         /// year the rows name, else the newest set in force].
-        #[arg(short, long, value_name = "ID|FILE")]
+        #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
         criteria: Option<String>,
         /// Output format: a table for people, or the report as JSON (docs/validate.md).
         #[arg(short, long, default_value = "table", value_parser = documents(crate::cmd::validate::FORMATS))]
@@ -210,7 +212,7 @@ Examples:
     )]
     Template {
         /// Criteria set: a built-in id or a YAML file [default: the newest set in force].
-        #[arg(short, long, value_name = "ID|FILE")]
+        #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
         criteria: Option<String>,
         /// Write to FILE (.csv or .xlsx) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
@@ -286,7 +288,7 @@ struct ScoreArgs {
     /// Criteria set: a built-in id (see `ntm criteria list`) or a YAML file [default: the set
     /// for the year the rows name, else the newest set in force, vn-commune-2026-2030 since
     /// 15/02/2026].
-    #[arg(short, long, value_name = "ID|FILE")]
+    #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
     criteria: Option<String>,
     /// Output format [default: table on a terminal, otherwise from the -o extension, else csv].
     #[arg(short, long, value_enum)]
@@ -384,7 +386,7 @@ struct ProgressArgs {
     targets: Option<String>,
     /// Criteria set: a built-in id or a YAML file [default: the set for the
     /// year the rows name, else the newest set in force].
-    #[arg(short, long, value_name = "ID|FILE")]
+    #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
     criteria: Option<String>,
     /// Group by district [default: district when the data has a district column].
     #[arg(long, value_enum)]
@@ -412,7 +414,7 @@ struct ProfileArgs {
     input: String,
     /// Criteria set: a built-in id or a YAML file [default: the set for the
     /// year the rows name, else the newest set in force].
-    #[arg(short, long, value_name = "ID|FILE")]
+    #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
     criteria: Option<String>,
     /// Output format [default: table on a terminal, otherwise from the -o extension, else
     /// csv].
@@ -443,7 +445,7 @@ struct TrendArgs {
     map: Option<String>,
     /// Criteria set: a built-in id or a YAML file [default: the set for the
     /// year the rows name, else the newest set in force].
-    #[arg(short, long, value_name = "ID|FILE")]
+    #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
     criteria: Option<String>,
     /// Output format [default: table on a terminal, otherwise from the -o extension, else
     /// json].
@@ -475,7 +477,7 @@ struct DiffArgs {
     #[arg(value_name = "NEW")]
     new: String,
     /// Criteria set for both files: a built-in id or a YAML file [default: the newest in force].
-    #[arg(short, long, value_name = "ID|FILE")]
+    #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
     criteria: Option<String>,
     /// Exit with status 1 when any commune lost a tier or a criterion.
     #[arg(long)]
@@ -503,7 +505,7 @@ struct ReportArgs {
     previous: Option<String>,
     /// Criteria set: a built-in id or a YAML file [default: the set for the
     /// year the rows name, else the newest set in force].
-    #[arg(short, long, value_name = "ID|FILE")]
+    #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
     criteria: Option<String>,
     /// Write to FILE; the file appears whole or not at all [default: standard output].
     #[arg(short, long, value_name = "FILE")]
@@ -563,7 +565,7 @@ Examples:
   ntm criteria show vn-commune-2026-2030 --format yaml > tinh.yaml")]
     Show {
         /// A built-in id or a YAML file [default: the default set].
-        #[arg(value_name = "ID|FILE")]
+        #[arg(value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
         set: Option<String>,
         /// Output format.
         #[arg(short, long, default_value = "table", value_parser = documents(SHOW_FORMATS))]
@@ -576,7 +578,7 @@ Examples:
   ntm criteria check tinh.yaml && ntm score communes.csv --criteria tinh.yaml")]
     Check {
         /// The YAML file (or a built-in id).
-        #[arg(value_name = "FILE")]
+        #[arg(value_name = "FILE", value_parser = SetOrFile, hide_possible_values = true)]
         file: String,
     },
     /// What a province must fill in: an overlay of the set listing every value it does not
@@ -588,7 +590,7 @@ Examples:
   ntm criteria check tinh-2021-2025.yaml")]
     Todo {
         /// A built-in id or a YAML file.
-        #[arg(value_name = "ID|FILE")]
+        #[arg(value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
         set: String,
     },
     /// What changed from set A to set B: criteria and indicators added, removed, renumbered,
@@ -598,10 +600,10 @@ Examples:
     )]
     Diff {
         /// The older set: a built-in id or a YAML file.
-        #[arg(value_name = "A")]
+        #[arg(value_name = "A", value_parser = SetOrFile, hide_possible_values = true)]
         a: String,
         /// The newer set: a built-in id or a YAML file.
-        #[arg(value_name = "B")]
+        #[arg(value_name = "B", value_parser = SetOrFile, hide_possible_values = true)]
         b: String,
         /// Output format.
         #[arg(short, long, default_value = "table", value_parser = documents(DIFF_FORMATS))]
@@ -1000,6 +1002,32 @@ fn documents(formats: &'static [DocumentFormat]) -> impl TypedValueParser<Value 
     })
 }
 
+/// The parser of a criteria set named on the command line — a built-in id or a YAML file —
+/// which takes the name as written. The built-in ids are its possible values, so that the
+/// completion scripts offer them, beside the files [`completions`] adds; they are kept out of
+/// `--help` (`hide_possible_values`), where they would read as the only values allowed.
+#[derive(Debug, Clone, Copy)]
+struct SetOrFile;
+
+impl TypedValueParser for SetOrFile {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(BUILTIN_SETS.iter().map(|set| {
+            PossibleValue::new(set.id).help(completions::description(set.period))
+        })))
+    }
+}
+
 /// The parser of a problem's code, for `--pick` and `--skip`: one of [`Code::ALL`], each offered
 /// and completed with its severity; another is a usage error that lists them.
 fn codes() -> impl TypedValueParser<Value = Code> {
@@ -1040,7 +1068,9 @@ impl Cli {
     }
 }
 
-/// Writes the completion script for `shell`, generated from the same definitions as `--help`.
+/// Writes the completion script for `shell`, generated from the same definitions as `--help`:
+/// for bash, zsh and fish without hidden subcommands, and with files beside the built-in set ids
+/// where a criteria set is asked for.
 ///
 /// # Errors
 /// What writing gives (the script is made whole first: the generator would panic on a failed
@@ -1049,14 +1079,8 @@ pub fn completions(
     shell: clap_complete::Shell,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let mut script = Vec::new();
-    clap_complete::generate(
-        shell,
-        &mut <Cli as clap::CommandFactory>::command(),
-        "ntm",
-        &mut script,
-    );
-    out.write_all(&script)
+    let script = completions::script(shell, &<Cli as clap::CommandFactory>::command());
+    out.write_all(script.as_bytes())
 }
 
 /// Writes the manual page (roff), generated from the same definitions as `--help`: synopsis,

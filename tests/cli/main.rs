@@ -4,6 +4,7 @@
 mod bench_tools;
 mod catalogue;
 mod changes;
+mod completions;
 mod criteria;
 mod docs;
 mod errors;

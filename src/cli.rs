@@ -1,6 +1,8 @@
 //! The command line, declared with clap. This is the only module that knows clap: arguments are
 //! turned once into the typed options of [`crate::cmd`].
 
+mod completions;
+
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -11,8 +13,9 @@ use crate::cmd::progress::ProgressOptions;
 use crate::cmd::report::ReportOptions;
 use crate::cmd::trend::TrendOptions;
 use crate::cmd::validate::ValidateOptions;
+use crate::code::Code;
 use crate::config::Config;
-use crate::criteria::SetChoice;
+use crate::criteria::{BUILTIN_SETS, SetChoice};
 use crate::env::{Env, Verbosity};
 use crate::lang::Lang;
 use crate::render::{DocumentFormat, RecordFormat};
@@ -170,21 +173,35 @@ Examples:
     Diff(DiffArgs),
     /// Check a survey file against a criteria set without scoring it: unknown columns (with a
     /// "did you mean"), missing columns, duplicate commune ids, values that do not parse or are
-    /// out of range, unknown regions or groups. Exit status 2 when any problem is an error.
-    #[command(
-        after_help = "Examples:\n  ntm validate communes.csv --criteria vn-commune-2021-2025\n  ntm validate bieu-01.xlsx --sheet \"Biểu 01\" --format json"
-    )]
+    /// out of range, unknown regions or groups — each with a stable code (not-a-number,
+    /// duplicate-id …). Exit status 2 when any problem is an error.
+    #[command(after_help = "\
+The codes, what each means and how to fix it, and the JSON report's fields and schema: \
+docs/validate.md and docs/validate.schema.json. The same codes start the messages of score and \
+the other commands (error[not-a-number]: …).
+
+Examples:
+  ntm validate communes.csv --criteria vn-commune-2021-2025
+  ntm validate bieu-01.xlsx --sheet \"Biểu 01\" --format json
+  ntm validate bieu-01.xlsx --skip unknown-column,skipped-rows
+  ntm validate communes.csv --pick duplicate-id --format json")]
     Validate {
         /// Survey file: CSV, or a workbook (.xlsx, .xls, .ods); - for standard input.
         #[arg(value_name = "FILE")]
         input: String,
         /// Criteria set: a built-in id or a YAML file [default: the set for the
         /// year the rows name, else the newest set in force].
-        #[arg(short, long, value_name = "ID|FILE")]
+        #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
         criteria: Option<String>,
-        /// Output format.
+        /// Output format: a table for people, or the report as JSON (docs/validate.md).
         #[arg(short, long, default_value = "table", value_parser = documents(crate::cmd::validate::FORMATS))]
         format: DocumentFormat,
+        /// Report only problems of these kinds (repeatable, or CODE,CODE).
+        #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = codes(), hide_possible_values = true)]
+        pick: Vec<Code>,
+        /// Do not report problems of these kinds (repeatable, or CODE,CODE).
+        #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = codes(), hide_possible_values = true)]
+        skip: Vec<Code>,
         #[command(flatten)]
         read: InputArgs,
     },
@@ -195,7 +212,7 @@ Examples:
     )]
     Template {
         /// Criteria set: a built-in id or a YAML file [default: the newest set in force].
-        #[arg(short, long, value_name = "ID|FILE")]
+        #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
         criteria: Option<String>,
         /// Write to FILE (.csv or .xlsx) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
@@ -271,7 +288,7 @@ struct ScoreArgs {
     /// Criteria set: a built-in id (see `ntm criteria list`) or a YAML file [default: the set
     /// for the year the rows name, else the newest set in force, vn-commune-2026-2030 since
     /// 15/02/2026].
-    #[arg(short, long, value_name = "ID|FILE")]
+    #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
     criteria: Option<String>,
     /// Output format [default: table on a terminal, otherwise from the -o extension, else csv].
     #[arg(short, long, value_enum)]
@@ -330,7 +347,7 @@ enum EncodingArg {
     /// UTF-8.
     #[value(name = "utf-8")]
     Utf8,
-    /// UTF-16, little-endian (Excel's "Unicode text").
+    /// UTF-16, little-endian (what Excel saves as Unicode text).
     #[value(name = "utf-16")]
     Utf16,
     /// UTF-16, little-endian.
@@ -369,7 +386,7 @@ struct ProgressArgs {
     targets: Option<String>,
     /// Criteria set: a built-in id or a YAML file [default: the set for the
     /// year the rows name, else the newest set in force].
-    #[arg(short, long, value_name = "ID|FILE")]
+    #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
     criteria: Option<String>,
     /// Group by district [default: district when the data has a district column].
     #[arg(long, value_enum)]
@@ -397,7 +414,7 @@ struct ProfileArgs {
     input: String,
     /// Criteria set: a built-in id or a YAML file [default: the set for the
     /// year the rows name, else the newest set in force].
-    #[arg(short, long, value_name = "ID|FILE")]
+    #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
     criteria: Option<String>,
     /// Output format [default: table on a terminal, otherwise from the -o extension, else
     /// csv].
@@ -428,7 +445,7 @@ struct TrendArgs {
     map: Option<String>,
     /// Criteria set: a built-in id or a YAML file [default: the set for the
     /// year the rows name, else the newest set in force].
-    #[arg(short, long, value_name = "ID|FILE")]
+    #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
     criteria: Option<String>,
     /// Output format [default: table on a terminal, otherwise from the -o extension, else
     /// json].
@@ -460,7 +477,7 @@ struct DiffArgs {
     #[arg(value_name = "NEW")]
     new: String,
     /// Criteria set for both files: a built-in id or a YAML file [default: the newest in force].
-    #[arg(short, long, value_name = "ID|FILE")]
+    #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
     criteria: Option<String>,
     /// Exit with status 1 when any commune lost a tier or a criterion.
     #[arg(long)]
@@ -488,7 +505,7 @@ struct ReportArgs {
     previous: Option<String>,
     /// Criteria set: a built-in id or a YAML file [default: the set for the
     /// year the rows name, else the newest set in force].
-    #[arg(short, long, value_name = "ID|FILE")]
+    #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
     criteria: Option<String>,
     /// Write to FILE; the file appears whole or not at all [default: standard output].
     #[arg(short, long, value_name = "FILE")]
@@ -548,7 +565,7 @@ Examples:
   ntm criteria show vn-commune-2026-2030 --format yaml > tinh.yaml")]
     Show {
         /// A built-in id or a YAML file [default: the default set].
-        #[arg(value_name = "ID|FILE")]
+        #[arg(value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
         set: Option<String>,
         /// Output format.
         #[arg(short, long, default_value = "table", value_parser = documents(SHOW_FORMATS))]
@@ -561,7 +578,7 @@ Examples:
   ntm criteria check tinh.yaml && ntm score communes.csv --criteria tinh.yaml")]
     Check {
         /// The YAML file (or a built-in id).
-        #[arg(value_name = "FILE")]
+        #[arg(value_name = "FILE", value_parser = SetOrFile, hide_possible_values = true)]
         file: String,
     },
     /// What a province must fill in: an overlay of the set listing every value it does not
@@ -573,7 +590,7 @@ Examples:
   ntm criteria check tinh-2021-2025.yaml")]
     Todo {
         /// A built-in id or a YAML file.
-        #[arg(value_name = "ID|FILE")]
+        #[arg(value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
         set: String,
     },
     /// What changed from set A to set B: criteria and indicators added, removed, renumbered,
@@ -583,10 +600,10 @@ Examples:
     )]
     Diff {
         /// The older set: a built-in id or a YAML file.
-        #[arg(value_name = "A")]
+        #[arg(value_name = "A", value_parser = SetOrFile, hide_possible_values = true)]
         a: String,
         /// The newer set: a built-in id or a YAML file.
-        #[arg(value_name = "B")]
+        #[arg(value_name = "B", value_parser = SetOrFile, hide_possible_values = true)]
         b: String,
         /// Output format.
         #[arg(short, long, default_value = "table", value_parser = documents(DIFF_FORMATS))]
@@ -761,12 +778,16 @@ impl Cli {
                 input,
                 criteria,
                 format,
+                pick,
+                skip,
                 read,
             } => Task::Validate(ValidateOptions {
                 input,
                 criteria: set_or(criteria),
                 read: read.options(),
                 format,
+                pick,
+                skip,
             }),
             Command::Report(args) => {
                 let format = args.format.unwrap_or_else(|| {
@@ -982,6 +1003,42 @@ fn documents(formats: &'static [DocumentFormat]) -> impl TypedValueParser<Value 
     })
 }
 
+/// The parser of a criteria set named on the command line — a built-in id or a YAML file —
+/// which takes the name as written. The built-in ids are its possible values, so that the
+/// completion scripts offer them, beside the files [`completions`] adds; they are kept out of
+/// `--help` (`hide_possible_values`), where they would read as the only values allowed.
+#[derive(Debug, Clone, Copy)]
+struct SetOrFile;
+
+impl TypedValueParser for SetOrFile {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(BUILTIN_SETS.iter().map(|set| {
+            PossibleValue::new(set.id).help(completions::description(set.period))
+        })))
+    }
+}
+
+/// The parser of a problem's code, for `--pick` and `--skip`: one of [`Code::ALL`], each offered
+/// and completed with its severity; another is a usage error that lists them.
+fn codes() -> impl TypedValueParser<Value = Code> {
+    let values = Code::ALL
+        .iter()
+        .map(|code| PossibleValue::new(code.code()).help(code.severity().name()));
+    PossibleValuesParser::new(values)
+        .try_map(|name| Code::named(&name).ok_or_else(|| format!("no problem code {name:?}")))
+}
+
 impl Cli {
     /// The `--config` file, when given.
     #[must_use]
@@ -1012,7 +1069,9 @@ impl Cli {
     }
 }
 
-/// Writes the completion script for `shell`, generated from the same definitions as `--help`.
+/// Writes the completion script for `shell`, generated from the same definitions as `--help`:
+/// for bash, zsh and fish without hidden subcommands, and with files beside the built-in set ids
+/// where a criteria set is asked for.
 ///
 /// # Errors
 /// What writing gives (the script is made whole first: the generator would panic on a failed
@@ -1021,14 +1080,8 @@ pub fn completions(
     shell: clap_complete::Shell,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let mut script = Vec::new();
-    clap_complete::generate(
-        shell,
-        &mut <Cli as clap::CommandFactory>::command(),
-        "ntm",
-        &mut script,
-    );
-    out.write_all(&script)
+    let script = completions::script(shell, &<Cli as clap::CommandFactory>::command());
+    out.write_all(script.as_bytes())
 }
 
 /// Writes the manual page (roff), generated from the same definitions as `--help`: synopsis,

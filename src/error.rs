@@ -3,6 +3,7 @@
 
 use std::fmt::{self, Write as _};
 
+use crate::code::Code;
 use crate::text::shown;
 
 /// Where in an input file a problem was found.
@@ -14,8 +15,10 @@ pub struct Location {
     pub line: Option<u64>,
     /// The column header (CSV) or key path (YAML), when known.
     pub column: Option<String>,
-    /// The cell as Excel names it, sheet first (`Biểu 01!J15`), for a workbook; shown instead
-    /// of the line.
+    /// The sheet of a workbook, for a place in one of its rows.
+    pub sheet: Option<String>,
+    /// The cell as Excel names it (`J15`), for a workbook; shown after its sheet
+    /// (`Biểu 01!J15`) instead of the line.
     pub cell: Option<String>,
 }
 
@@ -27,6 +30,7 @@ impl Location {
             file: file.to_owned(),
             line: None,
             column: None,
+            sheet: None,
             cell: None,
         }
     }
@@ -38,6 +42,7 @@ impl Location {
             file: self.file.clone(),
             line: Some(line),
             column: None,
+            sheet: None,
             cell: None,
         }
     }
@@ -49,9 +54,10 @@ impl Location {
         self
     }
 
-    /// The same place, in the workbook cell `cell` (`Biểu 01!J15`).
+    /// The same place, in the cell `cell` (`J15`) of the workbook's sheet `sheet`.
     #[must_use]
-    pub fn at_cell(mut self, cell: String) -> Self {
+    pub fn at_cell(mut self, sheet: &str, cell: String) -> Self {
+        self.sheet = Some(sheet.to_owned());
         self.cell = Some(cell);
         self
     }
@@ -61,7 +67,7 @@ impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;
         if let Some(cell) = &self.cell {
-            write!(f, ": {cell}")?;
+            write!(f, ": {}!{cell}", self.sheet.as_deref().unwrap_or_default())?;
         } else if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
@@ -76,6 +82,9 @@ impl fmt::Display for Location {
 /// the value are cut as [`shown`] cuts them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// The kind of problem, for a problem of a survey file (problems of criteria and targets
+    /// files have none).
+    pub code: Option<Code>,
     /// Where the problem is.
     pub location: Location,
     /// The offending value as it appears in the input, when there is one.
@@ -85,12 +94,21 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// A problem at `location` with `message`.
+    /// A problem at `location` with `message`, of no kind in particular.
     pub fn new(location: Location, message: impl Into<String>) -> Self {
         Problem {
+            code: None,
             location,
             value: None,
             message: message.into(),
+        }
+    }
+
+    /// A problem of a survey file, of the kind `code`, at `location` with `message`.
+    pub fn coded(code: Code, location: Location, message: impl Into<String>) -> Self {
+        Problem {
+            code: Some(code),
+            ..Problem::new(location, message)
         }
     }
 
@@ -117,7 +135,9 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Survey data, a criteria set or another input file has problems; all of them are listed
-    /// (up to a cap), with `omitted` more not shown.
+    /// (up to a cap), with `omitted` more not shown. Shown, each problem is a line of its own
+    /// that starts `error:`, with the problem's code when it has one
+    /// (`error[not-a-number]: …`).
     #[error("{}", render_problems(problems, *omitted))]
     Invalid {
         /// The problems found, in input order.
@@ -151,6 +171,16 @@ impl Error {
         }
     }
 
+    /// The error as standard error shows it: every line with its `error:` prefix, and the code
+    /// of the problem a line reports when it has one (`error[not-a-number]: …`).
+    #[must_use]
+    pub fn report(&self) -> String {
+        match self {
+            Error::Invalid { .. } => self.to_string(),
+            other => format!("error: {other}"),
+        }
+    }
+
     /// The process exit code for this error: 2, the code for usage and input errors.
     #[must_use]
     pub fn exit_code(&self) -> u8 {
@@ -162,6 +192,10 @@ impl Error {
 const GROUPED: usize = 3;
 
 fn render_problems(problems: &[Problem], omitted: usize) -> String {
+    let prefix = |problem: &Problem| match problem.code {
+        Some(code) => format!("{}: ", code.prefix()),
+        None => "error: ".to_owned(),
+    };
     let mut lines = Vec::new();
     let mut rest = problems;
     while let Some(first) = rest.first() {
@@ -170,14 +204,14 @@ fn render_problems(problems: &[Problem], omitted: usize) -> String {
             .take_while(|p| same_row_and_message(first, p))
             .count();
         if run >= GROUPED {
-            lines.push(cells_of_a_row(&rest[..run]));
+            lines.push(prefix(first) + &cells_of_a_row(&rest[..run]));
             rest = &rest[run..];
         } else {
-            lines.push(first.to_string());
+            lines.push(prefix(first) + &first.to_string());
             rest = &rest[1..];
         }
     }
-    let mut out = lines.join("\nerror: ");
+    let mut out = lines.join("\n");
     if omitted > 0 {
         let _ = write!(out, "\nerror: … and {omitted} more problem(s) not shown");
     }
@@ -194,6 +228,7 @@ fn same_row_and_message(a: &Problem, b: &Problem) -> bool {
         && lb.column.is_some()
         && a.value.is_some()
         && b.value.is_some()
+        && a.code == b.code
         && a.message == b.message
 }
 
@@ -201,11 +236,7 @@ fn same_row_and_message(a: &Problem, b: &Problem) -> bool {
 /// (and, in a workbook, its reference) and value.
 fn cells_of_a_row(problems: &[Problem]) -> String {
     let first = &problems[0].location;
-    let sheet = first
-        .cell
-        .as_deref()
-        .and_then(|cell| cell.rsplit_once('!'))
-        .map(|(sheet, _)| sheet);
+    let sheet = first.sheet.as_deref().filter(|_| first.cell.is_some());
     let mut out = match (sheet, first.line) {
         (Some(sheet), Some(line)) => format!("{}: {sheet}, row {line}: ", first.file),
         (None, Some(line)) => format!("{}:{line}: ", first.file),
@@ -217,8 +248,8 @@ fn cells_of_a_row(problems: &[Problem]) -> String {
         .map(|p| {
             let column = p.location.column.as_deref().unwrap_or_default();
             let value = p.value.as_deref().unwrap_or_default();
-            match p.location.cell.as_deref().and_then(|c| c.rsplit_once('!')) {
-                Some((_, cell)) => format!("column \"{column}\" ({cell}) value \"{value}\""),
+            match p.location.cell.as_deref() {
+                Some(cell) => format!("column \"{column}\" ({cell}) value \"{value}\""),
                 None => format!("column \"{column}\" value \"{value}\""),
             }
         })
@@ -236,7 +267,8 @@ mod tests {
 
     #[test]
     fn a_problem_names_file_line_column_and_value() {
-        let problem = Problem::new(
+        let problem = Problem::coded(
+            Code::NotANumber,
             Location::file("communes.csv").at_line(12).in_column("10"),
             "not a number; expected a number such as 45.5 or 45,5",
         )
@@ -245,12 +277,25 @@ mod tests {
             problem.to_string(),
             "communes.csv:12: column \"10\": value \"4x,5\": not a number; expected a number such as 45.5 or 45,5"
         );
+        // shown on standard error, with its code
+        assert_eq!(
+            Error::one(problem).report(),
+            "error[not-a-number]: communes.csv:12: column \"10\": value \"4x,5\": not a number; expected a number such as 45.5 or 45,5"
+        );
+        // a problem of no kind, and an error that is no problem, say `error:` alone
+        let plain = Problem::new(Location::file("set.yaml").at_line(3), "bad");
+        assert_eq!(Error::one(plain).report(), "error: set.yaml:3: bad");
+        assert_eq!(
+            Error::Usage("no such set".into()).report(),
+            "error: no such set"
+        );
     }
 
     #[test]
     fn one_problem_in_many_cells_of_a_row_is_one_line() {
         let cell = |column: &str, value: &str| {
-            Problem::new(
+            Problem::coded(
+                Code::NotAVerdict,
                 Location::file("bieu.csv").at_line(31).in_column(column),
                 "expected Đạt or Không đạt",
             )
@@ -261,13 +306,17 @@ mod tests {
                 cell("TC1", "15"),
                 cell("TC2", "14"),
                 cell("TC3", "9"),
-                Problem::new(Location::file("bieu.csv").at_line(32), "other"),
+                Problem::coded(
+                    Code::RaggedRow,
+                    Location::file("bieu.csv").at_line(32),
+                    "other",
+                ),
             ],
             omitted: 0,
         };
         assert_eq!(
             err.to_string(),
-            "bieu.csv:31: 3 cells: column \"TC1\" value \"15\", column \"TC2\" value \"14\", column \"TC3\" value \"9\": expected Đạt or Không đạt\nerror: bieu.csv:32: other"
+            "error[not-a-verdict]: bieu.csv:31: 3 cells: column \"TC1\" value \"15\", column \"TC2\" value \"14\", column \"TC3\" value \"9\": expected Đạt or Không đạt\nerror[ragged-row]: bieu.csv:32: other"
         );
         // two are said one by one
         let err = Error::Invalid {
@@ -275,24 +324,37 @@ mod tests {
             omitted: 0,
         };
         assert_eq!(err.to_string().lines().count(), 2);
+        // as are problems of different kinds, though their messages agree
+        let mut other = cell("TC3", "9");
+        other.code = Some(Code::NotAYear);
+        let err = Error::Invalid {
+            problems: vec![cell("TC1", "15"), cell("TC2", "14"), other],
+            omitted: 0,
+        };
+        assert_eq!(err.to_string().lines().count(), 3);
         // in a workbook, with the cells' references
         let at = |column: &str, cell: &str| {
-            Problem::new(
+            Problem::coded(
+                Code::NotAVerdict,
                 Location::file("b.xlsx")
                     .at_line(15)
                     .in_column(column)
-                    .at_cell(format!("Biểu 01!{cell}")),
+                    .at_cell("Biểu 01", cell.to_owned()),
                 "bad",
             )
             .with_value("x")
         };
+        assert_eq!(
+            at("TC1", "E15").to_string(),
+            "b.xlsx: Biểu 01!E15: column \"TC1\": value \"x\": bad"
+        );
         let err = Error::Invalid {
             problems: vec![at("TC1", "E15"), at("TC2", "F15"), at("TC3", "G15")],
             omitted: 0,
         };
         assert_eq!(
             err.to_string(),
-            "b.xlsx: Biểu 01, row 15: 3 cells: column \"TC1\" (E15) value \"x\", column \"TC2\" (F15) value \"x\", column \"TC3\" (G15) value \"x\": bad"
+            "error[not-a-verdict]: b.xlsx: Biểu 01, row 15: 3 cells: column \"TC1\" (E15) value \"x\", column \"TC2\" (F15) value \"x\", column \"TC3\" (G15) value \"x\": bad"
         );
     }
 
@@ -304,7 +366,7 @@ mod tests {
         };
         assert_eq!(
             err.to_string(),
-            "a.csv: bad\nerror: … and 3 more problem(s) not shown"
+            "error: a.csv: bad\nerror: … and 3 more problem(s) not shown"
         );
     }
 }

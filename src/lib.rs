@@ -13,6 +13,7 @@
 pub mod aggregate;
 pub mod cli;
 pub mod cmd;
+pub mod code;
 pub mod config;
 pub mod criteria;
 pub mod env;
@@ -60,7 +61,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     {
         Ok(config) => config,
         Err(err) => {
-            let _ = writeln!(stderr, "error: {err}");
+            let _ = writeln!(stderr, "{}", err.report());
             return ExitCode::from(err.exit_code());
         }
     };
@@ -74,7 +75,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Ok(Outcome::TargetsNotMet) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            let _ = writeln!(stderr, "error: {err}");
+            let _ = writeln!(stderr, "{}", err.report());
             ExitCode::from(err.exit_code())
         }
     }
@@ -128,12 +129,12 @@ pub fn execute(task: Task, env: &Env, stderr: &mut dyn Write) -> Result<Outcome>
         } => done(cmd::template::run(&criteria, output.as_deref(), lang)),
         Task::Validate(options) => {
             if cmd::validate::run(&options, env, &mut io::stdout().lock(), stderr)? {
+                Ok(Outcome::Success)
+            } else {
                 Err(Error::Usage(format!(
                     "{} has problems that stop it being scored",
-                    options.input
+                    survey::input::shown(&options.input)
                 )))
-            } else {
-                Ok(Outcome::Success)
             }
         }
         Task::Diff { options, check } => {

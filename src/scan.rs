@@ -5,6 +5,7 @@
 
 use std::io::Write;
 
+use crate::code::Code;
 use crate::criteria::{
     BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup, Measure, SetChoice, for_year,
 };
@@ -16,7 +17,7 @@ use crate::render::{Periodic, Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::input::{HEADER_NAMES, InputOptions, first_year, header_meaning};
 use crate::survey::{ConditionCell, SurveyReader};
-use crate::text::{fold, ranges, shown};
+use crate::text::{fold, ranges};
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
@@ -197,42 +198,10 @@ impl<'s> Scan<'s> {
         stderr: &mut dyn Write,
     ) -> Result<Scan<'s>> {
         let reader = SurveyReader::open(input, set, read.year, read)?;
-        let missing = judge_header(set, &reader)?;
-        for warning in reader.warnings() {
-            warn(stderr, warning);
+        for warning in judge_header(set, &reader)? {
+            warn(stderr, &warning);
         }
-        if let Some(warning) = &missing {
-            warn(stderr, &format!("{}: {warning}", reader.file()));
-        }
-        let unused = reader.unused_columns();
-        for column in unused.iter().take(MAX_UNUSED_NAMED) {
-            warn(
-                stderr,
-                &format!(
-                    "{}: column \"{}\" is not used by criteria set {} and is ignored{}",
-                    reader.file(),
-                    shown(column),
-                    set.id,
-                    column_hint(column, set)
-                        .map(|hint| format!("; {hint}"))
-                        .unwrap_or_default()
-                ),
-            );
-        }
-        if let Some(more) = unused
-            .len()
-            .checked_sub(MAX_UNUSED_NAMED)
-            .filter(|n| *n > 0)
-        {
-            warn(
-                stderr,
-                &format!(
-                    "{}: … and {more} more columns not used by criteria set {}, also ignored",
-                    reader.file(),
-                    set.id
-                ),
-            );
-        }
+        let missing = criteria_missing(set, &reader);
         let mut scan = Scan::new(set, reader);
         scan.missing = missing;
         Ok(scan)
@@ -290,7 +259,7 @@ impl<'s> Scan<'s> {
         mut self,
         env: &Env,
         mut visit: impl FnMut(RowOutcome) -> Result<()>,
-    ) -> Result<Option<String>> {
+    ) -> Result<Option<Problem>> {
         let mut ticker = Ticker::new(env.stderr_is_terminal && env.verbosity != Verbosity::Quiet);
         while let Some(row) = self.reader.next_commune() {
             ticker.tick();
@@ -441,15 +410,18 @@ fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
     if foreign.len() > 8 {
         shown.push("…");
     }
-    Err(Error::Usage(format!(
-        "{}: columns {} are not in criteria set {} ({}), but they fit built-in set {} ({}); pass --criteria {}",
-        reader.file(),
-        shown.join(", "),
-        set.id,
-        set.period,
-        fit.id,
-        fit.period,
-        fit.id
+    Err(Error::one(Problem::coded(
+        Code::WrongSet,
+        Location::file(reader.file()),
+        format!(
+            "columns {} are not in criteria set {} ({}), but they fit built-in set {} ({}); pass --criteria {}",
+            shown.join(", "),
+            set.id,
+            set.period,
+            fit.id,
+            fit.period,
+            fit.id
+        ),
     )))
 }
 
@@ -531,69 +503,28 @@ impl Notes {
                         years.insert(i, year);
                     }
                 }
-                Finding::NumberForYesNo { column, value } => {
+                Finding::NumberForYesNo { .. } => {
                     self.numbers_for_yes_no += 1;
-                    if self.numbers_for_yes_no <= max_row_warnings {
-                        let id = &set.columns[column];
-                        let version = set
-                            .indicators()
-                            .map(|(_, _, i)| i)
-                            .find(|i| i.column == column && matches!(i.measure, Measure::YesNo));
-                        let (years, source) = version.map_or((String::new(), ""), |i| {
-                            (
-                                i.years
-                                    .map(|y| format!(" (surveys {y})"))
-                                    .unwrap_or_default(),
-                                i.source.as_deref().unwrap_or_default(),
-                            )
-                        });
-                        warn(
-                            stderr,
-                            &format!(
-                                "{file}:{line}: column {id} holds a number ({value}), but indicator {id}{years} is a yes/no ({source}); left not assessed: write Có or Không (Đạt / Không đạt)"
-                            ),
-                        );
+                    if self.numbers_for_yes_no <= max_row_warnings
+                        && let Some(problem) = row_warning(set, file, line, finding)
+                    {
+                        warn(stderr, &problem);
                     }
                 }
-                Finding::ConditionNotMet {
-                    tier,
-                    condition,
-                    cell,
-                } => {
+                Finding::ConditionNotMet { .. } => {
                     self.conditions_not_met += 1;
-                    if self.conditions_not_met <= max_row_warnings {
-                        let (_, c) = set
-                            .conditions()
-                            .nth(condition)
-                            .expect("a finding names a condition of the set");
-                        let said = match cell {
-                            ConditionCell::Given(verdict) => format!("says \"{verdict}\""),
-                            _ => "is blank (not assessed)".to_owned(),
-                        };
-                        warn(
-                            stderr,
-                            &format!(
-                                "{file}:{line}: the commune meets the criteria of tier {} but column {} ({}) {said}; recognition needs it ({}), so the commune is not counted at that tier",
-                                set.tiers[tier].id, c.column, c.name.en, c.source
-                            ),
-                        );
+                    if self.conditions_not_met <= max_row_warnings
+                        && let Some(problem) = row_warning(set, file, line, finding)
+                    {
+                        warn(stderr, &problem);
                     }
                 }
-                Finding::Disagreement {
-                    tier,
-                    criterion,
-                    column,
-                    indicators,
-                } => {
+                Finding::Disagreement { .. } => {
                     self.disagreements += 1;
-                    if self.disagreements <= max_row_warnings {
-                        warn(
-                            stderr,
-                            &format!(
-                                "{file}:{line}: column {} says \"{column}\" but the indicators give \"{indicators}\"; the indicators are used",
-                                set.tiers[tier].verdict_column(criterion)
-                            ),
-                        );
+                    if self.disagreements <= max_row_warnings
+                        && let Some(problem) = row_warning(set, file, line, finding)
+                    {
+                        warn(stderr, &problem);
                     }
                 }
             }
@@ -613,8 +544,9 @@ impl Notes {
                 .filter(|(t, _, ind)| t.id == tier.id && ind.id == *indicator)
                 .filter_map(|(_, _, ind)| ind.years.map(|y| y.to_string()))
                 .collect();
-            warn(
+            say(
                 stderr,
+                Code::NoVersionForYear,
                 &format!(
                     "indicator {indicator}: the {} set {} knows it only for surveys {}, not the value(s) given for {}; those values were left not assessed (record the verdict in column {} instead)",
                     tier.id,
@@ -626,8 +558,9 @@ impl Notes {
             );
         }
         if self.numbers_for_yes_no > max_row_warnings {
-            warn(
+            say(
                 stderr,
+                Code::NumberForYesNo,
                 &format!(
                     "… and {} more number(s) given for a yes/no indicator, left not assessed",
                     self.numbers_for_yes_no - max_row_warnings
@@ -635,8 +568,9 @@ impl Notes {
             );
         }
         if self.conditions_not_met > max_row_warnings {
-            warn(
+            say(
                 stderr,
+                Code::ConditionNotMet,
                 &format!(
                     "… and {} more commune(s) kept below a tier by a recognition condition",
                     self.conditions_not_met - max_row_warnings
@@ -644,8 +578,9 @@ impl Notes {
             );
         }
         if self.disagreements > max_row_warnings {
-            warn(
+            say(
                 stderr,
+                Code::VerdictDisagrees,
                 &format!(
                     "… and {} more disagreement(s) between verdict columns and indicators",
                     self.disagreements - max_row_warnings
@@ -671,8 +606,9 @@ impl Notes {
                 at.push(ranges(years.iter().map(|&y| u32::from(y))));
             }
             let at = at.join(" in ");
-            warn(
+            say(
                 stderr,
+                Code::UnknownThreshold,
                 &format!(
                     "indicator {indicator}: the {} threshold{} is not known to criteria set {}; those values were left not assessed (record the verdict in column {} instead)",
                     tier.id,
@@ -691,8 +627,9 @@ impl Notes {
             .map(|(id, _)| id.as_str())
             .collect();
         if !ids.is_empty() {
-            warn(
+            say(
                 stderr,
+                Code::UnverifiedThreshold,
                 &format!(
                     "thresholds of indicator(s) {} are not verified against the legal text; see `ntm criteria show {}`",
                     ids.join(", "),
@@ -705,21 +642,130 @@ impl Notes {
 
 /// Whether `set` can score the file `reader` has opened, judged by its header alone: fails when
 /// the file's columns are another built-in set's, or when not one column of `set`'s criteria is
-/// found (every commune would get 0 criteria); otherwise what is said of the criteria that have
-/// no column, if any.
+/// found (every commune would get 0 criteria); otherwise the warnings its header gives, in the
+/// order they are told: columns without a header, criteria without a column, and the columns
+/// the set does not use (the first [`MAX_UNUSED_NAMED`] named, the others counted).
 ///
 /// # Errors
-/// A usage error that names the file and what to do.
-pub fn judge_header(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<Option<String>> {
+/// The problem ([`Code::WrongSet`], [`Code::NoCriterionColumns`]), naming the file and what to
+/// do.
+pub fn judge_header(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<Vec<Problem>> {
     check_fit(set, reader)?;
+    let file = reader.file();
     if !reader.has_criterion_columns() {
-        return Err(Error::Usage(format!(
-            "{}: {}",
-            reader.file(),
-            no_criterion_columns(set)
+        return Err(Error::one(Problem::coded(
+            Code::NoCriterionColumns,
+            Location::file(file),
+            no_criterion_columns(set),
         )));
     }
-    Ok(criteria_missing(set, reader))
+    let mut warnings = reader.warnings().to_vec();
+    if let Some(missing) = criteria_missing(set, reader) {
+        warnings.push(Problem::coded(
+            Code::MissingCriteria,
+            Location::file(file),
+            missing,
+        ));
+    }
+    let header = Location::file(file).at_line(reader.header_line());
+    let unused = reader.unused_columns();
+    for column in unused.iter().take(MAX_UNUSED_NAMED) {
+        let hint = column_hint(column, set)
+            .map(|hint| format!("; {hint}"))
+            .unwrap_or_default();
+        warnings.push(Problem::coded(
+            Code::UnknownColumn,
+            reader.column_location(column),
+            format!("not used by criteria set {} and ignored{hint}", set.id),
+        ));
+    }
+    if let Some(more) = unused
+        .len()
+        .checked_sub(MAX_UNUSED_NAMED)
+        .filter(|n| *n > 0)
+    {
+        warnings.push(Problem::coded(
+            Code::UnknownColumn,
+            header,
+            format!(
+                "… and {more} more columns not used by criteria set {}, also ignored",
+                set.id
+            ),
+        ));
+    }
+    Ok(warnings)
+}
+
+/// The warning a scoring finding gives on the row at `line`, when it is one about that row:
+/// a verdict column disagreeing with the indicators ([`Finding::Disagreement`]), a number for
+/// a yes/no indicator ([`Finding::NumberForYesNo`]), a recognition condition keeping the
+/// commune below a tier ([`Finding::ConditionNotMet`]); `None` for the findings reported once
+/// for the file.
+#[must_use]
+pub fn row_warning(set: &CriteriaSet, file: &str, line: u64, finding: &Finding) -> Option<Problem> {
+    let at = Location::file(file).at_line(line);
+    match *finding {
+        Finding::Disagreement {
+            tier,
+            criterion,
+            column,
+            indicators,
+        } => Some(Problem::coded(
+            Code::VerdictDisagrees,
+            at.in_column(&set.tiers[tier].verdict_column(criterion)),
+            format!(
+                "says \"{column}\" but the indicators give \"{indicators}\"; the indicators are used"
+            ),
+        )),
+        Finding::NumberForYesNo { column, value } => {
+            let id = &set.columns[column];
+            let version = set
+                .indicators()
+                .map(|(_, _, i)| i)
+                .find(|i| i.column == column && matches!(i.measure, Measure::YesNo));
+            let (years, source) = version.map_or((String::new(), ""), |i| {
+                (
+                    i.years
+                        .map(|y| format!(" (surveys {y})"))
+                        .unwrap_or_default(),
+                    i.source.as_deref().unwrap_or_default(),
+                )
+            });
+            Some(
+                Problem::coded(
+                    Code::NumberForYesNo,
+                    at.in_column(id),
+                    format!(
+                        "a number, but indicator {id}{years} is a yes/no ({source}); left not assessed: write Có or Không (Đạt / Không đạt)"
+                    ),
+                )
+                .with_value(&value.to_string()),
+            )
+        }
+        Finding::ConditionNotMet {
+            tier,
+            condition,
+            cell,
+        } => {
+            let (_, c) = set
+                .conditions()
+                .nth(condition)
+                .expect("a finding names a condition of the set");
+            let said = match cell {
+                ConditionCell::Given(verdict) => format!("says \"{verdict}\""),
+                _ => "is blank (not assessed)".to_owned(),
+            };
+            Some(Problem::coded(
+                Code::ConditionNotMet,
+                at.in_column(&c.column),
+                format!(
+                    "{said}: the commune meets the criteria of tier {} but recognition needs \"{}\" ({}), so the commune is not counted at that tier",
+                    set.tiers[tier].id, c.name.en, c.source
+                ),
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// What is said of a file in which not one column of `set`'s criteria is found.
@@ -752,7 +798,8 @@ fn criteria_missing(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Option<Stri
 }
 
 /// One problem per kind of missing information in a row, naming every indicator that needs it.
-fn lookup_problems(
+#[must_use]
+pub fn lookup_problems(
     set: &CriteriaSet,
     file: &str,
     line: u64,
@@ -781,7 +828,8 @@ fn lookup_problems(
                 format!("indicators {}", ids.join(", "))
             };
             match lookup {
-                LevelLookup::NeedsClass => Problem::new(
+                LevelLookup::NeedsClass => Problem::coded(
+                    Code::MissingRegion,
                     at.clone().in_column(&set.classification.column),
                     format!(
                         "{which}: thresholds differ by {class_name}, and this row has none; fill in column \"{}\"",
@@ -789,14 +837,16 @@ fn lookup_problems(
                     ),
                 )
                 .with_value(""),
-                LevelLookup::NeedsYear => Problem::new(
+                LevelLookup::NeedsYear => Problem::coded(
+                    Code::MissingYear,
                     at.clone().in_column("year"),
                     format!(
                         "{which}: thresholds differ by year, and this row has none; add a year column or pass --year"
                     ),
                 )
                 .with_value(""),
-                LevelLookup::YearOutOfRange { first, last } => Problem::new(
+                LevelLookup::YearOutOfRange { first, last } => Problem::coded(
+                    Code::YearWithoutThresholds,
                     at.clone().in_column("year"),
                     format!(
                         "{which}: criteria set {} has thresholds only for {first}–{last}",
@@ -890,8 +940,21 @@ pub fn column_hint(header: &str, set: &CriteriaSet) -> Option<String> {
         .map(|(_, name)| format!("did you mean \"{name}\"?"))
 }
 
-fn warn(stderr: &mut dyn Write, message: &str) {
-    let _ = writeln!(stderr, "warning: {message}");
+/// Tells the warning `problem` on `stderr`, with its code (`warning[unknown-column]: …`).
+fn warn(stderr: &mut dyn Write, problem: &Problem) {
+    match problem.code {
+        Some(code) => {
+            let _ = writeln!(stderr, "{}: {problem}", code.prefix());
+        }
+        None => {
+            let _ = writeln!(stderr, "warning: {problem}");
+        }
+    }
+}
+
+/// Tells a warning of the kind `code` that is about no place in particular.
+fn say(stderr: &mut dyn Write, code: Code, message: &str) {
+    let _ = writeln!(stderr, "{}: {message}", code.prefix());
 }
 
 #[cfg(test)]

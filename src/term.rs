@@ -1,5 +1,6 @@
 //! What goes to standard error besides data: `warning:` and `note:` lines dropped with `-q`,
-//! the `error:`, `warning:` and `note:` prefixes coloured or not (`--color`, `NO_COLOR`), and
+//! the `error:`, `warning:` and `note:` prefixes — with the problem's code, when it has one
+//! (`error[not-a-number]:`) — coloured or not (`--color`, `NO_COLOR`), and
 //! any control character a message carries from the data written out, so that it reaches the
 //! terminal as text.
 //!
@@ -66,24 +67,42 @@ impl<W: Write> Diagnostics<W> {
             None => (&*text, ""),
         };
         let line = format!("{}{end}", escape_controls(body, false)).into_bytes();
-        let prefixes = [
-            ("error:", RED_BOLD),
-            ("warning:", YELLOW_BOLD),
-            ("note:", CYAN_BOLD),
-        ];
-        for (prefix, style) in prefixes {
-            if let Some(rest) = line.strip_prefix(prefix.as_bytes()) {
-                if self.quiet && prefix != "error:" {
-                    return Ok(());
-                }
-                if self.color {
-                    write!(self.inner, "{style}{prefix}{RESET}")?;
-                    return self.inner.write_all(rest);
-                }
+        if let Some((length, kind)) = prefix(&line) {
+            if self.quiet && kind != "error" {
+                return Ok(());
+            }
+            if self.color {
+                let style = match kind {
+                    "error" => RED_BOLD,
+                    "warning" => YELLOW_BOLD,
+                    _ => CYAN_BOLD,
+                };
+                self.inner.write_all(style.as_bytes())?;
+                self.inner.write_all(&line[..length])?;
+                self.inner.write_all(RESET.as_bytes())?;
+                return self.inner.write_all(&line[length..]);
             }
         }
         self.inner.write_all(&line)
     }
+}
+
+/// The prefix `line` starts with, if any, and its kind: `error:`, `warning:` or `note:`, the
+/// first two also with the code of the problem they tell of (`error[not-a-number]:`).
+fn prefix(line: &[u8]) -> Option<(usize, &'static str)> {
+    ["error", "warning", "note"].into_iter().find_map(|kind| {
+        let rest = line.strip_prefix(kind.as_bytes())?;
+        if rest.starts_with(b":") {
+            return Some((kind.len() + 1, kind));
+        }
+        let code = rest.strip_prefix(b"[").filter(|_| kind != "note")?;
+        let end = code.iter().position(|&b| b == b']')?;
+        let is_code = end > 0
+            && code[..end]
+                .iter()
+                .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        (is_code && code.get(end + 1) == Some(&b':')).then_some((kind.len() + end + 3, kind))
+    })
 }
 
 impl<W: Write> Write for Diagnostics<W> {
@@ -140,6 +159,14 @@ mod tests {
             through(false, true, "warning: a\nerror: b\nwarning: c\n"),
             "error: b\n"
         );
+        assert_eq!(
+            through(
+                false,
+                true,
+                "warning[unknown-column]: a\nerror[duplicate-id]: b\n"
+            ),
+            "error[duplicate-id]: b\n"
+        );
     }
 
     #[test]
@@ -147,6 +174,20 @@ mod tests {
         assert_eq!(
             through(true, false, "error: bad\nwarning: odd\nplain\n"),
             "\x1b[1;31merror:\x1b[0m bad\n\x1b[1;33mwarning:\x1b[0m odd\nplain\n"
+        );
+        // with the code of the problem
+        assert_eq!(
+            through(
+                true,
+                false,
+                "error[not-a-number]: a.csv:2: bad\nwarning[unknown-column]: odd\n"
+            ),
+            "\x1b[1;31merror[not-a-number]:\x1b[0m a.csv:2: bad\n\x1b[1;33mwarning[unknown-column]:\x1b[0m odd\n"
+        );
+        // what only looks like one is plain text
+        assert_eq!(
+            through(true, false, "error[x y]: a\nnote[x]: b\nerrors: c\n"),
+            "error[x y]: a\nnote[x]: b\nerrors: c\n"
         );
     }
 

@@ -1,64 +1,28 @@
-//! `ntm validate`: checks a survey file against a criteria set without scoring it — every
-//! problem, with its file, line, column, value and what was expected.
+//! `ntm validate`: checks a survey file against a criteria set without scoring it, and reports
+//! every problem with its code, file, line, column, value and what was expected — as a table for
+//! people, or as one JSON document for machines (`docs/validate.md` explains the codes,
+//! `docs/validate.schema.json` is the document's schema).
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use serde::Serialize;
 
-use crate::criteria::{CriteriaSet, LevelLookup, SetChoice};
+use crate::code::{Code, Severity};
+use crate::criteria::{CriteriaSet, SetChoice};
 use crate::env::Env;
 use crate::error::{Error, Location, Problem, Result};
 use crate::render::{DocumentFormat, json_document, new_table, not_written};
-use crate::scan::{self, MAX_UNUSED_NAMED, RowOutcome, Scan, column_hint, judge_header};
-use crate::score::Finding;
+use crate::scan::{self, RowOutcome, Scan, judge_header, lookup_problems, row_warning};
 use crate::survey::SurveyReader;
 use crate::survey::input::InputOptions;
 use crate::text::shown;
 
-/// At most this many findings are listed; the rest are counted.
-const MAX_FINDINGS: usize = 1000;
+/// At most this many problems are listed, errors first; the others are counted.
+pub const MAX_LISTED: usize = 1000;
 
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// The file cannot be scored as it is.
-    Error,
-    /// Worth a look; scoring goes ahead.
-    Warning,
-}
-
-/// One finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ValidationFinding {
-    /// How serious.
-    pub severity: Severity,
-    /// The file.
-    pub file: String,
-    /// The line (or spreadsheet row).
-    pub line: Option<u64>,
-    /// The column header.
-    pub column: Option<String>,
-    /// The value.
-    pub value: Option<String>,
-    /// What is wrong and what was expected.
-    pub message: String,
-}
-
-impl ValidationFinding {
-    fn of(severity: Severity, p: Problem) -> ValidationFinding {
-        ValidationFinding {
-            severity,
-            file: p.location.file,
-            line: p.location.line,
-            column: p.location.column,
-            value: p.value,
-            message: p.message,
-        }
-    }
-}
-
-/// The formats `ntm validate` writes: a table of the findings for people, or JSON.
+/// The formats `ntm validate` writes: a table of the problems for people, or the report as
+/// JSON.
 pub const FORMATS: &[DocumentFormat] = &[DocumentFormat::Table, DocumentFormat::Json];
 
 /// What `ntm validate` was asked to do.
@@ -72,225 +36,217 @@ pub struct ValidateOptions {
     pub read: InputOptions,
     /// Output format.
     pub format: DocumentFormat,
+    /// Only problems of these kinds are reported (all, when empty): `--pick`.
+    pub pick: Vec<Code>,
+    /// Problems of these kinds are not reported: `--skip`.
+    pub skip: Vec<Code>,
 }
 
-/// The findings of a file as they are found, in file order: up to [`MAX_FINDINGS`] errors and
-/// as many warnings, so that warnings never crowd out an error; the others are counted.
-#[derive(Default)]
-struct Kept {
-    findings: Vec<ValidationFinding>,
-    errors: usize,
-    warnings: usize,
-    dropped: usize,
+impl ValidateOptions {
+    /// Whether a problem of the kind `code` is reported.
+    fn wanted(&self, code: Code) -> bool {
+        (self.pick.is_empty() || self.pick.contains(&code)) && !self.skip.contains(&code)
+    }
 }
 
-impl Kept {
-    fn push(&mut self, finding: ValidationFinding) {
-        let count = match finding.severity {
-            Severity::Error => &mut self.errors,
-            Severity::Warning => &mut self.warnings,
+/// What `ntm validate` says of a file: whether it can be scored, figures, and the problems.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// No problem reported is an error.
+    pub valid: bool,
+    /// The rows read and the problems found.
+    pub stats: Stats,
+    /// The problems, errors first, each kind in file order; at most [`MAX_LISTED`].
+    pub problems: Vec<Reported>,
+}
+
+/// The figures of a [`Report`]. Problems not reported (`--pick`, `--skip`) are not counted;
+/// those reported but not listed are.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Rows read as communes' rows (a header, blank, totals and heading rows are not).
+    pub rows: u64,
+    /// Of those, the rows read and scored without an error.
+    pub communes: u64,
+    /// Problems that are errors.
+    pub errors: usize,
+    /// Problems that are warnings.
+    pub warnings: usize,
+    /// Problems by code.
+    pub by_code: BTreeMap<&'static str, usize>,
+    /// Problems found but not listed, past the first [`MAX_LISTED`].
+    pub unlisted: usize,
+}
+
+/// One problem as reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reported {
+    /// The kind of problem.
+    pub code: Code,
+    /// How serious: the code's severity.
+    pub severity: Severity,
+    /// The file.
+    pub file: String,
+    /// A workbook's sheet.
+    pub sheet: Option<String>,
+    /// The line (a workbook's row).
+    pub line: Option<u64>,
+    /// The column's header.
+    pub column: Option<String>,
+    /// A workbook's cell, as Excel names it (`J15`).
+    pub cell: Option<String>,
+    /// The value.
+    pub value: Option<String>,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+impl Reported {
+    fn of(code: Code, p: Problem) -> Reported {
+        let Location {
+            file,
+            line,
+            column,
+            sheet,
+            cell,
+        } = p.location;
+        Reported {
+            code,
+            severity: code.severity(),
+            file,
+            sheet,
+            line,
+            column,
+            cell,
+            value: p.value,
+            message: p.message,
+        }
+    }
+}
+
+/// The problems of a file as they are found, in file order: up to [`MAX_LISTED`] errors and as
+/// many warnings, so that warnings never crowd out an error; all of them counted.
+struct Kept<'o> {
+    options: &'o ValidateOptions,
+    listed: Vec<Reported>,
+    stats: Stats,
+    /// A problem of no kind, which a report cannot hold: the command fails with it.
+    uncoded: Vec<Problem>,
+}
+
+impl Kept<'_> {
+    fn push(&mut self, problem: Problem) {
+        let Some(code) = problem.code else {
+            self.uncoded.push(problem);
+            return;
         };
-        if *count < MAX_FINDINGS {
-            *count += 1;
-            self.findings.push(finding);
-        } else {
-            self.dropped += 1;
+        if !self.options.wanted(code) {
+            return;
+        }
+        *self.stats.by_code.entry(code.code()).or_default() += 1;
+        let count = match code.severity() {
+            Severity::Error => &mut self.stats.errors,
+            Severity::Warning => &mut self.stats.warnings,
+        };
+        *count += 1;
+        if *count <= MAX_LISTED {
+            self.listed.push(Reported::of(code, problem));
         }
     }
 
-    /// Whether no more findings of either kind are kept.
-    fn full(&self) -> bool {
-        self.errors >= MAX_FINDINGS && self.warnings >= MAX_FINDINGS
+    fn report(mut self) -> Result<Report> {
+        if !self.uncoded.is_empty() {
+            return Err(Error::Invalid {
+                problems: self.uncoded,
+                omitted: 0,
+            });
+        }
+        let mut problems = self.listed;
+        problems.sort_by_key(|p| p.severity);
+        problems.truncate(MAX_LISTED);
+        self.stats.unlisted = self.stats.errors + self.stats.warnings - problems.len();
+        Ok(Report {
+            valid: self.stats.errors == 0,
+            stats: self.stats,
+            problems,
+        })
     }
 }
 
-/// Checks the file; returns the findings (errors first in file order, then warnings). Which
-/// set was chosen, when none was named, is said on `stderr`.
-pub fn check(
-    options: &ValidateOptions,
-    env: &Env,
-    stderr: &mut dyn Write,
-) -> Result<Vec<ValidationFinding>> {
+/// Checks the file and reports what was found. Which set was chosen, when none was named, is
+/// said on `stderr`.
+pub fn check(options: &ValidateOptions, env: &Env, stderr: &mut dyn Write) -> Result<Report> {
     let set = scan::load_set(&options.criteria, &options.input, &options.read, stderr)?;
-    let reader = match SurveyReader::open(&options.input, &set, options.read.year, &options.read) {
-        Ok(reader) => reader,
+    let mut kept = Kept {
+        options,
+        listed: Vec::new(),
+        stats: Stats::default(),
+        uncoded: Vec::new(),
+    };
+    let opened = SurveyReader::open(&options.input, &set, options.read.year, &options.read)
+        .and_then(|reader| judge_header(&set, &reader).map(|warnings| (reader, warnings)));
+    match opened {
+        Ok((reader, warnings)) => {
+            for warning in warnings {
+                kept.push(warning);
+            }
+            rows(&set, reader, env, &mut kept)?;
+        }
+        // the header, or the file as a whole, is wrong: its rows are not read
         Err(Error::Invalid { problems, .. }) => {
-            return Ok(problems
-                .into_iter()
-                .map(|p| ValidationFinding::of(Severity::Error, p))
-                .collect());
+            for problem in problems {
+                kept.push(problem);
+            }
         }
         Err(other) => return Err(other),
-    };
-    findings(&set, reader, env)
-}
-
-/// What a row lacks for an indicator whose threshold needs it.
-fn lookup_message(set: &CriteriaSet, lookup: LevelLookup) -> String {
-    match lookup {
-        LevelLookup::NeedsClass => format!(
-            "its thresholds differ by {}, and this row has none",
-            set.classification.column
-        ),
-        LevelLookup::NeedsYear => {
-            "its thresholds differ by year, and this row has none; add a year column or pass --year"
-                .to_owned()
-        }
-        LevelLookup::YearOutOfRange { first, last } => {
-            format!("the set has its thresholds only for {first}–{last}")
-        }
     }
+    kept.report()
 }
 
-/// The findings of the rows `reader` reads against `set`, and of its header.
-fn findings(
-    set: &CriteriaSet,
-    reader: SurveyReader<'_>,
-    env: &Env,
-) -> Result<Vec<ValidationFinding>> {
-    let mut kept = Kept::default();
+/// Checks the rows `reader` reads against `set`.
+fn rows(set: &CriteriaSet, reader: SurveyReader<'_>, env: &Env, kept: &mut Kept) -> Result<()> {
     let file = reader.file().to_owned();
-    let unused = reader.unused_columns();
-    for column in unused.iter().take(MAX_UNUSED_NAMED) {
-        let hint = column_hint(column, set)
-            .map(|hint| format!("; {hint}"))
-            .unwrap_or_default();
-        kept.push(ValidationFinding::of(
-            Severity::Warning,
-            Problem::new(
-                Location::file(&file).at_line(1).in_column(column),
-                format!(
-                    "column not used by criteria set {} and ignored{hint}",
-                    set.id
-                ),
-            ),
-        ));
-    }
-    if let Some(more) = unused
-        .len()
-        .checked_sub(MAX_UNUSED_NAMED)
-        .filter(|n| *n > 0)
-    {
-        kept.push(ValidationFinding::of(
-            Severity::Warning,
-            Problem::new(
-                Location::file(&file).at_line(1),
-                format!(
-                    "… and {more} more columns not used by criteria set {}, also ignored",
-                    set.id
-                ),
-            ),
-        ));
-    }
-    let (severity, said) = match judge_header(set, &reader) {
-        Err(refusal) => (Severity::Error, Some(refusal.to_string())),
-        Ok(missing) => (Severity::Warning, missing),
-    };
-    if let Some(said) = said {
-        kept.push(ValidationFinding::of(
-            severity,
-            Problem::new(Location::file(&file), said),
-        ));
-    }
-    for warning in reader.warnings() {
-        kept.push(ValidationFinding::of(
-            Severity::Warning,
-            Problem::new(Location::file(&file), warning.clone()),
-        ));
-    }
-    let mut rows = 0u64;
-    let mut unchecked = 0u64;
     let scan = Scan::new(set, reader);
     let skipped = scan.each_row(env, |outcome| {
-        rows += 1;
-        if kept.full() {
-            unchecked += 1;
-            return Ok(());
-        }
+        kept.stats.rows += 1;
         match outcome {
             RowOutcome::Invalid(problems) => {
-                for p in problems {
-                    kept.push(ValidationFinding::of(Severity::Error, p));
+                for problem in problems {
+                    kept.push(problem);
                 }
             }
             RowOutcome::Scored(scored, findings) => {
+                kept.stats.communes += 1;
                 let line = scored.commune.line;
-                for finding in findings {
-                    if let Finding::Disagreement {
-                        tier,
-                        criterion,
-                        column,
-                        indicators,
-                    } = finding
-                    {
-                        kept.push(ValidationFinding::of(
-                            Severity::Warning,
-                            Problem::new(
-                                Location::file(&file)
-                                    .at_line(line)
-                                    .in_column(&set.tiers[tier].verdict_column(criterion)),
-                                format!(
-                                    "says \"{column}\" but the indicators give \"{indicators}\""
-                                ),
-                            ),
-                        ));
+                for finding in &findings {
+                    if let Some(problem) = row_warning(set, &file, line, finding) {
+                        kept.push(problem);
                     }
                 }
             }
-            RowOutcome::Unscorable { line, errors, .. } => {
-                for e in errors {
-                    kept.push(ValidationFinding::of(
-                        Severity::Error,
-                        Problem::new(
-                            Location::file(&file).at_line(line),
-                            format!(
-                                "indicator {}: {}",
-                                e.indicator,
-                                lookup_message(set, e.lookup)
-                            ),
-                        ),
-                    ));
+            RowOutcome::Unscorable { line, year, errors } => {
+                for problem in lookup_problems(set, &file, line, year, &errors) {
+                    kept.push(problem);
                 }
             }
         }
         Ok(())
     })?;
     if let Some(skipped) = skipped {
-        kept.push(ValidationFinding::of(
-            Severity::Warning,
-            Problem::new(Location::file(&file), skipped),
+        kept.push(skipped);
+    }
+    if kept.stats.rows == 0 {
+        kept.push(Problem::coded(
+            Code::NoCommunes,
+            Location::file(&file),
+            "the file has a header but no communes",
         ));
     }
-    let mut findings = kept.findings;
-    if rows == 0 {
-        findings.push(ValidationFinding::of(
-            Severity::Warning,
-            Problem::new(
-                Location::file(&file),
-                "the file has a header but no communes",
-            ),
-        ));
-    }
-    findings.sort_by_key(|f| f.severity != Severity::Error);
-    let dropped = kept.dropped + findings.len().saturating_sub(MAX_FINDINGS);
-    findings.truncate(MAX_FINDINGS);
-    if dropped > 0 || unchecked > 0 {
-        let said = match (dropped, unchecked) {
-            (0, _) => format!("the {unchecked} rows after these findings were not checked"),
-            (_, 0) => format!("… and {dropped} more findings not listed"),
-            _ => format!(
-                "… and {dropped} more findings not listed, and the {unchecked} rows after them not checked"
-            ),
-        };
-        findings.push(ValidationFinding::of(
-            Severity::Warning,
-            Problem::new(Location::file(&file), said),
-        ));
-    }
-    Ok(findings)
+    Ok(())
 }
 
-/// Runs `ntm validate`: writes the findings and returns whether any is an error.
+/// Runs `ntm validate`: writes the report and returns whether the file is valid (no problem
+/// reported is an error).
 pub fn run(
     options: &ValidateOptions,
     env: &Env,
@@ -300,45 +256,64 @@ pub fn run(
     if !FORMATS.contains(&options.format) {
         return Err(not_written(options.format, "validate", FORMATS));
     }
-    let findings = check(options, env, stderr)?;
+    let report = check(options, env, stderr)?;
     let io = |source| Error::Io {
         path: "<stdout>".into(),
         source,
     };
     match options.format {
-        DocumentFormat::Json => {
-            json_document(&findings, out).map_err(io)?;
-        }
-        DocumentFormat::Table => {
-            if findings.is_empty() {
-                writeln!(out, "{}: ok", options.input).map_err(io)?;
-            } else {
-                let mut table = new_table(env.table_width);
-                table.set_header(["", "line", "column", "value", "problem"]);
-                for f in &findings {
-                    table.add_row([
-                        match f.severity {
-                            Severity::Error => "error".to_owned(),
-                            Severity::Warning => "warning".to_owned(),
-                        },
-                        f.line.map(|l| l.to_string()).unwrap_or_default(),
-                        f.column
-                            .as_deref()
-                            .map(shown)
-                            .unwrap_or_default()
-                            .into_owned(),
-                        f.value
-                            .as_deref()
-                            .map(shown)
-                            .unwrap_or_default()
-                            .into_owned(),
-                        f.message.clone(),
-                    ]);
-                }
-                writeln!(out, "{table}").map_err(io)?;
-            }
-        }
+        DocumentFormat::Json => json_document(&report, out).map_err(io)?,
+        DocumentFormat::Table => table(options, &report, env, out).map_err(io)?,
         other => return Err(not_written(other, "validate", FORMATS)),
     }
-    Ok(findings.iter().any(|f| f.severity == Severity::Error))
+    Ok(report.valid)
+}
+
+/// The report as a table for people, each problem's code before what it says, and a line of
+/// figures under it; a file without problems is one line, `FILE: ok`.
+fn table(
+    options: &ValidateOptions,
+    report: &Report,
+    env: &Env,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let file = crate::survey::input::shown(&options.input);
+    if report.problems.is_empty() && report.stats.unlisted == 0 {
+        return writeln!(out, "{file}: ok");
+    }
+    let mut table = new_table(env.table_width);
+    table.set_header(["", "line", "column", "value", "problem"]);
+    for p in &report.problems {
+        let text = |s: &Option<String>| s.as_deref().map(shown).unwrap_or_default().into_owned();
+        table.add_row([
+            p.severity.name().to_owned(),
+            // in a workbook, the cell (its row is the line)
+            p.cell
+                .clone()
+                .or_else(|| p.line.map(|l| l.to_string()))
+                .unwrap_or_default(),
+            text(&p.column),
+            text(&p.value),
+            format!("[{}] {}", p.code, p.message),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    let s = &report.stats;
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    write!(
+        out,
+        "{file}: {}, {}",
+        plural(s.errors, "error", "errors"),
+        plural(s.warnings, "warning", "warnings"),
+    )?;
+    if s.unlisted > 0 {
+        write!(out, " ({} not listed)", s.unlisted)?;
+    }
+    writeln!(
+        out,
+        "; {} read, {} scored",
+        plural(usize::try_from(s.rows).unwrap_or(usize::MAX), "row", "rows"),
+        s.communes
+    )
 }

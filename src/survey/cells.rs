@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::code::Code;
 use crate::criteria::Verdict;
 use crate::text::{fold, trim};
 
@@ -97,6 +98,21 @@ pub enum NumberError {
     UnexpectedUnit,
     /// A percentage outside 0–100.
     PercentOutOfRange,
+}
+
+impl NumberError {
+    /// The code of a cell's problem of this kind.
+    #[must_use]
+    pub fn code(&self) -> Code {
+        match self {
+            NumberError::NotANumber => Code::NotANumber,
+            NumberError::Ambiguous => Code::AmbiguousNumber,
+            NumberError::Malformed => Code::MalformedNumber,
+            NumberError::UnexpectedPercent => Code::UnexpectedPercent,
+            NumberError::UnexpectedUnit => Code::UnexpectedUnit,
+            NumberError::PercentOutOfRange => Code::PercentOutOfRange,
+        }
+    }
 }
 
 impl fmt::Display for NumberError {

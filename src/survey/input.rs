@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use calamine::{Data, Reader};
 
+use crate::code::Code;
 use crate::error::{Error, Location, Problem, Result};
 use crate::text::{extension_is, fold, nfc};
 
@@ -400,7 +401,8 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
     let name = options.sheet.as_deref();
     check_package(&bytes, path)?;
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        Error::one(Problem::new(
+        Error::one(Problem::coded(
+            Code::UnreadableWorkbook,
             Location::file(path),
             format!("cannot read the workbook: {e}"),
         ))
@@ -414,7 +416,8 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
             ))
         })?,
         None => names.first().cloned().ok_or_else(|| {
-            Error::one(Problem::new(
+            Error::one(Problem::coded(
+                Code::UnreadableWorkbook,
                 Location::file(path),
                 "the workbook has no sheet",
             ))
@@ -425,7 +428,8 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
     } else {
         {
             let range = book.worksheet_range(&sheet).map_err(|e| {
-                Error::one(Problem::new(
+                Error::one(Problem::coded(
+                    Code::UnreadableWorkbook,
                     Location::file(path),
                     format!("cannot read sheet \"{sheet}\": {e}"),
                 ))
@@ -496,7 +500,13 @@ const MAX_PART_BYTES: u64 = 256 << 20;
 /// a password (an encrypted package, not a zip), or a zip whose parts unpack to more than a
 /// survey needs (see the limits above).
 fn check_package(bytes: &[u8], path: &str) -> Result<()> {
-    let fail = |message: String| Err(Error::one(Problem::new(Location::file(path), message)));
+    let fail = |code: Code, message: String| {
+        Err(Error::one(Problem::coded(
+            code,
+            Location::file(path),
+            message,
+        )))
+    };
     // a password-protected .xlsx is an OLE compound file holding an "EncryptedPackage" stream
     let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
     let encrypted: Vec<u8> = "EncryptedPackage"
@@ -505,6 +515,7 @@ fn check_package(bytes: &[u8], path: &str) -> Result<()> {
         .collect();
     if ole && bytes.windows(encrypted.len()).any(|w| w == encrypted) {
         return fail(
+            Code::EncryptedWorkbook,
             "the workbook is password-protected: open it in Excel and save a copy without a password (File › Info › Protect Workbook › Encrypt with Password, cleared)".to_owned(),
         );
     }
@@ -526,11 +537,14 @@ fn check_package(bytes: &[u8], path: &str) -> Result<()> {
             MAX_PART_BYTES
         };
         if part.size() > limit {
-            return fail(format!(
-                "part {name} of the workbook unpacks to {} MB, more than the {} MB a survey workbook can need; save the sheet as CSV, or check the file is the survey",
-                part.size() >> 20,
-                limit >> 20
-            ));
+            return fail(
+                Code::WorkbookTooBig,
+                format!(
+                    "part {name} of the workbook unpacks to {} MB, more than the {} MB a survey workbook can need; save the sheet as CSV, or check the file is the survey",
+                    part.size() >> 20,
+                    limit >> 20
+                ),
+            );
         }
     }
     Ok(())
@@ -549,13 +563,15 @@ fn xlsx_rows<RS: Read + std::io::Seek>(
     path: &str,
 ) -> Result<SheetRows> {
     let unreadable = |e: calamine::XlsxError| {
-        Error::one(Problem::new(
+        Error::one(Problem::coded(
+            Code::UnreadableWorkbook,
             Location::file(path),
             format!("cannot read sheet \"{sheet}\": {e}"),
         ))
     };
     let too_big = |what: String| {
-        Error::one(Problem::new(
+        Error::one(Problem::coded(
+            Code::WorkbookTooBig,
             Location::file(path),
             format!(
                 "sheet \"{sheet}\": {what}; a survey sheet has at most {MAX_COLUMNS} columns and {MAX_GRID} cells: delete what lies outside the table, or save the table as CSV"

@@ -12,6 +12,7 @@ use std::io::Read;
 
 use csv::ByteRecord;
 
+use crate::code::Code;
 use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, PerTier, QuantityKind, Verdict};
 use crate::error::{Error, Location, Problem, Result};
 use crate::survey::cells::{
@@ -191,8 +192,10 @@ pub struct SurveyReader<'s> {
     held: Vec<(u64, ByteRecord)>,
     /// Rows to parse before reading on.
     replay: std::collections::VecDeque<(u64, ByteRecord)>,
-    warnings: Vec<String>,
+    warnings: Vec<Problem>,
     unused: Vec<String>,
+    /// The line (or a workbook's row) of the header.
+    header_line: u64,
     /// A workbook's sheet and the column of its rows' first cells, to name cells as Excel does.
     sheet: Option<(String, u32)>,
     /// The district named by the last group heading (`Huyện Hòa An`), for the communes under
@@ -253,7 +256,8 @@ impl<'s> SurveyReader<'s> {
                 let mut headers = Vec::with_capacity(record.len());
                 for cell in &record {
                     let Ok(text) = std::str::from_utf8(cell) else {
-                        return Err(Error::one(Problem::new(
+                        return Err(Error::one(Problem::coded(
+                            Code::NotUtf8,
                             Location::file(file).at_line(line),
                             NOT_UTF8,
                         )));
@@ -322,6 +326,7 @@ impl<'s> SurveyReader<'s> {
             replay: std::collections::VecDeque::new(),
             warnings,
             unused,
+            header_line,
             heading_district: String::new(),
             sheet: rows_sheet,
             pending,
@@ -330,7 +335,7 @@ impl<'s> SurveyReader<'s> {
 
     /// Warnings about the header, such as columns without a header.
     #[must_use]
-    pub fn warnings(&self) -> &[String] {
+    pub fn warnings(&self) -> &[Problem] {
         &self.warnings
     }
 
@@ -417,6 +422,30 @@ impl<'s> SurveyReader<'s> {
         &self.unused
     }
 
+    /// The line of the header (a workbook's row), where a problem of a column is.
+    #[must_use]
+    pub fn header_line(&self) -> u64 {
+        self.header_line
+    }
+
+    /// Where the header of the column headed `header` is: the header's line and the column,
+    /// and in a workbook its cell.
+    #[must_use]
+    pub fn column_location(&self, header: &str) -> Location {
+        match self.layout.headers.iter().position(|h| h == header) {
+            Some(i) => cell_location(
+                &self.file,
+                self.sheet.as_ref(),
+                self.header_line,
+                &self.layout.headers,
+                i,
+            ),
+            None => Location::file(&self.file)
+                .at_line(self.header_line)
+                .in_column(header),
+        }
+    }
+
     /// The file's name as shown in messages.
     #[must_use]
     pub fn file(&self) -> &str {
@@ -488,7 +517,7 @@ impl<'s> SurveyReader<'s> {
     /// lines ("skipped 1 totals row (line 31) and 6 rows under the table (lines 33–38)");
     /// `None` when nothing was.
     #[must_use]
-    pub fn skipped_rows(&self) -> Option<String> {
+    pub fn skipped_rows(&self) -> Option<Problem> {
         let mut kinds: Vec<(&str, &str, Vec<u32>)> = Vec::new();
         for &(kind, line) in &self.skipped {
             let (one, many) = match kind {
@@ -525,9 +554,10 @@ impl<'s> SurveyReader<'s> {
             Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
             None => String::new(),
         };
-        Some(format!(
-            "{}: skipped {said}, which are not communes",
-            self.file
+        Some(Problem::coded(
+            Code::SkippedRows,
+            Location::file(&self.file),
+            format!("skipped {said}, which are not communes"),
         ))
     }
 
@@ -651,7 +681,8 @@ impl<'s> SurveyReader<'s> {
             return None;
         }
         Some(
-            Problem::new(
+            Problem::coded(
+                Code::DuplicateCode,
                 cell_location(
                     &self.file,
                     self.sheet.as_ref(),
@@ -686,7 +717,8 @@ impl<'s> SurveyReader<'s> {
             } else {
                 String::new()
             };
-            return Err(vec![Problem::new(
+            return Err(vec![Problem::coded(
+                Code::RaggedRow,
                 Location::file(&self.file).at_line(line),
                 format!(
                     "row has {} fields but the header has {}; every row needs one field per column{quote}",
@@ -750,7 +782,8 @@ impl<'s> SurveyReader<'s> {
             return parsed;
         };
         let cell = self.record.get(self.layout.commune_id).unwrap_or_default();
-        let duplicate = Problem::new(
+        let duplicate = Problem::coded(
+            Code::DuplicateId,
             cell_location(
                 &self.file,
                 self.sheet.as_ref(),
@@ -792,7 +825,8 @@ impl<'s> SurveyReader<'s> {
                 }
                 Err((line, err)) => {
                     self.done = true;
-                    Some(Err(Problem::new(
+                    Some(Err(Problem::coded(
+                        Code::UnreadableRow,
                         Location::file(&self.file).at_line(line),
                         err.to_string(),
                     )))
@@ -837,13 +871,13 @@ fn parse(
             })
             .count();
         if counts >= 2 {
-            row.report(
+            row.report(Code::BlankId,
                 l.commune_id,
                 "",
                 "commune_id is required; this row has counts where verdicts belong, like a totals row: if it is one, write Tổng cộng in its first cell (or delete it), else fill in the commune's code",
             );
         } else {
-            row.report(l.commune_id, "", "commune_id is required");
+            row.report(Code::BlankId, l.commune_id, "", "commune_id is required");
         }
     }
 
@@ -861,6 +895,7 @@ fn parse(
                 .map(|c| c.code.as_str())
                 .collect();
             row.report(
+                Code::UnknownRegion,
                 i,
                 cell,
                 &format!(
@@ -881,7 +916,12 @@ fn parse(
         match spellings.parse(cell) {
             Some(Verdict::Met) => class = Some(override_class),
             Some(Verdict::NotMet) => {}
-            _ => row.report(i, cell, "expected yes or no (Có/Không, x, 1/0)"),
+            _ => row.report(
+                Code::NotYesNo,
+                i,
+                cell,
+                "expected yes or no (Có/Không, x, 1/0)",
+            ),
         }
     }
 
@@ -889,12 +929,12 @@ fn parse(
         Some((i, cell)) if !cell.is_empty() => match cell.parse::<u16>() {
             Ok(y) if (1990..=2100).contains(&y) => {
                 if let Some(outside) = outside_period(set, y) {
-                    row.report(i, cell, &outside);
+                    row.report(Code::YearOutsideSet, i, cell, &outside);
                 }
                 Some(y)
             }
             _ => {
-                row.report(i, cell, "expected a year such as 2024");
+                row.report(Code::NotAYear, i, cell, "expected a year such as 2024");
                 None
             }
         },
@@ -906,7 +946,7 @@ fn parse(
         && let Some(outside) = outside_period(set, period.year)
     {
         let cell = period.to_string();
-        row.report(i, &cell, &outside);
+        row.report(Code::YearOutsideSet, i, &cell, &outside);
     }
 
     let hamlets = row.count(l.hamlets);
@@ -920,6 +960,7 @@ fn parse(
             && part > total
         {
             row.report(
+                Code::CountOverTotal,
                 column,
                 &part.to_string(),
                 &format!("more than the commune's {total} hamlets"),
@@ -938,7 +979,12 @@ fn parse(
                 if let Some(v) = spellings.parse(cell) {
                     Some(Reading::Verdict(v))
                 } else {
-                    row.report(i, cell, &format!("expected {VERDICT_WORDS}"));
+                    row.report(
+                        Code::NotAVerdict,
+                        i,
+                        cell,
+                        &format!("expected {VERDICT_WORDS}"),
+                    );
                     None
                 }
             }
@@ -953,6 +999,7 @@ fn parse(
                         }
                         Err(err) => {
                             row.report(
+                                err.code(),
                                 i,
                                 cell,
                                 &format!("{err} (or a verdict: {INDICATOR_VERDICT_WORDS})"),
@@ -975,6 +1022,7 @@ fn parse(
             let verdict = spellings.parse(cell);
             if verdict.is_none() {
                 row.report(
+                    Code::NotAVerdict,
                     column.expect("non-empty cell has a column"),
                     cell,
                     &format!("expected {VERDICT_WORDS}"),
@@ -998,7 +1046,12 @@ fn parse(
             if let Some(verdict) = spellings.parse(cell) {
                 ConditionCell::Given(verdict)
             } else {
-                row.report(i, cell, &format!("expected {VERDICT_WORDS}"));
+                row.report(
+                    Code::NotAVerdict,
+                    i,
+                    cell,
+                    &format!("expected {VERDICT_WORDS}"),
+                );
                 ConditionCell::Blank
             }
         })
@@ -1019,7 +1072,7 @@ fn parse(
         } else {
             {
                 let tiers: Vec<&str> = set.tiers.iter().map(|t| t.id.as_str()).collect();
-                row.report(
+                row.report(Code::UnknownTier,
                     i,
                     cell,
                     &format!(
@@ -1042,6 +1095,7 @@ fn parse(
             .filter(|y| (1990..=2100).contains(y));
         if year.is_none() {
             row.report(
+                Code::NotAYear,
                 i,
                 cell,
                 "expected the year of the recognition decision, such as 2023",
@@ -1083,6 +1137,7 @@ fn read_period(row: &mut Row<'_>, year: Option<u16>) -> (Option<u16>, Option<Per
         let cell = row.text(Some(i));
         if cell.is_empty() {
             row.report(
+                Code::BlankPeriod,
                 i,
                 cell,
                 "a period is required: the file has a period column (2025-10, 10/2025 or 2025)",
@@ -1091,6 +1146,7 @@ fn read_period(row: &mut Row<'_>, year: Option<u16>) -> (Option<u16>, Option<Per
         }
         let Some(period) = Period::parse(&nfc(cell)) else {
             row.report(
+                Code::NotAPeriod,
                 i,
                 cell,
                 "expected a period such as 2025-10, 10/2025, T10/2025 or 2025",
@@ -1101,6 +1157,7 @@ fn read_period(row: &mut Row<'_>, year: Option<u16>) -> (Option<u16>, Option<Per
             (Some(y), Some(stated)) if stated != period.year => {
                 let cell = cell.to_owned();
                 row.report(
+                    Code::PeriodDisagrees,
                     y,
                     &stated.to_string(),
                     &format!("the year and the period ({cell}) disagree"),
@@ -1124,6 +1181,7 @@ fn read_period(row: &mut Row<'_>, year: Option<u16>) -> (Option<u16>, Option<Per
             ),
             (Some(_), None) => {
                 row.report(
+                    Code::MonthWithoutYear,
                     i,
                     cell,
                     "a month needs a year: add a year column, or pass --year",
@@ -1132,6 +1190,7 @@ fn read_period(row: &mut Row<'_>, year: Option<u16>) -> (Option<u16>, Option<Per
             }
             (None, _) => {
                 row.report(
+                    Code::NotAMonth,
                     i,
                     cell,
                     "expected a month, 1 to 12: the file has a month column",
@@ -1366,7 +1425,7 @@ fn cell_location(
     match sheet {
         Some((name, first)) => {
             let column = first.saturating_add(u32::try_from(column).unwrap_or(u32::MAX));
-            location.at_cell(format!("{name}!{}", cell_reference(column, line)))
+            location.at_cell(name, cell_reference(column, line))
         }
         None => location,
     }
@@ -1381,7 +1440,7 @@ impl<'a> Row<'a> {
         };
         match self.utf8.and_then(|row| row.get(range.clone())) {
             Some(text) if self.replaced && text.contains(char::REPLACEMENT_CHARACTER) => {
-                self.report(i, text, REPLACED);
+                self.report(Code::ReplacementCharacter, i, text, REPLACED);
                 ""
             }
             // non-breaking and other Unicode spaces go too
@@ -1398,20 +1457,21 @@ impl<'a> Row<'a> {
         let cell = &self.record.as_slice()[range];
         match std::str::from_utf8(cell) {
             Ok(text) if text.contains(char::REPLACEMENT_CHARACTER) => {
-                self.report(i, text, REPLACED);
+                self.report(Code::ReplacementCharacter, i, text, REPLACED);
                 ""
             }
             Ok(text) => trim(text),
             Err(_) => {
-                self.report(i, &String::from_utf8_lossy(cell), NOT_UTF8);
+                self.report(Code::NotUtf8, i, &String::from_utf8_lossy(cell), NOT_UTF8);
                 ""
             }
         }
     }
 
-    fn report(&mut self, column: usize, value: &str, message: &str) {
+    fn report(&mut self, code: Code, column: usize, value: &str, message: &str) {
         self.problems.push(
-            Problem::new(
+            Problem::coded(
+                code,
                 cell_location(
                     self.file,
                     self.sheet,
@@ -1433,6 +1493,7 @@ impl<'a> Row<'a> {
         let parsed = cell.parse::<u32>().ok();
         if parsed.is_none() {
             self.report(
+                Code::NotACount,
                 column.expect("non-empty cell has a column"),
                 cell,
                 "expected a whole number of hamlets, 0 or more",
@@ -1498,7 +1559,8 @@ fn read_ahead(
                 }
                 Ok(None) => (None, None),
                 Err((line, err)) => (
-                    Some(Err(Problem::new(
+                    Some(Err(Problem::coded(
+                        Code::UnreadableRow,
                         Location::file(file).at_line(line),
                         err.to_string(),
                     ))),
@@ -1569,7 +1631,7 @@ fn layout(
     file: &str,
     header_line: u64,
     headers: Vec<String>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Problem>,
     unused: &mut Vec<String>,
 ) -> Result<Layout> {
     let header_location = Location::file(file).at_line(header_line);
@@ -1590,7 +1652,12 @@ fn layout(
         }
         if let Some(message) = misnamed_criterion(set, &prefixes, header, name) {
             problems.push(
-                Problem::new(header_location.clone().in_column(header), message).with_value(header),
+                Problem::coded(
+                    Code::MisnamedCriterion,
+                    header_location.clone().in_column(header),
+                    message,
+                )
+                .with_value(header),
             );
         }
         // (a column the set does not use is ignored unread, however often it appears)
@@ -1605,7 +1672,8 @@ fn layout(
                 format!(", as \"{}\"", headers[first])
             };
             problems.push(
-                Problem::new(
+                Problem::coded(
+                    Code::DuplicateColumn,
                     header_location.clone().in_column(header),
                     format!(
                         "column appears twice (columns {} and {}{also}); each column may appear once",
@@ -1617,11 +1685,13 @@ fn layout(
             );
         }
     }
+    let at_file = || Location::file(file);
     match blank.len() {
         0 => {}
-        1 => warnings.push(format!(
-            "{file}: column {} has no header and is ignored",
-            blank[0]
+        1 => warnings.push(Problem::coded(
+            Code::BlankHeader,
+            at_file(),
+            format!("column {} has no header and is ignored", blank[0]),
         )),
         n => {
             // (scattered columns make a long list: its first 200 characters)
@@ -1630,8 +1700,10 @@ fn layout(
                 listed.truncate(listed[..limit].rfind(", ").unwrap_or(limit));
                 listed.push_str(", …");
             }
-            warnings.push(format!(
-                "{file}: {n} columns have no header and are ignored: columns {listed}"
+            warnings.push(Problem::coded(
+                Code::BlankHeader,
+                at_file(),
+                format!("{n} columns have no header and are ignored: columns {listed}"),
             ));
         }
     }
@@ -1645,7 +1717,8 @@ fn layout(
         if headers.len() > 12 {
             shown.push("…".into());
         }
-        problems.push(Problem::new(
+        problems.push(Problem::coded(
+            Code::NoIdColumn,
             header_location,
             format!(
                 "no commune_id column; the header must name one: commune_id, Mã xã, Mã số xã, Mã ĐVHC or Mã đơn vị hành chính (found: {})",
@@ -1952,11 +2025,11 @@ mod tests {
         };
         assert_eq!(
             open("id,name\n"),
-            "t.csv:1: no commune_id column; the header must name one: commune_id, Mã xã, Mã số xã, Mã ĐVHC or Mã đơn vị hành chính (found: id, name)"
+            "error[no-id-column]: t.csv:1: no commune_id column; the header must name one: commune_id, Mã xã, Mã số xã, Mã ĐVHC or Mã đơn vị hành chính (found: id, name)"
         );
         assert_eq!(
             open("commune_id,1.1,1.1 \n"),
-            "t.csv:1: column \"1.1\": value \"1.1\": column appears twice (columns 2 and 3); each column may appear once"
+            "error[duplicate-column]: t.csv:1: column \"1.1\": value \"1.1\": column appears twice (columns 2 and 3); each column may appear once"
         );
     }
 

@@ -124,7 +124,7 @@ fn codes_that_lost_their_leading_zeros_match_by_name() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "error: <stdin>:3: column \"Mã xã\": value \"1229\": duplicate commune: 01229 on line 2 is the same code with other leading zeros, and the same name (Xã Yên Lạc); write each code once, the same way (as text, to keep its zeros)\n"
+        "error[duplicate-code]: <stdin>:3: column \"Mã xã\": value \"1229\": duplicate commune: 01229 on line 2 is the same code with other leading zeros, and the same name (Xã Yên Lạc); write each code once, the same way (as text, to keep its zeros)\n"
     );
 }
 
@@ -150,7 +150,7 @@ fn messages_of_the_two_surveys_come_in_order() {
     assert!(lines[1].contains("\"old_note\""), "{}", run.stderr);
     assert!(lines[3].contains("\"new_note\""), "{}", run.stderr);
     assert!(
-        lines[4].starts_with("error: new.csv:3: column \"commune_id\""),
+        lines[4].starts_with("error[duplicate-id]: new.csv:3: column \"commune_id\""),
         "{}",
         run.stderr
     );
@@ -161,5 +161,9 @@ fn messages_of_the_two_surveys_come_in_order() {
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(!run.stderr.contains("new"), "{}", run.stderr);
-    assert!(run.stderr.contains("error: bad.csv:2"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error[not-a-verdict]: bad.csv:2"),
+        "{}",
+        run.stderr
+    );
 }

@@ -30,10 +30,10 @@ fn every_bad_cell_is_reported_and_output_stops_at_the_first_bad_row() {
     );
     assert_eq!(
         run.stderr,
-        "warning: <stdin>: 2 of 4 criterion columns found; criteria 2, 4 are not assessed\n\
-         error: <stdin>:3: column \"1.1\": value \"4x5\": not a number; expected a number such as 45.5 or 45,5 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)\n\
-         error: <stdin>:5: column \"region\": value \"Mars\": unknown region; expected one of NORTH, SOUTH (or the full name)\n\
-         error: <stdin>:5: column \"TC3\": value \"kinda\": expected Đạt, Không đạt, Chưa đạt, Cơ bản đạt (or yes/no, Có/Không, true/false, 1/0, x)\n"
+        "warning[missing-criteria]: <stdin>: 2 of 4 criterion columns found; criteria 2, 4 are not assessed\n\
+         error[not-a-number]: <stdin>:3: column \"1.1\": value \"4x5\": not a number; expected a number such as 45.5 or 45,5 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)\n\
+         error[unknown-region]: <stdin>:5: column \"region\": value \"Mars\": unknown region; expected one of NORTH, SOUTH (or the full name)\n\
+         error[not-a-verdict]: <stdin>:5: column \"TC3\": value \"kinda\": expected Đạt, Không đạt, Chưa đạt, Cơ bản đạt (or yes/no, Có/Không, true/false, 1/0, x)\n"
     );
 }
 
@@ -56,10 +56,10 @@ fn rows_after_blank_lines_are_named_by_their_own_line() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert_eq!(
         run.stderr,
-        "warning: <stdin>: 1 of 4 criterion columns found; criteria 2–4 are not assessed\n\
-         error: <stdin>:6: column \"year\": value \"20x4\": expected a year such as 2024\n\
-         error: <stdin>:10: row has 4 fields but the header has 5; every row needs one field per column\n\
-         error: <stdin>:12: column \"1.1\": value \"4x5\": not a number; expected a number such as 45.5 or 45,5 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)\n"
+        "warning[missing-criteria]: <stdin>: 1 of 4 criterion columns found; criteria 2–4 are not assessed\n\
+         error[not-a-year]: <stdin>:6: column \"year\": value \"20x4\": expected a year such as 2024\n\
+         error[ragged-row]: <stdin>:10: row has 4 fields but the header has 5; every row needs one field per column\n\
+         error[not-a-number]: <stdin>:12: column \"1.1\": value \"4x5\": not a number; expected a number such as 45.5 or 45,5 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)\n"
     );
 }
 
@@ -134,7 +134,7 @@ fn problems_are_capped_and_the_rest_counted() {
     assert_eq!(
         run.stderr
             .lines()
-            .filter(|l| l.starts_with("error:"))
+            .filter(|l| l.starts_with("error[not-a-verdict]:") || l.starts_with("error:"))
             .count(),
         51
     );
@@ -155,11 +155,11 @@ fn duplicate_ids_ragged_rows_and_hamlet_counts() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "warning: <stdin>: 1 of 4 criterion columns found; criteria 2–4 are not assessed\n\
-         error: <stdin>:3: column \"commune_id\": value \"A\": duplicate commune_id; first seen on line 2\n\
-         error: <stdin>:3: column \"hamlets_standard\": value \"6\": more than the commune's 5 hamlets\n\
-         error: <stdin>:4: row has 3 fields but the header has 4; every row needs one field per column\n\
-         error: <stdin>:5: column \"hamlets\": value \"-1\": expected a whole number of hamlets, 0 or more\n"
+        "warning[missing-criteria]: <stdin>: 1 of 4 criterion columns found; criteria 2–4 are not assessed\n\
+         error[duplicate-id]: <stdin>:3: column \"commune_id\": value \"A\": duplicate commune_id; first seen on line 2\n\
+         error[count-over-total]: <stdin>:3: column \"hamlets_standard\": value \"6\": more than the commune's 5 hamlets\n\
+         error[ragged-row]: <stdin>:4: row has 3 fields but the header has 4; every row needs one field per column\n\
+         error[not-a-count]: <stdin>:5: column \"hamlets\": value \"-1\": expected a whole number of hamlets, 0 or more\n"
     );
 }
 
@@ -172,10 +172,10 @@ fn a_value_that_needs_the_year_or_region_says_so() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "warning: <stdin>: 1 of 4 criterion columns found; criteria 2–4 are not assessed\n\
-         error: <stdin>:2: column \"region\": value \"\": indicator 1.1: thresholds differ by region, and this row has none; fill in column \"region\"\n\
-         error: <stdin>:3: column \"year\": value \"\": indicator 1.1: thresholds differ by year, and this row has none; add a year column or pass --year\n\
-         error: <stdin>:4: column \"year\": value \"2031\": year 2031 is outside the period of criteria set mini-set (2023–2024) and no built-in set is for that year\n"
+        "warning[missing-criteria]: <stdin>: 1 of 4 criterion columns found; criteria 2–4 are not assessed\n\
+         error[missing-region]: <stdin>:2: column \"region\": value \"\": indicator 1.1: thresholds differ by region, and this row has none; fill in column \"region\"\n\
+         error[missing-year]: <stdin>:3: column \"year\": value \"\": indicator 1.1: thresholds differ by year, and this row has none; add a year column or pass --year\n\
+         error[year-outside-set]: <stdin>:4: column \"year\": value \"2031\": year 2031 is outside the period of criteria set mini-set (2023–2024) and no built-in set is for that year\n"
     );
 }
 
@@ -185,7 +185,7 @@ fn header_problems() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "error: <stdin>:1: no commune_id column; the header must name one: commune_id, Mã xã, Mã số xã, Mã ĐVHC or Mã đơn vị hành chính (found: id, name)\n"
+        "error[no-id-column]: <stdin>:1: no commune_id column; the header must name one: commune_id, Mã xã, Mã số xã, Mã ĐVHC or Mã đơn vị hành chính (found: id, name)\n"
     );
     let run = score_stdin("", &[]);
     assert_eq!(run.code, 2);

@@ -58,7 +58,7 @@ fn a_megabyte_in_one_cell_is_cut_in_tables_and_messages() {
     assert_eq!(
         run.stderr,
         format!(
-            "error: t.csv:2: column \"1.1\": value \"{told}\": not a number; expected a number such as 45.5 or 45,5 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)\n"
+            "error[not-a-number]: t.csv:2: column \"1.1\": value \"{told}\": not a number; expected a number such as 45.5 or 45,5 (or a verdict: Đạt, Không đạt, Chưa đạt or Cơ bản đạt)\n"
         )
     );
     // validate's table and its JSON (which keeps the value whole)
@@ -151,17 +151,19 @@ fn many_warnings_of_one_kind_are_counted_on_one_line() {
     assert_eq!(unused.len(), 21, "{}", run.stderr);
     assert_eq!(
         unused[0],
-        "warning: t.csv: column \"extra0\" is not used by criteria set mini-set and is ignored"
+        "warning[unknown-column]: t.csv:1: column \"extra0\": not used by criteria set mini-set and ignored"
     );
     assert_eq!(
         unused[20],
-        "warning: t.csv: … and 9980 more columns not used by criteria set mini-set, also ignored"
+        "warning[unknown-column]: t.csv:1: … and 9980 more columns not used by criteria set mini-set, also ignored"
     );
-    // validate: the same, as findings
+    // validate: the same, as problems
     let run = run_in(dir.path(), &["validate", "t.csv", "-f", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let findings: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
-    let messages: Vec<&str> = findings
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let messages: Vec<&str> = report["problems"]
+        .as_array()
+        .unwrap()
         .iter()
         .map(|f| f["message"].as_str().unwrap())
         .collect();
@@ -171,6 +173,7 @@ fn many_warnings_of_one_kind_are_counted_on_one_line() {
         "{messages:?}"
     );
     assert!(messages.len() < 30, "{}", messages.len());
+    assert_eq!(report["stats"]["by_code"]["unknown-column"], 21);
     // columns without a header: one warning
     let mut csv = String::from("commune_id,TC1");
     csv.push_str(&",".repeat(10_000));
@@ -182,7 +185,9 @@ fn many_warnings_of_one_kind_are_counted_on_one_line() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stderr.lines().next(),
-        Some("warning: t.csv: 10000 columns have no header and are ignored: columns 3–10002"),
+        Some(
+            "warning[blank-header]: t.csv: 10000 columns have no header and are ignored: columns 3–10002"
+        ),
         "{}",
         run.stderr
     );
@@ -190,7 +195,7 @@ fn many_warnings_of_one_kind_are_counted_on_one_line() {
 }
 
 #[test]
-fn validate_counts_the_findings_it_does_not_list() {
+fn validate_counts_the_problems_it_does_not_list() {
     // 1,200 bad rows: 1,000 errors are listed and the rest counted
     let mut csv = String::from("commune_id,region,year,1.1\n");
     for i in 0..1200 {
@@ -199,11 +204,32 @@ fn validate_counts_the_findings_it_does_not_list() {
     let dir = folder(&csv);
     let run = run_in(dir.path(), &["validate", "t.csv", "-f", "json"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    let findings: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(findings.len(), 1001);
-    assert_eq!(
-        findings[1000]["message"],
-        "… and 201 more findings not listed"
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["problems"].as_array().unwrap().len(), 1000);
+    assert!(
+        report["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["code"] == "not-a-number")
+    );
+    // every problem is counted, listed or not: 1,200 errors and the warning of the criteria
+    // without a column
+    assert_eq!(report["stats"]["errors"], 1200);
+    assert_eq!(report["stats"]["warnings"], 1);
+    assert_eq!(report["stats"]["by_code"]["not-a-number"], 1200);
+    assert_eq!(report["stats"]["unlisted"], 201);
+    assert_eq!(report["stats"]["rows"], 1200);
+    assert_eq!(report["stats"]["communes"], 0);
+    // and the table says so under the problems it lists
+    let run = run_in(dir.path(), &["validate", "t.csv"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stdout.ends_with(
+            "t.csv: 1200 errors, 1 warning (201 not listed); 1200 rows read, 0 scored\n"
+        ),
+        "{}",
+        run.stdout
     );
 }
 

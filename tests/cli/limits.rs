@@ -211,7 +211,7 @@ fn a_quote_left_open_is_named_by_its_line() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "error: <stdin>:2: row has 2 fields but the header has 3; every row needs one field per column; a quote opened on line 2 is not closed where it should be: a cell runs over the next 3 line(s) (look for a stray \")\n"
+        "error[ragged-row]: <stdin>:2: row has 2 fields but the header has 3; every row needs one field per column; a quote opened on line 2 is not closed where it should be: a cell runs over the next 3 line(s) (look for a stray \")\n"
     );
 }
 

@@ -5,6 +5,7 @@ mod bench_tools;
 mod browser;
 mod catalogue;
 mod changes;
+mod completions;
 mod criteria;
 mod docs;
 mod errors;

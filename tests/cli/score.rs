@@ -58,9 +58,9 @@ fn warnings_go_to_stderr_naming_line_and_column() {
     let stderr = run.stderr.replace(&data("communes.csv"), "communes.csv");
     assert_eq!(
         stderr,
-        "warning: communes.csv:2: column NC1 says \"Đạt\" but the indicators give \"Không đạt\"; the indicators are used\n\
-         warning: communes.csv:5: column TC4 says \"Đạt\" but the indicators give \"Không đạt\"; the indicators are used\n\
-         warning: thresholds of indicator(s) 4.1 are not verified against the legal text; see `ntm criteria show mini-set`\n"
+        "warning[verdict-disagrees]: communes.csv:2: column \"NC1\": says \"Đạt\" but the indicators give \"Không đạt\"; the indicators are used\n\
+         warning[verdict-disagrees]: communes.csv:5: column \"TC4\": says \"Đạt\" but the indicators give \"Không đạt\"; the indicators are used\n\
+         warning[unverified-threshold]: thresholds of indicator(s) 4.1 are not verified against the legal text; see `ntm criteria show mini-set`\n"
     );
 }
 
@@ -103,7 +103,11 @@ fn standard_input_is_read_with_a_dash() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, expected("communes.csv"));
-    assert!(run.stderr.contains("<stdin>:2: column NC1"));
+    assert!(
+        run.stderr.contains("<stdin>:2: column \"NC1\""),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -370,13 +374,13 @@ fn recognition_conditions_count_only_where_the_survey_has_their_columns() {
     assert_eq!(with, ["standard", "none", "none", "standard", "none"]);
     assert!(
         stderr.contains(
-            "warning: khao-sat.csv:3: the commune meets the criteria of tier standard but column security (No complex security and order situation) says \"Không đạt\"; recognition needs it (QĐ 18/2022/QĐ-TTg, Điều 4, điều kiện 4), so the commune is not counted at that tier"
+            "warning[condition-not-met]: khao-sat.csv:3: column \"security\": says \"Không đạt\": the commune meets the criteria of tier standard but recognition needs \"No complex security and order situation\" (QĐ 18/2022/QĐ-TTg, Điều 4, điều kiện 4), so the commune is not counted at that tier"
         ),
         "{stderr}"
     );
     assert!(
         stderr.contains(
-            "warning: khao-sat.csv:4: the commune meets the criteria of tier standard but column satisfaction (Residents' satisfaction with the results at the required level) is blank (not assessed);"
+            "warning[condition-not-met]: khao-sat.csv:4: column \"satisfaction\": is blank (not assessed): the commune meets the criteria of tier standard"
         ),
         "{stderr}"
     );

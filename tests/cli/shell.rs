@@ -1,4 +1,4 @@
-//! The command line as a tool: version, help, completions, man page, colour, verbosity and the
+//! The command line as a tool: version, help, man page, colour, verbosity and the
 //! `ntm.toml` defaults file.
 
 use std::fmt::Write as _;
@@ -59,39 +59,6 @@ fn every_subcommand_help_has_examples() {
             run.stdout
         );
     }
-}
-
-#[test]
-fn completions_parse_in_their_shells() {
-    let dir = tempfile::tempdir().unwrap();
-    for (shell, checker) in [
-        ("bash", Some(("bash", "-n"))),
-        ("zsh", Some(("zsh", "-n"))),
-        ("fish", Some(("fish", "--no-execute"))),
-        ("powershell", None),
-    ] {
-        let run = ntm(&["completions", shell]);
-        assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
-        for word in ["score", "progress", "criteria", "lang"] {
-            assert!(run.stdout.contains(word), "{shell} lacks {word}");
-        }
-        let Some((program, flag)) = checker else {
-            assert!(run.stdout.contains("Register-ArgumentCompleter"));
-            continue;
-        };
-        let Some(program) = external(&[program], program) else {
-            continue;
-        };
-        let file = dir.path().join(format!("ntm.{shell}"));
-        std::fs::write(&file, &run.stdout).unwrap();
-        let check = Process::new(program).arg(flag).arg(&file).output().unwrap();
-        assert!(
-            check.status.success(),
-            "{shell}: {}",
-            String::from_utf8_lossy(&check.stderr)
-        );
-    }
-    assert_eq!(ntm(&["completions", "tcsh"]).code, 2);
 }
 
 #[test]

@@ -44,7 +44,7 @@ fn a_commune_scored_under_each_set() {
     );
     assert!(
         run.stderr
-            .contains("column TC15 says \"Đạt\" but the indicators give \"Không đạt\"")
+            .contains("column \"TC15\": says \"Đạt\" but the indicators give \"Không đạt\"")
     );
 
     // 2026–2030 (the default): ten criteria by verdict, by commune group
@@ -91,7 +91,7 @@ fn a_file_for_another_set_names_the_criteria_to_pass() {
     assert_eq!(run.code, 0);
     assert!(
         run.stderr
-            .contains("column \"Ghi chú\" is not used by criteria set vn-commune-2026-2030")
+            .contains("column \"Ghi chú\": not used by criteria set vn-commune-2026-2030")
     );
 }
 
@@ -139,7 +139,7 @@ fn the_rows_year_chooses_the_set() {
     );
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.ends_with("\nerror: <stdin>:3: column \"year\": value \"2024\": year 2024 is outside the period of criteria set vn-commune-2026-2030 (2026–2030); pass --criteria vn-commune-2021-2025 for a 2024 survey\n"),
+        run.stderr.ends_with("\nerror[year-outside-set]: <stdin>:3: column \"year\": value \"2024\": year 2024 is outside the period of criteria set vn-commune-2026-2030 (2026–2030); pass --criteria vn-commune-2021-2025 for a 2024 survey\n"),
         "{}",
         run.stderr
     );
@@ -414,11 +414,15 @@ fn the_column_of_an_amended_indicator_reads_each_year_by_its_own_version() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     // a 2024 number is the old measure: not judged, and said so on its row
     assert!(
-        run.stderr.contains(":2: column 15.4 holds a number (72), but indicator 15.4 (surveys 2024–) is a yes/no (QĐ 211/QĐ-TTg (01/03/2024), amending QĐ 318/QĐ-TTg Phụ lục I, tiêu chí 15); left not assessed: write Có or Không (Đạt / Không đạt)"),
+        run.stderr.contains(":2: column \"15.4\": value \"72\": a number, but indicator 15.4 (surveys 2024–) is a yes/no (QĐ 211/QĐ-TTg (01/03/2024), amending QĐ 318/QĐ-TTg Phụ lục I, tiêu chí 15); left not assessed: write Có or Không (Đạt / Không đạt)"),
         "{}",
         run.stderr
     );
-    assert!(!run.stderr.contains(":3: column 15.4"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains(":3: column \"15.4\""),
+        "{}",
+        run.stderr
+    );
     assert_eq!(rows(&run).len(), 4);
 
     // the verdicts behind the rows, through gaps: B's "Không" is the 2024 yes/no, not met;
@@ -463,7 +467,7 @@ fn a_value_for_a_year_no_version_covers_is_not_judged_and_said_so() {
     assert_eq!(rows[1]["unmet"], serde_json::json!(["18"]));
     assert!(
         run.stderr.contains(
-            "warning: indicator 18.4: the standard set vn-commune-2021-2025 knows it only for surveys 2024–, not the value(s) given for 2022; those values were left not assessed (record the verdict in column TC18 instead)"
+            "warning[no-version-for-year]: indicator 18.4: the standard set vn-commune-2021-2025 knows it only for surveys 2024–, not the value(s) given for 2022; those values were left not assessed (record the verdict in column TC18 instead)"
         ),
         "{}",
         run.stderr

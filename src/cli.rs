@@ -43,8 +43,8 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "ntm", version, long_version = LONG_VERSION, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// Language of labels in tables and reports (criterion names, headers) [default: vi, or
-    /// `lang` in ntm.toml].
+    /// Language of labels in tables and reports (criterion names, headers) [default: the
+    /// NTM_LANG environment variable, else `lang` in ntm.toml, else vi].
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
     /// Defaults file [default: ntm.toml in the working folder, when there is one].
@@ -752,17 +752,20 @@ impl Task {
 }
 
 impl Cli {
-    /// Turns the parsed arguments into a task.
+    /// The language `--lang` asks for, if it is given.
+    #[must_use]
+    pub fn lang(&self) -> Option<Lang> {
+        self.lang.map(|l| match l {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        })
+    }
+
+    /// Turns the parsed arguments into a task (in the language `env` speaks, which
+    /// [`Lang::chosen`] decided from `--lang`, `NTM_LANG` and the configuration).
     #[must_use]
     pub fn into_task(self, config: &Config, env: &Env) -> Task {
-        let lang = self
-            .lang
-            .map(|l| match l {
-                LangArg::Vi => Lang::Vi,
-                LangArg::En => Lang::En,
-            })
-            .or(config.lang)
-            .unwrap_or_default();
+        let lang = env.lang;
         let set_or = |c: Option<String>| criteria_or(c, config, env);
         match self.command {
             Command::Score(args) => Task::Score(args.into_options(lang, config, env)),

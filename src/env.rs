@@ -6,6 +6,7 @@
 use std::io::{self, IsTerminal};
 
 use crate::criteria::Date;
+use crate::lang::Lang;
 
 /// How much `ntm` says on standard error besides errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -34,6 +35,8 @@ pub struct Env {
     pub table_width: u16,
     /// `-q`, `-v` or neither.
     pub verbosity: Verbosity,
+    /// The language of messages, help and labels ([`Lang::chosen`]).
+    pub lang: Lang,
 }
 
 impl Env {
@@ -53,6 +56,7 @@ impl Env {
             stderr_is_terminal: io::stderr().is_terminal(),
             table_width,
             verbosity,
+            lang: Lang::default(),
         }
     }
 
@@ -85,6 +89,7 @@ impl Default for Env {
             stderr_is_terminal: false,
             table_width: 80,
             verbosity: Verbosity::Normal,
+            lang: Lang::Vi,
         }
     }
 }

@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The environment variable that chooses the language when `--lang` does not.
+pub const ENV_VAR: &str = "NTM_LANG";
+
 /// The language of human-facing labels (`--lang vi|en`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -10,6 +13,46 @@ pub enum Lang {
     Vi,
     /// English.
     En,
+}
+
+impl Lang {
+    /// `vi` or `en`, in any case, as `--lang`, `NTM_LANG` and `ntm.toml` write it.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language a run speaks, in its help, messages and labels: `--lang`, else the
+    /// `NTM_LANG` environment variable, else `lang` in `ntm.toml`, else Vietnamese.
+    #[must_use]
+    pub fn chosen(flag: Option<Lang>, env_var: Option<Lang>, config: Option<Lang>) -> Lang {
+        flag.or(env_var).or(config).unwrap_or_default()
+    }
+
+    /// `--lang X` or `--lang=X` among raw arguments, for what is said before they are parsed
+    /// (help, and the errors of parsing them). The last one counts, as for clap.
+    #[must_use]
+    pub fn flag_in(args: &[std::ffi::OsString]) -> Option<Lang> {
+        let mut found = None;
+        let mut args = args.iter().map(|a| a.to_string_lossy());
+        while let Some(arg) = args.next() {
+            if arg == "--" {
+                break;
+            }
+            if arg == "--lang" {
+                if let Some(value) = args.next() {
+                    found = Lang::parse(&value).or(found);
+                }
+            } else if let Some(value) = arg.strip_prefix("--lang=") {
+                found = Lang::parse(value).or(found);
+            }
+        }
+        found
+    }
 }
 
 /// A label given in Vietnamese and in English, as every name in a criteria set is.
@@ -30,5 +73,46 @@ impl Text {
             Lang::Vi => &self.vi,
             Lang::En => &self.en,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsString;
+
+    use super::*;
+
+    #[test]
+    fn the_flag_wins_over_the_variable_and_the_file() {
+        assert_eq!(Lang::chosen(None, None, None), Lang::Vi);
+        assert_eq!(Lang::chosen(None, None, Some(Lang::En)), Lang::En);
+        assert_eq!(Lang::chosen(None, Some(Lang::En), Some(Lang::Vi)), Lang::En);
+        assert_eq!(
+            Lang::chosen(Some(Lang::Vi), Some(Lang::En), Some(Lang::En)),
+            Lang::Vi
+        );
+    }
+
+    #[test]
+    fn the_flag_is_found_before_parsing() {
+        let args = |a: &[&str]| a.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            Lang::flag_in(&args(&["ntm", "--lang", "en", "score"])),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            Lang::flag_in(&args(&["ntm", "score", "--lang=EN"])),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            Lang::flag_in(&args(&["ntm", "--lang", "en", "--lang", "vi"])),
+            Some(Lang::Vi)
+        );
+        assert_eq!(
+            Lang::flag_in(&args(&["ntm", "score", "--", "--lang", "en"])),
+            None
+        );
+        assert_eq!(Lang::flag_in(&args(&["ntm", "--lang", "fr"])), None);
+        assert_eq!(Lang::parse(" Vi "), Some(Lang::Vi));
     }
 }

@@ -36,17 +36,19 @@ use clap::Parser;
 use crate::cli::{Cli, Task};
 use crate::env::{Env, Verbosity};
 pub use crate::error::{Error, Result};
+use crate::lang::Lang;
 
 /// Runs `ntm` with `args` (the program name first) and returns the exit status: 0 on success,
 /// 1 when `progress --check` finds a target not met, 2 on a usage or input error and on output
 /// that cannot be written (a full disk, a standard output closed from the start). A reader that
 /// closes the pipe early (`ntm … | head`) ends the run quietly with 0.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(err) => return clap_exit(&err),
     };
-    let env = Env::detect(cli.verbosity());
+    let mut env = Env::detect(cli.verbosity());
     let color = cli.color().enabled(
         env.stderr_is_terminal,
         std::env::var_os("NO_COLOR").as_deref(),
@@ -65,6 +67,23 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(err.exit_code());
         }
     };
+    let from_env = match std::env::var_os(lang::ENV_VAR) {
+        None => None,
+        Some(value) => match value.to_str().and_then(Lang::parse) {
+            Some(lang) => Some(lang),
+            None if value.is_empty() => None,
+            None => {
+                let _ = writeln!(
+                    stderr,
+                    "error: {}={}: expected vi or en",
+                    lang::ENV_VAR,
+                    value.to_string_lossy()
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
+    env.lang = Lang::chosen(cli.lang(), from_env, config.lang);
     let task = cli.into_task(&config, &env);
     if env.stdout_closed && task.writes_to_stdout() {
         let _ = writeln!(stderr, "error: {STDOUT_CLOSED}");

@@ -4,6 +4,7 @@
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::aggregate::progress::By;
 use crate::cmd::criteria::{DIFF_FORMATS, LIST_FORMATS, SHOW_FORMATS};
 use crate::cmd::diff::DiffOptions;
 use crate::cmd::profile::ProfileOptions;
@@ -371,9 +372,12 @@ struct ProgressArgs {
     /// year the rows name, else the newest set in force].
     #[arg(short, long, value_name = "ID|FILE")]
     criteria: Option<String>,
-    /// Group by district [default: district when the data has a district column].
-    #[arg(long, value_enum)]
-    by: Option<GroupArg>,
+    /// Group the per-unit tables by COLUMN of the survey, named by its header in English or
+    /// Vietnamese (vung, "Khu vực"); district for the district, province for the province as
+    /// a whole [default: district when the survey names districts, unless it is of 2026 or
+    /// later].
+    #[arg(long, value_name = "COLUMN")]
+    by: Option<String>,
     /// Exit with status 1 when any target is not met.
     #[arg(long)]
     check: bool,
@@ -426,6 +430,10 @@ struct TrendArgs {
     /// a reorganisation.
     #[arg(long, value_name = "FILE")]
     map: Option<String>,
+    /// Also give each period's figures per unit of COLUMN of the survey, named by its header in
+    /// English or Vietnamese (vung, "Khu vực"), or district [default: the province only].
+    #[arg(long, value_name = "COLUMN")]
+    by: Option<String>,
     /// Criteria set: a built-in id or a YAML file [default: the set for the
     /// year the rows name, else the newest set in force].
     #[arg(short, long, value_name = "ID|FILE")]
@@ -486,6 +494,12 @@ struct ReportArgs {
     /// Last period's survey, to report what changed.
     #[arg(long, value_name = "FILE")]
     previous: Option<String>,
+    /// Group the per-unit tables by COLUMN of the survey, named by its header in English or
+    /// Vietnamese (vung, "Khu vực"); district for the district, province for the province as
+    /// a whole [default: district when the survey names districts, unless it is of 2026 or
+    /// later].
+    #[arg(long, value_name = "COLUMN")]
+    by: Option<String>,
     /// Criteria set: a built-in id or a YAML file [default: the set for the
     /// year the rows name, else the newest set in force].
     #[arg(short, long, value_name = "ID|FILE")]
@@ -517,12 +531,11 @@ fn parse_date(s: &str) -> Result<crate::criteria::Date, String> {
         .ok_or_else(|| format!("\"{s}\" is not a date; expected YYYY-MM-DD"))
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum GroupArg {
-    /// One section per district.
-    District,
-    /// The province only.
-    Province,
+/// What to group by: `--by`, else `by` in `ntm.toml`, else as the command decides.
+fn by_or(flag: Option<&str>, config: &Config) -> By {
+    flag.map(By::named)
+        .or_else(|| config.by.clone())
+        .unwrap_or_default()
 }
 
 #[derive(Debug, Subcommand)]
@@ -782,6 +795,7 @@ impl Cli {
                     criteria: set_or(args.criteria),
                     targets: args.targets.or_else(|| config.targets.clone()),
                     previous: args.previous,
+                    by: by_or(args.by.as_deref(), config),
                     format,
                     output: args.output,
                     date: args.date.unwrap_or(env.today),
@@ -841,6 +855,7 @@ impl Cli {
                     periods: args.periods,
                     targets: args.targets.or_else(|| config.targets.clone()),
                     map: args.map,
+                    by: by_or(args.by.as_deref(), config),
                     format,
                     output: args.output,
                     read: args.read.options(),
@@ -861,10 +876,7 @@ impl Cli {
                         input: args.input,
                         criteria: set_or(args.criteria),
                         targets: args.targets.or_else(|| config.targets.clone()),
-                        by_district: args
-                            .by
-                            .map(|b| matches!(b, GroupArg::District))
-                            .or(config.by_district),
+                        by: by_or(args.by.as_deref(), config),
                         format,
                         output: args.output,
                         read: args.read.options(),

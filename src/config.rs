@@ -5,7 +5,7 @@
 //! criteria = "vn-commune-2021-2025"   # a built-in id or a YAML file
 //! targets = "muc-tieu-2025.yaml"      # for progress and report
 //! lang = "vi"                         # vi or en
-//! by = "district"                     # district or province, for progress and report
+//! by = "district"                     # district, province or a column: progress, report, trend
 //! ```
 //!
 //! `ntm` reads `ntm.toml` in the working folder, or the file named by `--config`. A flag on the
@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::aggregate::progress::By;
 use crate::criteria::builtin;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -32,8 +33,9 @@ pub struct Config {
     pub targets: Option<String>,
     /// Language of labels.
     pub lang: Option<Lang>,
-    /// Group `progress` and `report` by district (`true`) or the province only (`false`).
-    pub by_district: Option<bool>,
+    /// What `progress`, `report` and `trend` group communes by: the district, the province
+    /// as a whole, or a column of the survey.
+    pub by: Option<By>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -42,7 +44,7 @@ struct RawConfig {
     criteria: Option<String>,
     targets: Option<String>,
     lang: Option<RawLang>,
-    by: Option<RawGroup>,
+    by: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,13 +52,6 @@ struct RawConfig {
 enum RawLang {
     Vi,
     En,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum RawGroup {
-    District,
-    Province,
 }
 
 impl Config {
@@ -104,7 +99,7 @@ impl Config {
             let hint = if message.contains("expected") {
                 ""
             } else {
-                "; expected the keys criteria, targets, lang (vi|en) and by (district|province)"
+                "; expected the keys criteria, targets, lang (vi|en) and by (district, province or a column)"
             };
             Error::Usage(format!("{file}{at}: {message}{hint}"))
         })?;
@@ -129,7 +124,7 @@ impl Config {
                 RawLang::Vi => Lang::Vi,
                 RawLang::En => Lang::En,
             }),
-            by_district: raw.by.map(|b| matches!(b, RawGroup::District)),
+            by: raw.by.as_deref().map(By::named),
         })
     }
 }
@@ -157,7 +152,7 @@ mod tests {
                         .into()
                 ),
                 lang: Some(Lang::En),
-                by_district: Some(false),
+                by: Some(By::Province),
             }
         );
     }

@@ -3,9 +3,10 @@
 use std::io::Write;
 
 use super::diff::snapshots;
+use super::progress::{check_districts, grouping_notes};
 use crate::aggregate::changes::{Snapshot, compare};
 use crate::aggregate::periods::ByPeriod;
-use crate::aggregate::progress::Progress;
+use crate::aggregate::progress::{By, Progress};
 use crate::aggregate::targets::Targets;
 use crate::aggregate::trend::TrendBuilder;
 use crate::criteria::{Date, SetChoice};
@@ -39,6 +40,8 @@ pub struct ReportOptions {
     pub targets: Option<String>,
     /// Last period's survey, for what changed.
     pub previous: Option<String>,
+    /// What the per-unit tables group communes by.
+    pub by: By,
     /// The document format.
     pub format: DocumentFormat,
     /// The output file; standard output when `None` (not for a workbook).
@@ -78,13 +81,13 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         .as_deref()
         .map(|path| Targets::load(path, &set))
         .transpose()?;
-    let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
+    let (scan, by) = Scan::open_by(&set, &options.input, &options.read, &options.by, stderr)?;
     let district_column = scan.has_district();
     let criteria_missing = scan.criteria_missing().map(str::to_owned);
     // what the report needs of each period, until the file says which is the latest
     let fresh = || {
         (
-            Progress::new(&set, targets.as_ref(), None).with_district_column(district_column),
+            Progress::new(&set, targets.as_ref(), by.clone()).with_district_column(district_column),
             Vec::new(),
         )
     };
@@ -103,14 +106,14 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         }
         Ok(())
     })?;
-    let chosen = periods.choose(&shown(&options.input))?;
+    let file = shown(&options.input);
+    let chosen = periods.choose(&file)?;
     if let Some(note) = &chosen.note {
         let _ = writeln!(stderr, "note: {note}");
     }
     let (progress, rows): (Progress, Vec<Snapshot>) = chosen.value.unwrap_or_else(fresh);
-    if district_column {
-        super::progress::abolished_districts(&progress, stderr);
-    }
+    check_districts(&progress, district_column, &file)?;
+    grouping_notes(&progress, &by, district_column, targets.as_ref(), stderr);
     let changes = match &options.previous {
         Some(previous) => Some(compare(
             &set,

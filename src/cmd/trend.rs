@@ -5,6 +5,7 @@
 use std::io::Write;
 
 use crate::aggregate::changes::Mergers;
+use crate::aggregate::progress::By;
 use crate::aggregate::targets::Targets;
 use crate::aggregate::trend::TrendBuilder;
 use crate::criteria::SetChoice;
@@ -40,6 +41,8 @@ pub struct TrendOptions {
     pub targets: Option<String>,
     /// A map of mergers and renames (`old_id,new_id`).
     pub map: Option<String>,
+    /// What each period's figures are grouped by, besides the province's.
+    pub by: By,
     /// The output format.
     pub format: DocumentFormat,
     /// The output file; standard output when `None`.
@@ -79,8 +82,13 @@ pub fn run(options: &TrendOptions, env: &Env, stderr: &mut dyn Write) -> Result<
     let mergers = options.map.as_deref().map(Mergers::load).transpose()?;
     let mut builder = TrendBuilder::new(&set, targets.as_ref()).following(mergers.as_ref());
     let mut given = options.periods.iter();
-    for input in &options.inputs {
-        let scan = Scan::open(&set, input, &options.read, stderr)?;
+    let mut district_column = false;
+    for (i, input) in options.inputs.iter().enumerate() {
+        let (scan, by) = Scan::open_by(&set, input, &options.read, &options.by, stderr)?;
+        if i == 0 {
+            builder.group_by(by);
+        }
+        district_column |= scan.has_district();
         let period_of_file = if scan.has_periods() {
             None
         } else {
@@ -101,6 +109,11 @@ pub fn run(options: &TrendOptions, env: &Env, stderr: &mut dyn Write) -> Result<
     if given.next().is_some() {
         return Err(Error::Usage(
             "more --period values than files without a period column".into(),
+        ));
+    }
+    if options.by == By::District && !district_column && !builder.has_named_group() {
+        return Err(Error::Usage(
+            "--by district: no file has a district column (Huyện) or group headings that name districts; --by names another column".into(),
         ));
     }
     let report = builder.finish();

@@ -519,7 +519,7 @@ fn a_survey_after_the_districts_were_abolished_is_reported_for_the_province() {
     let run = ntm_with(&["progress", file, "--format", "json"], None, None);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report: Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(report["districts"], serde_json::json!([]));
+    assert_eq!(report["groups"], serde_json::json!([]));
     assert!(
         run.stderr
             .contains("note: districts were abolished on 1/7/2025"),
@@ -532,7 +532,8 @@ fn a_survey_after_the_districts_were_abolished_is_reported_for_the_province() {
         None,
     );
     let report: Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(report["districts"].as_array().unwrap().len(), 2);
+    assert_eq!(report["by"], "district");
+    assert_eq!(report["groups"].as_array().unwrap().len(), 2);
 }
 
 /// A file with only some criterion columns says which are missing in the progress report and

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::{Report, escape, svg};
 use crate::lang::Lang;
-use crate::render::labels::{Label, label};
+use crate::render::labels::{Label, bands_by, label, tiers_by, unit_name};
 use crate::render::sections::Section;
 
 const STYLE: &str = "
@@ -41,7 +41,7 @@ pub fn html(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</ul>\n</header>")?;
     let mut charts_written = false;
     for section in &doc.sections {
-        if !charts_written && !matches!(section.kind, "targets" | "district_targets") {
+        if !charts_written && !matches!(section.kind, "targets" | "group_targets") {
             charts(report, out)?;
             charts_written = true;
         }
@@ -70,23 +70,25 @@ fn charts(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         escape(label(Label::BandTitle, lang)),
         svg::bars(label(Label::BandTitle, lang), &bands)
     )?;
-    if !p.districts.is_empty() {
+    let by = p.by.as_deref().filter(|_| !p.groups.is_empty());
+    if let Some(by) = by {
         let series: Vec<String> = p.bands.iter().map(|b| b.band.clone()).collect();
         let groups: Vec<(String, Vec<u32>)> = p
-            .districts
+            .groups
             .iter()
             .map(|d| {
                 (
-                    d.district.clone(),
+                    unit_name(&d.group, lang),
                     d.bands.iter().map(|b| b.communes).collect(),
                 )
             })
             .collect();
+        let caption = bands_by(by, lang);
         writeln!(
             out,
             "<figure>\n<figcaption>{}</figcaption>\n{}\n</figure>",
-            escape(label(Label::BandsByDistrict, lang)),
-            svg::stacked(label(Label::BandsByDistrict, lang), &series, &groups)
+            escape(&caption),
+            svg::stacked(&caption, &series, &groups)
         )?;
     }
     let series: Vec<String> = p
@@ -94,27 +96,28 @@ fn charts(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .map(|t| report.labels.tier(Some(&t.tier)))
         .collect();
-    let groups: Vec<(String, Vec<u32>)> = if p.districts.is_empty() {
-        vec![(
+    let groups: Vec<(String, Vec<u32>)> = match by {
+        None => vec![(
             p.province.clone().unwrap_or_default(),
             p.tiers.iter().map(|t| t.communes).collect(),
-        )]
-    } else {
-        p.districts
+        )],
+        Some(_) => p
+            .groups
             .iter()
             .map(|d| {
                 (
-                    d.district.clone(),
+                    unit_name(&d.group, lang),
                     d.tiers.iter().map(|t| t.communes).collect(),
                 )
             })
-            .collect()
+            .collect(),
     };
+    let caption = tiers_by(by, lang);
     writeln!(
         out,
         "<figure>\n<figcaption>{}</figcaption>\n{}\n</figure>",
-        escape(label(Label::TiersByDistrict, lang)),
-        svg::stacked(label(Label::TiersByDistrict, lang), &series, &groups)
+        escape(&caption),
+        svg::stacked(&caption, &series, &groups)
     )?;
     if let Some(trend) = &report.trend {
         // the communes at each tier, period after period

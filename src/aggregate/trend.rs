@@ -171,6 +171,12 @@ impl<'s> TrendBuilder<'s> {
         self.periods.values().any(Progress::has_named_group)
     }
 
+    /// The criteria set communes are scored with.
+    #[must_use]
+    pub fn set(&self) -> &'s CriteriaSet {
+        self.set
+    }
+
     /// The same, following communes through `mergers`: a commune's history before it became
     /// part of another is the other's, its parts taken together (see
     /// [`Snapshot::together_with`]).

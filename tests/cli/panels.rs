@@ -237,13 +237,52 @@ fn trend_counts_every_month_judges_the_pace_and_flags_losses() {
     args.push(&targets);
     assert_eq!(trend_json(&args, None), trend);
 
-    // a file without a period needs one
+    // a file without a period column needs one: from --period, or from its name
     let mini = data("mini-set.yaml");
     let run = ntm_with(&["trend", &files[0], "-c", &mini], None, None);
     assert_eq!(run.code, 2);
     assert!(
+        run.stderr.contains(
+            "thang-12.csv has no period column (Kỳ, or Năm and Tháng), and its name gives none (thang-11-2025.xlsx, 2025-11.csv, or thang-11.xlsx with --year 2025)"
+        ),
+        "{}",
         run.stderr
-            .contains("has no period column (Kỳ, or Năm and Tháng): name its period with --period"),
+    );
+    let run = ntm_with(
+        &[
+            "trend", &files[0], &files[1], "-c", &mini, "--period", "2024-12",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "thang-11.csv has no period column (Kỳ, or Năm and Tháng): name its period with --period, one for each such file in order"
+        ),
+        "{}",
+        run.stderr
+    );
+    // the same twelve files, their month from their names and the year from --year; a file
+    // named twice is read once
+    let mut args: Vec<&str> = files.iter().map(String::as_str).collect();
+    args.extend([files[3].as_str(), "--year", "2024", "--targets", &targets]);
+    assert_eq!(trend_json(&args, None), trend);
+    // two files of one period are an error
+    let run = ntm_with(
+        &[
+            "trend", &files[0], &files[1], "-c", &mini, "--period", "2024-05", "--period",
+            "2024-05",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("error: period 2024-05 is in both ")
+            && run
+                .stderr
+                .contains("thang-11.csv: each period must come from one file"),
         "{}",
         run.stderr
     );

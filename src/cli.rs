@@ -494,6 +494,11 @@ struct ReportArgs {
     /// Last period's survey, to report what changed.
     #[arg(long, value_name = "FILE")]
     previous: Option<String>,
+    /// Earlier periods' surveys, for the trend section: panels, or files of one period each,
+    /// the period from the file's Kỳ column or its name (thang-11-2025.xlsx; thang-11.xlsx
+    /// with --year). This file may be among them; the trend ends at its period.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    history: Vec<String>,
     /// Group the per-unit tables by COLUMN of the survey, named by its header in English or
     /// Vietnamese (vung, "Khu vực"); district for the district, province for the province as
     /// a whole [default: district when the survey names districts, unless it is of 2026 or
@@ -513,7 +518,9 @@ struct ReportArgs {
     /// The report's date, YYYY-MM-DD [default: today].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     date: Option<crate::criteria::Date>,
-    /// The period of a panel file to report on, 2025-10 or 2025 [default: the latest].
+    /// The period reported on, 2025-10 or 2025: of a panel file, the one to report on [default:
+    /// the latest]; of a file without a period column, the period it is of [default: the one
+    /// its name gives, with --history].
     #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
     period: Option<Period>,
     #[command(flatten)]
@@ -795,6 +802,7 @@ impl Cli {
                     criteria: set_or(args.criteria),
                     targets: args.targets.or_else(|| config.targets.clone()),
                     previous: args.previous,
+                    history: args.history,
                     by: by_or(args.by.as_deref(), config),
                     format,
                     output: args.output,

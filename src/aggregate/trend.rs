@@ -177,6 +177,25 @@ impl<'s> TrendBuilder<'s> {
         self.set
     }
 
+    /// Leaves out the periods after `until`, and returns them.
+    pub fn retain_until(&mut self, until: Period) -> Vec<Period> {
+        let later: Vec<Period> = self
+            .periods
+            .range(until..)
+            .skip(1)
+            .map(|(p, _)| *p)
+            .collect();
+        if later.is_empty() {
+            return later;
+        }
+        self.periods.retain(|p, _| *p <= until);
+        for periods in self.history.values_mut() {
+            periods.retain(|p, _| *p <= until);
+        }
+        self.history.retain(|_, periods| !periods.is_empty());
+        later
+    }
+
     /// The same, following communes through `mergers`: a commune's history before it became
     /// part of another is the other's, its parts taken together (see
     /// [`Snapshot::together_with`]).

@@ -127,7 +127,8 @@ Exit status with --check: 0 when every target is met, 1 when any is not met or l
 Examples:
   ntm progress examples/tinh-mau-2022.csv --criteria vn-commune-2021-2025 --targets examples/muc-tieu-2025.yaml
   ntm progress communes.csv --targets targets.yaml --format markdown -o bao-cao.md
-  ntm progress communes.csv --targets targets.yaml --check --format json > progress.json")]
+  ntm progress communes.csv --targets targets.yaml --check --format json > progress.json
+  ntm progress thang-11.xlsx --by \"Khu vực\" --format markdown -o theo-khu-vuc.md")]
     Progress(ProgressArgs),
     /// Progress over time, from a panel (one file holding several periods) or one file per
     /// period: for each period the communes by tier and band, the average criteria, the hamlet
@@ -136,14 +137,16 @@ Examples:
     /// that lost a criterion or a tier from one period to the next.
     #[command(after_help = "\
 Periods come from the rows' period column (Kỳ: 2025-10, 10/2025, 2025; or Năm and Tháng), or, \
-for files without one, from --period, given once for each such file, in order. Files may come \
-in any order. The deadline of the targets is the end of their year (December for monthly \
+for files without one, from --period (once for each such file, in order) or, without --period, \
+from each file's name (thang-10-2025.xlsx, 2025-10.csv; thang-10.xlsx with --year 2025). Files may come \
+in any order; a file named twice is read once, and a period in two files is an error. The deadline of the targets is the end of their year (December for monthly \
 periods); the pace so far is what was gained per period from the first period to the latest.
 
 Examples:
   ntm trend panel-2025.csv --targets muc-tieu.yaml
   ntm trend thang-01.xlsx thang-02.xlsx thang-03.xlsx --period 2025-01 --period 2025-02 --period 2025-03
-  ntm trend panel.csv --format csv > theo-thang.csv")]
+  ntm trend panel.csv --format csv > theo-thang.csv
+  ntm trend thang-*-2025.xlsx --targets muc-tieu.yaml --by district -o nam-2025.xlsx")]
     Trend(TrendArgs),
     /// The first look at a new month's file: for every column the criteria set judges communes
     /// by, how many cells say met, basically met, not met or nothing, and for measured
@@ -213,7 +216,8 @@ one self-contained file (no script, no network) that prints and reads on a phone
 Examples:
   ntm report examples/tinh-mau-2022.csv --criteria vn-commune-2021-2025 --targets examples/muc-tieu-2025.yaml -o bao-cao.html
   ntm report thang-11.csv --targets muc-tieu.yaml --previous thang-10.csv -o bao-cao-thang-11.xlsx
-  ntm --lang en report thang-11.csv --targets targets.yaml -o report.md")]
+  ntm --lang en report thang-11.csv --targets targets.yaml -o report.md
+  ntm report thang-12-2025.xlsx --history thang-*.xlsx --targets muc-tieu.yaml -o bao-cao.html")]
     Report(ReportArgs),
     /// List and inspect criteria sets.
     #[command(after_help = "\

@@ -6,6 +6,7 @@ mod completions;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::aggregate::progress::By;
 use crate::cmd::criteria::{DIFF_FORMATS, LIST_FORMATS, SHOW_FORMATS};
 use crate::cmd::diff::DiffOptions;
 use crate::cmd::profile::ProfileOptions;
@@ -44,7 +45,7 @@ Examples:
 #[command(name = "ntm", version, long_version = LONG_VERSION, after_help = AFTER_HELP)]
 pub struct Cli {
     /// Language of labels in tables and reports (criterion names, headers) [default: the
-    /// NTM_LANG environment variable, else `lang` in ntm.toml, else vi].
+    /// `NTM_LANG` environment variable, else `lang` in ntm.toml, else vi].
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
     /// Defaults file [default: ntm.toml in the working folder, when there is one].
@@ -129,7 +130,8 @@ Exit status with --check: 0 when every target is met, 1 when any is not met or l
 Examples:
   ntm progress examples/tinh-mau-2022.csv --criteria vn-commune-2021-2025 --targets examples/muc-tieu-2025.yaml
   ntm progress communes.csv --targets targets.yaml --format markdown -o bao-cao.md
-  ntm progress communes.csv --targets targets.yaml --check --format json > progress.json")]
+  ntm progress communes.csv --targets targets.yaml --check --format json > progress.json
+  ntm progress thang-11.xlsx --by \"Khu vực\" --format markdown -o theo-khu-vuc.md")]
     Progress(ProgressArgs),
     /// Progress over time, from a panel (one file holding several periods) or one file per
     /// period: for each period the communes by tier and band, the average criteria, the hamlet
@@ -138,14 +140,16 @@ Examples:
     /// that lost a criterion or a tier from one period to the next.
     #[command(after_help = "\
 Periods come from the rows' period column (Kỳ: 2025-10, 10/2025, 2025; or Năm and Tháng), or, \
-for files without one, from --period, given once for each such file, in order. Files may come \
-in any order. The deadline of the targets is the end of their year (December for monthly \
+for files without one, from --period (once for each such file, in order) or, without --period, \
+from each file's name (thang-10-2025.xlsx, 2025-10.csv; thang-10.xlsx with --year 2025). Files may come \
+in any order; a file named twice is read once, and a period in two files is an error. The deadline of the targets is the end of their year (December for monthly \
 periods); the pace so far is what was gained per period from the first period to the latest.
 
 Examples:
   ntm trend panel-2025.csv --targets muc-tieu.yaml
   ntm trend thang-01.xlsx thang-02.xlsx thang-03.xlsx --period 2025-01 --period 2025-02 --period 2025-03
-  ntm trend panel.csv --format csv > theo-thang.csv")]
+  ntm trend panel.csv --format csv > theo-thang.csv
+  ntm trend thang-*-2025.xlsx --targets muc-tieu.yaml --by district -o nam-2025.xlsx")]
     Trend(TrendArgs),
     /// The first look at a new month's file: for every column the criteria set judges communes
     /// by, how many cells say met, basically met, not met or nothing, and for measured
@@ -229,7 +233,8 @@ one self-contained file (no script, no network) that prints and reads on a phone
 Examples:
   ntm report examples/tinh-mau-2022.csv --criteria vn-commune-2021-2025 --targets examples/muc-tieu-2025.yaml -o bao-cao.html
   ntm report thang-11.csv --targets muc-tieu.yaml --previous thang-10.csv -o bao-cao-thang-11.xlsx
-  ntm --lang en report thang-11.csv --targets targets.yaml -o report.md")]
+  ntm --lang en report thang-11.csv --targets targets.yaml -o report.md
+  ntm report thang-12-2025.xlsx --history thang-*.xlsx --targets muc-tieu.yaml -o bao-cao.html")]
     Report(ReportArgs),
     /// List and inspect criteria sets.
     #[command(after_help = "\
@@ -388,9 +393,12 @@ struct ProgressArgs {
     /// year the rows name, else the newest set in force].
     #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
     criteria: Option<String>,
-    /// Group by district [default: district when the data has a district column].
-    #[arg(long, value_enum)]
-    by: Option<GroupArg>,
+    /// Group the per-unit tables by COLUMN of the survey, named by its header in English or
+    /// Vietnamese (vung, "Khu vực"); district for the district, province for the province as
+    /// a whole [default: district when the survey names districts, unless it is of 2026 or
+    /// later].
+    #[arg(long, value_name = "COLUMN")]
+    by: Option<String>,
     /// Exit with status 1 when any target is not met.
     #[arg(long)]
     check: bool,
@@ -443,6 +451,10 @@ struct TrendArgs {
     /// a reorganisation.
     #[arg(long, value_name = "FILE")]
     map: Option<String>,
+    /// Also give each period's figures per unit of COLUMN of the survey, named by its header in
+    /// English or Vietnamese (vung, "Khu vực"), or district [default: the province only].
+    #[arg(long, value_name = "COLUMN")]
+    by: Option<String>,
     /// Criteria set: a built-in id or a YAML file [default: the set for the
     /// year the rows name, else the newest set in force].
     #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
@@ -503,6 +515,17 @@ struct ReportArgs {
     /// Last period's survey, to report what changed.
     #[arg(long, value_name = "FILE")]
     previous: Option<String>,
+    /// Earlier periods' surveys, for the trend section: panels, or files of one period each,
+    /// the period from the file's Kỳ column or its name (thang-11-2025.xlsx; thang-11.xlsx
+    /// with --year). This file may be among them; the trend ends at its period.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    history: Vec<String>,
+    /// Group the per-unit tables by COLUMN of the survey, named by its header in English or
+    /// Vietnamese (vung, "Khu vực"); district for the district, province for the province as
+    /// a whole [default: district when the survey names districts, unless it is of 2026 or
+    /// later].
+    #[arg(long, value_name = "COLUMN")]
+    by: Option<String>,
     /// Criteria set: a built-in id or a YAML file [default: the set for the
     /// year the rows name, else the newest set in force].
     #[arg(short, long, value_name = "ID|FILE", value_parser = SetOrFile, hide_possible_values = true)]
@@ -516,7 +539,9 @@ struct ReportArgs {
     /// The report's date, YYYY-MM-DD [default: today].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     date: Option<crate::criteria::Date>,
-    /// The period of a panel file to report on, 2025-10 or 2025 [default: the latest].
+    /// The period reported on, 2025-10 or 2025: of a panel file, the one to report on [default:
+    /// the latest]; of a file without a period column, the period it is of [default: the one
+    /// its name gives, with --history].
     #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
     period: Option<Period>,
     #[command(flatten)]
@@ -534,12 +559,11 @@ fn parse_date(s: &str) -> Result<crate::criteria::Date, String> {
         .ok_or_else(|| format!("\"{s}\" is not a date; expected YYYY-MM-DD"))
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum GroupArg {
-    /// One section per district.
-    District,
-    /// The province only.
-    Province,
+/// What to group by: `--by`, else `by` in `ntm.toml`, else as the command decides.
+fn by_or(flag: Option<&str>, config: &Config) -> By {
+    flag.map(By::named)
+        .or_else(|| config.by.clone())
+        .unwrap_or_default()
 }
 
 #[derive(Debug, Subcommand)]
@@ -806,6 +830,8 @@ impl Cli {
                     criteria: set_or(args.criteria),
                     targets: args.targets.or_else(|| config.targets.clone()),
                     previous: args.previous,
+                    history: args.history,
+                    by: by_or(args.by.as_deref(), config),
                     format,
                     output: args.output,
                     date: args.date.unwrap_or(env.today),
@@ -866,6 +892,7 @@ impl Cli {
                     periods: args.periods,
                     targets: args.targets.or_else(|| config.targets.clone()),
                     map: args.map,
+                    by: by_or(args.by.as_deref(), config),
                     format,
                     output: args.output,
                     read: args.read.options(),
@@ -886,10 +913,7 @@ impl Cli {
                         input: args.input,
                         criteria: set_or(args.criteria),
                         targets: args.targets.or_else(|| config.targets.clone()),
-                        by_district: args
-                            .by
-                            .map(|b| matches!(b, GroupArg::District))
-                            .or(config.by_district),
+                        by: by_or(args.by.as_deref(), config),
                         format,
                         output: args.output,
                         read: args.read.options(),

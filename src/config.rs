@@ -5,7 +5,7 @@
 //! criteria = "vn-commune-2021-2025"   # a built-in id or a YAML file
 //! targets = "muc-tieu-2025.yaml"      # for progress and report
 //! lang = "vi"                         # vi or en
-//! by = "district"                     # district or province, for progress and report
+//! by = "district"                     # district, province or a column: progress, report, trend
 //!
 //! [report]                             # the head and signature of `ntm report`
 //! issuer = ["UBND TỈNH MẪU", "BAN CHỈ ĐẠO CÁC CTMTQG"]
@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::aggregate::progress::By;
 use crate::criteria::builtin;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -38,8 +39,9 @@ pub struct Config {
     pub targets: Option<String>,
     /// Language of labels.
     pub lang: Option<Lang>,
-    /// Group `progress` and `report` by district (`true`) or the province only (`false`).
-    pub by_district: Option<bool>,
+    /// What `progress`, `report` and `trend` group communes by: the district, the province
+    /// as a whole, or a column of the survey.
+    pub by: Option<By>,
     /// The head and signature of the report, as the issuing office writes them.
     pub report: ReportHead,
 }
@@ -66,7 +68,7 @@ struct RawConfig {
     criteria: Option<String>,
     targets: Option<String>,
     lang: Option<RawLang>,
-    by: Option<RawGroup>,
+    by: Option<String>,
     report: Option<RawReport>,
 }
 
@@ -106,13 +108,6 @@ impl Lines {
 enum RawLang {
     Vi,
     En,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum RawGroup {
-    District,
-    Province,
 }
 
 impl Config {
@@ -160,7 +155,7 @@ impl Config {
             let hint = if message.contains("expected") {
                 ""
             } else {
-                "; expected the keys criteria, targets, lang (vi|en), by (district|province) and a [report] table of issuer, place, number and signer"
+                "; expected the keys criteria, targets, lang (vi|en), by (district, province or a column) and a [report] table of issuer, place, number and signer"
             };
             Error::Usage(format!("{file}{at}: {message}{hint}"))
         })?;
@@ -185,7 +180,7 @@ impl Config {
                 RawLang::Vi => Lang::Vi,
                 RawLang::En => Lang::En,
             }),
-            by_district: raw.by.map(|b| matches!(b, RawGroup::District)),
+            by: raw.by.as_deref().map(By::named),
             report: raw.report.map_or_else(ReportHead::default, |r| {
                 let text =
                     |t: Option<String>| t.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
@@ -223,7 +218,7 @@ mod tests {
                         .into()
                 ),
                 lang: Some(Lang::En),
-                by_district: Some(false),
+                by: Some(By::Province),
                 report: ReportHead::default(),
             }
         );

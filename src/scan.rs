@@ -5,6 +5,7 @@
 
 use std::io::Write;
 
+use crate::aggregate::progress::By;
 use crate::code::Code;
 use crate::criteria::{
     BUILTIN_SETS, ClassId, CriteriaSet, LevelLookup, Measure, SetChoice, for_year,
@@ -17,7 +18,7 @@ use crate::render::{Periodic, Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::input::{HEADER_NAMES, InputOptions, first_year, header_meaning};
 use crate::survey::{ConditionCell, SurveyReader};
-use crate::text::{fold, ranges};
+use crate::text::{fold, ranges, shown};
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
@@ -197,14 +198,39 @@ impl<'s> Scan<'s> {
         read: &InputOptions,
         stderr: &mut dyn Write,
     ) -> Result<Scan<'s>> {
-        let reader = SurveyReader::open(input, set, read.year, read)?;
-        for warning in judge_header(set, &reader)? {
+        Scan::open_by(set, input, read, &By::Default, stderr).map(|(scan, _)| scan)
+    }
+
+    /// Opens `input` as [`Scan::open`] does, and finds the column `by` names
+    /// ([`By::Column`]) in its header, as headers are matched: by name, or by what an office
+    /// spelling of it means (`--by vung` is the column `Vùng`). Returns `by` with the header
+    /// as the file writes it. Fails, naming the file and the column, when there is none.
+    pub fn open_by(
+        set: &'s CriteriaSet,
+        input: &str,
+        read: &InputOptions,
+        by: &By,
+        stderr: &mut dyn Write,
+    ) -> Result<(Scan<'s>, By)> {
+        let mut reader = SurveyReader::open(input, set, read.year, read)?;
+        let warnings = judge_header(set, &reader)?;
+        let by = match by {
+            By::Column(asked) => {
+                let index = find_column(reader.headers(), asked, set).ok_or_else(|| {
+                    Error::Usage(no_column(reader.file(), reader.headers(), asked))
+                })?;
+                reader.group_by(index);
+                By::Column(reader.headers()[index].clone())
+            }
+            by => by.clone(),
+        };
+        for warning in warnings {
             warn(stderr, &warning);
         }
         let missing = criteria_missing(set, &reader);
         let mut scan = Scan::new(set, reader);
         scan.missing = missing;
-        Ok(scan)
+        Ok((scan, by))
     }
 
     /// Scans the rows `reader` reads, with its header as it is.
@@ -901,17 +927,6 @@ pub fn column_hint(header: &str, set: &CriteriaSet) -> Option<String> {
             ));
         }
     }
-    let key = fold(header);
-    let mut known: Vec<(String, String)> = HEADER_NAMES
-        .iter()
-        .flat_map(|(name, aliases)| {
-            std::iter::once(((*name).to_owned(), fold(name))).chain(
-                aliases
-                    .iter()
-                    .map(|a| ((*name).to_owned(), (*a).to_owned())),
-            )
-        })
-        .collect();
     let mut columns = vec![set.classification.column.clone()];
     columns.extend(
         set.classification
@@ -923,21 +938,77 @@ pub fn column_hint(header: &str, set: &CriteriaSet) -> Option<String> {
     for tier in &set.tiers {
         columns.extend(tier.criteria.iter().map(|c| tier.verdict_column(c.number)));
     }
-    known.extend(columns.into_iter().map(|c| {
-        let folded = fold(&c);
-        (c, folded)
-    }));
-    known
+    let known = HEADER_NAMES
+        .iter()
+        .map(|(name, _)| (*name).to_owned())
+        .chain(columns);
+    closest(header, known).map(|name| format!("did you mean \"{name}\"?"))
+}
+
+/// Of the `names`, the one `asked` is closest to, when close enough (a similarity of 0.6 or
+/// more): judged by each name and, for a known column, every office spelling of it (see
+/// [`HEADER_NAMES`]), without diacritics or case.
+fn closest(asked: &str, names: impl IntoIterator<Item = String>) -> Option<String> {
+    let key = fold(asked);
+    let spellings = |name: &str| -> Vec<String> {
+        let mut spellings = vec![fold(name)];
+        if let Some(meaning) = header_meaning(name, &[]) {
+            spellings.push(fold(&meaning));
+            if let Some((_, aliases)) = HEADER_NAMES.iter().find(|(n, _)| *n == meaning) {
+                spellings.extend(aliases.iter().map(|a| (*a).to_owned()));
+            }
+        }
+        spellings
+    };
+    names
         .into_iter()
-        .map(|(name, spelling)| {
-            (
-                strsim::normalized_damerau_levenshtein(&key, &spelling),
-                name,
-            )
+        .filter_map(|name| {
+            let score = spellings(&name)
+                .iter()
+                .map(|s| strsim::normalized_damerau_levenshtein(&key, s))
+                .fold(0.0, f64::max);
+            (score >= 0.6).then_some((score, name))
         })
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, name)| format!("did you mean \"{name}\"?"))
+        .reduce(|best, next| if next.0 > best.0 { next } else { best })
+        .map(|(_, name)| name)
+}
+
+/// Where in `headers` the column `asked` for is: the header of that name, or else the first
+/// whose meaning is the same (an office spelling of a known column: `vung` is `Vùng`, both
+/// the region), compared without diacritics or case.
+fn find_column(headers: &[String], asked: &str, set: &CriteriaSet) -> Option<usize> {
+    let key = fold(asked);
+    if key.is_empty() {
+        return None;
+    }
+    let prefixes = set.verdict_prefixes();
+    let meaning = header_meaning(asked, &prefixes);
+    headers.iter().position(|h| fold(h) == key).or_else(|| {
+        meaning.as_ref().and_then(|meaning| {
+            headers
+                .iter()
+                .position(|h| header_meaning(h, &prefixes).as_ref() == Some(meaning))
+        })
+    })
+}
+
+/// What is said when the column `--by` asks for is not in `file`: the column, and the header
+/// the name is closest to, else the file's columns.
+fn no_column(file: &str, headers: &[String], asked: &str) -> String {
+    let named: Vec<String> = headers.iter().filter(|h| !h.is_empty()).cloned().collect();
+    let said = format!("{file}: no column \"{}\" to group by (--by)", shown(asked));
+    if let Some(near) = closest(asked, named.iter().cloned()) {
+        return format!("{said}; did you mean \"{}\"?", shown(&near));
+    }
+    let mut listed: Vec<String> = named
+        .iter()
+        .take(12)
+        .map(|h| shown(h).into_owned())
+        .collect();
+    if named.len() > 12 {
+        listed.push("…".into());
+    }
+    format!("{said}; its columns are {}", listed.join(", "))
 }
 
 /// Tells the warning `problem` on `stderr`, with its code (`warning[unknown-column]: …`).

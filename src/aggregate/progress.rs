@@ -1,7 +1,8 @@
 //! Progress against targets: counts of communes by tier and band, average criteria, hamlet
-//! share, per province and district; each target with what is still needed; the criteria that
-//! hold communes back; and the communes closest to the next tier. Tallies are summed as rows
-//! stream, so memory grows with districts and candidates kept, not with communes.
+//! share, for the province and per unit (the district, or a column the user names); each
+//! target with what is still needed; the criteria that hold communes back; and the communes
+//! closest to the next tier. Tallies are summed as rows stream, so memory grows with units and
+//! candidates kept, not with communes.
 
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
@@ -14,8 +15,54 @@ use crate::lang::Text;
 use crate::score::CommuneScore;
 use crate::score::gaps::gaps;
 use crate::survey::district_key;
+use crate::survey::input::header_meaning;
+use crate::text::fold;
 
-/// The counts of one scope (the province or a district).
+/// What the per-unit tables of `progress`, `report` and `trend` group communes by.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum By {
+    /// Not said: by district when the survey names districts (a district column, or group
+    /// headings that name them), unless it is of a year after districts were abolished.
+    #[default]
+    Default,
+    /// The province as a whole: no per-unit table.
+    Province,
+    /// The district: its column, or the group headings that name districts.
+    District,
+    /// Another column of the survey: as asked on the command line until the file's header is
+    /// matched, then as the file writes its header (`Vùng`).
+    Column(String),
+}
+
+impl By {
+    /// What `--by NAME` (or `by` in `ntm.toml`) asks for: the district or the province under
+    /// any of their names (`district`, `Huyện`, `province`, `Tỉnh` …), else a column of that
+    /// name.
+    #[must_use]
+    pub fn named(name: &str) -> By {
+        match header_meaning(name, &[]).as_deref() {
+            Some(DISTRICT) => By::District,
+            Some("province") => By::Province,
+            _ => By::Column(name.trim().to_owned()),
+        }
+    }
+
+    /// What the per-unit tables are headed by: [`DISTRICT`], or the column's header; `None`
+    /// for the province as a whole (or not said).
+    #[must_use]
+    pub fn heading(&self) -> Option<&str> {
+        match self {
+            By::Default | By::Province => None,
+            By::District => Some(DISTRICT),
+            By::Column(header) => Some(header),
+        }
+    }
+}
+
+/// The heading of per-unit tables grouped by district (see [`ProgressReport::by`]).
+pub const DISTRICT: &str = "district";
+
+/// The counts of one scope (the province or a unit).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tally {
     /// Communes.
@@ -247,11 +294,12 @@ pub struct HamletShare {
     pub communes_without_data: u32,
 }
 
-/// One district's progress.
+/// One unit's progress: a district, or a value of the column the report groups by.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DistrictReport {
-    /// District name (empty for communes without one).
-    pub district: String,
+pub struct GroupReport {
+    /// The unit: the district's name, or the column's cell, as first written; empty for the
+    /// communes whose cell is blank, which are a unit of their own.
+    pub group: String,
     /// Communes.
     pub communes: u32,
     /// Communes by tier.
@@ -262,7 +310,7 @@ pub struct DistrictReport {
     pub average_criteria: Option<f64>,
     /// Hamlet share.
     pub hamlet_standard_share: Option<HamletShare>,
-    /// The district's targets.
+    /// The unit's targets: a district's, from the targets file; none for other units.
     pub targets: Vec<TargetResult>,
 }
 
@@ -338,8 +386,12 @@ pub struct ProgressReport {
     pub hamlet_standard_share: Option<HamletShare>,
     /// The province's targets.
     pub targets: Vec<TargetResult>,
-    /// Per district, when grouped.
-    pub districts: Vec<DistrictReport>,
+    /// What the per-unit tables group communes by: `district`, or the header of the column
+    /// named with `--by` as the file writes it; `null` for the province as a whole.
+    pub by: Option<String>,
+    /// Per unit of `by`, in the order they first appear (districts of the targets without
+    /// communes last).
+    pub groups: Vec<GroupReport>,
     /// Criteria by communes not meeting them, most first.
     pub bottlenecks: Vec<Bottleneck>,
     /// Communes closest to the tiers whose targets have a gap, best first.
@@ -424,17 +476,17 @@ struct Pool {
 pub struct Progress<'s> {
     set: &'s CriteriaSet,
     targets: Option<&'s Targets>,
-    by_district: Option<bool>,
+    by: By,
     /// Whether the survey has a district column, which groups when not asked otherwise.
     district_column: bool,
     /// The latest year of the communes added.
     latest_year: Option<u16>,
     province: Tally,
-    /// Tallies per district, in the order the districts first appear, under the name they
-    /// first appear with.
-    districts: Vec<(String, Tally)>,
-    /// Where each district's tally is in `districts`, by [`district_key`].
-    district_index: HashMap<String, usize>,
+    /// Tallies per unit (district, or the column's cell), in the order the units first
+    /// appear, under the name they first appear with.
+    groups: Vec<(String, Tally)>,
+    /// Where each unit's tally is in `groups`, by [`Progress::key`].
+    group_index: HashMap<String, usize>,
     criteria: Vec<[u32; 3]>,
     pools: Vec<Pool>,
     seen: u64,
@@ -444,23 +496,19 @@ pub struct Progress<'s> {
 }
 
 impl<'s> Progress<'s> {
-    /// An empty report for `set`, judged against `targets`, grouped by district (`Some(true)`),
-    /// not (`Some(false)`), or when not asked (`None`) as [`Progress::by_district`] says.
+    /// An empty report for `set`, judged against `targets`, grouped as `by` says (for
+    /// [`By::Default`], see [`Progress::grouping`]).
     #[must_use]
-    pub fn new(
-        set: &'s CriteriaSet,
-        targets: Option<&'s Targets>,
-        by_district: Option<bool>,
-    ) -> Self {
+    pub fn new(set: &'s CriteriaSet, targets: Option<&'s Targets>, by: By) -> Self {
         Progress {
             set,
             targets,
-            by_district,
+            by,
             district_column: false,
             latest_year: None,
             province: Tally::new(set),
-            districts: Vec::new(),
-            district_index: HashMap::new(),
+            groups: Vec::new(),
+            group_index: HashMap::new(),
             criteria: vec![[0; 3]; set.base().criteria.len()],
             pools: Vec::new(),
             seen: 0,
@@ -469,11 +517,27 @@ impl<'s> Progress<'s> {
         }
     }
 
-    /// Whether a tally already exists for `district` (used to warn about targets for districts
-    /// the data does not have).
+    /// How a unit's name is compared: a district's without its kind and diacritics (see
+    /// [`district_key`]), another column's cell without diacritics, case or spacing.
+    fn key(&self, name: &str) -> String {
+        match self.by {
+            By::Column(_) => fold(name),
+            _ => district_key(name),
+        }
+    }
+
+    /// Whether a tally already exists for the unit `name` (used to warn about targets for
+    /// districts the data does not have).
     #[must_use]
-    pub fn has_district(&self, district: &str) -> bool {
-        self.district_index.contains_key(&district_key(district))
+    pub fn has_group(&self, name: &str) -> bool {
+        self.group_index.contains_key(&self.key(name))
+    }
+
+    /// Whether some commune added has a unit with a name: a district, or a cell in the
+    /// column grouped by.
+    #[must_use]
+    pub fn has_named_group(&self) -> bool {
+        self.groups.iter().any(|(name, _)| !name.is_empty())
     }
 
     /// Counts a commune recognised at tier `k`, and watches it when it no longer meets it.
@@ -533,15 +597,21 @@ impl<'s> Progress<'s> {
         self.latest_year
     }
 
-    /// Whether the report is grouped by district: as asked; or when not asked, when the survey
-    /// has a district column or some commune so far has a district's name (from a heading),
-    /// unless the survey is for a year after districts were abolished.
+    /// What the report is grouped by: as asked; or when not asked ([`By::Default`]), by
+    /// district when the survey has a district column or some commune so far has a
+    /// district's name (from a heading), unless the survey is for a year after districts
+    /// were abolished, and otherwise the province as a whole. Never [`By::Default`].
     #[must_use]
-    pub fn by_district(&self) -> bool {
-        self.by_district.unwrap_or_else(|| {
-            !self.after_districts()
-                && (self.district_column || self.districts.iter().any(|(name, _)| !name.is_empty()))
-        })
+    pub fn grouping(&self) -> By {
+        match &self.by {
+            By::Default
+                if !self.after_districts() && (self.district_column || self.has_named_group()) =>
+            {
+                By::District
+            }
+            By::Default => By::Province,
+            by => by.clone(),
+        }
     }
 
     /// Adds one scored commune.
@@ -552,17 +622,19 @@ impl<'s> Progress<'s> {
         let set = self.set;
         self.latest_year = self.latest_year.max(score.commune.year);
         self.province.add(set, score);
-        if self.by_district != Some(false) {
-            let district = &score.commune.district;
-            let districts = &mut self.districts;
-            let index = *self
-                .district_index
-                .entry(district_key(district))
-                .or_insert_with(|| {
-                    districts.push((district.clone(), Tally::new(set)));
-                    districts.len() - 1
-                });
-            self.districts[index].1.add(set, score);
+        let unit = match self.by {
+            By::Province => None,
+            By::Column(_) => Some(&score.commune.group),
+            By::Default | By::District => Some(&score.commune.district),
+        };
+        if let Some(unit) = unit {
+            let key = self.key(unit);
+            let groups = &mut self.groups;
+            let index = *self.group_index.entry(key).or_insert_with(|| {
+                groups.push((unit.clone(), Tally::new(set)));
+                groups.len() - 1
+            });
+            self.groups[index].1.add(set, score);
         }
         for (counts, result) in self.criteria.iter_mut().zip(&score.tiers[0]) {
             match result.verdict {
@@ -585,9 +657,14 @@ impl<'s> Progress<'s> {
             return;
         };
         let district = &score.commune.district;
+        // (a district's targets are judged when the report may group by district)
+        let districts = matches!(self.by, By::Default | By::District);
         let scopes = [
             (None, Some(&targets.province_goals)),
-            (Some(district), targets.district(district)),
+            (
+                Some(district),
+                targets.district(district).filter(|_| districts),
+            ),
         ];
         for (scope, goals) in scopes {
             let Some(goals) = goals else { continue };
@@ -659,24 +736,27 @@ impl<'s> Progress<'s> {
     #[must_use]
     pub fn finish(self) -> ProgressReport {
         let set = self.set;
-        let by_district = self.by_district();
+        let grouping = self.grouping();
+        let by_district = grouping == By::District;
         let goals = self.targets.map(|t| &t.province_goals);
         let targets = goals
             .map(|g| judge(set, &self.province, g))
             .unwrap_or_default();
-        let mut districts: Vec<DistrictReport> = self
-            .districts
+        let district_goals = |name: &str| {
+            self.targets
+                .and_then(|t| t.district(name))
+                .filter(|_| by_district)
+        };
+        let mut groups: Vec<GroupReport> = self
+            .groups
             .iter()
-            .filter(|_| by_district)
-            .map(|(name, tally)| {
-                let goals = self.targets.and_then(|t| t.district(name));
-                district_report(set, name, tally, goals)
-            })
+            .filter(|_| grouping != By::Province)
+            .map(|(name, tally)| group_report(set, name, tally, district_goals(name)))
             .collect();
         if let Some(t) = self.targets {
             for (name, goals) in &t.districts {
-                if by_district && !self.has_district(name) {
-                    districts.push(district_report(set, name, &Tally::new(set), Some(goals)));
+                if by_district && !self.has_group(name) {
+                    groups.push(group_report(set, name, &Tally::new(set), Some(goals)));
                 }
             }
         }
@@ -707,7 +787,7 @@ impl<'s> Progress<'s> {
             let (tally, goals) = match scope {
                 None => (&self.province, goals),
                 Some(d) => (
-                    self.districts
+                    self.groups
                         .iter()
                         .find(|(name, _)| name == d)
                         .map_or(&self.province, |(_, t)| t),
@@ -725,7 +805,11 @@ impl<'s> Progress<'s> {
             (a.scope.is_some(), &a.scope, a.tier).cmp(&(b.scope.is_some(), &b.scope, b.tier))
         });
         let mut candidates = Vec::new();
-        for pool in pools {
+        // (a district's candidates are listed when the report is grouped by district)
+        for pool in pools
+            .into_iter()
+            .filter(|p| p.scope.is_none() || by_district)
+        {
             let gap = gap_of(&pool.scope, pool.tier);
             let mut ranked = pool.heap.into_sorted_vec();
             ranked.truncate(gap);
@@ -744,7 +828,8 @@ impl<'s> Progress<'s> {
             average_criteria: average(&self.province),
             hamlet_standard_share: hamlet_share(&self.province),
             targets,
-            districts,
+            by: grouping.heading().map(str::to_owned),
+            groups,
             bottlenecks,
             candidates,
             recognition: recognition(set, self.recognised, self.watch),
@@ -819,14 +904,14 @@ fn recognition(
     })
 }
 
-fn district_report(
+fn group_report(
     set: &CriteriaSet,
     name: &str,
     tally: &Tally,
     goals: Option<&Goals>,
-) -> DistrictReport {
-    DistrictReport {
-        district: name.to_owned(),
+) -> GroupReport {
+    GroupReport {
+        group: name.to_owned(),
         communes: tally.communes,
         tiers: tiers(set, tally),
         bands: bands(set, tally),
@@ -985,7 +1070,7 @@ impl ProgressReport {
     pub fn all_met(&self) -> bool {
         self.targets
             .iter()
-            .chain(self.districts.iter().flat_map(|d| &d.targets))
+            .chain(self.groups.iter().flat_map(|d| &d.targets))
             .all(|t| t.met == Some(true))
     }
 }

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::aggregate::changes::{Mergers, Snapshot};
-use crate::aggregate::progress::{BandCount, Figure, Progress, ProgressReport, TierCount};
+use crate::aggregate::progress::{
+    BandCount, By, Figure, Progress, ProgressReport, TargetResult, TierCount,
+};
 use crate::aggregate::targets::Targets;
 use crate::criteria::{CriteriaSet, Verdict};
 use crate::score::CommuneScore;
@@ -19,6 +21,10 @@ pub struct Trend {
     pub criteria: String,
     /// The year the targets are for, when targets were given.
     pub target_year: Option<u16>,
+    /// What each period's units are, when grouped (`--by`): `district`, or the header of the
+    /// column grouped by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
     /// The figures of each period, oldest first.
     pub periods: Vec<PeriodFigures>,
     /// For each target, the pace so far against the pace still needed.
@@ -44,6 +50,28 @@ pub struct PeriodFigures {
     /// Share of hamlets recognised standard.
     pub hamlet_standard_share: Option<f64>,
     /// Each target's actual figure and what is still needed.
+    pub targets: Vec<TargetActual>,
+    /// The figures of each unit, when grouped (`--by`), in the order the units first appear.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<GroupFigures>>,
+}
+
+/// The figures of one unit (a district, or a cell of the column grouped by) in one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupFigures {
+    /// The unit; empty for the communes whose cell is blank.
+    pub group: String,
+    /// Communes.
+    pub communes: u32,
+    /// Communes at each tier.
+    pub tiers: Vec<TierCount>,
+    /// Communes in each band.
+    pub bands: Vec<BandCount>,
+    /// Average criteria met per commune.
+    pub average_criteria: Option<f64>,
+    /// Share of hamlets recognised standard.
+    pub hamlet_standard_share: Option<f64>,
+    /// Each of the unit's targets (a district's, from the targets file).
     pub targets: Vec<TargetActual>,
 }
 
@@ -114,6 +142,8 @@ pub struct TrendBuilder<'s> {
     history: BTreeMap<String, BTreeMap<Period, Snapshot>>,
     /// Mergers, to follow communes across a reorganisation.
     mergers: Option<&'s Mergers>,
+    /// What each period's units are.
+    by: By,
 }
 
 impl<'s> TrendBuilder<'s> {
@@ -126,7 +156,48 @@ impl<'s> TrendBuilder<'s> {
             periods: BTreeMap::new(),
             history: BTreeMap::new(),
             mergers: None,
+            by: By::Province,
         }
+    }
+
+    /// Groups each period's figures per unit as `by` says (the province as a whole for
+    /// [`By::Default`]), for the periods added from now on.
+    pub fn group_by(&mut self, by: By) {
+        self.by = match by {
+            By::Default => By::Province,
+            by => by,
+        };
+    }
+
+    /// Whether some commune added has a unit with a name (see [`Progress::has_named_group`]).
+    #[must_use]
+    pub fn has_named_group(&self) -> bool {
+        self.periods.values().any(Progress::has_named_group)
+    }
+
+    /// The criteria set communes are scored with.
+    #[must_use]
+    pub fn set(&self) -> &'s CriteriaSet {
+        self.set
+    }
+
+    /// Leaves out the periods after `until`, and returns them.
+    pub fn retain_until(&mut self, until: Period) -> Vec<Period> {
+        let later: Vec<Period> = self
+            .periods
+            .range(until..)
+            .skip(1)
+            .map(|(p, _)| *p)
+            .collect();
+        if later.is_empty() {
+            return later;
+        }
+        self.periods.retain(|p, _| *p <= until);
+        for periods in self.history.values_mut() {
+            periods.retain(|p, _| *p <= until);
+        }
+        self.history.retain(|_, periods| !periods.is_empty());
+        later
     }
 
     /// The same, following communes through `mergers`: a commune's history before it became
@@ -140,10 +211,10 @@ impl<'s> TrendBuilder<'s> {
 
     /// Adds a scored commune of `period`.
     pub fn add(&mut self, period: Period, score: &CommuneScore) {
-        let (set, targets) = (self.set, self.targets);
+        let (set, targets, by) = (self.set, self.targets, &self.by);
         self.periods
             .entry(period)
-            .or_insert_with(|| Progress::new(set, targets, Some(false)))
+            .or_insert_with(|| Progress::new(set, targets, by.clone()))
             .add(score);
         let id = &score.commune.id;
         let unit = self.mergers.map_or(id.as_str(), |m| m.unit(id));
@@ -182,19 +253,27 @@ impl<'s> TrendBuilder<'s> {
                 bands: r.bands.clone(),
                 average_criteria: r.average_criteria,
                 hamlet_standard_share: r.hamlet_standard_share.as_ref().map(|h| h.share),
-                targets: r
-                    .targets
-                    .iter()
-                    .map(|t| TargetActual {
-                        name: t.name.clone(),
-                        required: t.required,
-                        actual: t.actual,
-                        gap: t.gap,
-                        met: t.met,
-                    })
-                    .collect(),
+                targets: actuals(&r.targets),
+                groups: r.by.is_some().then(|| {
+                    r.groups
+                        .iter()
+                        .map(|g| GroupFigures {
+                            group: g.group.clone(),
+                            communes: g.communes,
+                            tiers: g.tiers.clone(),
+                            bands: g.bands.clone(),
+                            average_criteria: g.average_criteria,
+                            hamlet_standard_share: g
+                                .hamlet_standard_share
+                                .as_ref()
+                                .map(|h| h.share),
+                            targets: actuals(&g.targets),
+                        })
+                        .collect()
+                }),
             })
             .collect();
+        let by = self.by.heading().map(str::to_owned);
         let target_year = self.targets.and_then(|t| t.year);
         let pace = match (reports.first(), reports.last(), target_year) {
             (Some((first, start)), Some((latest, now)), Some(year)) => now
@@ -242,11 +321,26 @@ impl<'s> TrendBuilder<'s> {
         Trend {
             criteria: set.id.clone(),
             target_year,
+            by,
             periods,
             pace,
             losses,
         }
     }
+}
+
+/// Each target's actual figure, gap and verdict.
+fn actuals(targets: &[TargetResult]) -> Vec<TargetActual> {
+    targets
+        .iter()
+        .map(|t| TargetActual {
+            name: t.name.clone(),
+            required: t.required,
+            actual: t.actual,
+            gap: t.gap,
+            met: t.met,
+        })
+        .collect()
 }
 
 fn value(figure: Figure) -> f64 {

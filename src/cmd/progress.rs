@@ -1,13 +1,14 @@
-//! `ntm progress`: the province's and each district's progress against its targets.
+//! `ntm progress`: the province's progress against its targets, and each unit's (district, or
+//! the column named with `--by`).
 
 use std::io::Write;
 
 use crate::aggregate::periods::ByPeriod;
-use crate::aggregate::progress::Progress;
+use crate::aggregate::progress::{By, Progress};
 use crate::aggregate::targets::Targets;
 use crate::criteria::SetChoice;
 use crate::env::Env;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
 use crate::render::{DocumentFormat, TableLabels, json_document, not_written, sections};
@@ -32,9 +33,8 @@ pub struct ProgressOptions {
     pub criteria: SetChoice,
     /// The targets file.
     pub targets: Option<String>,
-    /// Group by district: `Some(true)` or `Some(false)` when asked, `None` to group when the
-    /// data has a district column.
-    pub by_district: Option<bool>,
+    /// What the per-unit tables group communes by.
+    pub by: By,
     /// The output format.
     pub format: DocumentFormat,
     /// The output file; standard output when `None`.
@@ -56,16 +56,57 @@ pub enum TargetsOutcome {
     NotAllMet,
 }
 
-/// Says on `stderr` that a survey with a district column is reported for the province as a
-/// whole, when it is for a year after districts were abolished.
-pub fn abolished_districts(tally: &Progress<'_>, stderr: &mut dyn Write) {
-    if tally.after_districts() {
+/// Says on `stderr` what grouping leaves aside: for a survey with a district column of a year
+/// after districts were abolished, grouped as by default, that it is reported for the province
+/// as a whole; for a report grouped by another column, that the targets' districts are not
+/// judged; for one grouped by district, the districts of the targets that have no communes.
+pub fn grouping_notes(
+    tally: &Progress<'_>,
+    asked: &By,
+    district_column: bool,
+    targets: Option<&Targets>,
+    stderr: &mut dyn Write,
+) {
+    if *asked == By::Default && district_column && tally.after_districts() {
         let _ = writeln!(
             stderr,
-            "note: districts were abolished on 1/7/2025, so the {} survey is reported for the province as a whole; --by district groups by the district column",
+            "note: districts were abolished on 1/7/2025, so the {} survey is reported for the province as a whole; --by COLUMN groups it by a column such as a planning area, --by district by the district column",
             tally.latest_year().unwrap_or_default()
         );
     }
+    let Some(targets) = targets.filter(|t| !t.districts.is_empty()) else {
+        return;
+    };
+    match tally.grouping() {
+        By::District => {
+            for (district, _) in &targets.districts {
+                if !tally.has_group(district) {
+                    let _ = writeln!(
+                        stderr,
+                        "warning: the targets name district {district}, which has no communes in the data"
+                    );
+                }
+            }
+        }
+        By::Column(column) => {
+            let _ = writeln!(
+                stderr,
+                "note: the targets of districts are judged when grouping by district; grouped by {column}, only the province's are"
+            );
+        }
+        By::Default | By::Province => {}
+    }
+}
+
+/// Fails when the report was asked to group by district (`--by district`) and the survey has
+/// neither a district column nor group headings that name districts.
+pub fn check_districts(tally: &Progress<'_>, district_column: bool, file: &str) -> Result<()> {
+    if tally.grouping() == By::District && !district_column && !tally.has_named_group() {
+        return Err(Error::Usage(format!(
+            "--by district: {file} has no district column (Huyện) and no group headings that name districts; --by names another column, or --by province reports the province as a whole"
+        )));
+    }
+    Ok(())
 }
 
 /// Runs `ntm progress`, writing warnings to `stderr`.
@@ -89,15 +130,14 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
         .as_deref()
         .map(|path| Targets::load(path, &set))
         .transpose()?;
-    let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
-    let by_district = options.by_district;
+    let (scan, by) = Scan::open_by(&set, &options.input, &options.read, &options.by, stderr)?;
     let district_column = scan.has_district();
     let criteria_missing = scan.criteria_missing().map(str::to_owned);
     let conditions_not_judged = scan.conditions_absent();
     let mut tallies = ByPeriod::new(options.period);
     scan.run(env, stderr, |score| {
         if let Some(tally) = tallies.value(score.commune.period, || {
-            Progress::new(&set, targets.as_ref(), by_district).with_district_column(district_column)
+            Progress::new(&set, targets.as_ref(), by.clone()).with_district_column(district_column)
         }) {
             tally.add(score);
         }
@@ -108,21 +148,10 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
         let _ = writeln!(stderr, "note: {note}");
     }
     let tally = chosen.value.unwrap_or_else(|| {
-        Progress::new(&set, targets.as_ref(), by_district).with_district_column(district_column)
+        Progress::new(&set, targets.as_ref(), by.clone()).with_district_column(district_column)
     });
-    if by_district.is_none() && district_column {
-        abolished_districts(&tally, stderr);
-    }
-    if let Some(targets) = &targets {
-        for (district, _) in &targets.districts {
-            if tally.by_district() && !tally.has_district(district) {
-                let _ = writeln!(
-                    stderr,
-                    "warning: the targets name district {district}, which has no communes in the data"
-                );
-            }
-        }
-    }
+    check_districts(&tally, district_column, &shown(&options.input))?;
+    grouping_notes(&tally, &by, district_column, targets.as_ref(), stderr);
     let mut report = tally.finish();
     report.period = chosen.period.map(|p| p.to_string());
     report.criteria_missing = criteria_missing;

@@ -3,9 +3,11 @@
 use std::io::Write;
 
 use super::diff::snapshots;
+use super::progress::{check_districts, grouping_notes};
+use super::trend::{FilePeriods, Sources, read_files};
 use crate::aggregate::changes::{Snapshot, compare};
 use crate::aggregate::periods::ByPeriod;
-use crate::aggregate::progress::Progress;
+use crate::aggregate::progress::{By, Progress};
 use crate::aggregate::targets::Targets;
 use crate::aggregate::trend::TrendBuilder;
 use crate::config::ReportHead;
@@ -34,12 +36,17 @@ pub struct ReportOptions {
     pub input: String,
     /// A built-in set id or a YAML file.
     pub criteria: SetChoice,
-    /// The period of a panel to report on; the latest when `None`.
+    /// The period reported on: of a panel, the one to report on (the latest when `None`); of
+    /// a file without a period column, the period it is of.
     pub period: Option<Period>,
     /// The targets file.
     pub targets: Option<String>,
     /// Last period's survey, for what changed.
     pub previous: Option<String>,
+    /// Earlier periods' surveys, for the trend.
+    pub history: Vec<String>,
+    /// What the per-unit tables group communes by.
+    pub by: By,
     /// The document format.
     pub format: DocumentFormat,
     /// The output file; standard output when `None` (not for a workbook).
@@ -68,6 +75,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
     inputs.extend(options.criteria.file());
     inputs.extend(options.targets.as_deref());
     inputs.extend(options.previous.as_deref());
+    inputs.extend(options.history.iter().map(String::as_str));
     refuse_overwriting(options.output.as_deref(), &inputs)?;
     check_extension(
         options.output.as_deref(),
@@ -81,24 +89,46 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         .as_deref()
         .map(|path| Targets::load(path, &set))
         .transpose()?;
-    let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
+    let (scan, by) = Scan::open_by(&set, &options.input, &options.read, &options.by, stderr)?;
     let district_column = scan.has_district();
     let criteria_missing = scan.criteria_missing().map(str::to_owned);
     let conditions_not_judged = scan.conditions_absent();
+    let panel = scan.has_periods();
+    let file = shown(&options.input);
+    // the period of a file without a period column: --period, or with --history its name's
+    let own_period = if panel {
+        None
+    } else if let Some(period) = options.period {
+        Some(period)
+    } else if options.history.is_empty() {
+        None
+    } else {
+        Some(Period::in_file_name(&options.input, options.read.year).ok_or_else(|| {
+            Error::Usage(format!(
+                "{file} has no period column (Kỳ, or Năm and Tháng), and its name gives none (thang-12-2025.xlsx; thang-12.xlsx with --year 2025): the trend of --history needs its period; name it with --period"
+            ))
+        })?)
+    };
     // what the report needs of each period, until the file says which is the latest
     let fresh = || {
         (
-            Progress::new(&set, targets.as_ref(), None).with_district_column(district_column),
+            Progress::new(&set, targets.as_ref(), by.clone()).with_district_column(district_column),
             Vec::new(),
         )
     };
-    let mut periods = ByPeriod::new(options.period);
-    // a panel's periods, all of them, for the report's trend section
-    let mut trend = scan
-        .has_periods()
-        .then(|| TrendBuilder::new(&set, targets.as_ref()));
+    let mut periods = ByPeriod::new(if panel { options.period } else { None });
+    // every period of a panel and of the history, for the report's trend section
+    let mut trend =
+        (panel || !options.history.is_empty()).then(|| TrendBuilder::new(&set, targets.as_ref()));
+    let mut sources = Sources::default();
+    sources.first_reading(&options.input);
+    let mut claimed = None;
     scan.run(env, stderr, |score| {
-        if let (Some(trend), Some(period)) = (&mut trend, score.commune.period) {
+        if let (Some(trend), Some(period)) = (&mut trend, score.commune.period.or(own_period)) {
+            if claimed != Some(period) {
+                sources.claim(period, &file)?;
+                claimed = Some(period);
+            }
             trend.add(period, score);
         }
         if let Some((progress, rows)) = periods.value(score.commune.period, fresh) {
@@ -107,13 +137,43 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         }
         Ok(())
     })?;
-    let chosen = periods.choose(&shown(&options.input))?;
+    let chosen = periods.choose(&file)?;
     if let Some(note) = &chosen.note {
         let _ = writeln!(stderr, "note: {note}");
     }
+    let period = chosen.period.or(own_period);
     let (progress, rows): (Progress, Vec<Snapshot>) = chosen.value.unwrap_or_else(fresh);
-    if district_column {
-        super::progress::abolished_districts(&progress, stderr);
+    check_districts(&progress, district_column, &file)?;
+    grouping_notes(&progress, &by, district_column, targets.as_ref(), stderr);
+    if let Some(trend) = &mut trend {
+        read_files(
+            trend,
+            &mut sources,
+            &options.history,
+            FilePeriods::Names { or_given: false },
+            &By::Province,
+            &options.read,
+            env,
+            stderr,
+        )?;
+        // the trend ends at the period reported on
+        let later = period.map(|p| trend.retain_until(p)).unwrap_or_default();
+        if let (Some(period), Some(first), Some(last)) = (period, later.first(), later.last()) {
+            let _ = writeln!(
+                stderr,
+                "note: the trend ends at {period}, the period reported on; {} left out ({first}{})",
+                if later.len() == 1 {
+                    "1 later period is".to_owned()
+                } else {
+                    format!("{} later periods are", later.len())
+                },
+                if later.len() == 1 {
+                    String::new()
+                } else {
+                    format!(" to {last}")
+                }
+            );
+        }
     }
     let changes = match &options.previous {
         Some(previous) => Some(compare(
@@ -132,7 +192,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         labels: TableLabels::new(&set, options.lang, env.table_width),
         progress: {
             let mut report = progress.finish();
-            report.period = chosen.period.map(|p| p.to_string());
+            report.period = period.map(|p| p.to_string());
             report.conditions_not_judged = conditions_not_judged;
             report
         },

@@ -2,12 +2,15 @@
 //! one file per period), whether the province is on track for its targets, and the communes
 //! that ever lost a criterion or a tier.
 
+use std::collections::BTreeMap;
 use std::io::Write;
+use std::path::PathBuf;
 
 use crate::aggregate::changes::Mergers;
+use crate::aggregate::progress::By;
 use crate::aggregate::targets::Targets;
 use crate::aggregate::trend::TrendBuilder;
-use crate::criteria::SetChoice;
+use crate::criteria::{CriteriaSet, SetChoice};
 use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -40,6 +43,8 @@ pub struct TrendOptions {
     pub targets: Option<String>,
     /// A map of mergers and renames (`old_id,new_id`).
     pub map: Option<String>,
+    /// What each period's figures are grouped by, besides the province's.
+    pub by: By,
     /// The output format.
     pub format: DocumentFormat,
     /// The output file; standard output when `None`.
@@ -48,6 +53,166 @@ pub struct TrendOptions {
     pub read: InputOptions,
     /// Language of labels.
     pub lang: Lang,
+}
+
+/// Where the period of a file without a period column comes from.
+#[derive(Debug, Clone, Copy)]
+pub enum FilePeriods<'a> {
+    /// `--period`, once for each such file, in order.
+    Given(&'a [Period]),
+    /// Each file's name (see [`Period::in_file_name`]); `or_given` when `--period` could have
+    /// named it instead, as for `trend`.
+    Names {
+        /// Whether `--period` could have named it.
+        or_given: bool,
+    },
+}
+
+/// The files a trend was read from and the periods each gave, so that no file is read twice
+/// and no period comes from two files.
+#[derive(Debug, Default)]
+pub struct Sources {
+    /// The files read, by their full path.
+    files: Vec<PathBuf>,
+    /// Whether standard input was read.
+    stdin: bool,
+    /// Each period read, with the file it came from, as messages name it.
+    periods: BTreeMap<Period, String>,
+}
+
+impl Sources {
+    /// Notes that `input` is being read; `false` when it was read already, by this path or
+    /// another (standard input, `-`, is read once in any case).
+    pub fn first_reading(&mut self, input: &str) -> bool {
+        if input == "-" {
+            return !std::mem::replace(&mut self.stdin, true);
+        }
+        // (a file that cannot be found is said so when it is opened)
+        let Ok(path) = std::fs::canonicalize(input) else {
+            return true;
+        };
+        if self.files.contains(&path) {
+            return false;
+        }
+        self.files.push(path);
+        true
+    }
+
+    /// Notes that `file` holds `period`; an error when another file holds it.
+    pub fn claim(&mut self, period: Period, file: &str) -> Result<()> {
+        match self.periods.get(&period) {
+            Some(other) if other != file => Err(Error::Usage(format!(
+                "period {period} is in both {other} and {file}: each period must come from one file"
+            ))),
+            Some(_) => Ok(()),
+            None => {
+                self.periods.insert(period, file.to_owned());
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The period of the file `input`, which has no period column, as `periods` says where to take
+/// it from: the next `--period`, or the file's name (with `--year` for a name that gives the
+/// month alone).
+pub fn period_of_file(
+    input: &str,
+    periods: &mut FilePeriods<'_>,
+    read: &InputOptions,
+) -> Result<Period> {
+    let without = format!(
+        "{} has no period column (Kỳ, or Năm and Tháng)",
+        shown(input)
+    );
+    match periods {
+        FilePeriods::Given(given) => {
+            let (first, rest) = given.split_first().ok_or_else(|| {
+                Error::Usage(format!(
+                    "{without}: name its period with --period, one for each such file in order"
+                ))
+            })?;
+            *given = rest;
+            Ok(*first)
+        }
+        FilePeriods::Names { or_given } => {
+            Period::in_file_name(input, read.year).ok_or_else(|| {
+                Error::Usage(format!(
+                    "{without}, and its name gives none (thang-11-2025.xlsx, 2025-11.csv, or thang-11.xlsx with --year 2025): add a Kỳ column{}",
+                    if *or_given {
+                        ", name the file with its month, or give each such file's period with --period, in order"
+                    } else {
+                        " or name the file with its month"
+                    }
+                ))
+            })
+        }
+    }
+}
+
+/// Reads survey files into `builder`, as `ntm trend` reads them: a file with a period column
+/// (a panel) gives each row its period; a file without one is of one period, which `periods`
+/// says where to take from. A file named twice, by any path, is read once; a period found in
+/// two files is an error naming both. Each period's figures are grouped as `by` says, the
+/// column found in each file's header.
+#[allow(clippy::too_many_arguments)]
+pub fn read_files(
+    builder: &mut TrendBuilder<'_>,
+    sources: &mut Sources,
+    inputs: &[String],
+    mut periods: FilePeriods<'_>,
+    by: &By,
+    read: &InputOptions,
+    env: &Env,
+    stderr: &mut dyn Write,
+) -> Result<()> {
+    let set: &CriteriaSet = builder.set();
+    let mut grouped = false;
+    let mut district_column = false;
+    for input in inputs {
+        if !sources.first_reading(input) {
+            continue;
+        }
+        let (scan, resolved) = Scan::open_by(set, input, read, by, stderr)?;
+        if !grouped {
+            builder.group_by(resolved);
+            grouped = true;
+        }
+        district_column |= scan.has_district();
+        let file = shown(input);
+        let period_of_file = if scan.has_periods() {
+            None
+        } else {
+            let period = period_of_file(input, &mut periods, read)?;
+            sources.claim(period, &file)?;
+            Some(period)
+        };
+        let mut claimed = period_of_file;
+        scan.run(env, stderr, |score| {
+            let Some(period) = score.commune.period.or(period_of_file) else {
+                return Ok(());
+            };
+            if claimed != Some(period) {
+                sources.claim(period, &file)?;
+                claimed = Some(period);
+            }
+            builder.add(period, score);
+            Ok(())
+        })?;
+    }
+    if let FilePeriods::Given(left) = periods
+        && !left.is_empty()
+    {
+        return Err(Error::Usage(
+            "more --period values than files without a period column".into(),
+        ));
+    }
+    if *by == By::District && !district_column && !builder.has_named_group() {
+        return Err(Error::Usage(
+            "--by district: no file has a district column (Huyện) or group headings that name districts; --by names another column".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Runs `ntm trend`, writing warnings to `stderr`.
@@ -78,31 +243,21 @@ pub fn run(options: &TrendOptions, env: &Env, stderr: &mut dyn Write) -> Result<
         .transpose()?;
     let mergers = options.map.as_deref().map(Mergers::load).transpose()?;
     let mut builder = TrendBuilder::new(&set, targets.as_ref()).following(mergers.as_ref());
-    let mut given = options.periods.iter();
-    for input in &options.inputs {
-        let scan = Scan::open(&set, input, &options.read, stderr)?;
-        let period_of_file = if scan.has_periods() {
-            None
-        } else {
-            Some(*given.next().ok_or_else(|| {
-                Error::Usage(format!(
-                    "{} has no period column (Kỳ, or Năm and Tháng): name its period with --period, one for each such file in order",
-                    shown(input)
-                ))
-            })?)
-        };
-        scan.run(env, stderr, |score| {
-            if let Some(period) = score.commune.period.or(period_of_file) {
-                builder.add(period, score);
-            }
-            Ok(())
-        })?;
-    }
-    if given.next().is_some() {
-        return Err(Error::Usage(
-            "more --period values than files without a period column".into(),
-        ));
-    }
+    let periods = if options.periods.is_empty() {
+        FilePeriods::Names { or_given: true }
+    } else {
+        FilePeriods::Given(&options.periods)
+    };
+    read_files(
+        &mut builder,
+        &mut Sources::default(),
+        &options.inputs,
+        periods,
+        &options.by,
+        &options.read,
+        env,
+        stderr,
+    )?;
     let report = builder.finish();
     let labels = TableLabels::new(&set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {

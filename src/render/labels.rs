@@ -1,6 +1,7 @@
 //! The one catalogue of human-facing labels in Vietnamese and English. Names of criteria,
 //! tiers and regions come from the criteria set; everything else a person reads is here.
 
+use crate::aggregate::progress::DISTRICT;
 use crate::lang::Lang;
 
 /// A label used in tables and reports.
@@ -152,8 +153,8 @@ pub enum Label {
     Note,
     /// Section of targets.
     Targets,
-    /// Section of districts.
-    Districts,
+    /// A unit whose cell is blank.
+    Blank,
     /// Targets met column.
     TargetsMet,
     /// Section of bottlenecks.
@@ -190,10 +191,8 @@ pub enum Label {
     Appendix,
     /// Section of charts.
     Charts,
-    /// Chart of tiers per district.
-    TiersByDistrict,
-    /// Chart of bands per district.
-    BandsByDistrict,
+    /// Chart of the province's tiers.
+    TiersInProvince,
     /// Before column.
     Before,
     /// After column.
@@ -344,7 +343,7 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Label::TargetMet => ("Đạt", "Met"),
         Label::Note => ("Ghi chú", "Note"),
         Label::Targets => ("Mục tiêu", "Targets"),
-        Label::Districts => ("Theo huyện", "By district"),
+        Label::Blank => ("(không ghi)", "(blank)"),
         Label::TargetsMet => ("Mục tiêu đạt", "Targets met"),
         Label::Bottlenecks => (
             "Tiêu chí còn nhiều xã chưa đạt",
@@ -372,11 +371,7 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Label::Changes => ("Thay đổi so với kỳ trước", "Changes since the last report"),
         Label::Appendix => ("Phụ lục: kết quả từng xã", "Appendix: every commune"),
         Label::Charts => ("Biểu đồ", "Charts"),
-        Label::TiersByDistrict => ("Mức đạt chuẩn theo huyện", "Tiers by district"),
-        Label::BandsByDistrict => (
-            "Số xã theo số tiêu chí đạt, từng huyện",
-            "Communes by criteria met, per district",
-        ),
+        Label::TiersInProvince => ("Mức đạt chuẩn toàn tỉnh", "Tiers in the province"),
         Label::Before => ("Trước", "Before"),
         Label::After => ("Sau", "After"),
         Label::MovedLost => ("mất tiêu chí/mức", "lost"),
@@ -450,6 +445,77 @@ pub fn dateline(place: Option<&str>, date: crate::criteria::Date, lang: Lang) ->
                 None => date,
             }
         }
+    }
+}
+
+/// The unit per-unit tables group communes by (`by`, see [`ProgressReport::by`]) as a
+/// column heading: `Huyện` (`District`) for the district, else the column's header as the
+/// file writes it.
+///
+/// [`ProgressReport::by`]: crate::aggregate::progress::ProgressReport::by
+#[must_use]
+pub fn unit_heading(by: &str, lang: Lang) -> String {
+    if by == DISTRICT {
+        label(Label::District, lang).to_owned()
+    } else {
+        by.to_owned()
+    }
+}
+
+/// The unit as a word in a title: `huyện` (`district`), else the column's header.
+fn unit_word(by: &str, lang: Lang) -> String {
+    if by == DISTRICT {
+        label(Label::District, lang).to_lowercase()
+    } else {
+        by.to_owned()
+    }
+}
+
+/// The title of the per-unit table: `Theo huyện`, `By district`, `Theo Vùng`.
+#[must_use]
+pub fn by_unit(by: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Theo {}", unit_word(by, lang)),
+        Lang::En => format!("By {}", unit_word(by, lang)),
+    }
+}
+
+/// The title of the per-unit table of every period: `Theo huyện, từng kỳ`.
+#[must_use]
+pub fn by_unit_per_period(by: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Theo {}, từng kỳ", unit_word(by, lang)),
+        Lang::En => format!("By {}, period by period", unit_word(by, lang)),
+    }
+}
+
+/// The caption of the chart of tiers per unit, or of the province's when `by` is `None`.
+#[must_use]
+pub fn tiers_by(by: Option<&str>, lang: Lang) -> String {
+    match (by, lang) {
+        (None, _) => label(Label::TiersInProvince, lang).to_owned(),
+        (Some(by), Lang::Vi) => format!("Mức đạt chuẩn theo {}", unit_word(by, lang)),
+        (Some(by), Lang::En) => format!("Tiers by {}", unit_word(by, lang)),
+    }
+}
+
+/// The caption of the chart of bands per unit.
+#[must_use]
+pub fn bands_by(by: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Số xã theo số tiêu chí đạt, từng {}", unit_word(by, lang)),
+        Lang::En => format!("Communes by criteria met, per {}", unit_word(by, lang)),
+    }
+}
+
+/// A unit's name as people read it: the name, or `(không ghi)` (`(blank)`) for the
+/// communes whose cell is blank.
+#[must_use]
+pub fn unit_name(name: &str, lang: Lang) -> String {
+    if name.is_empty() {
+        label(Label::Blank, lang).to_owned()
+    } else {
+        name.to_owned()
     }
 }
 

@@ -13,7 +13,7 @@ use super::table::TABLE_ROWS;
 use super::{TableLabels, new_table};
 use crate::aggregate::progress::{Figure, ProgressReport, TargetResult};
 use crate::lang::Lang;
-use crate::render::labels::{Label, label};
+use crate::render::labels::{Label, by_unit, label, unit_heading, unit_name};
 use crate::text::escape_controls;
 
 /// A table cell: text, or a number that a workbook stores as a number.
@@ -159,8 +159,9 @@ impl std::fmt::Debug for Rows<'_> {
 /// A section: a title and rows under a header.
 #[derive(Debug)]
 pub struct Section<'a> {
-    /// What the section holds: `tiers`, `bands`, `targets`, `districts`, `district_targets`,
-    /// `bottlenecks`, `candidates`, `changes` or `appendix`.
+    /// What the section holds: `tiers`, `bands`, `recognised`, `watch`, `targets`, `groups`
+    /// (per unit), `group_targets` (a district's targets), `bottlenecks`, `candidates`,
+    /// `changes`, `periods`, `period_groups`, `pace`, `losses` or `appendix`.
     pub kind: &'static str,
     /// A short name, for a workbook sheet.
     pub sheet: String,
@@ -262,7 +263,6 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
             Label::Tier => "tiers",
             Label::Band => "bands",
             Label::Targets => "targets",
-            Label::Districts => "districts",
             Label::Bottlenecks => "bottlenecks",
             _ => "candidates",
         },
@@ -370,18 +370,14 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
             target_rows(&report.targets, labels),
         ));
     }
-    if !report.districts.is_empty() {
+    if let Some(by) = report.by.as_deref().filter(|_| !report.groups.is_empty()) {
         let rows = report
-            .districts
+            .groups
             .iter()
             .map(|d| {
                 let judged = d.targets.iter().filter(|t| t.met == Some(true)).count();
                 vec![
-                    if d.district.is_empty() {
-                        "—".into()
-                    } else {
-                        d.district.clone().into()
-                    },
+                    unit_name(&d.group, lang).into(),
                     d.communes.into(),
                     d.tiers
                         .iter()
@@ -407,28 +403,30 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
                 ]
             })
             .collect();
-        out.push(section(
-            Label::Districts,
-            l(Label::Districts),
-            vec![
-                l(Label::District),
+        let title = by_unit(by, lang);
+        out.push(Section {
+            kind: "groups",
+            sheet: title.clone(),
+            title,
+            header: vec![
+                unit_heading(by, lang),
                 l(Label::Communes),
                 l(Label::Tier),
                 l(Label::Band),
                 l(Label::AverageCriteria),
                 l(Label::TargetsMet),
             ],
-            rows,
-        ));
-        for d in report.districts.iter().filter(|d| !d.targets.is_empty()) {
+            rows: Rows::Cells(rows),
+        });
+        for d in report.groups.iter().filter(|d| !d.targets.is_empty()) {
             let mut s = section(
                 Label::Targets,
-                format!("{} — {}", l(Label::Targets), d.district),
+                format!("{} — {}", l(Label::Targets), unit_name(&d.group, lang)),
                 target_header.clone(),
                 target_rows(&d.targets, labels),
             );
-            s.kind = "district_targets";
-            s.sheet = format!("{} {}", s.sheet, d.district);
+            s.kind = "group_targets";
+            s.sheet = format!("{} {}", s.sheet, unit_name(&d.group, lang));
             out.push(s);
         }
     }

@@ -5,10 +5,9 @@ use std::io::{self, Write};
 
 use super::TableLabels;
 use super::figures::{Unit, target_name, target_units, value};
-use super::labels::{Label, label};
+use super::labels::{Label, by_unit_per_period, label, unit_heading, unit_name};
 use super::sections::{Cell, Rows, Section};
-use crate::aggregate::progress::Figure;
-use crate::aggregate::trend::Trend;
+use crate::aggregate::trend::{GroupFigures, PeriodFigures, Trend};
 
 /// The title and the sections: the figures of every period, the pace against the targets (with
 /// targets), and the communes that lost a criterion or a tier.
@@ -47,23 +46,8 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
         .periods
         .iter()
         .map(|p| {
-            let mut row: Vec<Cell> = vec![p.period.clone().into(), p.communes.into()];
-            row.extend(p.tiers.iter().map(|t| Cell::from(t.communes)));
-            row.extend(p.bands.iter().map(|b| Cell::from(b.communes)));
-            row.push(p.average_criteria.map_or(Cell::from(""), Cell::Number));
-            row.push(
-                p.hamlet_standard_share
-                    .map_or(Cell::from(""), |s| Cell::Quantity(s, Unit::Percent)),
-            );
-            // each target's figure as its table gives it: communes below a minimum, not the
-            // lowest count
-            row.extend(p.targets.iter().map(|t| match &t.actual {
-                None => Cell::from(""),
-                Some(_) if t.name == "min_criteria_per_commune" => {
-                    Cell::Quantity(value(&t.gap), Unit::Communes)
-                }
-                Some(a) => Cell::Quantity(value(a), target_units(&t.name).0),
-            }));
+            let mut row: Vec<Cell> = vec![p.period.clone().into()];
+            row.extend(figures(&Scope::Period(p), true));
             row
         })
         .collect();
@@ -71,9 +55,32 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
         kind: "periods",
         sheet: l(Label::ReportPeriod),
         title: l(Label::TrendTitle),
-        header,
+        header: header.clone(),
         rows: Rows::Cells(rows),
     }];
+    if let Some(by) = &trend.by {
+        let mut header = header.clone();
+        header.insert(1, unit_heading(by, lang));
+        let rows = trend
+            .periods
+            .iter()
+            .flat_map(|p| p.groups.iter().flatten().map(move |g| (p, g)))
+            .map(|(p, g)| {
+                let mut row: Vec<Cell> =
+                    vec![p.period.clone().into(), unit_name(&g.group, lang).into()];
+                row.extend(figures(&Scope::Group(g, p), true));
+                row
+            })
+            .collect();
+        let title = by_unit_per_period(by, lang);
+        out.push(Section {
+            kind: "period_groups",
+            sheet: title.clone(),
+            title,
+            header,
+            rows: Rows::Cells(rows),
+        });
+    }
     if !trend.pace.is_empty() {
         let yes_no = |b: Option<bool>| {
             Cell::from(match b {
@@ -163,13 +170,78 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
     (title, out)
 }
 
+/// The figures a row of the trend holds: a period's, or a unit's in a period.
+enum Scope<'t> {
+    /// The province in a period.
+    Period(&'t PeriodFigures),
+    /// A unit in a period.
+    Group(&'t GroupFigures, &'t PeriodFigures),
+}
+
+/// The cells of a row after its period (and unit): communes, each tier, each band, the
+/// average criteria, the hamlet share and the actual figure of each of the province's targets
+/// (a unit's target of the same name, where it has one). For a `table`, figures carry their
+/// units as their tables give them (a share as a percentage, the minimum-criteria target as the
+/// communes below it); otherwise they are plain numbers, a share a fraction.
+fn figures(scope: &Scope<'_>, table: bool) -> Vec<Cell> {
+    let (communes, tiers, bands, average, share, targets, province) = match scope {
+        Scope::Period(p) => (
+            p.communes,
+            &p.tiers,
+            &p.bands,
+            p.average_criteria,
+            p.hamlet_standard_share,
+            &p.targets,
+            &p.targets,
+        ),
+        Scope::Group(g, p) => (
+            g.communes,
+            &g.tiers,
+            &g.bands,
+            g.average_criteria,
+            g.hamlet_standard_share,
+            &g.targets,
+            &p.targets,
+        ),
+    };
+    let mut row: Vec<Cell> = vec![communes.into()];
+    row.extend(tiers.iter().map(|t| Cell::from(t.communes)));
+    row.extend(bands.iter().map(|b| Cell::from(b.communes)));
+    row.push(average.map_or(Cell::from(""), Cell::Number));
+    row.push(share.map_or(Cell::from(""), |s| {
+        if table {
+            Cell::Quantity(s, Unit::Percent)
+        } else {
+            Cell::Number(s)
+        }
+    }));
+    row.extend(province.iter().map(|t| {
+        let Some(own) = targets.iter().find(|own| own.name == t.name) else {
+            return Cell::from("");
+        };
+        match &own.actual {
+            None => Cell::from(""),
+            Some(_) if table && own.name == "min_criteria_per_commune" => {
+                Cell::Quantity(value(&own.gap), Unit::Communes)
+            }
+            Some(a) if table => Cell::Quantity(value(a), target_units(&own.name).0),
+            Some(a) => Cell::from(a),
+        }
+    }));
+    row
+}
+
 /// The figures of every period as CSV, one row per period, with machine names for headers:
 /// `period`, `communes`, `tier_<id>`, `band_<label>`, `average_criteria`,
-/// `hamlet_standard_share`, then `target_<name>` with each target's actual figure.
+/// `hamlet_standard_share`, then `target_<name>` with each target's actual figure. Grouped
+/// (`--by`), one row per period and unit, the unit in a second column headed by what the
+/// trend is grouped by (`district`, or the column's header).
 pub fn csv(trend: &Trend, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     let first = trend.periods.first();
-    let mut header = vec!["period".to_owned(), "communes".to_owned()];
+    let mut header = vec!["period".to_owned()];
+    header.extend(trend.by.clone());
+    header.push("communes".to_owned());
     header.extend(
         first
             .into_iter()
@@ -192,18 +264,26 @@ pub fn csv(trend: &Trend, out: &mut dyn Write) -> io::Result<()> {
     );
     writer.write_record(&header).map_err(io::Error::other)?;
     let number = |x: f64| super::number(x);
+    let text = |cell: Cell| match cell {
+        Cell::Text(s) => s,
+        Cell::Number(x) | Cell::Quantity(x, _) => number(x),
+        Cell::Status(_) => String::new(),
+    };
     for p in &trend.periods {
-        let mut row = vec![p.period.clone(), p.communes.to_string()];
-        row.extend(p.tiers.iter().map(|t| t.communes.to_string()));
-        row.extend(p.bands.iter().map(|b| b.communes.to_string()));
-        row.push(p.average_criteria.map(number).unwrap_or_default());
-        row.push(p.hamlet_standard_share.map(number).unwrap_or_default());
-        row.extend(p.targets.iter().map(|t| match t.actual {
-            Some(Figure::Count(n)) => n.to_string(),
-            Some(Figure::Measure(x)) => number(x),
-            None => String::new(),
-        }));
-        writer.write_record(&row).map_err(io::Error::other)?;
+        let units: Vec<(Option<&str>, Scope<'_>)> = match &p.groups {
+            Some(groups) => groups
+                .iter()
+                .map(|g| (Some(g.group.as_str()), Scope::Group(g, p)))
+                .collect(),
+            None => vec![(None, Scope::Period(p))],
+        };
+        for (group, unit) in units {
+            let mut row = vec![p.period.clone()];
+            row.extend(group.map(str::to_owned));
+            // (the hamlet share as a fraction, as JSON gives it)
+            row.extend(figures(&unit, false).into_iter().map(text));
+            writer.write_record(&row).map_err(io::Error::other)?;
+        }
     }
     writer.flush()
 }

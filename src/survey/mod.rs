@@ -63,6 +63,9 @@ pub struct Commune {
     pub district: String,
     /// `province`.
     pub province: String,
+    /// The cell of the column reports group communes by, when one other than the district is
+    /// named (`--by vung`; see [`SurveyReader::group_by`]); empty when blank or not asked.
+    pub group: String,
     /// The class (region, group) the row names.
     pub region: Option<ClassId>,
     /// The class whose thresholds apply, after the set's override rules.
@@ -117,6 +120,7 @@ impl Commune {
             name: String::new(),
             district: String::new(),
             province: String::new(),
+            group: String::new(),
             region: Some(ClassId(class)),
             class: Some(ClassId(class)),
             year: Some(year),
@@ -154,6 +158,8 @@ struct Layout {
     outstanding_field: Option<usize>,
     recognised: Option<usize>,
     recognised_year: Option<usize>,
+    /// The column reports group communes by, when one is named.
+    group: Option<usize>,
     class: Option<usize>,
     overrides: Vec<(usize, ClassId)>,
     conditions: Vec<Option<usize>>,
@@ -361,6 +367,21 @@ impl<'s> SurveyReader<'s> {
             .filter(|(_, column)| column.is_none())
             .map(|((_, condition), _)| condition)
             .collect()
+    }
+
+    /// The file's headers, in file order.
+    #[must_use]
+    pub fn headers(&self) -> &[String] {
+        &self.layout.headers
+    }
+
+    /// Reads the column at `index` of [`SurveyReader::headers`] into each commune's
+    /// [`Commune::group`], the column reports group communes by; it is no longer an unused
+    /// column.
+    pub fn group_by(&mut self, index: usize) {
+        self.layout.group = Some(index);
+        let header = &self.layout.headers[index];
+        self.unused.retain(|h| h != header);
     }
 
     /// The base-tier criteria the file says nothing of: neither their verdict column nor any
@@ -1061,6 +1082,7 @@ fn parse(
     let name = nfc(row.text(l.commune));
     let district = nfc(row.text(l.district));
     let province = nfc(row.text(l.province));
+    let group = nfc(row.text(l.group));
     let outstanding_field = nfc(row.text(l.outstanding_field));
     let recognised = l.recognised.and_then(|i| {
         let cell = row.text(Some(i));
@@ -1112,6 +1134,7 @@ fn parse(
         name,
         district,
         province,
+        group,
         region,
         class,
         year,
@@ -1750,6 +1773,7 @@ fn layout(
         outstanding_field: find("outstanding_field"),
         recognised: find("recognised"),
         recognised_year: find("recognised_year"),
+        group: None,
         class: find(&set.classification.column),
         overrides: set
             .classification

@@ -247,11 +247,12 @@ fn office_spellings_of_the_id_and_district_work_everywhere() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let districts: Vec<&str> = report["districts"]
+    assert_eq!(report["by"], "district");
+    let districts: Vec<&str> = report["groups"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| d["district"].as_str().unwrap())
+        .map(|d| d["group"].as_str().unwrap())
         .collect();
     assert_eq!(districts, ["Hòa An", "Hà Quảng"]);
 
@@ -460,13 +461,13 @@ fn district_headings_fill_the_district_when_there_is_no_column() {
         run.stderr
     );
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let districts: Vec<(&str, usize)> = report["districts"]
+    let districts: Vec<(&str, usize)> = report["groups"]
         .as_array()
         .unwrap()
         .iter()
         .map(|d| {
             (
-                d["district"].as_str().unwrap(),
+                d["group"].as_str().unwrap(),
                 d["targets"].as_array().unwrap().len(),
             )
         })

@@ -11,6 +11,7 @@ mod docs;
 mod errors;
 mod examples;
 mod gaps;
+mod grouping;
 mod hostile;
 mod input;
 mod layouts;

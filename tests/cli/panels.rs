@@ -237,13 +237,52 @@ fn trend_counts_every_month_judges_the_pace_and_flags_losses() {
     args.push(&targets);
     assert_eq!(trend_json(&args, None), trend);
 
-    // a file without a period needs one
+    // a file without a period column needs one: from --period, or from its name
     let mini = data("mini-set.yaml");
     let run = ntm_with(&["trend", &files[0], "-c", &mini], None, None);
     assert_eq!(run.code, 2);
     assert!(
+        run.stderr.contains(
+            "thang-12.csv has no period column (Kỳ, or Năm and Tháng), and its name gives none (thang-11-2025.xlsx, 2025-11.csv, or thang-11.xlsx with --year 2025)"
+        ),
+        "{}",
         run.stderr
-            .contains("has no period column (Kỳ, or Năm and Tháng): name its period with --period"),
+    );
+    let run = ntm_with(
+        &[
+            "trend", &files[0], &files[1], "-c", &mini, "--period", "2024-12",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "thang-11.csv has no period column (Kỳ, or Năm and Tháng): name its period with --period, one for each such file in order"
+        ),
+        "{}",
+        run.stderr
+    );
+    // the same twelve files, their month from their names and the year from --year; a file
+    // named twice is read once
+    let mut args: Vec<&str> = files.iter().map(String::as_str).collect();
+    args.extend([files[3].as_str(), "--year", "2024", "--targets", &targets]);
+    assert_eq!(trend_json(&args, None), trend);
+    // two files of one period are an error
+    let run = ntm_with(
+        &[
+            "trend", &files[0], &files[1], "-c", &mini, "--period", "2024-05", "--period",
+            "2024-05",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("error: period 2024-05 is in both ")
+            && run
+                .stderr
+                .contains("thang-11.csv: each period must come from one file"),
         "{}",
         run.stderr
     );
@@ -519,7 +558,7 @@ fn a_survey_after_the_districts_were_abolished_is_reported_for_the_province() {
     let run = ntm_with(&["progress", file, "--format", "json"], None, None);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report: Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(report["districts"], serde_json::json!([]));
+    assert_eq!(report["groups"], serde_json::json!([]));
     assert!(
         run.stderr
             .contains("note: districts were abolished on 1/7/2025"),
@@ -532,7 +571,8 @@ fn a_survey_after_the_districts_were_abolished_is_reported_for_the_province() {
         None,
     );
     let report: Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(report["districts"].as_array().unwrap().len(), 2);
+    assert_eq!(report["by"], "district");
+    assert_eq!(report["groups"].as_array().unwrap().len(), 2);
 }
 
 /// A file with only some criterion columns says which are missing in the progress report and
@@ -578,5 +618,171 @@ fn the_reports_say_which_criteria_have_no_column() {
             .contains("- 2 of 19 criterion columns found; criteria 3–19 are not assessed"),
         "{}",
         run.stdout
+    );
+}
+
+/// `report --history`: earlier months' files, one period each (taken here from their names),
+/// give the monthly report the trend a panel gives it — the same document, to the byte. The
+/// report's own file may be among them; periods after the one reported on are left out; a
+/// period in two files is an error.
+#[test]
+fn the_report_given_earlier_months_draws_their_trend() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    let panel = year_panel();
+    write("panel.csv", &panel);
+    write("muc-tieu.yaml", TARGETS);
+    // one file a month, without a period column, and the months to November as one panel
+    let mut months = Vec::new();
+    let mut to_november = String::from("Mã xã,Tên xã,Kỳ,TC1,TC2,TC3,TC4\n");
+    for month in 1..=12u8 {
+        let period = format!("2024-{month:02}");
+        let mut csv = String::from("Mã xã,Tên xã,TC1,TC2,TC3,TC4\n");
+        for line in panel.lines().skip(1) {
+            let mut cells: Vec<&str> = line.split(',').collect();
+            if cells[2] == period {
+                if month < 12 {
+                    to_november.push_str(line);
+                    to_november.push('\n');
+                }
+                cells.remove(2);
+                csv.push_str(&cells.join(","));
+                csv.push('\n');
+            }
+        }
+        let name = format!("thang-{month:02}-2024.csv");
+        write(&name, &csv);
+        months.push(name);
+    }
+    write("den-thang-11.csv", &to_november);
+    let mini = data("mini-set.yaml");
+    let report = |args: &[&str]| {
+        let mut all = vec!["report"];
+        all.extend_from_slice(args);
+        all.extend([
+            "-c",
+            &mini,
+            "--targets",
+            "muc-tieu.yaml",
+            "--date",
+            "2024-12-31",
+            "-f",
+            "markdown",
+            "-o",
+            "-",
+        ]);
+        ntm_with(&all, None, Some(dir.path()))
+    };
+    let of_panel = report(&["panel.csv", "-q"]);
+    assert_eq!(of_panel.code, 0, "{}", of_panel.stderr);
+    let history: Vec<&str> = months.iter().map(String::as_str).collect();
+    // the report's own file is in the history too: it is read once
+    let of_files = report(&[&["thang-12-2024.csv", "-q", "--history"], &history[..]].concat());
+    assert_eq!(of_files.code, 0, "{}", of_files.stderr);
+    assert_eq!(of_files.stdout, of_panel.stdout);
+    let md = &of_files.stdout;
+    // by hand: 2 standard communes in January (A, D), 3 in April (B joins), 2 in July (D
+    // falls), 3 from September (C joins); the others meet 3 criteria of 4
+    for row in [
+        "- Kỳ: 2024-12 · Số xã: 4",
+        "| 2024-01 | 4 | 2 | 2 | 0 | 0 | 2 | 2 | 0 | 3,5 |  | 2 xã |",
+        "| 2024-04 | 4 | 1 | 3 | 0 | 0 | 3 | 1 | 0 | 3,75 |  | 3 xã |",
+        "| 2024-07 | 4 | 2 | 2 | 0 | 0 | 2 | 2 | 0 | 3,5 |  | 2 xã |",
+        "| 2024-12 | 4 | 1 | 3 | 0 | 0 | 3 | 1 | 0 | 3,75 |  | 3 xã |",
+        // 1 commune still needed, 12 months to December 2025: 0.08 a month; 1 gained in 11
+        // months: 0.09 a month; on track
+        "| Số xã đạt chuẩn trở lên | 1 xã | 12 | 0,08 xã | 0,09 xã | có |",
+        "| D | Xã Đông |  | 2024-06 | 2024-07 | Đạt chuẩn | Chưa đạt chuẩn | 3 – Văn hóa |",
+    ] {
+        assert!(md.contains(row), "{row}\n{md}");
+    }
+    assert_eq!(md.matches("\n| 2024-").count(), 12, "{md}");
+    // the months to November as one panel give the same
+    let of_both = report(&["thang-12-2024.csv", "-q", "--history", "den-thang-11.csv"]);
+    assert_eq!(of_both.code, 0, "{}", of_both.stderr);
+    assert_eq!(of_both.stdout, of_panel.stdout);
+    // a file whose name gives no period takes --period
+    std::fs::copy(
+        dir.path().join("thang-12-2024.csv"),
+        dir.path().join("bao-cao.csv"),
+    )
+    .unwrap();
+    let nameless = report(&["bao-cao.csv", "--history", "den-thang-11.csv"]);
+    assert_eq!(nameless.code, 2);
+    assert!(
+        nameless.stderr.contains(
+            "error: bao-cao.csv has no period column (Kỳ, or Năm and Tháng), and its name gives none (thang-12-2025.xlsx; thang-12.xlsx with --year 2025): the trend of --history needs its period; name it with --period"
+        ),
+        "{}",
+        nameless.stderr
+    );
+    let named = report(&[
+        "bao-cao.csv",
+        "--period",
+        "2024-12",
+        "-q",
+        "--history",
+        "den-thang-11.csv",
+    ]);
+    assert_eq!(named.stdout, of_panel.stdout);
+    // and a history file whose name gives none is an error
+    let nameless = report(&["thang-12-2024.csv", "--history", "bao-cao.csv"]);
+    assert_eq!(nameless.code, 2);
+    assert!(
+        nameless.stderr.contains(
+            "error: bao-cao.csv has no period column (Kỳ, or Năm and Tháng), and its name gives none (thang-11-2025.xlsx, 2025-11.csv, or thang-11.xlsx with --year 2025): add a Kỳ column or name the file with its month\n"
+        ),
+        "{}",
+        nameless.stderr
+    );
+
+    // a June report: the trend ends in June, with a note
+    let june = report(&[&["thang-06-2024.csv", "--history"], &history[..]].concat());
+    assert_eq!(june.code, 0, "{}", june.stderr);
+    assert_eq!(
+        june.stdout.matches("\n| 2024-").count(),
+        6,
+        "{}",
+        june.stdout
+    );
+    assert!(
+        june.stderr.contains(
+            "note: the trend ends at 2024-06, the period reported on; 6 later periods are left out (2024-07 to 2024-12)"
+        ),
+        "{}",
+        june.stderr
+    );
+
+    // a period in two files is an error naming both
+    std::fs::copy(
+        dir.path().join("thang-05-2024.csv"),
+        dir.path().join("bieu-2024-05.csv"),
+    )
+    .unwrap();
+    let twice = report(
+        &[
+            &["thang-12-2024.csv", "--history"],
+            &history[..],
+            &["bieu-2024-05.csv"],
+        ]
+        .concat(),
+    );
+    assert_eq!(twice.code, 2);
+    assert!(
+        twice.stderr.contains(
+            "error: period 2024-05 is in both thang-05-2024.csv and bieu-2024-05.csv: each period must come from one file"
+        ),
+        "{}",
+        twice.stderr
+    );
+    assert!(twice.stdout.is_empty());
+    let twice = report(&["panel.csv", "--history", "thang-03-2024.csv"]);
+    assert_eq!(twice.code, 2);
+    assert!(
+        twice.stderr.contains(
+            "error: period 2024-03 is in both panel.csv and thang-03-2024.csv: each period must come from one file"
+        ),
+        "{}",
+        twice.stderr
     );
 }

@@ -48,11 +48,11 @@ fn html_has_every_section_and_chart_and_no_network() {
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     for id in [
         "targets",
-        "district_targets",
+        "group_targets",
         "charts",
         "bands",
         "tiers",
-        "districts",
+        "groups",
         "bottlenecks",
         "candidates",
         "changes",

@@ -265,7 +265,7 @@ fn config_precedence_is_flag_then_file_then_default() {
         progress.stdout
     );
     assert_eq!(v["criteria"], "vn-commune-2021-2025");
-    assert_eq!(v["districts"], serde_json::json!([]), "by = province");
+    assert_eq!(v["groups"], serde_json::json!([]), "by = province");
 
     // a broken file stops the run, naming file and line
     std::fs::write(

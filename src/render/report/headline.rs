@@ -48,8 +48,9 @@ pub fn headline(
     if out.is_empty() {
         out.extend(untargeted(report, totals, lang));
     }
+    // units with targets of their own are districts: the targets file gives no other
     let judged: Vec<_> = report
-        .districts
+        .groups
         .iter()
         .filter(|d| !d.targets.is_empty())
         .collect();
@@ -61,7 +62,7 @@ pub fn headline(
         let behind: Vec<&str> = judged
             .iter()
             .filter(|d| d.targets.iter().any(|t| t.met == Some(false)))
-            .map(|d| d.district.as_str())
+            .map(|d| d.group.as_str())
             .collect();
         let status = if met == judged.len() {
             Status::Met

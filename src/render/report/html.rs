@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use super::{Head, Report, escape, svg};
 use crate::lang::Lang;
 use crate::render::figures::Status;
-use crate::render::labels::{Label, label};
+use crate::render::labels::{Label, bands_by, label, tiers_by, unit_name};
 use crate::render::sections::{Cell, Section};
 
 /// The style sheet, with `{PAGE}` for the word before the page number.
@@ -97,7 +97,7 @@ pub fn html(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         if section.kind == "appendix" {
             signature(&doc.head, out)?;
         }
-        if !charts_written && !matches!(section.kind, "targets" | "district_targets") {
+        if !charts_written && !matches!(section.kind, "targets" | "group_targets") {
             charts(report, out)?;
             charts_written = true;
         }
@@ -206,12 +206,13 @@ fn charts(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         None,
         &svg::chart(label(Label::BandTitle, lang), &rows),
     )?;
-    if !p.districts.is_empty() {
+    let by = p.by.as_deref().filter(|_| !p.groups.is_empty());
+    if let Some(by) = by {
         let rows: Vec<svg::Row> = p
-            .districts
+            .groups
             .iter()
             .map(|d| svg::Row {
-                label: district_name(&d.district),
+                label: unit_name(&d.group, lang),
                 detail: None,
                 segments: bands
                     .iter()
@@ -226,11 +227,12 @@ fn charts(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
                     .collect(),
             })
             .collect();
+        let caption = bands_by(by, lang);
         figure(
             out,
-            label(Label::BandsByDistrict, lang),
+            &caption,
             Some(&svg::legend(&legend)),
-            &svg::chart(label(Label::BandsByDistrict, lang), &rows),
+            &svg::chart(&caption, &rows),
         )?;
     }
     let tiers: Vec<(String, svg::Colour)> = p
@@ -253,27 +255,28 @@ fn charts(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             .map(|(n, (tier, colour))| (n, *colour, tier.clone()))
             .collect(),
     };
-    let rows: Vec<svg::Row> = if p.districts.is_empty() {
-        vec![tier_row(
+    let rows: Vec<svg::Row> = match by {
+        None => vec![tier_row(
             p.province.clone().unwrap_or_default(),
             p.tiers.iter().map(|t| t.communes).collect(),
-        )]
-    } else {
-        p.districts
+        )],
+        Some(_) => p
+            .groups
             .iter()
             .map(|d| {
                 tier_row(
-                    district_name(&d.district),
+                    unit_name(&d.group, lang),
                     d.tiers.iter().map(|t| t.communes).collect(),
                 )
             })
-            .collect()
+            .collect(),
     };
+    let caption = tiers_by(by, lang);
     figure(
         out,
-        label(Label::TiersByDistrict, lang),
+        &caption,
         Some(&svg::legend(&tiers)),
-        &svg::chart(label(Label::TiersByDistrict, lang), &rows),
+        &svg::chart(&caption, &rows),
     )?;
     if let Some(trend) = &report.trend {
         // the communes at each tier, period after period
@@ -399,15 +402,6 @@ fn band_name(band: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("{band} tiêu chí"),
         Lang::En => format!("{band} criteria"),
-    }
-}
-
-/// A district's name, or a dash for communes without one.
-fn district_name(district: &str) -> String {
-    if district.is_empty() {
-        "—".to_owned()
-    } else {
-        district.to_owned()
     }
 }
 

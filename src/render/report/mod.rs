@@ -140,14 +140,15 @@ impl Report<'_> {
         let rank = |kind: &str| {
             [
                 "targets",
-                "district_targets",
+                "group_targets",
                 "bands",
                 "tiers",
-                "districts",
+                "groups",
                 "bottlenecks",
                 "candidates",
                 "changes",
                 "periods",
+                "period_groups",
                 "pace",
                 "losses",
                 "appendix",

@@ -39,6 +39,27 @@ pub struct Trend {
 pub struct PeriodFigures {
     /// The period.
     pub period: String,
+    /// The province's figures.
+    #[serde(flatten)]
+    pub figures: Figures,
+    /// The figures of each unit, when grouped (`--by`), in the order the units first appear.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<GroupFigures>>,
+}
+
+/// The figures of one unit (a district, or a cell of the column grouped by) in one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupFigures {
+    /// The unit; empty for the communes whose cell is blank.
+    pub group: String,
+    /// Its figures; its targets are a district's, from the targets file.
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+/// What a trend follows of the province, or of a unit, in one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figures {
     /// Communes.
     pub communes: u32,
     /// Communes at each tier.
@@ -50,28 +71,6 @@ pub struct PeriodFigures {
     /// Share of hamlets recognised standard.
     pub hamlet_standard_share: Option<f64>,
     /// Each target's actual figure and what is still needed.
-    pub targets: Vec<TargetActual>,
-    /// The figures of each unit, when grouped (`--by`), in the order the units first appear.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub groups: Option<Vec<GroupFigures>>,
-}
-
-/// The figures of one unit (a district, or a cell of the column grouped by) in one period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct GroupFigures {
-    /// The unit; empty for the communes whose cell is blank.
-    pub group: String,
-    /// Communes.
-    pub communes: u32,
-    /// Communes at each tier.
-    pub tiers: Vec<TierCount>,
-    /// Communes in each band.
-    pub bands: Vec<BandCount>,
-    /// Average criteria met per commune.
-    pub average_criteria: Option<f64>,
-    /// Share of hamlets recognised standard.
-    pub hamlet_standard_share: Option<f64>,
-    /// Each of the unit's targets (a district's, from the targets file).
     pub targets: Vec<TargetActual>,
 }
 
@@ -248,26 +247,30 @@ impl<'s> TrendBuilder<'s> {
             .iter()
             .map(|(period, r)| PeriodFigures {
                 period: period.to_string(),
-                communes: r.communes,
-                tiers: r.tiers.clone(),
-                bands: r.bands.clone(),
-                average_criteria: r.average_criteria,
-                hamlet_standard_share: r.hamlet_standard_share.as_ref().map(|h| h.share),
-                targets: actuals(&r.targets),
+                figures: Figures {
+                    communes: r.communes,
+                    tiers: r.tiers.clone(),
+                    bands: r.bands.clone(),
+                    average_criteria: r.average_criteria,
+                    hamlet_standard_share: r.hamlet_standard_share.as_ref().map(|h| h.share),
+                    targets: actuals(&r.targets),
+                },
                 groups: r.by.is_some().then(|| {
                     r.groups
                         .iter()
                         .map(|g| GroupFigures {
                             group: g.group.clone(),
-                            communes: g.communes,
-                            tiers: g.tiers.clone(),
-                            bands: g.bands.clone(),
-                            average_criteria: g.average_criteria,
-                            hamlet_standard_share: g
-                                .hamlet_standard_share
-                                .as_ref()
-                                .map(|h| h.share),
-                            targets: actuals(&g.targets),
+                            figures: Figures {
+                                communes: g.communes,
+                                tiers: g.tiers.clone(),
+                                bands: g.bands.clone(),
+                                average_criteria: g.average_criteria,
+                                hamlet_standard_share: g
+                                    .hamlet_standard_share
+                                    .as_ref()
+                                    .map(|h| h.share),
+                                targets: actuals(&g.targets),
+                            },
                         })
                         .collect()
                 }),

@@ -7,7 +7,7 @@ use super::TableLabels;
 use super::figures::{Unit, target_name, target_units, value};
 use super::labels::{Label, by_unit_per_period, label, unit_heading, unit_name};
 use super::sections::{Cell, Rows, Section};
-use crate::aggregate::trend::{GroupFigures, PeriodFigures, Trend};
+use crate::aggregate::trend::{Figures, TargetActual, Trend};
 
 /// The title and the sections: the figures of every period, the pace against the targets (with
 /// targets), and the communes that lost a criterion or a tier.
@@ -25,13 +25,13 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
     header.extend(
         first
             .into_iter()
-            .flat_map(|p| &p.tiers)
+            .flat_map(|p| &p.figures.tiers)
             .map(|t| labels.tier(Some(&t.tier))),
     );
     header.extend(
         first
             .into_iter()
-            .flat_map(|p| &p.bands)
+            .flat_map(|p| &p.figures.bands)
             .map(|b| b.band.clone()),
     );
     header.push(l(Label::AverageCriteria));
@@ -39,7 +39,7 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
     header.extend(
         first
             .into_iter()
-            .flat_map(|p| &p.targets)
+            .flat_map(|p| &p.figures.targets)
             .map(|t| target_name(&t.name, Some(&t.required), lang)),
     );
     let rows = trend
@@ -47,7 +47,7 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
         .iter()
         .map(|p| {
             let mut row: Vec<Cell> = vec![p.period.clone().into()];
-            row.extend(figures(&Scope::Period(p), true));
+            row.extend(figures(&p.figures, &p.figures.targets, true));
             row
         })
         .collect();
@@ -68,7 +68,7 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
             .map(|(p, g)| {
                 let mut row: Vec<Cell> =
                     vec![p.period.clone().into(), unit_name(&g.group, lang).into()];
-                row.extend(figures(&Scope::Group(g, p), true));
+                row.extend(figures(&g.figures, &p.figures.targets, true));
                 row
             })
             .collect();
@@ -111,7 +111,7 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
                                 &p.target,
                                 first
                                     .into_iter()
-                                    .flat_map(|f| &f.targets)
+                                    .flat_map(|f| &f.figures.targets)
                                     .find(|t| t.name == p.target)
                                     .map(|t| &t.required),
                                 lang,
@@ -170,40 +170,21 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
     (title, out)
 }
 
-/// The figures a row of the trend holds: a period's, or a unit's in a period.
-enum Scope<'t> {
-    /// The province in a period.
-    Period(&'t PeriodFigures),
-    /// A unit in a period.
-    Group(&'t GroupFigures, &'t PeriodFigures),
-}
-
 /// The cells of a row after its period (and unit): communes, each tier, each band, the
-/// average criteria, the hamlet share and the actual figure of each of the province's targets
-/// (a unit's target of the same name, where it has one). For a `table`, figures carry their
-/// units as their tables give them (a share as a percentage, the minimum-criteria target as the
-/// communes below it); otherwise they are plain numbers, a share a fraction.
-fn figures(scope: &Scope<'_>, table: bool) -> Vec<Cell> {
-    let (communes, tiers, bands, average, share, targets, province) = match scope {
-        Scope::Period(p) => (
-            p.communes,
-            &p.tiers,
-            &p.bands,
-            p.average_criteria,
-            p.hamlet_standard_share,
-            &p.targets,
-            &p.targets,
-        ),
-        Scope::Group(g, p) => (
-            g.communes,
-            &g.tiers,
-            &g.bands,
-            g.average_criteria,
-            g.hamlet_standard_share,
-            &g.targets,
-            &p.targets,
-        ),
-    };
+/// average criteria, the hamlet share and the actual figure of each of the `province`'s
+/// targets (the unit's target of the same name, where it has one). For a `table`, figures
+/// carry their units as their tables give them (a share as a percentage, the minimum-criteria
+/// target as the communes below it); otherwise they are plain numbers, a share a fraction.
+fn figures(f: &Figures, province: &[TargetActual], table: bool) -> Vec<Cell> {
+    let Figures {
+        communes,
+        tiers,
+        bands,
+        average_criteria: average,
+        hamlet_standard_share: share,
+        targets,
+    } = f;
+    let (communes, average, share) = (*communes, *average, *share);
     let mut row: Vec<Cell> = vec![communes.into()];
     row.extend(tiers.iter().map(|t| Cell::from(t.communes)));
     row.extend(bands.iter().map(|b| Cell::from(b.communes)));
@@ -245,13 +226,13 @@ pub fn csv(trend: &Trend, out: &mut dyn Write) -> io::Result<()> {
     header.extend(
         first
             .into_iter()
-            .flat_map(|p| &p.tiers)
+            .flat_map(|p| &p.figures.tiers)
             .map(|t| format!("tier_{}", t.tier)),
     );
     header.extend(
         first
             .into_iter()
-            .flat_map(|p| &p.bands)
+            .flat_map(|p| &p.figures.bands)
             .map(|b| format!("band_{}", b.band)),
     );
     header.push("average_criteria".to_owned());
@@ -259,7 +240,7 @@ pub fn csv(trend: &Trend, out: &mut dyn Write) -> io::Result<()> {
     header.extend(
         first
             .into_iter()
-            .flat_map(|p| &p.targets)
+            .flat_map(|p| &p.figures.targets)
             .map(|t| format!("target_{}", t.name)),
     );
     writer.write_record(&header).map_err(io::Error::other)?;
@@ -270,18 +251,22 @@ pub fn csv(trend: &Trend, out: &mut dyn Write) -> io::Result<()> {
         Cell::Status(_) => String::new(),
     };
     for p in &trend.periods {
-        let units: Vec<(Option<&str>, Scope<'_>)> = match &p.groups {
+        let units: Vec<(Option<&str>, &Figures)> = match &p.groups {
             Some(groups) => groups
                 .iter()
-                .map(|g| (Some(g.group.as_str()), Scope::Group(g, p)))
+                .map(|g| (Some(g.group.as_str()), &g.figures))
                 .collect(),
-            None => vec![(None, Scope::Period(p))],
+            None => vec![(None, &p.figures)],
         };
         for (group, unit) in units {
             let mut row = vec![p.period.clone()];
             row.extend(group.map(str::to_owned));
             // (the hamlet share as a fraction, as JSON gives it)
-            row.extend(figures(&unit, false).into_iter().map(text));
+            row.extend(
+                figures(unit, &p.figures.targets, false)
+                    .into_iter()
+                    .map(text),
+            );
             writer.write_record(&row).map_err(io::Error::other)?;
         }
     }

@@ -286,7 +286,7 @@ fn charts(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             .map(|p| {
                 tier_row(
                     p.period.clone(),
-                    p.tiers.iter().map(|t| t.communes).collect(),
+                    p.figures.tiers.iter().map(|t| t.communes).collect(),
                 )
             })
             .collect();

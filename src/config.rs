@@ -157,7 +157,7 @@ impl Config {
             } else {
                 "; expected the keys criteria, targets, lang (vi|en), by (district, province or a column) and a [report] table of issuer, place, number and signer"
             };
-            Error::Usage(format!("{file}{at}: {message}{hint}"))
+            Error::usage(format!("{file}{at}: {message}{hint}"))
         })?;
         let relative = |p: String| -> String {
             let path = PathBuf::from(&p);

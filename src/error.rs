@@ -4,6 +4,8 @@
 use std::fmt::{self, Write as _};
 
 use crate::code::Code;
+use crate::lang::Lang;
+use crate::msg::Msg;
 use crate::text::shown;
 
 /// Where in an input file a problem was found.
@@ -63,18 +65,33 @@ impl Location {
     }
 }
 
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.file)?;
-        if let Some(cell) = &self.cell {
-            write!(f, ": {}!{cell}", self.sheet.as_deref().unwrap_or_default())?;
-        } else if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+impl Location {
+    /// The place in `lang`: `bieu.csv:15: column "TC3"` in English, `bieu.csv, dòng 15, cột
+    /// «TC3»` in Vietnamese (in a workbook, `b.xlsx: Biểu 01!J15` and `b.xlsx, ô Biểu 01!J15`).
+    #[must_use]
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = self.file.clone();
+        let sheet = self.sheet.as_deref().unwrap_or_default();
+        match (lang, &self.cell, self.line) {
+            (Lang::En, Some(cell), _) => _ = write!(out, ": {sheet}!{cell}"),
+            (Lang::En, None, Some(line)) => _ = write!(out, ":{line}"),
+            (Lang::Vi, Some(cell), _) => _ = write!(out, ", ô {sheet}!{cell}"),
+            (Lang::Vi, None, Some(line)) => _ = write!(out, ", dòng {line}"),
+            (_, None, None) => {}
         }
         if let Some(column) = &self.column {
-            write!(f, ": column \"{}\"", shown(column))?;
+            match lang {
+                Lang::En => _ = write!(out, ": column \"{}\"", shown(column)),
+                Lang::Vi => _ = write!(out, ", cột «{}»", shown(column)),
+            }
         }
-        Ok(())
+        out
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -89,13 +106,13 @@ pub struct Problem {
     pub location: Location,
     /// The offending value as it appears in the input, when there is one.
     pub value: Option<String>,
-    /// What is wrong and what was expected.
-    pub message: String,
+    /// What is wrong and what was expected, in both languages.
+    pub message: Msg,
 }
 
 impl Problem {
     /// A problem at `location` with `message`, of no kind in particular.
-    pub fn new(location: Location, message: impl Into<String>) -> Self {
+    pub fn new(location: Location, message: impl Into<Msg>) -> Self {
         Problem {
             code: None,
             location,
@@ -105,7 +122,7 @@ impl Problem {
     }
 
     /// A problem of a survey file, of the kind `code`, at `location` with `message`.
-    pub fn coded(code: Code, location: Location, message: impl Into<String>) -> Self {
+    pub fn coded(code: Code, location: Location, message: impl Into<Msg>) -> Self {
         Problem {
             code: Some(code),
             ..Problem::new(location, message)
@@ -120,13 +137,27 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// The problem in `lang`: its place, its value and its message (`bieu.csv, dòng 3, cột
+    /// «TC3»: giá trị «Đạt 1 phần»: không phải là Đạt, …`).
+    #[must_use]
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = self.location.render(lang);
+        out.push_str(": ");
+        if let Some(value) = &self.value {
+            match lang {
+                Lang::En => _ = write!(out, "value \"{}\": ", shown(value)),
+                Lang::Vi => _ = write!(out, "giá trị «{}»: ", shown(value)),
+            }
+        }
+        out.push_str(&self.message.text(lang));
+        out
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.location)?;
-        if let Some(value) = &self.value {
-            write!(f, "value \"{}\": ", shown(value))?;
-        }
-        f.write_str(&self.message)
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -138,7 +169,7 @@ pub enum Error {
     /// (up to a cap), with `omitted` more not shown. Shown, each problem is a line of its own
     /// that starts `error:`, with the problem's code when it has one
     /// (`error[not-a-number]: …`).
-    #[error("{}", render_problems(problems, *omitted))]
+    #[error("{}", render_problems(problems, *omitted, Lang::En))]
     Invalid {
         /// The problems found, in input order.
         problems: Vec<Problem>,
@@ -149,8 +180,8 @@ pub enum Error {
     #[error("{0}")]
     Yaml(String),
     /// The command line asks for something that cannot be done.
-    #[error("{0}")]
-    Usage(String),
+    #[error("{}", .0.text(Lang::En))]
+    Usage(Box<Msg>),
     /// Reading or writing a file failed.
     #[error("{path}: {source}")]
     Io {
@@ -171,13 +202,27 @@ impl Error {
         }
     }
 
-    /// The error as standard error shows it: every line with its `error:` prefix, and the code
-    /// of the problem a line reports when it has one (`error[not-a-number]: …`).
+    /// An error of the command line, saying `message`.
+    pub fn usage(message: impl Into<Msg>) -> Self {
+        Error::Usage(Box::new(message.into()))
+    }
+
+    /// The error as standard error shows it, in English: every line with its `error:` prefix,
+    /// and the code of the problem a line reports when it has one (`error[not-a-number]: …`).
     #[must_use]
     pub fn report(&self) -> String {
+        self.report_in(Lang::En)
+    }
+
+    /// The error as standard error shows it in `lang`: the `error:` and `error[code]:`
+    /// prefixes stay as they are, the words after them are in `lang`.
+    #[must_use]
+    pub fn report_in(&self, lang: Lang) -> String {
         match self {
-            Error::Invalid { .. } => self.to_string(),
-            other => format!("error: {other}"),
+            Error::Invalid { problems, omitted } => render_problems(problems, *omitted, lang),
+            Error::Usage(message) => format!("error: {}", message.text(lang)),
+            Error::Io { path, source } => format!("error: {}", crate::msg::io(path, source, lang)),
+            Error::Yaml(_) => format!("error: {self}"),
         }
     }
 
@@ -191,7 +236,7 @@ impl Error {
 /// At least this many cells of one row with the same problem are said in one line.
 const GROUPED: usize = 3;
 
-fn render_problems(problems: &[Problem], omitted: usize) -> String {
+fn render_problems(problems: &[Problem], omitted: usize, lang: Lang) -> String {
     let prefix = |problem: &Problem| match problem.code {
         Some(code) => format!("{}: ", code.prefix()),
         None => "error: ".to_owned(),
@@ -204,16 +249,16 @@ fn render_problems(problems: &[Problem], omitted: usize) -> String {
             .take_while(|p| same_row_and_message(first, p))
             .count();
         if run >= GROUPED {
-            lines.push(prefix(first) + &cells_of_a_row(&rest[..run]));
+            lines.push(prefix(first) + &cells_of_a_row(&rest[..run], lang));
             rest = &rest[run..];
         } else {
-            lines.push(prefix(first) + &first.to_string());
+            lines.push(prefix(first) + &first.render(lang));
             rest = &rest[1..];
         }
     }
     let mut out = lines.join("\n");
     if omitted > 0 {
-        let _ = write!(out, "\nerror: … and {omitted} more problem(s) not shown");
+        let _ = write!(out, "\nerror: {}", Msg::NotShown(omitted).text(lang));
     }
     out
 }
@@ -234,27 +279,41 @@ fn same_row_and_message(a: &Problem, b: &Problem) -> bool {
 
 /// One line for the same problem in several cells of a row: the row, then each cell's column
 /// (and, in a workbook, its reference) and value.
-fn cells_of_a_row(problems: &[Problem]) -> String {
+fn cells_of_a_row(problems: &[Problem], lang: Lang) -> String {
     let first = &problems[0].location;
     let sheet = first.sheet.as_deref().filter(|_| first.cell.is_some());
-    let mut out = match (sheet, first.line) {
-        (Some(sheet), Some(line)) => format!("{}: {sheet}, row {line}: ", first.file),
-        (None, Some(line)) => format!("{}:{line}: ", first.file),
-        _ => format!("{}: ", first.file),
+    let file = &first.file;
+    let mut out = match (lang, sheet, first.line) {
+        (Lang::En, Some(sheet), Some(line)) => format!("{file}: {sheet}, row {line}: "),
+        (Lang::En, None, Some(line)) => format!("{file}:{line}: "),
+        (Lang::Vi, Some(sheet), Some(line)) => format!("{file}, {sheet}, dòng {line}: "),
+        (Lang::Vi, None, Some(line)) => format!("{file}, dòng {line}: "),
+        _ => format!("{file}: "),
     };
-    let _ = write!(out, "{} cells: ", problems.len());
+    let n = problems.len();
+    match lang {
+        Lang::En => _ = write!(out, "{n} cells: "),
+        Lang::Vi => _ = write!(out, "{n} ô: "),
+    }
     let cells: Vec<String> = problems
         .iter()
         .map(|p| {
             let column = p.location.column.as_deref().unwrap_or_default();
             let value = p.value.as_deref().unwrap_or_default();
-            match p.location.cell.as_deref() {
-                Some(cell) => format!("column \"{column}\" ({cell}) value \"{value}\""),
-                None => format!("column \"{column}\" value \"{value}\""),
+            match (lang, p.location.cell.as_deref()) {
+                (Lang::En, Some(cell)) => format!("column \"{column}\" ({cell}) value \"{value}\""),
+                (Lang::En, None) => format!("column \"{column}\" value \"{value}\""),
+                (Lang::Vi, Some(cell)) => format!("cột «{column}» ({cell}) giá trị «{value}»"),
+                (Lang::Vi, None) => format!("cột «{column}» giá trị «{value}»"),
             }
         })
         .collect();
-    let _ = write!(out, "{}: {}", cells.join(", "), problems[0].message);
+    let _ = write!(
+        out,
+        "{}: {}",
+        cells.join(", "),
+        problems[0].message.text(lang)
+    );
     out
 }
 
@@ -285,10 +344,7 @@ mod tests {
         // a problem of no kind, and an error that is no problem, say `error:` alone
         let plain = Problem::new(Location::file("set.yaml").at_line(3), "bad");
         assert_eq!(Error::one(plain).report(), "error: set.yaml:3: bad");
-        assert_eq!(
-            Error::Usage("no such set".into()).report(),
-            "error: no such set"
-        );
+        assert_eq!(Error::usage("no such set").report(), "error: no such set");
     }
 
     #[test]
@@ -355,6 +411,58 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "error[not-a-verdict]: b.xlsx: Biểu 01, row 15: 3 cells: column \"TC1\" (E15) value \"x\", column \"TC2\" (F15) value \"x\", column \"TC3\" (G15) value \"x\": bad"
+        );
+    }
+
+    /// In Vietnamese the place reads as words (dòng, cột, ô, giá trị); the `error[code]:`
+    /// before it stays as it is.
+    #[test]
+    fn a_problem_reads_in_vietnamese() {
+        let cell = |column: &str| {
+            Problem::coded(
+                Code::NotAVerdict,
+                Location::file("bieu.csv").at_line(15).in_column(column),
+                Msg::NotAVerdict,
+            )
+            .with_value("Đạt 1 phần")
+        };
+        assert!(
+            Error::one(cell("Tiêu chí 3"))
+                .report_in(Lang::Vi)
+                .starts_with(
+                    "error[not-a-verdict]: bieu.csv, dòng 15, cột «Tiêu chí 3»: giá trị «Đạt 1 phần»: không phải là Đạt, Không đạt"
+                )
+        );
+        let at = Location::file("bieu-01.xlsx")
+            .at_line(15)
+            .in_column("TC3")
+            .at_cell("Biểu 01", "J15".to_owned());
+        assert_eq!(
+            at.render(Lang::Vi),
+            "bieu-01.xlsx, ô Biểu 01!J15, cột «TC3»"
+        );
+        let row = Error::Invalid {
+            problems: vec![cell("TC1"), cell("TC2"), cell("TC3")],
+            omitted: 2,
+        };
+        let said = row.report_in(Lang::Vi);
+        assert!(
+            said.starts_with(
+                "error[not-a-verdict]: bieu.csv, dòng 15: 3 ô: cột «TC1» giá trị «Đạt 1 phần», cột «TC2»"
+            ),
+            "{said}"
+        );
+        assert!(
+            said.ends_with("\nerror: … và 2 lỗi khác không hiển thị"),
+            "{said}"
+        );
+        assert_eq!(
+            Error::Io {
+                path: "x.csv".into(),
+                source: std::io::ErrorKind::NotFound.into(),
+            }
+            .report_in(Lang::Vi),
+            "error: x.csv: không có tệp hoặc thư mục này"
         );
     }
 

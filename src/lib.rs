@@ -19,6 +19,7 @@ pub mod criteria;
 pub mod env;
 pub mod error;
 pub mod lang;
+pub mod msg;
 pub mod render;
 pub mod scan;
 pub mod score;
@@ -54,19 +55,6 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         std::env::var_os("NO_COLOR").as_deref(),
     );
     let mut stderr = term::Diagnostics::new(io::stderr(), color, env.verbosity == Verbosity::Quiet);
-    let config = match std::env::current_dir()
-        .map_err(|source| Error::Io {
-            path: ".".into(),
-            source,
-        })
-        .and_then(|dir| config::Config::find(cli.config_file(), &dir))
-    {
-        Ok(config) => config,
-        Err(err) => {
-            let _ = writeln!(stderr, "{}", err.report());
-            return ExitCode::from(err.exit_code());
-        }
-    };
     let from_env = match std::env::var_os(lang::ENV_VAR) {
         None => None,
         Some(value) => match value.to_str().and_then(Lang::parse) {
@@ -83,6 +71,23 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             }
         },
     };
+    let config = match std::env::current_dir()
+        .map_err(|source| Error::Io {
+            path: ".".into(),
+            source,
+        })
+        .and_then(|dir| config::Config::find(cli.config_file(), &dir))
+    {
+        Ok(config) => config,
+        Err(err) => {
+            let _ = writeln!(
+                stderr,
+                "{}",
+                err.report_in(Lang::chosen(cli.lang(), from_env, None))
+            );
+            return ExitCode::from(err.exit_code());
+        }
+    };
     env.lang = Lang::chosen(cli.lang(), from_env, config.lang);
     let task = cli.into_task(&config, &env);
     if env.stdout_closed && task.writes_to_stdout() {
@@ -94,7 +99,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Ok(Outcome::TargetsNotMet) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            let _ = writeln!(stderr, "{}", err.report());
+            let _ = writeln!(stderr, "{}", err.report_in(env.lang));
             ExitCode::from(err.exit_code())
         }
     }
@@ -130,7 +135,7 @@ pub fn execute(task: Task, env: &Env, stderr: &mut dyn Write) -> Result<Outcome>
             match cli::man_page(subcommand.as_deref(), &mut out) {
                 Some(written) => written.and_then(|()| out.flush()).map_err(stdout_error)?,
                 None => {
-                    return Err(Error::Usage(format!(
+                    return Err(Error::usage(format!(
                         "ntm has no subcommand {:?}; expected one of score, gaps, progress, trend, profile, diff, validate, template, report, criteria, completions, man",
                         subcommand.unwrap_or_default()
                     )));
@@ -150,7 +155,7 @@ pub fn execute(task: Task, env: &Env, stderr: &mut dyn Write) -> Result<Outcome>
             if cmd::validate::run(&options, env, &mut io::stdout().lock(), stderr)? {
                 Ok(Outcome::Success)
             } else {
-                Err(Error::Usage(format!(
+                Err(Error::usage(format!(
                     "{} has problems that stop it being scored",
                     survey::input::shown(&options.input)
                 )))

@@ -13,12 +13,13 @@ use crate::criteria::{
 use crate::env::{Env, Verbosity};
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Lang;
+use crate::msg::{Hint, Msg};
 use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
 use crate::render::{Periodic, Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::input::{HEADER_NAMES, InputOptions, first_year, header_meaning};
 use crate::survey::{ConditionCell, SurveyReader};
-use crate::text::{fold, ranges, shown};
+use crate::text::{fold, shown};
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
@@ -69,7 +70,7 @@ pub fn run<R: Record>(
         options.format == RecordFormat::Xlsx,
     )?;
     check_bom(options.bom, options.format)?;
-    let scan = Scan::open(set, &options.input, &options.read, stderr)?;
+    let scan = Scan::open(set, &options.input, &options.read, env.lang, stderr)?;
     let labels = TableLabels::new(set, options.lang, env.table_width);
     // a panel's records carry their period, the other half of the row's key
     if scan.has_periods() {
@@ -119,6 +120,7 @@ pub fn load_set(
     choice: &SetChoice,
     input: &str,
     read: &InputOptions,
+    lang: Lang,
     stderr: &mut dyn Write,
 ) -> Result<CriteriaSet> {
     let SetChoice::Default { .. } = choice else {
@@ -127,7 +129,7 @@ pub fn load_set(
             .year
             .and_then(|y| crate::survey::outside_period(&set, y))
         {
-            return Err(Error::Usage(format!("--year: {outside}")));
+            return Err(Error::usage(Msg::About("--year".into(), Box::new(outside))));
         }
         return Ok(set);
     };
@@ -139,13 +141,12 @@ pub fn load_set(
         return choice.load();
     };
     let set = CriteriaSet::from_yaml(builtin.yaml, builtin.id)?;
-    let _ = writeln!(
-        stderr,
-        "note: using criteria set {} ({}), the set for the survey's year {}; --criteria chooses another",
-        set.id,
-        set.period,
-        year.unwrap_or_default()
-    );
+    let note = Msg::SetForYear {
+        set: set.id.clone(),
+        period: set.period.to_string(),
+        year: year.unwrap_or_default(),
+    };
+    let _ = writeln!(stderr, "note: {}", note.text(lang));
     Ok(set)
 }
 
@@ -156,7 +157,7 @@ pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 pub fn check_bom(bom: bool, format: RecordFormat) -> Result<()> {
     if bom && format != RecordFormat::Csv {
         let name = format!("{format:?}").to_lowercase();
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "--bom starts CSV output with a byte-order mark; the output here is {name}: drop --bom, or pass --format csv"
         )));
     }
@@ -186,7 +187,7 @@ pub struct Scan<'s> {
     set: &'s CriteriaSet,
     reader: SurveyReader<'s>,
     /// What is said of the criteria the file has no column for, when some are missing.
-    missing: Option<String>,
+    missing: Option<Msg>,
 }
 
 impl<'s> Scan<'s> {
@@ -196,9 +197,10 @@ impl<'s> Scan<'s> {
         set: &'s CriteriaSet,
         input: &str,
         read: &InputOptions,
+        lang: Lang,
         stderr: &mut dyn Write,
     ) -> Result<Scan<'s>> {
-        Scan::open_by(set, input, read, &By::Default, stderr).map(|(scan, _)| scan)
+        Scan::open_by(set, input, read, &By::Default, lang, stderr).map(|(scan, _)| scan)
     }
 
     /// Opens `input` as [`Scan::open`] does, and finds the column `by` names
@@ -210,6 +212,7 @@ impl<'s> Scan<'s> {
         input: &str,
         read: &InputOptions,
         by: &By,
+        lang: Lang,
         stderr: &mut dyn Write,
     ) -> Result<(Scan<'s>, By)> {
         let mut reader = SurveyReader::open(input, set, read.year, read)?;
@@ -217,7 +220,7 @@ impl<'s> Scan<'s> {
         let by = match by {
             By::Column(asked) => {
                 let index = find_column(reader.headers(), asked, set).ok_or_else(|| {
-                    Error::Usage(no_column(reader.file(), reader.headers(), asked))
+                    Error::usage(no_column(reader.file(), reader.headers(), asked))
                 })?;
                 reader.group_by(index);
                 By::Column(reader.headers()[index].clone())
@@ -225,7 +228,7 @@ impl<'s> Scan<'s> {
             by => by.clone(),
         };
         for warning in warnings {
-            warn(stderr, &warning);
+            warn(stderr, lang, &warning);
         }
         let missing = criteria_missing(set, &reader);
         let mut scan = Scan::new(set, reader);
@@ -253,8 +256,8 @@ impl<'s> Scan<'s> {
     /// What is said of the criteria the file has no column for ("12 of 19 criterion columns
     /// found; criteria 13–19 are not assessed"), when some are missing.
     #[must_use]
-    pub fn criteria_missing(&self) -> Option<&str> {
-        self.missing.as_deref()
+    pub fn criteria_missing(&self) -> Option<&Msg> {
+        self.missing.as_ref()
     }
 
     /// The recognition conditions the file has no column for; see
@@ -318,7 +321,10 @@ impl<'s> Scan<'s> {
         let file = self.reader.file().to_owned();
         let mut problems: Vec<Problem> = Vec::new();
         let mut omitted = 0;
-        let mut notes = Notes::default();
+        let mut notes = Notes {
+            lang: env.lang,
+            ..Notes::default()
+        };
         let max_row_warnings = env.max_row_warnings();
         let skipped = self.each_row(env, |outcome| {
             let found = match outcome {
@@ -347,7 +353,7 @@ impl<'s> Scan<'s> {
             Ok(())
         })?;
         if let Some(skipped) = skipped {
-            warn(stderr, &skipped);
+            warn(stderr, env.lang, &skipped);
         }
         notes.report(set, stderr, max_row_warnings);
         if problems.is_empty() {
@@ -439,15 +445,13 @@ fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
     Err(Error::one(Problem::coded(
         Code::WrongSet,
         Location::file(reader.file()),
-        format!(
-            "columns {} are not in criteria set {} ({}), but they fit built-in set {} ({}); pass --criteria {}",
-            shown.join(", "),
-            set.id,
-            set.period,
-            fit.id,
-            fit.period,
-            fit.id
-        ),
+        Msg::WrongSet {
+            columns: shown.iter().map(|&c| c.to_owned()).collect(),
+            set: set.id.clone(),
+            period: set.period.to_string(),
+            fit: fit.id.clone(),
+            fit_period: fit.period.to_string(),
+        },
     )))
 }
 
@@ -456,6 +460,8 @@ fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
 /// kept in lists indexed by column, not in maps searched for each.
 #[derive(Default)]
 struct Notes {
+    /// The language they are told in.
+    lang: Lang,
     disagreements: usize,
     /// Rows stopped below a tier by a recognition condition.
     conditions_not_met: usize,
@@ -493,6 +499,7 @@ impl Notes {
         stderr: &mut dyn Write,
         max_row_warnings: usize,
     ) {
+        let lang = self.lang;
         for finding in findings {
             match *finding {
                 Finding::UnverifiedThreshold { column } => {
@@ -534,7 +541,7 @@ impl Notes {
                     if self.numbers_for_yes_no <= max_row_warnings
                         && let Some(problem) = row_warning(set, file, line, finding)
                     {
-                        warn(stderr, &problem);
+                        warn(stderr, lang, &problem);
                     }
                 }
                 Finding::ConditionNotMet { .. } => {
@@ -542,7 +549,7 @@ impl Notes {
                     if self.conditions_not_met <= max_row_warnings
                         && let Some(problem) = row_warning(set, file, line, finding)
                     {
-                        warn(stderr, &problem);
+                        warn(stderr, lang, &problem);
                     }
                 }
                 Finding::Disagreement { .. } => {
@@ -550,7 +557,7 @@ impl Notes {
                     if self.disagreements <= max_row_warnings
                         && let Some(problem) = row_warning(set, file, line, finding)
                     {
-                        warn(stderr, &problem);
+                        warn(stderr, lang, &problem);
                     }
                 }
             }
@@ -558,6 +565,7 @@ impl Notes {
     }
 
     fn report(self, set: &CriteriaSet, stderr: &mut dyn Write, max_row_warnings: usize) {
+        let lang = self.lang;
         let columns = set.columns.len();
         for (i, no_version) in self.no_version.iter().enumerate() {
             let Some((criterion, years)) = no_version else {
@@ -572,45 +580,40 @@ impl Notes {
                 .collect();
             say(
                 stderr,
+                lang,
                 Code::NoVersionForYear,
-                &format!(
-                    "indicator {indicator}: the {} set {} knows it only for surveys {}, not the value(s) given for {}; those values were left not assessed (record the verdict in column {} instead)",
-                    tier.id,
-                    set.id,
-                    covered.join(", "),
-                    ranges(years.iter().map(|&y| u32::from(y))),
-                    tier.verdict_column(*criterion)
-                ),
+                &Msg::NoVersionForYear {
+                    indicator: indicator.clone(),
+                    tier: tier.id.clone(),
+                    set: set.id.clone(),
+                    covered,
+                    years: years.iter().map(|&y| u32::from(y)).collect(),
+                    column: tier.verdict_column(*criterion),
+                },
             );
         }
         if self.numbers_for_yes_no > max_row_warnings {
             say(
                 stderr,
+                lang,
                 Code::NumberForYesNo,
-                &format!(
-                    "… and {} more number(s) given for a yes/no indicator, left not assessed",
-                    self.numbers_for_yes_no - max_row_warnings
-                ),
+                &Msg::MoreNumbersForYesNo(self.numbers_for_yes_no - max_row_warnings),
             );
         }
         if self.conditions_not_met > max_row_warnings {
             say(
                 stderr,
+                lang,
                 Code::ConditionNotMet,
-                &format!(
-                    "… and {} more commune(s) kept below a tier by a recognition condition",
-                    self.conditions_not_met - max_row_warnings
-                ),
+                &Msg::MoreConditionsNotMet(self.conditions_not_met - max_row_warnings),
             );
         }
         if self.disagreements > max_row_warnings {
             say(
                 stderr,
+                lang,
                 Code::VerdictDisagrees,
-                &format!(
-                    "… and {} more disagreement(s) between verdict columns and indicators",
-                    self.disagreements - max_row_warnings
-                ),
+                &Msg::MoreDisagreements(self.disagreements - max_row_warnings),
             );
         }
         let columns = set.columns.len();
@@ -620,32 +623,22 @@ impl Notes {
             };
             let tier = &set.tiers[i / columns];
             let indicator = &set.columns[i % columns];
-            let mut at = Vec::new();
-            let codes: Vec<&str> = (classes.iter().enumerate())
+            let classes: Vec<String> = (classes.iter().enumerate())
                 .filter(|&(_, &unknown)| unknown)
-                .map(|(c, _)| set.classification.class(ClassId(c)).code.as_str())
+                .map(|(c, _)| set.classification.class(ClassId(c)).code.clone())
                 .collect();
-            if !codes.is_empty() {
-                at.push(codes.join(", "));
-            }
-            if !years.is_empty() {
-                at.push(ranges(years.iter().map(|&y| u32::from(y))));
-            }
-            let at = at.join(" in ");
             say(
                 stderr,
+                lang,
                 Code::UnknownThreshold,
-                &format!(
-                    "indicator {indicator}: the {} threshold{} is not known to criteria set {}; those values were left not assessed (record the verdict in column {} instead)",
-                    tier.id,
-                    if at.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" for {at}")
-                    },
-                    set.id,
-                    tier.verdict_column(*criterion)
-                ),
+                &Msg::UnknownThreshold {
+                    indicator: indicator.clone(),
+                    tier: tier.id.clone(),
+                    classes,
+                    years: years.iter().map(|&y| u32::from(y)).collect(),
+                    set: set.id.clone(),
+                    column: tier.verdict_column(*criterion),
+                },
             );
         }
         let ids: Vec<&str> = (set.columns.iter().zip(&self.unverified))
@@ -655,12 +648,12 @@ impl Notes {
         if !ids.is_empty() {
             say(
                 stderr,
+                lang,
                 Code::UnverifiedThreshold,
-                &format!(
-                    "thresholds of indicator(s) {} are not verified against the legal text; see `ntm criteria show {}`",
-                    ids.join(", "),
-                    set.id
-                ),
+                &Msg::UnverifiedThreshold {
+                    ids: ids.iter().map(|&id| id.to_owned()).collect(),
+                    set: set.id.clone(),
+                },
             );
         }
     }
@@ -696,13 +689,13 @@ pub fn judge_header(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<Vec<
     let header = Location::file(file).at_line(reader.header_line());
     let unused = reader.unused_columns();
     for column in unused.iter().take(MAX_UNUSED_NAMED) {
-        let hint = column_hint(column, set)
-            .map(|hint| format!("; {hint}"))
-            .unwrap_or_default();
         warnings.push(Problem::coded(
             Code::UnknownColumn,
             reader.column_location(column),
-            format!("not used by criteria set {} and ignored{hint}", set.id),
+            Msg::UnknownColumn {
+                set: set.id.clone(),
+                hint: column_hint(column, set),
+            },
         ));
     }
     if let Some(more) = unused
@@ -713,10 +706,10 @@ pub fn judge_header(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<Vec<
         warnings.push(Problem::coded(
             Code::UnknownColumn,
             header,
-            format!(
-                "… and {more} more columns not used by criteria set {}, also ignored",
-                set.id
-            ),
+            Msg::MoreUnknownColumns {
+                more,
+                set: set.id.clone(),
+            },
         ));
     }
     Ok(warnings)
@@ -739,9 +732,10 @@ pub fn row_warning(set: &CriteriaSet, file: &str, line: u64, finding: &Finding) 
         } => Some(Problem::coded(
             Code::VerdictDisagrees,
             at.in_column(&set.tiers[tier].verdict_column(criterion)),
-            format!(
-                "says \"{column}\" but the indicators give \"{indicators}\"; the indicators are used"
-            ),
+            Msg::VerdictDisagrees {
+                column: column.to_string(),
+                indicators: indicators.to_string(),
+            },
         )),
         Finding::NumberForYesNo { column, value } => {
             let id = &set.columns[column];
@@ -749,11 +743,9 @@ pub fn row_warning(set: &CriteriaSet, file: &str, line: u64, finding: &Finding) 
                 .indicators()
                 .map(|(_, _, i)| i)
                 .find(|i| i.column == column && matches!(i.measure, Measure::YesNo));
-            let (years, source) = version.map_or((String::new(), ""), |i| {
+            let (years, source) = version.map_or((None, ""), |i| {
                 (
-                    i.years
-                        .map(|y| format!(" (surveys {y})"))
-                        .unwrap_or_default(),
+                    i.years.map(|y| y.to_string()),
                     i.source.as_deref().unwrap_or_default(),
                 )
             });
@@ -761,9 +753,11 @@ pub fn row_warning(set: &CriteriaSet, file: &str, line: u64, finding: &Finding) 
                 Problem::coded(
                     Code::NumberForYesNo,
                     at.in_column(id),
-                    format!(
-                        "a number, but indicator {id}{years} is a yes/no ({source}); left not assessed: write Có or Không (Đạt / Không đạt)"
-                    ),
+                    Msg::NumberForYesNo {
+                        id: id.clone(),
+                        years,
+                        source: source.to_owned(),
+                    },
                 )
                 .with_value(&value.to_string()),
             )
@@ -778,16 +772,19 @@ pub fn row_warning(set: &CriteriaSet, file: &str, line: u64, finding: &Finding) 
                 .nth(condition)
                 .expect("a finding names a condition of the set");
             let said = match cell {
-                ConditionCell::Given(verdict) => format!("says \"{verdict}\""),
-                _ => "is blank (not assessed)".to_owned(),
+                ConditionCell::Given(verdict) => Some(verdict.to_string()),
+                _ => None,
             };
             Some(Problem::coded(
                 Code::ConditionNotMet,
                 at.in_column(&c.column),
-                format!(
-                    "{said}: the commune meets the criteria of tier {} but recognition needs \"{}\" ({}), so the commune is not counted at that tier",
-                    set.tiers[tier].id, c.name.en, c.source
-                ),
+                Msg::ConditionNotMet {
+                    said,
+                    tier: set.tiers[tier].id.clone(),
+                    name_vi: c.name.vi.clone(),
+                    name_en: c.name.en.clone(),
+                    source: c.source.clone(),
+                },
             ))
         }
         _ => None,
@@ -795,32 +792,24 @@ pub fn row_warning(set: &CriteriaSet, file: &str, line: u64, finding: &Finding) 
 }
 
 /// What is said of a file in which not one column of `set`'s criteria is found.
-fn no_criterion_columns(set: &CriteriaSet) -> String {
+fn no_criterion_columns(set: &CriteriaSet) -> Msg {
     let base = set.base();
-    let first = base.criteria.first().map_or(1, |c| c.number);
-    format!(
-        "not one column of criteria set {} ({}) is found: neither a verdict column ({}{first}, Tiêu chí {first} …) nor an indicator column; check that the header row is the one read, or pass --criteria for the set the file was made for",
-        set.id, set.period, base.verdict_prefix
-    )
+    Msg::NoCriterionColumns {
+        set: set.id.clone(),
+        period: set.period.to_string(),
+        prefix: base.verdict_prefix.clone(),
+        first: base.criteria.first().map_or(1, |c| c.number),
+    }
 }
 
 /// What is said of a file that has a column for some of the base criteria only: how many it
 /// has, and which criteria are therefore not assessed in any commune.
-fn criteria_missing(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Option<String> {
+fn criteria_missing(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Option<Msg> {
     let missing = reader.criteria_missing();
-    if missing.is_empty() {
-        return None;
-    }
-    let total = set.base().criteria.len();
-    Some(format!(
-        "{} of {total} criterion columns found; {} not assessed",
-        total - missing.len(),
-        if missing.len() == 1 {
-            format!("criterion {} is", missing[0])
-        } else {
-            format!("criteria {} are", ranges(missing.iter().copied()))
-        }
-    ))
+    (!missing.is_empty()).then(|| Msg::MissingCriteria {
+        total: set.base().criteria.len(),
+        missing,
+    })
 }
 
 /// One problem per kind of missing information in a row, naming every indicator that needs it.
@@ -844,40 +833,37 @@ pub fn lookup_problems(
         }
     }
     let at = Location::file(file).at_line(line);
-    let class_name = set.classification.name.en.to_lowercase();
     by_lookup
         .into_iter()
         .map(|(lookup, ids)| {
-            let which = if ids.len() == 1 {
-                format!("indicator {}", ids[0])
-            } else {
-                format!("indicators {}", ids.join(", "))
-            };
+            let ids: Vec<String> = ids.iter().map(|&id| id.to_owned()).collect();
             match lookup {
                 LevelLookup::NeedsClass => Problem::coded(
                     Code::MissingRegion,
                     at.clone().in_column(&set.classification.column),
-                    format!(
-                        "{which}: thresholds differ by {class_name}, and this row has none; fill in column \"{}\"",
-                        set.classification.column
-                    ),
+                    Msg::MissingRegion {
+                        ids,
+                        name_vi: set.classification.name.vi.clone(),
+                        name_en: set.classification.name.en.clone(),
+                        column: set.classification.column.clone(),
+                    },
                 )
                 .with_value(""),
                 LevelLookup::NeedsYear => Problem::coded(
                     Code::MissingYear,
                     at.clone().in_column("year"),
-                    format!(
-                        "{which}: thresholds differ by year, and this row has none; add a year column or pass --year"
-                    ),
+                    Msg::MissingYear(ids),
                 )
                 .with_value(""),
                 LevelLookup::YearOutOfRange { first, last } => Problem::coded(
                     Code::YearWithoutThresholds,
                     at.clone().in_column("year"),
-                    format!(
-                        "{which}: criteria set {} has thresholds only for {first}–{last}",
-                        set.id
-                    ),
+                    Msg::YearWithoutThresholds {
+                        ids,
+                        set: set.id.clone(),
+                        first,
+                        last,
+                    },
                 )
                 .with_value(&year.map(|y| y.to_string()).unwrap_or_default()),
             }
@@ -889,7 +875,7 @@ pub fn lookup_problems(
 /// a criterion or an indicator the set does not have is said so, with those it has; any other
 /// header gets the known column whose name, or an office spelling of it, is closest.
 #[must_use]
-pub fn column_hint(header: &str, set: &CriteriaSet) -> Option<String> {
+pub fn column_hint(header: &str, set: &CriteriaSet) -> Option<Hint> {
     let prefixes = set.verdict_prefixes();
     let meaning = header_meaning(header, &prefixes).unwrap_or_else(|| fold(header));
     for tier in &set.tiers {
@@ -900,31 +886,31 @@ pub fn column_hint(header: &str, set: &CriteriaSet) -> Option<String> {
             continue;
         };
         let numbers: Vec<u32> = tier.criteria.iter().map(|c| c.number).collect();
-        return Some(format!(
-            "the set has no {} criterion {n}: its {} criteria are {}",
-            tier.id,
-            tier.id,
-            ranges(numbers),
-        ));
+        return Some(Hint::NoCriterion {
+            tier: tier.id.clone(),
+            number: n,
+            numbers,
+        });
     }
     if let Some((criterion, _)) = meaning.split_once('.')
         && !criterion.is_empty()
         && criterion.bytes().all(|b| b.is_ascii_digit())
     {
-        let siblings: Vec<&str> = set
+        let siblings: Vec<String> = set
             .columns
             .iter()
             .filter(|c| {
                 c.strip_prefix(criterion)
                     .is_some_and(|r| r.starts_with('.'))
             })
-            .map(String::as_str)
+            .cloned()
             .collect();
         if !siblings.is_empty() {
-            return Some(format!(
-                "the set has no indicator {meaning}: criterion {criterion}'s are {}",
-                siblings.join(", ")
-            ));
+            return Some(Hint::NoIndicator {
+                indicator: meaning.clone(),
+                criterion: criterion.to_owned(),
+                siblings,
+            });
         }
     }
     let mut columns = vec![set.classification.column.clone()];
@@ -942,7 +928,7 @@ pub fn column_hint(header: &str, set: &CriteriaSet) -> Option<String> {
         .iter()
         .map(|(name, _)| (*name).to_owned())
         .chain(columns);
-    closest(header, known).map(|name| format!("did you mean \"{name}\"?"))
+    closest(header, known).map(Hint::DidYouMean)
 }
 
 /// Of the `names`, the one `asked` is closest to, when close enough (a similarity of 0.6 or
@@ -1012,20 +998,21 @@ fn no_column(file: &str, headers: &[String], asked: &str) -> String {
 }
 
 /// Tells the warning `problem` on `stderr`, with its code (`warning[unknown-column]: …`).
-fn warn(stderr: &mut dyn Write, problem: &Problem) {
+fn warn(stderr: &mut dyn Write, lang: Lang, problem: &Problem) {
+    let said = problem.render(lang);
     match problem.code {
         Some(code) => {
-            let _ = writeln!(stderr, "{}: {problem}", code.prefix());
+            let _ = writeln!(stderr, "{}: {said}", code.prefix());
         }
         None => {
-            let _ = writeln!(stderr, "warning: {problem}");
+            let _ = writeln!(stderr, "warning: {said}");
         }
     }
 }
 
 /// Tells a warning of the kind `code` that is about no place in particular.
-fn say(stderr: &mut dyn Write, code: Code, message: &str) {
-    let _ = writeln!(stderr, "{}: {message}", code.prefix());
+fn say(stderr: &mut dyn Write, lang: Lang, code: Code, message: &Msg) {
+    let _ = writeln!(stderr, "{}: {}", code.prefix(), message.text(lang));
 }
 
 #[cfg(test)]
@@ -1040,7 +1027,7 @@ mod tests {
             .unwrap()
             .yaml;
         let set = CriteriaSet::from_yaml(yaml, "vn-commune-2021-2025").unwrap();
-        let hint = |h: &str| column_hint(h, &set);
+        let hint = |h: &str| column_hint(h, &set).map(|hint| hint.text(Lang::En));
         assert_eq!(
             hint("Tiêu chí số 20").as_deref(),
             Some("the set has no standard criterion 20: its standard criteria are 1–19")
@@ -1057,12 +1044,12 @@ mod tests {
             hint("Tên huyệnn").as_deref(),
             Some("did you mean \"district\"?")
         );
-        assert_eq!(hint("Ghi chú"), None);
+        assert_eq!(hint("Ghi chú"), None::<String>);
     }
 
     #[test]
     fn years_collapse_into_ranges() {
-        let years = |ys: &[u32]| ranges(ys.iter().copied());
+        let years = |ys: &[u32]| crate::text::ranges(ys.iter().copied());
         assert_eq!(years(&[2022, 2023, 2024, 2025]), "2022–2025");
         assert_eq!(years(&[2021, 2023]), "2021, 2023");
         assert_eq!(years(&[2020, 2022, 2023]), "2020, 2022–2023");
@@ -1118,7 +1105,10 @@ mod tests {
             .yaml;
         let set = CriteriaSet::from_yaml(yaml, "s").unwrap();
         let column = set.columns.iter().position(|c| c == "2.2").unwrap();
-        let mut notes = Notes::default();
+        let mut notes = Notes {
+            lang: Lang::En,
+            ..Notes::default()
+        };
         let mut sink = Vec::new();
         for (class, year) in [(1, 2022), (2, 2022), (1, 2023), (2, 2025)] {
             let finding = Finding::UnknownThreshold {

@@ -59,7 +59,7 @@ impl<T> ByPeriod<T> {
                     .flatten()
                     .map(ToString::to_string)
                     .collect();
-                return Err(Error::Usage(if periods.is_empty() {
+                return Err(Error::usage(if periods.is_empty() {
                     format!("--period {wanted}: {file} has no period column (Kỳ, or Năm and Tháng)")
                 } else {
                     format!(

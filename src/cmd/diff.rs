@@ -49,7 +49,7 @@ pub fn snapshots(
     stderr: &mut dyn Write,
 ) -> Result<Vec<Snapshot>> {
     let mut out = Vec::new();
-    Scan::open(set, input, read, stderr)?.run(env, stderr, |score| {
+    Scan::open(set, input, read, env.lang, stderr)?.run(env, stderr, |score| {
         out.push(Snapshot::of(set, score));
         Ok(())
     })?;
@@ -107,7 +107,13 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<b
         options.format == RecordFormat::Xlsx,
     )?;
     scan::check_bom(options.bom, options.format)?;
-    let set = scan::load_set(&options.criteria, &options.new, &options.read, stderr)?;
+    let set = scan::load_set(
+        &options.criteria,
+        &options.new,
+        &options.read,
+        env.lang,
+        stderr,
+    )?;
     let mergers = options.map.as_deref().map(Mergers::load).transpose()?;
     let (old, new) = both_snapshots(&set, options, env, stderr)?;
     let changes = compare_merged(&set, old, &new, mergers.as_ref());

@@ -11,7 +11,13 @@ use crate::score::gaps::gaps;
 
 /// Runs `ntm gaps`, writing warnings to `stderr`.
 pub fn run(options: &StreamOptions, env: &Env, stderr: &mut dyn Write) -> Result<()> {
-    let set = scan::load_set(&options.criteria, &options.input, &options.read, stderr)?;
+    let set = scan::load_set(
+        &options.criteria,
+        &options.input,
+        &options.read,
+        env.lang,
+        stderr,
+    )?;
     scan::run("gaps", &set, options, env, stderr, |score| {
         gaps(&set, score).map(|(next, gaps)| GapsRow::new(&set, score, next, gaps))
     })

@@ -98,8 +98,14 @@ pub fn run(options: &ProfileOptions, env: &Env, stderr: &mut dyn Write) -> Resul
         &["csv", "json", "md", "markdown", "txt", "xlsx"],
         options.format == DocumentFormat::Xlsx,
     )?;
-    let set = scan::load_set(&options.criteria, &options.input, &options.read, stderr)?;
-    let scan = Scan::open(&set, &options.input, &options.read, stderr)?;
+    let set = scan::load_set(
+        &options.criteria,
+        &options.input,
+        &options.read,
+        env.lang,
+        stderr,
+    )?;
+    let scan = Scan::open(&set, &options.input, &options.read, env.lang, stderr)?;
     let profile = profile(&set, scan, &shown(&options.input), env)?;
     if profile.rows_with_problems > 0 {
         let _ = writeln!(
@@ -207,7 +213,7 @@ fn profile(set: &CriteriaSet, scan: Scan<'_>, file: &str, env: &Env) -> Result<P
         }
     }
     if communes == 0 && problems == 0 && columns.is_empty() {
-        return Err(Error::Usage(format!("{file}: nothing to profile")));
+        return Err(Error::usage(format!("{file}: nothing to profile")));
     }
     Ok(Profile {
         file: file.to_owned(),

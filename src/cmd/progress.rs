@@ -102,7 +102,7 @@ pub fn grouping_notes(
 /// neither a district column nor group headings that name districts.
 pub fn check_districts(tally: &Progress<'_>, district_column: bool, file: &str) -> Result<()> {
     if tally.grouping() == By::District && !district_column && !tally.has_named_group() {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "--by district: {file} has no district column (Huyện) and no group headings that name districts; --by names another column, or --by province reports the province as a whole"
         )));
     }
@@ -124,15 +124,28 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
         &["json", "md", "markdown", "txt", "xlsx"],
         options.format == DocumentFormat::Xlsx,
     )?;
-    let set = scan::load_set(&options.criteria, &options.input, &options.read, stderr)?;
+    let set = scan::load_set(
+        &options.criteria,
+        &options.input,
+        &options.read,
+        env.lang,
+        stderr,
+    )?;
     let targets = options
         .targets
         .as_deref()
         .map(|path| Targets::load(path, &set))
         .transpose()?;
-    let (scan, by) = Scan::open_by(&set, &options.input, &options.read, &options.by, stderr)?;
+    let (scan, by) = Scan::open_by(
+        &set,
+        &options.input,
+        &options.read,
+        &options.by,
+        env.lang,
+        stderr,
+    )?;
     let district_column = scan.has_district();
-    let criteria_missing = scan.criteria_missing().map(str::to_owned);
+    let criteria_missing = scan.criteria_missing().map(|m| m.text(options.lang));
     let conditions_not_judged = scan.conditions_absent();
     let mut tallies = ByPeriod::new(options.period);
     scan.run(env, stderr, |score| {

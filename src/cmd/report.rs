@@ -67,8 +67,8 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         return Err(not_written(options.format, "report", FORMATS));
     }
     if options.format == DocumentFormat::Xlsx && options.output.is_none() {
-        return Err(Error::Usage(
-            "a workbook cannot go to standard output; name the file with -o report.xlsx".into(),
+        return Err(Error::usage(
+            "a workbook cannot go to standard output; name the file with -o report.xlsx",
         ));
     }
     let mut inputs = vec![options.input.as_str()];
@@ -83,15 +83,28 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         &["html", "htm", "md", "markdown", "xlsx"],
         false,
     )?;
-    let set = scan::load_set(&options.criteria, &options.input, &options.read, stderr)?;
+    let set = scan::load_set(
+        &options.criteria,
+        &options.input,
+        &options.read,
+        env.lang,
+        stderr,
+    )?;
     let targets = options
         .targets
         .as_deref()
         .map(|path| Targets::load(path, &set))
         .transpose()?;
-    let (scan, by) = Scan::open_by(&set, &options.input, &options.read, &options.by, stderr)?;
+    let (scan, by) = Scan::open_by(
+        &set,
+        &options.input,
+        &options.read,
+        &options.by,
+        env.lang,
+        stderr,
+    )?;
     let district_column = scan.has_district();
-    let criteria_missing = scan.criteria_missing().map(str::to_owned);
+    let criteria_missing = scan.criteria_missing().map(|m| m.text(options.lang));
     let conditions_not_judged = scan.conditions_absent();
     let panel = scan.has_periods();
     let file = shown(&options.input);
@@ -104,7 +117,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         None
     } else {
         Some(Period::in_file_name(&options.input, options.read.year).ok_or_else(|| {
-            Error::Usage(format!(
+            Error::usage(format!(
                 "{file} has no period column (Kỳ, or Năm and Tháng), and its name gives none (thang-12-2025.xlsx; thang-12.xlsx with --year 2025): the trend of --history needs its period; name it with --period"
             ))
         })?)

@@ -10,7 +10,13 @@ use crate::scan::{self, StreamOptions};
 
 /// Runs `ntm score`, writing warnings to `stderr`.
 pub fn run(options: &StreamOptions, env: &Env, stderr: &mut dyn Write) -> Result<()> {
-    let set = scan::load_set(&options.criteria, &options.input, &options.read, stderr)?;
+    let set = scan::load_set(
+        &options.criteria,
+        &options.input,
+        &options.read,
+        env.lang,
+        stderr,
+    )?;
     scan::run("score", &set, options, env, stderr, |score| {
         Some(ScoreRow::new(&set, score))
     })

@@ -101,7 +101,7 @@ impl Sources {
     /// Notes that `file` holds `period`; an error when another file holds it.
     pub fn claim(&mut self, period: Period, file: &str) -> Result<()> {
         match self.periods.get(&period) {
-            Some(other) if other != file => Err(Error::Usage(format!(
+            Some(other) if other != file => Err(Error::usage(format!(
                 "period {period} is in both {other} and {file}: each period must come from one file"
             ))),
             Some(_) => Ok(()),
@@ -128,7 +128,7 @@ pub fn period_of_file(
     match periods {
         FilePeriods::Given(given) => {
             let (first, rest) = given.split_first().ok_or_else(|| {
-                Error::Usage(format!(
+                Error::usage(format!(
                     "{without}: name its period with --period, one for each such file in order"
                 ))
             })?;
@@ -137,7 +137,7 @@ pub fn period_of_file(
         }
         FilePeriods::Names { or_given } => {
             Period::in_file_name(input, read.year).ok_or_else(|| {
-                Error::Usage(format!(
+                Error::usage(format!(
                     "{without}, and its name gives none (thang-11-2025.xlsx, 2025-11.csv, or thang-11.xlsx with --year 2025): add a Kỳ column{}",
                     if *or_given {
                         ", name the file with its month, or give each such file's period with --period, in order"
@@ -173,7 +173,7 @@ pub fn read_files(
         if !sources.first_reading(input) {
             continue;
         }
-        let (scan, resolved) = Scan::open_by(set, input, read, by, stderr)?;
+        let (scan, resolved) = Scan::open_by(set, input, read, by, env.lang, stderr)?;
         if !grouped {
             builder.group_by(resolved);
             grouped = true;
@@ -203,13 +203,13 @@ pub fn read_files(
     if let FilePeriods::Given(left) = periods
         && !left.is_empty()
     {
-        return Err(Error::Usage(
-            "more --period values than files without a period column".into(),
+        return Err(Error::usage(
+            "more --period values than files without a period column",
         ));
     }
     if *by == By::District && !district_column && !builder.has_named_group() {
-        return Err(Error::Usage(
-            "--by district: no file has a district column (Huyện) or group headings that name districts; --by names another column".into(),
+        return Err(Error::usage(
+            "--by district: no file has a district column (Huyện) or group headings that name districts; --by names another column",
         ));
     }
     Ok(())
@@ -223,7 +223,7 @@ pub fn run(options: &TrendOptions, env: &Env, stderr: &mut dyn Write) -> Result<
     let first = options
         .inputs
         .first()
-        .ok_or_else(|| Error::Usage("ntm trend needs at least one survey file".into()))?;
+        .ok_or_else(|| Error::usage("ntm trend needs at least one survey file"))?;
     let mut inputs: Vec<&str> = options.inputs.iter().map(String::as_str).collect();
     inputs.extend(options.criteria.file());
     inputs.extend(options.targets.as_deref());
@@ -235,7 +235,7 @@ pub fn run(options: &TrendOptions, env: &Env, stderr: &mut dyn Write) -> Result<
         &["csv", "json", "md", "markdown", "txt", "xlsx"],
         options.format == DocumentFormat::Xlsx,
     )?;
-    let set = scan::load_set(&options.criteria, first, &options.read, stderr)?;
+    let set = scan::load_set(&options.criteria, first, &options.read, env.lang, stderr)?;
     let targets = options
         .targets
         .as_deref()

@@ -12,6 +12,7 @@ use crate::code::{Code, Severity};
 use crate::criteria::{CriteriaSet, SetChoice};
 use crate::env::Env;
 use crate::error::{Error, Location, Problem, Result};
+use crate::lang::Lang;
 use crate::render::{DocumentFormat, json_document, new_table, not_written};
 use crate::scan::{self, RowOutcome, Scan, judge_header, lookup_problems, row_warning};
 use crate::survey::SurveyReader;
@@ -102,7 +103,7 @@ pub struct Reported {
 }
 
 impl Reported {
-    fn of(code: Code, p: Problem) -> Reported {
+    fn of(code: Code, p: Problem, lang: Lang) -> Reported {
         let Location {
             file,
             line,
@@ -119,7 +120,7 @@ impl Reported {
             column,
             cell,
             value: p.value,
-            message: p.message,
+            message: p.message.text(lang),
         }
     }
 }
@@ -128,6 +129,8 @@ impl Reported {
 /// many warnings, so that warnings never crowd out an error; all of them counted.
 struct Kept<'o> {
     options: &'o ValidateOptions,
+    /// The language messages are written in.
+    lang: Lang,
     listed: Vec<Reported>,
     stats: Stats,
     /// A problem of no kind, which a report cannot hold: the command fails with it.
@@ -150,7 +153,7 @@ impl Kept<'_> {
         };
         *count += 1;
         if *count <= MAX_LISTED {
-            self.listed.push(Reported::of(code, problem));
+            self.listed.push(Reported::of(code, problem, self.lang));
         }
     }
 
@@ -176,9 +179,16 @@ impl Kept<'_> {
 /// Checks the file and reports what was found. Which set was chosen, when none was named, is
 /// said on `stderr`.
 pub fn check(options: &ValidateOptions, env: &Env, stderr: &mut dyn Write) -> Result<Report> {
-    let set = scan::load_set(&options.criteria, &options.input, &options.read, stderr)?;
+    let set = scan::load_set(
+        &options.criteria,
+        &options.input,
+        &options.read,
+        env.lang,
+        stderr,
+    )?;
     let mut kept = Kept {
         options,
+        lang: env.lang,
         listed: Vec::new(),
         stats: Stats::default(),
         uncoded: Vec::new(),
@@ -239,7 +249,7 @@ fn rows(set: &CriteriaSet, reader: SurveyReader<'_>, env: &Env, kept: &mut Kept)
         kept.push(Problem::coded(
             Code::NoCommunes,
             Location::file(&file),
-            "the file has a header but no communes",
+            crate::msg::Msg::NoCommunes,
         ));
     }
     Ok(())

@@ -860,9 +860,10 @@ mod tests {
         assert!(SET.contains(from), "fixture lacks {from:?}");
         let err = CriteriaSet::from_yaml(&SET.replacen(from, to, 1), "t.yaml").unwrap_err();
         match err {
-            crate::Error::Invalid { problems, .. } => {
-                problems.into_iter().map(|p| p.message).collect()
-            }
+            crate::Error::Invalid { problems, .. } => problems
+                .into_iter()
+                .map(|p| p.message.text(crate::lang::Lang::En))
+                .collect(),
             other => vec![other.to_string()],
         }
     }

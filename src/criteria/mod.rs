@@ -746,7 +746,7 @@ impl CriteriaSet {
         let path = std::path::Path::new(name);
         if !path.exists() && !extension_is(name, "yaml") && !extension_is(name, "yml") {
             let ids: Vec<_> = BUILTIN_SETS.iter().map(|s| s.id).collect();
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "no built-in criteria set \"{name}\" and no such file; built-in sets: {}",
                 ids.join(", ")
             )));
@@ -867,7 +867,10 @@ pub struct UnverifiedLevel<'a> {
 
 /// A problem in a criteria file at a YAML line.
 fn problem_at(origin: &str, line: u64, message: impl Into<String>) -> Problem {
-    Problem::new(Location::file(origin).at_line(line), message)
+    Problem::new(
+        Location::file(origin).at_line(line),
+        crate::msg::Msg::Plain(message.into()),
+    )
 }
 
 #[cfg(test)]

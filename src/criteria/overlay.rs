@@ -30,7 +30,7 @@ pub(super) fn load(yaml: &str, origin: &str, depth: u32) -> Result<CriteriaSet> 
     let raw: RawOverlay = crate::yaml::parse(yaml, origin, "criteria overlay")?;
     let base_name = raw.extends.value.trim().to_owned();
     if depth >= MAX_DEPTH {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{origin}: extends {base_name}: more than {MAX_DEPTH} overlays on one another (does a file extend itself?)"
         )));
     }
@@ -43,7 +43,7 @@ pub(super) fn load(yaml: &str, origin: &str, depth: u32) -> Result<CriteriaSet> 
             .join(&base_name);
         let shown = path.to_string_lossy().into_owned();
         if !path.exists() {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "{origin}:{}: extends \"{base_name}\", which is neither a built-in set nor a file ({shown} does not exist)",
                 raw.extends.referenced.line()
             )));
@@ -775,7 +775,12 @@ mod tests {
         match load(body).unwrap_err() {
             crate::Error::Invalid { problems, .. } => problems
                 .into_iter()
-                .map(|p| (p.location.line.unwrap_or(0), p.message))
+                .map(|p| {
+                    (
+                        p.location.line.unwrap_or(0),
+                        p.message.text(crate::lang::Lang::En),
+                    )
+                })
                 .collect(),
             other => vec![(0, other.to_string())],
         }

@@ -92,7 +92,7 @@ impl DocumentFormat {
 #[must_use]
 pub fn not_written(format: DocumentFormat, command: &str, formats: &[DocumentFormat]) -> Error {
     let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
-    Error::Usage(format!(
+    Error::usage(format!(
         "ntm {command} does not write {format}; it writes {}",
         names.join(", ")
     ))

@@ -50,7 +50,7 @@ pub fn refuse_overwriting(output: Option<&str>, inputs: &[&str]) -> Result<()> {
     };
     for input in inputs.iter().filter(|i| **i != "-") {
         if std::fs::canonicalize(input).is_ok_and(|read| read == written) {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "-o {output} names the input file {input}; writing there would replace it: write the output to another file"
             )));
         }
@@ -73,7 +73,7 @@ pub fn check_extension(
 ) -> Result<()> {
     let output = output.filter(|o| *o != "-");
     if workbook && output.is_none() {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "a workbook cannot go to standard output; name the file: ntm {command} … -o FILE.xlsx"
         )));
     }
@@ -84,7 +84,7 @@ pub fn check_extension(
         return Ok(());
     }
     let listed: Vec<String> = extensions.iter().map(|e| format!(".{e}")).collect();
-    Err(Error::Usage(format!(
+    Err(Error::usage(format!(
         "ntm {command} does not write .{} files; it writes {} (-o FILE with one of those extensions, or --format)",
         ext.to_string_lossy(),
         listed.join(", ")

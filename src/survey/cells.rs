@@ -101,6 +101,20 @@ pub enum NumberError {
 }
 
 impl NumberError {
+    /// What the message catalogue says of it.
+    #[must_use]
+    pub fn problem(&self) -> crate::msg::NumberProblem {
+        use crate::msg::NumberProblem as P;
+        match self {
+            NumberError::NotANumber => P::NotANumber,
+            NumberError::Ambiguous => P::Ambiguous,
+            NumberError::Malformed => P::Malformed,
+            NumberError::UnexpectedPercent => P::UnexpectedPercent,
+            NumberError::UnexpectedUnit => P::UnexpectedUnit,
+            NumberError::PercentOutOfRange => P::PercentOutOfRange,
+        }
+    }
+
     /// The code of a cell's problem of this kind.
     #[must_use]
     pub fn code(&self) -> Code {

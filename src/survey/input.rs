@@ -11,6 +11,7 @@ use calamine::{Data, Reader};
 
 use crate::code::Code;
 use crate::error::{Error, Location, Problem, Result};
+use crate::msg::Msg;
 use crate::text::{extension_is, fold, nfc};
 
 /// The text encoding of a CSV file.
@@ -86,7 +87,7 @@ pub fn open(path: &str, options: &InputOptions) -> Result<Rows> {
         return sheet(path, options);
     }
     if let Some(name) = &options.sheet {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "--sheet \"{name}\" picks a sheet of a workbook, but {} is read as CSV; drop --sheet, or give the workbook (.xlsx, .xls, .ods)",
             shown(path)
         )));
@@ -190,7 +191,7 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
             break;
         }
         if lines.is_empty() && is_workbook_content(&line) {
-            return Err(Error::Usage(if path == "-" {
+            return Err(Error::usage(if path == "-" {
                 "standard input holds a workbook, which must be given as a file path (ntm score bieu-01.xlsx), not on standard input".to_owned()
             } else {
                 format!(
@@ -209,7 +210,7 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
     }
     let header = match wanted {
         Some(n) if n > lines.len() || n == 0 => {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "{}: --header-row {n}: the file has {} line(s)",
                 shown(path),
                 lines.len()
@@ -404,13 +405,16 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
         Error::one(Problem::coded(
             Code::UnreadableWorkbook,
             Location::file(path),
-            format!("cannot read the workbook: {e}"),
+            Msg::UnreadableWorkbook {
+                sheet: None,
+                reason: e.to_string(),
+            },
         ))
     })?;
     let names = book.sheet_names();
     let sheet = match name {
         Some(n) => names.iter().find(|s| *s == n).cloned().ok_or_else(|| {
-            Error::Usage(format!(
+            Error::usage(format!(
                 "{path}: no sheet \"{n}\"; the sheets are: {}",
                 names.join(", ")
             ))
@@ -419,7 +423,7 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
             Error::one(Problem::coded(
                 Code::UnreadableWorkbook,
                 Location::file(path),
-                "the workbook has no sheet",
+                Msg::NoSheet,
             ))
         })?,
     };
@@ -431,7 +435,10 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
                 Error::one(Problem::coded(
                     Code::UnreadableWorkbook,
                     Location::file(path),
-                    format!("cannot read sheet \"{sheet}\": {e}"),
+                    Msg::UnreadableWorkbook {
+                        sheet: Some(sheet.clone()),
+                        reason: e.to_string(),
+                    },
                 ))
             })?;
             let (first_row, first_column) = range.start().unwrap_or((0, 0));
@@ -456,7 +463,7 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
     };
     let header = match options.header_row {
         Some(n) => rows.iter().position(|(row, _)| *row == n).ok_or_else(|| {
-            Error::Usage(format!(
+            Error::usage(format!(
                 "{path}: --header-row {n}: sheet \"{sheet}\" has no row {n} with anything in it"
             ))
         })?,
@@ -500,7 +507,7 @@ const MAX_PART_BYTES: u64 = 256 << 20;
 /// a password (an encrypted package, not a zip), or a zip whose parts unpack to more than a
 /// survey needs (see the limits above).
 fn check_package(bytes: &[u8], path: &str) -> Result<()> {
-    let fail = |code: Code, message: String| {
+    let fail = |code: Code, message: Msg| {
         Err(Error::one(Problem::coded(
             code,
             Location::file(path),
@@ -514,10 +521,7 @@ fn check_package(bytes: &[u8], path: &str) -> Result<()> {
         .flat_map(u16::to_le_bytes)
         .collect();
     if ole && bytes.windows(encrypted.len()).any(|w| w == encrypted) {
-        return fail(
-            Code::EncryptedWorkbook,
-            "the workbook is password-protected: open it in Excel and save a copy without a password (File › Info › Protect Workbook › Encrypt with Password, cleared)".to_owned(),
-        );
+        return fail(Code::EncryptedWorkbook, Msg::EncryptedWorkbook);
     }
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         // (not a zip: an .xls, which calamine reads and judges)
@@ -539,11 +543,11 @@ fn check_package(bytes: &[u8], path: &str) -> Result<()> {
         if part.size() > limit {
             return fail(
                 Code::WorkbookTooBig,
-                format!(
-                    "part {name} of the workbook unpacks to {} MB, more than the {} MB a survey workbook can need; save the sheet as CSV, or check the file is the survey",
-                    part.size() >> 20,
-                    limit >> 20
-                ),
+                Msg::PartTooBig {
+                    part: name,
+                    megabytes: part.size() >> 20,
+                    limit: limit >> 20,
+                },
             );
         }
     }
@@ -566,16 +570,22 @@ fn xlsx_rows<RS: Read + std::io::Seek>(
         Error::one(Problem::coded(
             Code::UnreadableWorkbook,
             Location::file(path),
-            format!("cannot read sheet \"{sheet}\": {e}"),
+            Msg::UnreadableWorkbook {
+                sheet: Some(sheet.to_owned()),
+                reason: e.to_string(),
+            },
         ))
     };
     let too_big = |what: String| {
         Error::one(Problem::coded(
             Code::WorkbookTooBig,
             Location::file(path),
-            format!(
-                "sheet \"{sheet}\": {what}; a survey sheet has at most {MAX_COLUMNS} columns and {MAX_GRID} cells: delete what lies outside the table, or save the table as CSV"
-            ),
+            Msg::SheetTooBig {
+                sheet: sheet.to_owned(),
+                what,
+                max_columns: MAX_COLUMNS,
+                max_cells: MAX_GRID,
+            },
         ))
     };
     let mut reader = xlsx.worksheet_cells_reader(sheet).map_err(unreadable)?;

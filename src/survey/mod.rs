@@ -15,20 +15,13 @@ use csv::ByteRecord;
 use crate::code::Code;
 use crate::criteria::{ClassId, CriteriaSet, Indicator, Measure, PerTier, QuantityKind, Verdict};
 use crate::error::{Error, Location, Problem, Result};
-use crate::survey::cells::{
-    INDICATOR_VERDICT_WORDS, VERDICT_WORDS, VerdictSpellings, parse_number, parse_verdict_word,
-};
+use crate::msg::{Msg, SkippedKind};
+use crate::survey::cells::{VerdictSpellings, parse_number, parse_verdict_word};
 use crate::survey::input::{
     InputOptions, Rows, cell_reference, criterion_name_in_header, header_meaning,
 };
 use crate::survey::period::Period;
-use crate::text::{fold, is_invisible, nfc, ranges, trim};
-
-/// What is said of a cell holding U+FFFD.
-const REPLACED: &str = "text holds \u{fffd}, the mark decoding leaves where a character could not be read (a lone UTF-16 surrogate, or text saved in another encoding); retype the cell";
-
-/// What is said of a cell that is not UTF-8.
-const NOT_UTF8: &str = "text is not valid UTF-8; save the file as \"CSV UTF-8\", or pass --encoding windows-1258 for a legacy Vietnamese file";
+use crate::text::{fold, is_invisible, nfc, trim};
 
 /// What a column the set judges communes by holds; see [`SurveyReader::judged_columns`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,7 +258,7 @@ impl<'s> SurveyReader<'s> {
                         return Err(Error::one(Problem::coded(
                             Code::NotUtf8,
                             Location::file(file).at_line(line),
-                            NOT_UTF8,
+                            Msg::NotUtf8,
                         )));
                     };
                     headers.push(nfc(text));
@@ -539,46 +532,28 @@ impl<'s> SurveyReader<'s> {
     /// `None` when nothing was.
     #[must_use]
     pub fn skipped_rows(&self) -> Option<Problem> {
-        let mut kinds: Vec<(&str, &str, Vec<u32>)> = Vec::new();
+        let mut kinds: Vec<(SkippedKind, Vec<u32>)> = Vec::new();
         for &(kind, line) in &self.skipped {
-            let (one, many) = match kind {
-                NotACommune::Empty => ("blank row", "blank rows"),
-                NotACommune::Totals => ("totals row", "totals rows"),
-                NotACommune::ColumnNumbers => ("row of column numbers", "rows of column numbers"),
-                NotACommune::Heading if line > self.last_row => {
-                    ("row under the table", "rows under the table")
-                }
-                NotACommune::Heading => ("group heading", "group headings"),
+            let said = match kind {
+                NotACommune::Empty => SkippedKind::Blank,
+                NotACommune::Totals => SkippedKind::Totals,
+                NotACommune::ColumnNumbers => SkippedKind::ColumnNumbers,
+                NotACommune::Heading if line > self.last_row => SkippedKind::UnderTable,
+                NotACommune::Heading => SkippedKind::Heading,
             };
             let line = u32::try_from(line).unwrap_or(u32::MAX);
-            match kinds.iter_mut().find(|(k, _, _)| *k == one) {
-                Some((_, _, lines)) => lines.push(line),
-                None => kinds.push((one, many, vec![line])),
+            match kinds.iter_mut().find(|(k, _)| *k == said) {
+                Some((_, lines)) => lines.push(line),
+                None => kinds.push((said, vec![line])),
             }
         }
         if kinds.is_empty() {
             return None;
         }
-        let said: Vec<String> = kinds
-            .into_iter()
-            .map(|(one, many, lines)| {
-                let (what, at) = if lines.len() == 1 {
-                    (one, "line")
-                } else {
-                    (many, "lines")
-                };
-                format!("{} {what} ({at} {})", lines.len(), ranges(lines))
-            })
-            .collect();
-        let said = match said.split_last() {
-            Some((last, [])) => last.clone(),
-            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-            None => String::new(),
-        };
         Some(Problem::coded(
             Code::SkippedRows,
             Location::file(&self.file),
-            format!("skipped {said}, which are not communes"),
+            Msg::SkippedRows(kinds),
         ))
     }
 
@@ -711,9 +686,11 @@ impl<'s> SurveyReader<'s> {
                     &self.layout.headers,
                     self.layout.commune_id,
                 ),
-                format!(
-                    "duplicate commune: {id} on line {line} is the same code with other leading zeros, and the same name ({name}); write each code once, the same way (as text, to keep its zeros)",
-                ),
+                Msg::DuplicateCode {
+                    id: id.clone(),
+                    line: *line,
+                    name: name.clone(),
+                },
             )
             .with_value(&commune.id),
         )
@@ -731,21 +708,14 @@ impl<'s> SurveyReader<'s> {
                 .iter()
                 .filter(|&&b| b == b'\n')
                 .count();
-            let quote = if breaks > 0 {
-                format!(
-                    "; a quote opened on line {line} is not closed where it should be: a cell runs over the next {breaks} line(s) (look for a stray \")"
-                )
-            } else {
-                String::new()
-            };
             return Err(vec![Problem::coded(
                 Code::RaggedRow,
                 Location::file(&self.file).at_line(line),
-                format!(
-                    "row has {} fields but the header has {}; every row needs one field per column{quote}",
-                    self.record.len(),
-                    self.layout.headers.len()
-                ),
+                Msg::RaggedRow {
+                    fields: self.record.len(),
+                    header: self.layout.headers.len(),
+                    open_quote: (breaks > 0).then_some((line, breaks)),
+                },
             )]);
         }
         // (checked with SIMD: most of a row's bytes are Vietnamese words, on which the
@@ -812,11 +782,9 @@ impl<'s> SurveyReader<'s> {
                 &self.layout.headers,
                 self.layout.commune_id,
             ),
-            match key.split_once('\u{0}') {
-                Some((_, period)) => {
-                    format!("duplicate commune_id for period {period}; first seen on line {first}")
-                }
-                None => format!("duplicate commune_id; first seen on line {first}"),
+            Msg::DuplicateId {
+                first,
+                period: key.split_once('\u{0}').map(|(_, period)| period.to_owned()),
             },
         )
         .with_value(&nfc(&String::from_utf8_lossy(cell)));
@@ -849,7 +817,7 @@ impl<'s> SurveyReader<'s> {
                     Some(Err(Problem::coded(
                         Code::UnreadableRow,
                         Location::file(&self.file).at_line(line),
-                        err.to_string(),
+                        Msg::UnreadableRow(err.to_string()),
                     )))
                 }
             },
@@ -892,13 +860,9 @@ fn parse(
             })
             .count();
         if counts >= 2 {
-            row.report(Code::BlankId,
-                l.commune_id,
-                "",
-                "commune_id is required; this row has counts where verdicts belong, like a totals row: if it is one, write Tổng cộng in its first cell (or delete it), else fill in the commune's code",
-            );
+            row.report(Code::BlankId, l.commune_id, "", Msg::BlankId(true));
         } else {
-            row.report(Code::BlankId, l.commune_id, "", "commune_id is required");
+            row.report(Code::BlankId, l.commune_id, "", Msg::BlankId(false));
         }
     }
 
@@ -919,11 +883,11 @@ fn parse(
                 Code::UnknownRegion,
                 i,
                 cell,
-                &format!(
-                    "unknown {}; expected one of {} (or the full name)",
-                    set.classification.name.en.to_lowercase(),
-                    codes.join(", ")
-                ),
+                Msg::UnknownRegion {
+                    name_vi: set.classification.name.vi.clone(),
+                    name_en: set.classification.name.en.clone(),
+                    codes: codes.iter().map(|&c| c.to_owned()).collect(),
+                },
             );
         }
         class
@@ -937,12 +901,7 @@ fn parse(
         match spellings.parse(cell) {
             Some(Verdict::Met) => class = Some(override_class),
             Some(Verdict::NotMet) => {}
-            _ => row.report(
-                Code::NotYesNo,
-                i,
-                cell,
-                "expected yes or no (Có/Không, x, 1/0)",
-            ),
+            _ => row.report(Code::NotYesNo, i, cell, Msg::NotYesNo),
         }
     }
 
@@ -950,12 +909,12 @@ fn parse(
         Some((i, cell)) if !cell.is_empty() => match cell.parse::<u16>() {
             Ok(y) if (1990..=2100).contains(&y) => {
                 if let Some(outside) = outside_period(set, y) {
-                    row.report(Code::YearOutsideSet, i, cell, &outside);
+                    row.report(Code::YearOutsideSet, i, cell, outside);
                 }
                 Some(y)
             }
             _ => {
-                row.report(Code::NotAYear, i, cell, "expected a year such as 2024");
+                row.report(Code::NotAYear, i, cell, Msg::NotAYear(false));
                 None
             }
         },
@@ -967,7 +926,7 @@ fn parse(
         && let Some(outside) = outside_period(set, period.year)
     {
         let cell = period.to_string();
-        row.report(Code::YearOutsideSet, i, &cell, &outside);
+        row.report(Code::YearOutsideSet, i, &cell, outside);
     }
 
     let hamlets = row.count(l.hamlets);
@@ -984,7 +943,7 @@ fn parse(
                 Code::CountOverTotal,
                 column,
                 &part.to_string(),
-                &format!("more than the commune's {total} hamlets"),
+                Msg::CountOverTotal(total),
             );
         }
     }
@@ -1000,12 +959,7 @@ fn parse(
                 if let Some(v) = spellings.parse(cell) {
                     Some(Reading::Verdict(v))
                 } else {
-                    row.report(
-                        Code::NotAVerdict,
-                        i,
-                        cell,
-                        &format!("expected {VERDICT_WORDS}"),
-                    );
+                    row.report(Code::NotAVerdict, i, cell, Msg::NotAVerdict);
                     None
                 }
             }
@@ -1019,12 +973,7 @@ fn parse(
                             spellings.parse(cell).map(Reading::Verdict)
                         }
                         Err(err) => {
-                            row.report(
-                                err.code(),
-                                i,
-                                cell,
-                                &format!("{err} (or a verdict: {INDICATOR_VERDICT_WORDS})"),
-                            );
+                            row.report(err.code(), i, cell, Msg::Number(err.problem()));
                             None
                         }
                     }
@@ -1046,7 +995,7 @@ fn parse(
                     Code::NotAVerdict,
                     column.expect("non-empty cell has a column"),
                     cell,
-                    &format!("expected {VERDICT_WORDS}"),
+                    Msg::NotAVerdict,
                 );
             }
             verdict
@@ -1067,12 +1016,7 @@ fn parse(
             if let Some(verdict) = spellings.parse(cell) {
                 ConditionCell::Given(verdict)
             } else {
-                row.report(
-                    Code::NotAVerdict,
-                    i,
-                    cell,
-                    &format!("expected {VERDICT_WORDS}"),
-                );
+                row.report(Code::NotAVerdict, i, cell, Msg::NotAVerdict);
                 ConditionCell::Blank
             }
         })
@@ -1094,13 +1038,11 @@ fn parse(
         } else {
             {
                 let tiers: Vec<&str> = set.tiers.iter().map(|t| t.id.as_str()).collect();
-                row.report(Code::UnknownTier,
+                row.report(
+                    Code::UnknownTier,
                     i,
                     cell,
-                    &format!(
-                        "expected the tier recognised: {} (or Đạt chuẩn, Nâng cao, Kiểu mẫu, Hiện đại), or Không",
-                        tiers.join(", ")
-                    ),
+                    Msg::UnknownTier(tiers.iter().map(|&t| t.to_owned()).collect()),
                 );
                 None
             }
@@ -1116,12 +1058,7 @@ fn parse(
             .ok()
             .filter(|y| (1990..=2100).contains(y));
         if year.is_none() {
-            row.report(
-                Code::NotAYear,
-                i,
-                cell,
-                "expected the year of the recognition decision, such as 2023",
-            );
+            row.report(Code::NotAYear, i, cell, Msg::NotAYear(true));
         }
         year
     });
@@ -1159,21 +1096,11 @@ fn read_period(row: &mut Row<'_>, year: Option<u16>) -> (Option<u16>, Option<Per
     if let Some(i) = l.period {
         let cell = row.text(Some(i));
         if cell.is_empty() {
-            row.report(
-                Code::BlankPeriod,
-                i,
-                cell,
-                "a period is required: the file has a period column (2025-10, 10/2025 or 2025)",
-            );
+            row.report(Code::BlankPeriod, i, cell, Msg::BlankPeriod);
             return (year, None);
         }
         let Some(period) = Period::parse(&nfc(cell)) else {
-            row.report(
-                Code::NotAPeriod,
-                i,
-                cell,
-                "expected a period such as 2025-10, 10/2025, T10/2025 or 2025",
-            );
+            row.report(Code::NotAPeriod, i, cell, Msg::NotAPeriod);
             return (year, None);
         };
         match (l.year, year) {
@@ -1183,7 +1110,7 @@ fn read_period(row: &mut Row<'_>, year: Option<u16>) -> (Option<u16>, Option<Per
                     Code::PeriodDisagrees,
                     y,
                     &stated.to_string(),
-                    &format!("the year and the period ({cell}) disagree"),
+                    Msg::PeriodDisagrees(cell),
                 );
                 (year, Some(period))
             }
@@ -1203,21 +1130,11 @@ fn read_period(row: &mut Row<'_>, year: Option<u16>) -> (Option<u16>, Option<Per
                 }),
             ),
             (Some(_), None) => {
-                row.report(
-                    Code::MonthWithoutYear,
-                    i,
-                    cell,
-                    "a month needs a year: add a year column, or pass --year",
-                );
+                row.report(Code::MonthWithoutYear, i, cell, Msg::MonthWithoutYear);
                 (year, None)
             }
             (None, _) => {
-                row.report(
-                    Code::NotAMonth,
-                    i,
-                    cell,
-                    "expected a month, 1 to 12: the file has a month column",
-                );
+                row.report(Code::NotAMonth, i, cell, Msg::NotAMonth);
                 (year, None)
             }
         }
@@ -1260,18 +1177,16 @@ fn recognised_tier(set: &CriteriaSet, cell: &str) -> std::result::Result<Option<
 /// What is wrong with assessing `year` by `set`, when the year lies outside the set's period:
 /// the criteria of another period apply, and the message names the built-in set for it.
 #[must_use]
-pub fn outside_period(set: &CriteriaSet, year: u16) -> Option<String> {
+pub fn outside_period(set: &CriteriaSet, year: u16) -> Option<Msg> {
     if (set.period.from..=set.period.to).contains(&year) {
         return None;
     }
-    let instead = crate::criteria::for_year(year).map_or_else(
-        || " and no built-in set is for that year".to_owned(),
-        |b| format!("; pass --criteria {} for a {year} survey", b.id),
-    );
-    Some(format!(
-        "year {year} is outside the period of criteria set {} ({}){instead}",
-        set.id, set.period
-    ))
+    Some(Msg::YearOutsideSet {
+        year,
+        set: set.id.clone(),
+        period: set.period.to_string(),
+        instead: crate::criteria::for_year(year).map(|b| b.id.to_owned()),
+    })
 }
 
 /// A cell of the row that numbers the columns under a header.
@@ -1463,7 +1378,12 @@ impl<'a> Row<'a> {
         };
         match self.utf8.and_then(|row| row.get(range.clone())) {
             Some(text) if self.replaced && text.contains(char::REPLACEMENT_CHARACTER) => {
-                self.report(Code::ReplacementCharacter, i, text, REPLACED);
+                self.report(
+                    Code::ReplacementCharacter,
+                    i,
+                    text,
+                    Msg::ReplacementCharacter,
+                );
                 ""
             }
             // non-breaking and other Unicode spaces go too
@@ -1480,18 +1400,28 @@ impl<'a> Row<'a> {
         let cell = &self.record.as_slice()[range];
         match std::str::from_utf8(cell) {
             Ok(text) if text.contains(char::REPLACEMENT_CHARACTER) => {
-                self.report(Code::ReplacementCharacter, i, text, REPLACED);
+                self.report(
+                    Code::ReplacementCharacter,
+                    i,
+                    text,
+                    Msg::ReplacementCharacter,
+                );
                 ""
             }
             Ok(text) => trim(text),
             Err(_) => {
-                self.report(Code::NotUtf8, i, &String::from_utf8_lossy(cell), NOT_UTF8);
+                self.report(
+                    Code::NotUtf8,
+                    i,
+                    &String::from_utf8_lossy(cell),
+                    Msg::NotUtf8,
+                );
                 ""
             }
         }
     }
 
-    fn report(&mut self, code: Code, column: usize, value: &str, message: &str) {
+    fn report(&mut self, code: Code, column: usize, value: &str, message: Msg) {
         self.problems.push(
             Problem::coded(
                 code,
@@ -1519,7 +1449,7 @@ impl<'a> Row<'a> {
                 Code::NotACount,
                 column.expect("non-empty cell has a column"),
                 cell,
-                "expected a whole number of hamlets, 0 or more",
+                Msg::NotACount,
             );
         }
         parsed
@@ -1534,7 +1464,7 @@ fn misnamed_criterion(
     prefixes: &[&str],
     header: &str,
     meaning: &str,
-) -> Option<String> {
+) -> Option<Msg> {
     let written = criterion_name_in_header(header, prefixes)?;
     let tier = set
         .tiers
@@ -1552,11 +1482,13 @@ fn misnamed_criterion(
         .criteria
         .iter()
         .find(|c| c.number == number)
-        .map_or_else(String::new, |c| format!(" (\"{}\")", c.name.vi));
-    Some(format!(
-        "the header gives criterion {number}{own} the name of criterion {} (\"{}\"); check that the columns have not shifted, and name the column after its own criterion",
-        named.number, named.name.vi
-    ))
+        .map(|c| c.name.vi.clone());
+    Some(Msg::MisnamedCriterion {
+        number,
+        own,
+        named_number: named.number,
+        named: named.name.vi.clone(),
+    })
 }
 
 /// Reads the row after the header: as it will be read again (`None` at the end of the file),
@@ -1585,7 +1517,7 @@ fn read_ahead(
                     Some(Err(Problem::coded(
                         Code::UnreadableRow,
                         Location::file(file).at_line(line),
-                        err.to_string(),
+                        Msg::UnreadableRow(err.to_string()),
                     ))),
                     None,
                 ),
@@ -1689,46 +1621,26 @@ fn layout(
         if let Some(first) = positions.insert(name, i)
             && used
         {
-            let also = if headers[first] == *header {
-                String::new()
-            } else {
-                format!(", as \"{}\"", headers[first])
-            };
             problems.push(
                 Problem::coded(
                     Code::DuplicateColumn,
                     header_location.clone().in_column(header),
-                    format!(
-                        "column appears twice (columns {} and {}{also}); each column may appear once",
-                        first + 1,
-                        i + 1
-                    ),
+                    Msg::DuplicateColumn {
+                        first: first + 1,
+                        second: i + 1,
+                        first_as: (headers[first] != *header).then(|| headers[first].clone()),
+                    },
                 )
                 .with_value(header),
             );
         }
     }
-    let at_file = || Location::file(file);
-    match blank.len() {
-        0 => {}
-        1 => warnings.push(Problem::coded(
+    if !blank.is_empty() {
+        warnings.push(Problem::coded(
             Code::BlankHeader,
-            at_file(),
-            format!("column {} has no header and is ignored", blank[0]),
-        )),
-        n => {
-            // (scattered columns make a long list: its first 200 characters)
-            let mut listed = ranges(blank);
-            if let Some((limit, _)) = listed.char_indices().nth(200) {
-                listed.truncate(listed[..limit].rfind(", ").unwrap_or(limit));
-                listed.push_str(", …");
-            }
-            warnings.push(Problem::coded(
-                Code::BlankHeader,
-                at_file(),
-                format!("{n} columns have no header and are ignored: columns {listed}"),
-            ));
-        }
+            Location::file(file),
+            Msg::BlankHeaders(blank),
+        ));
     }
     let find = |name: &str| positions.get(name).copied();
     let Some(commune_id) = find("commune_id") else {
@@ -1743,9 +1655,11 @@ fn layout(
         problems.push(Problem::coded(
             Code::NoIdColumn,
             header_location,
-            format!(
-                "no commune_id column; the header must name one: commune_id, Mã xã, Mã số xã, Mã ĐVHC or Mã đơn vị hành chính (found: {})",
-                shown.join(", ")
+            Msg::NoIdColumn(
+                shown
+                    .into_iter()
+                    .map(std::borrow::Cow::into_owned)
+                    .collect(),
             ),
         ));
         return Err(Error::Invalid {
@@ -1834,6 +1748,7 @@ fn layout(
 mod tests {
 
     use super::*;
+    use crate::lang::Lang;
 
     const SET: &str = include_str!("../../tests/data/mini-set.yaml");
 
@@ -1923,14 +1838,16 @@ mod tests {
         assert_eq!(
             messages(&first),
             [format!(
-                "t.csv:2: column \"commune\": value \"X\u{fffd} M\u{fffd}t\": {NOT_UTF8}"
+                "t.csv:2: column \"commune\": value \"X\u{fffd} M\u{fffd}t\": {}",
+                Msg::NotUtf8.text(Lang::En)
             )]
         );
         let second = reader.next_commune().unwrap();
         assert_eq!(
             messages(&second),
             [format!(
-                "t.csv:3: column \"TC3\": value \"Kh\u{fffd}ng\": {NOT_UTF8}"
+                "t.csv:3: column \"TC3\": value \"Kh\u{fffd}ng\": {}",
+                Msg::NotUtf8.text(Lang::En)
             )]
         );
     }

@@ -31,6 +31,8 @@ fn list_names_every_built_in_set() {
 fn show_lists_criteria_thresholds_and_unverified_values() {
     let run = ntm(&[
         "criteria",
+        "--lang",
+        "vi",
         "show",
         "vn-commune-2021-2025",
         "--format",
@@ -47,7 +49,7 @@ fn show_lists_criteria_thresholds_and_unverified_values() {
     assert_eq!(stunting["thresholds"][1]["class"], "DBSH");
     assert_eq!(stunting["thresholds"][1]["value"], 16.5);
 
-    let table = ntm(&["criteria", "show", "vn-commune-2021-2025"]);
+    let table = ntm(&["criteria", "--lang", "vi", "show", "vn-commune-2021-2025"]);
     assert!(
         table
             .stdout

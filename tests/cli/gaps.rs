@@ -33,6 +33,8 @@ struct Gap {
 fn gaps(format: &str) -> crate::util::Run {
     ntm(&[
         "gaps",
+        "--lang",
+        "vi",
         &data("communes.csv"),
         "-c",
         &data("mini-set.yaml"),

@@ -30,8 +30,15 @@ fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// Runs `ntm` in `dir`, with its labels in Vietnamese (which these tests read) unless the
+/// arguments choose.
 fn run(dir: &Path, args: &[&str]) -> Run {
-    let run = ntm_with(args, None, Some(dir));
+    let args = if args.contains(&"--lang") {
+        args.to_vec()
+    } else {
+        [&["--lang", "vi"], args].concat()
+    };
+    let run = ntm_with(&args, None, Some(dir));
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     run
 }

@@ -348,6 +348,7 @@ fn ntm_sh(args: &[&str], redirect: &str, dir: &Path) -> Run {
         .arg(ntm)
         .args(args)
         .current_dir(dir)
+        .env("NTM_LANG", "en")
         .output()
         .expect("sh runs");
     let run = Run::from(out);

@@ -16,6 +16,7 @@ mod hostile;
 mod input;
 mod layouts;
 mod limits;
+mod messages;
 mod panels;
 mod profile;
 mod progress;

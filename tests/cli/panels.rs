@@ -498,6 +498,8 @@ fn the_report_of_a_panel_has_its_trend() {
     let run = ntm_with(
         &[
             "report",
+            "--lang",
+            "vi",
             "-",
             "-c",
             &mini,
@@ -525,6 +527,8 @@ fn the_report_of_a_panel_has_its_trend() {
     let run = ntm_with(
         &[
             "report",
+            "--lang",
+            "vi",
             "-",
             "-c",
             &mini,
@@ -657,7 +661,7 @@ fn the_report_given_earlier_months_draws_their_trend() {
     write("den-thang-11.csv", &to_november);
     let mini = data("mini-set.yaml");
     let report = |args: &[&str]| {
-        let mut all = vec!["report"];
+        let mut all = vec!["report", "--lang", "vi"];
         all.extend_from_slice(args);
         all.extend([
             "-c",

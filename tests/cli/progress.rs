@@ -274,7 +274,7 @@ fn the_report_for_people_has_every_section() {
     ] {
         assert!(md.stdout.contains(heading), "{heading}\n{}", md.stdout);
     }
-    let table = ntm(&[&args[..], &["--format", "table"]].concat());
+    let table = ntm(&[&args[..], &["--format", "table", "--lang", "vi"]].concat());
     assert_eq!(table.code, 0);
     assert!(table.stdout.contains("Tiêu chí còn nhiều xã chưa đạt"));
 }
@@ -289,6 +289,8 @@ fn progress_as_a_workbook() {
     let out = dir.path().join("tien-do.xlsx");
     let run = ntm(&[
         "progress",
+        "--lang",
+        "vi",
         &repo("examples/tinh-mau-2022.csv"),
         "--targets",
         &repo("examples/muc-tieu-2025.yaml"),
@@ -298,6 +300,8 @@ fn progress_as_a_workbook() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json = ntm(&[
         "progress",
+        "--lang",
+        "vi",
         &repo("examples/tinh-mau-2022.csv"),
         "--targets",
         &repo("examples/muc-tieu-2025.yaml"),
@@ -329,6 +333,8 @@ fn progress_as_a_workbook() {
     // not to standard output, and not under another extension
     let run = ntm(&[
         "progress",
+        "--lang",
+        "vi",
         &repo("examples/tinh-mau-2022.csv"),
         "--format",
         "xlsx",

@@ -383,6 +383,8 @@ fn the_head_is_the_issuing_office_s_or_neutral() {
         let run = crate::util::ntm_with(
             &[
                 "report",
+                "--lang",
+                "vi",
                 &data("month-2.csv"),
                 "-c",
                 &data("mini-set.yaml"),

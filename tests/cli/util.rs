@@ -51,7 +51,7 @@ pub fn ntm(args: &[&str]) -> Run {
 /// Runs `ntm` with `args`, `stdin` and working folder `dir`.
 pub fn ntm_with(args: &[&str], stdin: Option<&str>, dir: Option<&std::path::Path>) -> Run {
     let mut cmd = Command::cargo_bin("ntm").expect("binary built");
-    cmd.args(args).env_remove("NO_COLOR");
+    cmd.args(args).env_remove("NO_COLOR").env("NTM_LANG", "en");
     if let Some(dir) = dir {
         cmd.current_dir(dir);
     }

@@ -377,7 +377,7 @@ fn score_names_the_codes_validate_reports() {
 
 #[test]
 fn a_template_names_every_column_and_reads_back_clean() {
-    let run = ntm(&["template", "-c", "vn-commune-2021-2025"]);
+    let run = ntm(&["template", "--lang", "vi", "-c", "vn-commune-2021-2025"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout

@@ -1,0 +1,1374 @@
+//! The message catalogue: what `ntm` says of a problem, in Vietnamese and in English. Each
+//! message is a variant carrying its dynamic parts as values (the first line of a duplicate,
+//! the class codes accepted, …), and one match gives its words in both languages, so a message
+//! cannot lack one. The place (file, line, column, value) is framed around it by
+//! [`crate::error::Problem::render`]; the `error[code]:` before it stays as it is in every
+//! language, for machines.
+
+use crate::lang::Lang;
+use crate::text::ranges;
+
+/// The verdict words of a verdict cell, as both languages list them.
+const VERDICT_WORDS: (&str, &str) = (
+    "Đạt, Không đạt, Chưa đạt, Cơ bản đạt (hoặc Có/Không, x, 1/0)",
+    "Đạt, Không đạt, Chưa đạt, Cơ bản đạt (or yes/no, Có/Không, true/false, 1/0, x)",
+);
+
+/// The verdict words accepted in a measured indicator's column in place of a number.
+const INDICATOR_VERDICT_WORDS: (&str, &str) = (
+    "Đạt, Không đạt, Chưa đạt hoặc Cơ bản đạt",
+    "Đạt, Không đạt, Chưa đạt or Cơ bản đạt",
+);
+
+/// Why a cell of a measured indicator is not a number (one per number code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberProblem {
+    /// Not a number at all.
+    NotANumber,
+    /// One mark before exactly three digits.
+    Ambiguous,
+    /// Marks that follow no pattern.
+    Malformed,
+    /// A `%` where no percentage is asked.
+    UnexpectedPercent,
+    /// Text after the number that is not the unit.
+    UnexpectedUnit,
+    /// A percentage outside 0–100.
+    PercentOutOfRange,
+}
+
+/// A kind of row skipped as not a commune.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkippedKind {
+    /// A blank row.
+    Blank,
+    /// A totals row.
+    Totals,
+    /// The row numbering the columns.
+    ColumnNumbers,
+    /// A row under the table (a signature block).
+    UnderTable,
+    /// A group heading (a district's name).
+    Heading,
+}
+
+/// What a column a set does not use may have been meant as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hint {
+    /// A criterion number the tier lacks: the tier, the number, and the numbers it has.
+    NoCriterion {
+        /// The tier's id.
+        tier: String,
+        /// The number asked for.
+        number: u32,
+        /// The tier's criteria numbers, in order.
+        numbers: Vec<u32>,
+    },
+    /// An indicator the set lacks, and its criterion's indicators.
+    NoIndicator {
+        /// The indicator asked for (`2.9`).
+        indicator: String,
+        /// Its criterion (`2`).
+        criterion: String,
+        /// The criterion's indicators.
+        siblings: Vec<String>,
+    },
+    /// The known column the header is closest to.
+    DidYouMean(String),
+}
+
+impl Hint {
+    /// The hint in `lang`.
+    #[must_use]
+    pub fn text(&self, lang: Lang) -> String {
+        let (vi, en) = match self {
+            Hint::NoCriterion {
+                tier,
+                number,
+                numbers,
+            } => {
+                let numbers = ranges(numbers.iter().copied());
+                (
+                    format!(
+                        "bộ tiêu chí không có tiêu chí {number} ở mức {tier}: các tiêu chí mức {tier} là {numbers}"
+                    ),
+                    format!(
+                        "the set has no {tier} criterion {number}: its {tier} criteria are {numbers}"
+                    ),
+                )
+            }
+            Hint::NoIndicator {
+                indicator,
+                criterion,
+                siblings,
+            } => {
+                let siblings = siblings.join(", ");
+                (
+                    format!(
+                        "bộ tiêu chí không có chỉ tiêu {indicator}: các chỉ tiêu của tiêu chí {criterion} là {siblings}"
+                    ),
+                    format!(
+                        "the set has no indicator {indicator}: criterion {criterion}'s are {siblings}"
+                    ),
+                )
+            }
+            Hint::DidYouMean(name) => (
+                format!("có phải ý bạn là «{name}»?"),
+                format!("did you mean \"{name}\"?"),
+            ),
+        };
+        pick(lang, vi, en)
+    }
+}
+
+/// What is said of a problem, without its place: one variant per message, each with its
+/// dynamic parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    /// A message in English only (the problems of criteria and targets files, written by the
+    /// people who author them).
+    Plain(String),
+    /// `ragged-row`: fields in the row and in the header, and, when a quote was left open, how
+    /// many line breaks the row swallowed.
+    RaggedRow {
+        /// Fields of the row.
+        fields: usize,
+        /// Columns of the header.
+        header: usize,
+        /// The line the row starts on and the line breaks inside it, when a quote runs over.
+        open_quote: Option<(u64, usize)>,
+    },
+    /// `unreadable-row`: what the CSV reader said.
+    UnreadableRow(String),
+    /// `not-utf8`.
+    NotUtf8,
+    /// `replacement-character`.
+    ReplacementCharacter,
+    /// `unreadable-workbook`: what the workbook reader said, and the sheet when it was one.
+    UnreadableWorkbook {
+        /// The sheet that could not be read, if any.
+        sheet: Option<String>,
+        /// The reader's words.
+        reason: String,
+    },
+    /// `unreadable-workbook`: a workbook without a sheet.
+    NoSheet,
+    /// `encrypted-workbook`.
+    EncryptedWorkbook,
+    /// `workbook-too-big`: a part of the package unpacking to more than its limit.
+    PartTooBig {
+        /// The part's name.
+        part: String,
+        /// Its size unpacked, in MB.
+        megabytes: u64,
+        /// The limit, in MB.
+        limit: u64,
+    },
+    /// `workbook-too-big`: a sheet with too many columns or cells.
+    SheetTooBig {
+        /// The sheet.
+        sheet: String,
+        /// What is too big, as the reader found it.
+        what: String,
+        /// The most columns a sheet may have.
+        max_columns: u32,
+        /// The most cells a sheet may span.
+        max_cells: u64,
+    },
+    /// `no-id-column`: the headers found (the first dozen).
+    NoIdColumn(Vec<String>),
+    /// `duplicate-column`: the two 1-based column numbers, and the first's header when it is
+    /// spelt otherwise.
+    DuplicateColumn {
+        /// The first column's number.
+        first: usize,
+        /// This column's number.
+        second: usize,
+        /// The first column's header, when it differs.
+        first_as: Option<String>,
+    },
+    /// `misnamed-criterion`: the criterion the number names, and the one the header names.
+    MisnamedCriterion {
+        /// The number in the header.
+        number: u32,
+        /// The Vietnamese name of the criterion of that number, if the tier has it.
+        own: Option<String>,
+        /// The number of the criterion the header names.
+        named_number: u32,
+        /// Its name.
+        named: String,
+    },
+    /// `wrong-set`: the columns of another set, the set chosen and the set they fit.
+    WrongSet {
+        /// The foreign columns (the first eight, then `…`).
+        columns: Vec<String>,
+        /// The chosen set's id.
+        set: String,
+        /// Its period.
+        period: String,
+        /// The set they fit.
+        fit: String,
+        /// Its period.
+        fit_period: String,
+    },
+    /// `no-criterion-columns`.
+    NoCriterionColumns {
+        /// The set's id.
+        set: String,
+        /// Its period.
+        period: String,
+        /// Its verdict prefix (`TC`).
+        prefix: String,
+        /// The number of its first criterion.
+        first: u32,
+    },
+    /// `unknown-column`: a column the set does not use, with a hint.
+    UnknownColumn {
+        /// The set's id.
+        set: String,
+        /// What the column may have been meant as.
+        hint: Option<Hint>,
+    },
+    /// `unknown-column`: the count of those not named.
+    MoreUnknownColumns {
+        /// How many more.
+        more: usize,
+        /// The set's id.
+        set: String,
+    },
+    /// `blank-header`: the 1-based columns without a header (listed as ranges, cut when long).
+    BlankHeaders(Vec<u32>),
+    /// `missing-criteria`: how many criterion columns were found, of how many, and the
+    /// criteria missing.
+    MissingCriteria {
+        /// Criteria of the base tier.
+        total: usize,
+        /// The numbers without a column.
+        missing: Vec<u32>,
+    },
+    /// `blank-id`; `true` when the row has counts where verdicts belong.
+    BlankId(bool),
+    /// `duplicate-id`: the line first seen on, and the period in a panel.
+    DuplicateId {
+        /// The first line of the id.
+        first: u64,
+        /// The period, in a panel.
+        period: Option<String>,
+    },
+    /// `duplicate-code`.
+    DuplicateCode {
+        /// The id as first written.
+        id: String,
+        /// Its line.
+        line: u64,
+        /// The commune's name.
+        name: String,
+    },
+    /// `unknown-region`: the classification's name and the codes it accepts.
+    UnknownRegion {
+        /// The classification's name in Vietnamese.
+        name_vi: String,
+        /// In English.
+        name_en: String,
+        /// The class codes accepted.
+        codes: Vec<String>,
+    },
+    /// `not-yes-no`.
+    NotYesNo,
+    /// `not-a-year`: of the survey year (`false`) or of a recognition decision (`true`).
+    NotAYear(bool),
+    /// `year-outside-set`: the year, the set and its period, and the built-in set for that
+    /// year.
+    YearOutsideSet {
+        /// The year.
+        year: u16,
+        /// The set's id.
+        set: String,
+        /// Its period.
+        period: String,
+        /// The built-in set for the year, if any.
+        instead: Option<String>,
+    },
+    /// `blank-period`.
+    BlankPeriod,
+    /// `not-a-period`.
+    NotAPeriod,
+    /// `period-disagrees`: the period cell.
+    PeriodDisagrees(String),
+    /// `month-without-year`.
+    MonthWithoutYear,
+    /// `not-a-month`.
+    NotAMonth,
+    /// `not-a-count`.
+    NotACount,
+    /// `count-over-total`: the commune's hamlets.
+    CountOverTotal(u32),
+    /// `not-a-verdict`.
+    NotAVerdict,
+    /// A number code's problem.
+    Number(NumberProblem),
+    /// `unknown-tier`: the set's tier ids.
+    UnknownTier(Vec<String>),
+    /// `missing-region`: the indicators, the classification's name and column.
+    MissingRegion {
+        /// The indicators needing it.
+        ids: Vec<String>,
+        /// The classification's name in Vietnamese.
+        name_vi: String,
+        /// In English.
+        name_en: String,
+        /// Its column.
+        column: String,
+    },
+    /// `missing-year`: the indicators.
+    MissingYear(Vec<String>),
+    /// `year-without-thresholds`.
+    YearWithoutThresholds {
+        /// The indicators.
+        ids: Vec<String>,
+        /// The set's id.
+        set: String,
+        /// First year with thresholds.
+        first: u16,
+        /// Last.
+        last: u16,
+    },
+    /// `verdict-disagrees`: the verdict written and the indicators' verdict.
+    VerdictDisagrees {
+        /// The verdict column's word.
+        column: String,
+        /// The indicators' verdict.
+        indicators: String,
+    },
+    /// `verdict-disagrees`: the count of those not shown.
+    MoreDisagreements(usize),
+    /// `number-for-yes-no`.
+    NumberForYesNo {
+        /// The indicator.
+        id: String,
+        /// The surveys of its yes/no version.
+        years: Option<String>,
+        /// The legal source of that version.
+        source: String,
+    },
+    /// `number-for-yes-no`: the count of those not shown.
+    MoreNumbersForYesNo(usize),
+    /// `condition-not-met`.
+    ConditionNotMet {
+        /// The condition cell's verdict word; `None` when blank.
+        said: Option<String>,
+        /// The tier.
+        tier: String,
+        /// The condition's name in Vietnamese.
+        name_vi: String,
+        /// In English.
+        name_en: String,
+        /// Its legal source.
+        source: String,
+    },
+    /// `condition-not-met`: the count of those not shown.
+    MoreConditionsNotMet(usize),
+    /// `no-version-for-year`.
+    NoVersionForYear {
+        /// The indicator.
+        indicator: String,
+        /// The tier.
+        tier: String,
+        /// The set.
+        set: String,
+        /// The survey years its versions cover.
+        covered: Vec<String>,
+        /// The years given.
+        years: Vec<u32>,
+        /// The verdict column to use instead.
+        column: String,
+    },
+    /// `unknown-threshold`.
+    UnknownThreshold {
+        /// The indicator.
+        indicator: String,
+        /// The tier.
+        tier: String,
+        /// The classes whose threshold is unknown.
+        classes: Vec<String>,
+        /// The years whose threshold is unknown.
+        years: Vec<u32>,
+        /// The set.
+        set: String,
+        /// The verdict column to use instead.
+        column: String,
+    },
+    /// `unverified-threshold`.
+    UnverifiedThreshold {
+        /// The indicators.
+        ids: Vec<String>,
+        /// The set.
+        set: String,
+    },
+    /// `skipped-rows`: each kind skipped with its lines.
+    SkippedRows(Vec<(SkippedKind, Vec<u32>)>),
+    /// `no-communes`.
+    NoCommunes,
+    /// The last line of a list cut short: how many problems were not shown.
+    NotShown(usize),
+    /// A message about an option or a file, named first (`--year: …`).
+    About(String, Box<Msg>),
+    /// The note of a set chosen for the survey's year.
+    SetForYear {
+        /// The set's id.
+        set: String,
+        /// Its period.
+        period: String,
+        /// The survey's year.
+        year: u16,
+    },
+}
+
+impl From<String> for Msg {
+    fn from(text: String) -> Msg {
+        Msg::Plain(text)
+    }
+}
+
+impl From<&str> for Msg {
+    fn from(text: &str) -> Msg {
+        Msg::Plain(text.to_owned())
+    }
+}
+
+/// `vi` or `en`, as `lang` asks.
+fn pick(lang: Lang, vi: String, en: String) -> String {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// `indicator 2.1` or `indicators 2.1, 2.2`, in both languages.
+fn indicators(ids: &[String]) -> (String, String) {
+    let list = ids.join(", ");
+    (
+        format!("chỉ tiêu {list}"),
+        if ids.len() == 1 {
+            format!("indicator {list}")
+        } else {
+            format!("indicators {list}")
+        },
+    )
+}
+
+impl Msg {
+    /// The message in `lang`.
+    #[must_use]
+    #[allow(clippy::too_many_lines)]
+    pub fn text(&self, lang: Lang) -> String {
+        let (vi, en) = match self {
+            Msg::Plain(text) => return text.clone(),
+            Msg::RaggedRow {
+                fields,
+                header,
+                open_quote,
+            } => {
+                let (qv, qe) = open_quote.map_or_else(Default::default, |(line, breaks)| {
+                    (
+                        format!(
+                            "; dấu ngoặc kép mở ở dòng {line} không được đóng đúng chỗ: một ô tràn sang {breaks} dòng sau (tìm dấu \" thừa)"
+                        ),
+                        format!(
+                            "; a quote opened on line {line} is not closed where it should be: a cell runs over the next {breaks} line(s) (look for a stray \")"
+                        ),
+                    )
+                });
+                (
+                    format!(
+                        "dòng có {fields} ô nhưng dòng tiêu đề có {header} cột; mỗi dòng cần đúng một ô cho mỗi cột{qv}"
+                    ),
+                    format!(
+                        "row has {fields} fields but the header has {header}; every row needs one field per column{qe}"
+                    ),
+                )
+            }
+            Msg::UnreadableRow(reason) => (
+                format!("không đọc được dòng này ({reason})"),
+                reason.clone(),
+            ),
+            Msg::NotUtf8 => (
+                "chữ không phải mã UTF-8; hãy lưu tệp dạng \"CSV UTF-8\", hoặc thêm --encoding windows-1258 cho tệp tiếng Việt kiểu cũ".into(),
+                "text is not valid UTF-8; save the file as \"CSV UTF-8\", or pass --encoding windows-1258 for a legacy Vietnamese file".into(),
+            ),
+            Msg::ReplacementCharacter => (
+                "ô có ký tự \u{fffd}, dấu còn lại khi một chữ không đọc được (tệp lưu bằng bảng mã khác); hãy gõ lại ô này".into(),
+                "text holds \u{fffd}, the mark decoding leaves where a character could not be read (a lone UTF-16 surrogate, or text saved in another encoding); retype the cell".into(),
+            ),
+            Msg::UnreadableWorkbook { sheet, reason } => match sheet {
+                Some(sheet) => (
+                    format!("không đọc được trang tính «{sheet}»: {reason}"),
+                    format!("cannot read sheet \"{sheet}\": {reason}"),
+                ),
+                None => (
+                    format!("không đọc được sổ tính: {reason}"),
+                    format!("cannot read the workbook: {reason}"),
+                ),
+            },
+            Msg::NoSheet => (
+                "sổ tính không có trang tính nào".into(),
+                "the workbook has no sheet".into(),
+            ),
+            Msg::EncryptedWorkbook => (
+                "sổ tính có đặt mật khẩu: hãy mở trong Excel và lưu một bản không mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa trống)".into(),
+                "the workbook is password-protected: open it in Excel and save a copy without a password (File › Info › Protect Workbook › Encrypt with Password, cleared)".into(),
+            ),
+            Msg::PartTooBig {
+                part,
+                megabytes,
+                limit,
+            } => (
+                format!(
+                    "phần {part} của sổ tính giải nén ra {megabytes} MB, quá {limit} MB mà một biểu khảo sát có thể cần; hãy lưu trang tính dạng CSV, hoặc kiểm tra đây có đúng là tệp khảo sát"
+                ),
+                format!(
+                    "part {part} of the workbook unpacks to {megabytes} MB, more than the {limit} MB a survey workbook can need; save the sheet as CSV, or check the file is the survey"
+                ),
+            ),
+            Msg::SheetTooBig {
+                sheet,
+                what,
+                max_columns,
+                max_cells,
+            } => (
+                format!(
+                    "trang tính «{sheet}»: {what}; một trang khảo sát có tối đa {max_columns} cột và {max_cells} ô: hãy xóa những gì nằm ngoài bảng, hoặc lưu bảng dạng CSV"
+                ),
+                format!(
+                    "sheet \"{sheet}\": {what}; a survey sheet has at most {max_columns} columns and {max_cells} cells: delete what lies outside the table, or save the table as CSV"
+                ),
+            ),
+            Msg::NoIdColumn(found) => {
+                let found = found.join(", ");
+                (
+                    format!(
+                        "không có cột mã xã; dòng tiêu đề phải có một cột: Mã xã, Mã số xã, Mã ĐVHC, Mã đơn vị hành chính hoặc commune_id (các cột tìm thấy: {found})"
+                    ),
+                    format!(
+                        "no commune_id column; the header must name one: commune_id, Mã xã, Mã số xã, Mã ĐVHC or Mã đơn vị hành chính (found: {found})"
+                    ),
+                )
+            }
+            Msg::DuplicateColumn {
+                first,
+                second,
+                first_as,
+            } => {
+                let (av, ae) = first_as.as_ref().map_or_else(Default::default, |h| {
+                    (format!(", ghi là «{h}»"), format!(", as \"{h}\""))
+                });
+                (
+                    format!(
+                        "cột xuất hiện hai lần (cột {first} và {second}{av}); mỗi cột chỉ được có một lần"
+                    ),
+                    format!(
+                        "column appears twice (columns {first} and {second}{ae}); each column may appear once"
+                    ),
+                )
+            }
+            Msg::MisnamedCriterion {
+                number,
+                own,
+                named_number,
+                named,
+            } => {
+                let (ov, oe) = own.as_ref().map_or_else(Default::default, |own| {
+                    (format!(" («{own}»)"), format!(" (\"{own}\")"))
+                });
+                (
+                    format!(
+                        "tiêu đề đặt cho tiêu chí {number}{ov} tên của tiêu chí {named_number} («{named}»); hãy kiểm tra các cột có bị lệch không, và đặt tên cột theo đúng tiêu chí của nó"
+                    ),
+                    format!(
+                        "the header gives criterion {number}{oe} the name of criterion {named_number} (\"{named}\"); check that the columns have not shifted, and name the column after its own criterion"
+                    ),
+                )
+            }
+            Msg::WrongSet {
+                columns,
+                set,
+                period,
+                fit,
+                fit_period,
+            } => {
+                let columns = columns.join(", ");
+                (
+                    format!(
+                        "các cột {columns} không thuộc bộ tiêu chí {set} ({period}), nhưng khớp với bộ có sẵn {fit} ({fit_period}); hãy thêm --criteria {fit}"
+                    ),
+                    format!(
+                        "columns {columns} are not in criteria set {set} ({period}), but they fit built-in set {fit} ({fit_period}); pass --criteria {fit}"
+                    ),
+                )
+            }
+            Msg::NoCriterionColumns {
+                set,
+                period,
+                prefix,
+                first,
+            } => (
+                format!(
+                    "không tìm thấy cột nào của bộ tiêu chí {set} ({period}): không có cột kết quả ({prefix}{first}, Tiêu chí {first} …) cũng không có cột chỉ tiêu; hãy kiểm tra dòng tiêu đề được đọc có đúng không, hoặc thêm --criteria cho bộ tiêu chí mà tệp được lập theo"
+                ),
+                format!(
+                    "not one column of criteria set {set} ({period}) is found: neither a verdict column ({prefix}{first}, Tiêu chí {first} …) nor an indicator column; check that the header row is the one read, or pass --criteria for the set the file was made for"
+                ),
+            ),
+            Msg::UnknownColumn { set, hint } => {
+                let (hv, he) = hint.as_ref().map_or_else(Default::default, |h| {
+                    (
+                        format!("; {}", h.text(Lang::Vi)),
+                        format!("; {}", h.text(Lang::En)),
+                    )
+                });
+                (
+                    format!("bộ tiêu chí {set} không dùng cột này nên bỏ qua{hv}"),
+                    format!("not used by criteria set {set} and ignored{he}"),
+                )
+            }
+            Msg::MoreUnknownColumns { more, set } => (
+                format!("… và {more} cột khác bộ tiêu chí {set} không dùng, cũng bỏ qua"),
+                format!("… and {more} more columns not used by criteria set {set}, also ignored"),
+            ),
+            Msg::BlankHeaders(columns) => {
+                if let [one] = columns.as_slice() {
+                    (
+                        format!("cột {one} không có tiêu đề nên bỏ qua"),
+                        format!("column {one} has no header and is ignored"),
+                    )
+                } else {
+                    // (scattered columns make a long list: its first 200 characters)
+                    let mut listed = ranges(columns.iter().copied());
+                    if let Some((limit, _)) = listed.char_indices().nth(200) {
+                        listed.truncate(listed[..limit].rfind(", ").unwrap_or(limit));
+                        listed.push_str(", …");
+                    }
+                    let n = columns.len();
+                    (
+                        format!("{n} cột không có tiêu đề nên bỏ qua: các cột {listed}"),
+                        format!("{n} columns have no header and are ignored: columns {listed}"),
+                    )
+                }
+            }
+            Msg::MissingCriteria { total, missing } => {
+                let found = total - missing.len();
+                let list = ranges(missing.iter().copied());
+                (
+                    format!(
+                        "tìm thấy {found} trên {total} cột tiêu chí; tiêu chí {list} không được đánh giá"
+                    ),
+                    format!(
+                        "{found} of {total} criterion columns found; {}",
+                        if missing.len() == 1 {
+                            format!("criterion {list} is not assessed")
+                        } else {
+                            format!("criteria {list} are not assessed")
+                        }
+                    ),
+                )
+            }
+            Msg::BlankId(false) => (
+                "thiếu mã xã: mỗi xã cần có mã".into(),
+                "commune_id is required".into(),
+            ),
+            Msg::BlankId(true) => (
+                "thiếu mã xã; dòng này có số đếm ở chỗ của kết quả, giống một dòng tổng: nếu đúng là dòng tổng, hãy ghi Tổng cộng vào ô đầu (hoặc xóa dòng), nếu không hãy điền mã xã".into(),
+                "commune_id is required; this row has counts where verdicts belong, like a totals row: if it is one, write Tổng cộng in its first cell (or delete it), else fill in the commune's code".into(),
+            ),
+            Msg::DuplicateId { first, period } => match period {
+                Some(period) => (
+                    format!("trùng mã xã trong kỳ {period}; đã có ở dòng {first}"),
+                    format!("duplicate commune_id for period {period}; first seen on line {first}"),
+                ),
+                None => (
+                    format!("trùng mã xã; đã có ở dòng {first}"),
+                    format!("duplicate commune_id; first seen on line {first}"),
+                ),
+            },
+            Msg::DuplicateCode { id, line, name } => (
+                format!(
+                    "trùng xã: mã {id} ở dòng {line} là cùng mã nhưng khác số 0 ở đầu, và cùng tên ({name}); hãy ghi mỗi mã một lần, cùng một cách (dạng văn bản, để giữ số 0)"
+                ),
+                format!(
+                    "duplicate commune: {id} on line {line} is the same code with other leading zeros, and the same name ({name}); write each code once, the same way (as text, to keep its zeros)"
+                ),
+            ),
+            Msg::UnknownRegion {
+                name_vi,
+                name_en,
+                codes,
+            } => {
+                let codes = codes.join(", ");
+                (
+                    format!(
+                        "không rõ {}; phải là một trong {codes} (hoặc tên đầy đủ)",
+                        name_vi.to_lowercase()
+                    ),
+                    format!(
+                        "unknown {}; expected one of {codes} (or the full name)",
+                        name_en.to_lowercase()
+                    ),
+                )
+            }
+            Msg::NotYesNo => (
+                "phải là có hoặc không (Có/Không, x, 1/0)".into(),
+                "expected yes or no (Có/Không, x, 1/0)".into(),
+            ),
+            Msg::NotAYear(false) => (
+                "phải là một năm, ví dụ 2024".into(),
+                "expected a year such as 2024".into(),
+            ),
+            Msg::NotAYear(true) => (
+                "phải là năm của quyết định công nhận, ví dụ 2023".into(),
+                "expected the year of the recognition decision, such as 2023".into(),
+            ),
+            Msg::YearOutsideSet {
+                year,
+                set,
+                period,
+                instead,
+            } => {
+                let (iv, ie) = instead.as_ref().map_or_else(
+                    || {
+                        (
+                            " và không có bộ tiêu chí có sẵn nào cho năm đó".to_owned(),
+                            " and no built-in set is for that year".to_owned(),
+                        )
+                    },
+                    |id| {
+                        (
+                            format!("; với khảo sát năm {year} hãy thêm --criteria {id}"),
+                            format!("; pass --criteria {id} for a {year} survey"),
+                        )
+                    },
+                );
+                (
+                    format!("năm {year} nằm ngoài giai đoạn của bộ tiêu chí {set} ({period}){iv}"),
+                    format!("year {year} is outside the period of criteria set {set} ({period}){ie}"),
+                )
+            }
+            Msg::BlankPeriod => (
+                "cần ghi kỳ báo cáo: tệp có cột kỳ (2025-10, 10/2025 hoặc 2025)".into(),
+                "a period is required: the file has a period column (2025-10, 10/2025 or 2025)".into(),
+            ),
+            Msg::NotAPeriod => (
+                "phải là một kỳ báo cáo, ví dụ 2025-10, 10/2025, T10/2025 hoặc 2025".into(),
+                "expected a period such as 2025-10, 10/2025, T10/2025 or 2025".into(),
+            ),
+            Msg::PeriodDisagrees(period) => (
+                format!("năm và kỳ báo cáo ({period}) không khớp nhau"),
+                format!("the year and the period ({period}) disagree"),
+            ),
+            Msg::MonthWithoutYear => (
+                "tháng cần có năm: hãy thêm cột năm, hoặc thêm --year".into(),
+                "a month needs a year: add a year column, or pass --year".into(),
+            ),
+            Msg::NotAMonth => (
+                "phải là một tháng, từ 1 đến 12: tệp có cột tháng".into(),
+                "expected a month, 1 to 12: the file has a month column".into(),
+            ),
+            Msg::NotACount => (
+                "phải là số thôn, một số nguyên từ 0 trở lên".into(),
+                "expected a whole number of hamlets, 0 or more".into(),
+            ),
+            Msg::CountOverTotal(total) => (
+                format!("nhiều hơn tổng số {total} thôn của xã"),
+                format!("more than the commune's {total} hamlets"),
+            ),
+            Msg::NotAVerdict => (
+                format!("không phải là {}", VERDICT_WORDS.0),
+                format!("expected {}", VERDICT_WORDS.1),
+            ),
+            Msg::Number(problem) => {
+                let (vi, en) = match problem {
+                    NumberProblem::NotANumber => (
+                        "không phải là số; cần một số như 45,5 hoặc 45.5",
+                        "not a number; expected a number such as 45.5 or 45,5",
+                    ),
+                    NumberProblem::Ambiguous => (
+                        "số không rõ nghĩa: một dấu đứng trước đúng ba chữ số có thể là dấu thập phân hoặc dấu phân cách hàng nghìn; hãy ghi 45000 hoặc 45,0 (45.0)",
+                        "ambiguous number: one mark before exactly three digits can be a decimal mark or a thousands separator; write 45000 or 45.0 (45,0)",
+                    ),
+                    NumberProblem::Malformed => (
+                        "không phải là số: các dấu . và , không theo quy tắc nào; hãy ghi với một dấu thập phân (45,5 hoặc 45.5)",
+                        "not a number: its . and , follow no pattern; write it with one decimal mark (45.5 or 45,5)",
+                    ),
+                    NumberProblem::UnexpectedPercent => (
+                        "chỉ tiêu này không tính bằng phần trăm; hãy bỏ dấu %",
+                        "this indicator is not a percentage; remove the %",
+                    ),
+                    NumberProblem::UnexpectedUnit => (
+                        "chữ sau con số không phải đơn vị của chỉ tiêu; hãy bỏ đơn vị đi",
+                        "text after the number is not the indicator's unit; leave the unit out",
+                    ),
+                    NumberProblem::PercentOutOfRange => (
+                        "tỷ lệ phần trăm phải từ 0 đến 100",
+                        "a percentage must lie between 0 and 100",
+                    ),
+                };
+                (
+                    format!("{vi} (hoặc một kết quả: {})", INDICATOR_VERDICT_WORDS.0),
+                    format!("{en} (or a verdict: {})", INDICATOR_VERDICT_WORDS.1),
+                )
+            }
+            Msg::UnknownTier(tiers) => {
+                let tiers = tiers.join(", ");
+                (
+                    format!(
+                        "phải là mức đã được công nhận: {tiers} (hoặc Đạt chuẩn, Nâng cao, Kiểu mẫu, Hiện đại), hoặc Không"
+                    ),
+                    format!(
+                        "expected the tier recognised: {tiers} (or Đạt chuẩn, Nâng cao, Kiểu mẫu, Hiện đại), or Không"
+                    ),
+                )
+            }
+            Msg::MissingRegion {
+                ids,
+                name_vi,
+                name_en,
+                column,
+            } => {
+                let (wv, we) = indicators(ids);
+                (
+                    format!(
+                        "{wv}: ngưỡng khác nhau theo {}, mà dòng này không có; hãy điền cột «{column}»",
+                        name_vi.to_lowercase()
+                    ),
+                    format!(
+                        "{we}: thresholds differ by {}, and this row has none; fill in column \"{column}\"",
+                        name_en.to_lowercase()
+                    ),
+                )
+            }
+            Msg::MissingYear(ids) => {
+                let (wv, we) = indicators(ids);
+                (
+                    format!(
+                        "{wv}: ngưỡng khác nhau theo năm, mà dòng này không có năm; hãy thêm cột năm hoặc thêm --year"
+                    ),
+                    format!(
+                        "{we}: thresholds differ by year, and this row has none; add a year column or pass --year"
+                    ),
+                )
+            }
+            Msg::YearWithoutThresholds {
+                ids,
+                set,
+                first,
+                last,
+            } => {
+                let (wv, we) = indicators(ids);
+                (
+                    format!("{wv}: bộ tiêu chí {set} chỉ có ngưỡng cho các năm {first}–{last}"),
+                    format!("{we}: criteria set {set} has thresholds only for {first}–{last}"),
+                )
+            }
+            Msg::VerdictDisagrees { column, indicators } => (
+                format!(
+                    "ghi «{column}» nhưng các chỉ tiêu cho kết quả «{indicators}»; dùng kết quả theo chỉ tiêu"
+                ),
+                format!(
+                    "says \"{column}\" but the indicators give \"{indicators}\"; the indicators are used"
+                ),
+            ),
+            Msg::MoreDisagreements(n) => (
+                format!("… và {n} chỗ khác cột kết quả không khớp với các chỉ tiêu"),
+                format!("… and {n} more disagreement(s) between verdict columns and indicators"),
+            ),
+            Msg::NumberForYesNo { id, years, source } => {
+                let (yv, ye) = years.as_ref().map_or_else(Default::default, |y| {
+                    (format!(" (khảo sát {y})"), format!(" (surveys {y})"))
+                });
+                (
+                    format!(
+                        "là một con số, nhưng chỉ tiêu {id}{yv} chỉ đánh giá có/không ({source}); không đánh giá: hãy ghi Có hoặc Không (Đạt / Không đạt)"
+                    ),
+                    format!(
+                        "a number, but indicator {id}{ye} is a yes/no ({source}); left not assessed: write Có or Không (Đạt / Không đạt)"
+                    ),
+                )
+            }
+            Msg::MoreNumbersForYesNo(n) => (
+                format!("… và {n} con số khác ghi cho chỉ tiêu có/không, không đánh giá"),
+                format!("… and {n} more number(s) given for a yes/no indicator, left not assessed"),
+            ),
+            Msg::ConditionNotMet {
+                said,
+                tier,
+                name_vi,
+                name_en,
+                source,
+            } => {
+                let (sv, se) = said.as_ref().map_or_else(
+                    || {
+                        (
+                            "để trống (chưa đánh giá)".to_owned(),
+                            "is blank (not assessed)".to_owned(),
+                        )
+                    },
+                    |v| (format!("ghi «{v}»"), format!("says \"{v}\"")),
+                );
+                (
+                    format!(
+                        "{sv}: xã đạt các tiêu chí của mức {tier} nhưng để được công nhận cần «{name_vi}» ({source}), nên xã không được tính ở mức đó"
+                    ),
+                    format!(
+                        "{se}: the commune meets the criteria of tier {tier} but recognition needs \"{name_en}\" ({source}), so the commune is not counted at that tier"
+                    ),
+                )
+            }
+            Msg::MoreConditionsNotMet(n) => (
+                format!("… và {n} xã khác chưa được tính ở một mức vì điều kiện công nhận"),
+                format!("… and {n} more commune(s) kept below a tier by a recognition condition"),
+            ),
+            Msg::NoVersionForYear {
+                indicator,
+                tier,
+                set,
+                covered,
+                years,
+                column,
+            } => {
+                let covered = covered.join(", ");
+                let years = ranges(years.iter().copied());
+                (
+                    format!(
+                        "chỉ tiêu {indicator}: bộ tiêu chí {set} mức {tier} chỉ có chỉ tiêu này cho khảo sát {covered}, không cho các giá trị ghi năm {years}; các giá trị đó không được đánh giá (hãy ghi kết quả vào cột {column})"
+                    ),
+                    format!(
+                        "indicator {indicator}: the {tier} set {set} knows it only for surveys {covered}, not the value(s) given for {years}; those values were left not assessed (record the verdict in column {column} instead)"
+                    ),
+                )
+            }
+            Msg::UnknownThreshold {
+                indicator,
+                tier,
+                classes,
+                years,
+                set,
+                column,
+            } => {
+                let mut at = Vec::new();
+                if !classes.is_empty() {
+                    at.push(classes.join(", "));
+                }
+                if !years.is_empty() {
+                    at.push(ranges(years.iter().copied()));
+                }
+                let (av, ae) = if at.is_empty() {
+                    Default::default()
+                } else {
+                    (
+                        format!(" cho {}", at.join(" năm ")),
+                        format!(" for {}", at.join(" in ")),
+                    )
+                };
+                (
+                    format!(
+                        "chỉ tiêu {indicator}: bộ tiêu chí {set} không có ngưỡng mức {tier}{av}; các giá trị đó không được đánh giá (hãy ghi kết quả vào cột {column})"
+                    ),
+                    format!(
+                        "indicator {indicator}: the {tier} threshold{ae} is not known to criteria set {set}; those values were left not assessed (record the verdict in column {column} instead)"
+                    ),
+                )
+            }
+            Msg::UnverifiedThreshold { ids, set } => {
+                let ids = ids.join(", ");
+                (
+                    format!(
+                        "ngưỡng của chỉ tiêu {ids} chưa được đối chiếu với văn bản pháp luật; xem `ntm criteria show {set}`"
+                    ),
+                    format!(
+                        "thresholds of indicator(s) {ids} are not verified against the legal text; see `ntm criteria show {set}`"
+                    ),
+                )
+            }
+            Msg::SkippedRows(kinds) => {
+                let said = |lang: Lang| {
+                    let parts: Vec<String> = kinds
+                        .iter()
+                        .map(|(kind, lines)| {
+                            let n = lines.len();
+                            let lines_said = ranges(lines.iter().copied());
+                            let (vi, one, many) = match kind {
+                                SkippedKind::Blank => ("dòng trống", "blank row", "blank rows"),
+                                SkippedKind::Totals => ("dòng tổng", "totals row", "totals rows"),
+                                SkippedKind::ColumnNumbers => (
+                                    "dòng đánh số cột",
+                                    "row of column numbers",
+                                    "rows of column numbers",
+                                ),
+                                SkippedKind::UnderTable => (
+                                    "dòng dưới bảng",
+                                    "row under the table",
+                                    "rows under the table",
+                                ),
+                                SkippedKind::Heading => {
+                                    ("dòng tiêu đề nhóm", "group heading", "group headings")
+                                }
+                            };
+                            match lang {
+                                Lang::Vi => format!("{n} {vi} (dòng {lines_said})"),
+                                Lang::En if n == 1 => format!("{n} {one} (line {lines_said})"),
+                                Lang::En => format!("{n} {many} (lines {lines_said})"),
+                            }
+                        })
+                        .collect();
+                    let and = match lang {
+                        Lang::Vi => "và",
+                        Lang::En => "and",
+                    };
+                    match parts.split_last() {
+                        Some((last, [])) => last.clone(),
+                        Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
+                        None => String::new(),
+                    }
+                };
+                (
+                    format!("đã bỏ qua {}, vì không phải là xã", said(Lang::Vi)),
+                    format!("skipped {}, which are not communes", said(Lang::En)),
+                )
+            }
+            Msg::NoCommunes => (
+                "tệp có dòng tiêu đề nhưng không có xã nào".into(),
+                "the file has a header but no communes".into(),
+            ),
+            Msg::About(what, message) => (
+                format!("{what}: {}", message.text(Lang::Vi)),
+                format!("{what}: {}", message.text(Lang::En)),
+            ),
+            Msg::SetForYear { set, period, year } => (
+                format!(
+                    "dùng bộ tiêu chí {set} ({period}), bộ dành cho năm khảo sát {year}; --criteria để chọn bộ khác"
+                ),
+                format!(
+                    "using criteria set {set} ({period}), the set for the survey's year {year}; --criteria chooses another"
+                ),
+            ),
+            Msg::NotShown(n) => (
+                format!("… và {n} lỗi khác không hiển thị"),
+                format!("… and {n} more problem(s) not shown"),
+            ),
+        };
+        pick(lang, vi, en)
+    }
+}
+
+/// What is said of a file that could not be read or written, in `lang`: the file, and why.
+#[must_use]
+pub fn io(path: &str, source: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind;
+    match lang {
+        Lang::En => format!("{path}: {source}"),
+        Lang::Vi => match source.kind() {
+            ErrorKind::NotFound => format!("{path}: không có tệp hoặc thư mục này"),
+            ErrorKind::PermissionDenied => format!("{path}: không có quyền đọc hoặc ghi tệp này"),
+            ErrorKind::IsADirectory => format!("{path}: đây là một thư mục, không phải tệp"),
+            _ => format!("{path}: lỗi khi đọc hoặc ghi tệp ({source})"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::Code;
+
+    /// A message of each code, its dynamic parts filled in. The match has no catch-all: a new
+    /// code does not compile until its message is here.
+    #[allow(clippy::too_many_lines)]
+    fn message_of(code: Code) -> Vec<Msg> {
+        let ids = || vec!["2.1".to_owned(), "2.2".to_owned()];
+        let set = || "vn-commune-2021-2025".to_owned();
+        match code {
+            Code::RaggedRow => vec![
+                Msg::RaggedRow {
+                    fields: 4,
+                    header: 5,
+                    open_quote: None,
+                },
+                Msg::RaggedRow {
+                    fields: 4,
+                    header: 5,
+                    open_quote: Some((3, 2)),
+                },
+            ],
+            Code::UnreadableRow => vec![Msg::UnreadableRow("CSV error".into())],
+            Code::NotUtf8 => vec![Msg::NotUtf8],
+            Code::ReplacementCharacter => vec![Msg::ReplacementCharacter],
+            Code::UnreadableWorkbook => vec![
+                Msg::UnreadableWorkbook {
+                    sheet: None,
+                    reason: "zip".into(),
+                },
+                Msg::UnreadableWorkbook {
+                    sheet: Some("Biểu 01".into()),
+                    reason: "zip".into(),
+                },
+                Msg::NoSheet,
+            ],
+            Code::EncryptedWorkbook => vec![Msg::EncryptedWorkbook],
+            Code::WorkbookTooBig => vec![
+                Msg::PartTooBig {
+                    part: "xl/sheet1.xml".into(),
+                    megabytes: 900,
+                    limit: 512,
+                },
+                Msg::SheetTooBig {
+                    sheet: "Biểu 01".into(),
+                    what: "a cell in column 20000".into(),
+                    max_columns: 1000,
+                    max_cells: 12_000_000,
+                },
+            ],
+            Code::NoIdColumn => vec![Msg::NoIdColumn(vec!["STT".into(), "Tên xã".into()])],
+            Code::DuplicateColumn => vec![
+                Msg::DuplicateColumn {
+                    first: 3,
+                    second: 7,
+                    first_as: None,
+                },
+                Msg::DuplicateColumn {
+                    first: 3,
+                    second: 7,
+                    first_as: Some("Tiêu chí 1".into()),
+                },
+            ],
+            Code::MisnamedCriterion => vec![Msg::MisnamedCriterion {
+                number: 2,
+                own: Some("Giao thông".into()),
+                named_number: 1,
+                named: "Quy hoạch".into(),
+            }],
+            Code::WrongSet => vec![Msg::WrongSet {
+                columns: vec!["TC19".into()],
+                set: "vn-commune-2026-2030".into(),
+                period: "2026–2030".into(),
+                fit: set(),
+                fit_period: "2021–2025".into(),
+            }],
+            Code::NoCriterionColumns => vec![Msg::NoCriterionColumns {
+                set: set(),
+                period: "2021–2025".into(),
+                prefix: "TC".into(),
+                first: 1,
+            }],
+            Code::UnknownColumn => vec![
+                Msg::UnknownColumn {
+                    set: set(),
+                    hint: None,
+                },
+                Msg::UnknownColumn {
+                    set: set(),
+                    hint: Some(Hint::DidYouMean("commune_id".into())),
+                },
+                Msg::UnknownColumn {
+                    set: set(),
+                    hint: Some(Hint::NoCriterion {
+                        tier: "standard".into(),
+                        number: 20,
+                        numbers: (1..=19).collect(),
+                    }),
+                },
+                Msg::UnknownColumn {
+                    set: set(),
+                    hint: Some(Hint::NoIndicator {
+                        indicator: "2.9".into(),
+                        criterion: "2".into(),
+                        siblings: ids(),
+                    }),
+                },
+                Msg::MoreUnknownColumns {
+                    more: 4,
+                    set: set(),
+                },
+            ],
+            Code::BlankHeader => vec![Msg::BlankHeaders(vec![4]), Msg::BlankHeaders(vec![4, 5])],
+            Code::MissingCriteria => vec![
+                Msg::MissingCriteria {
+                    total: 19,
+                    missing: vec![19],
+                },
+                Msg::MissingCriteria {
+                    total: 19,
+                    missing: vec![18, 19],
+                },
+            ],
+            Code::BlankId => vec![Msg::BlankId(false), Msg::BlankId(true)],
+            Code::DuplicateId => vec![
+                Msg::DuplicateId {
+                    first: 2,
+                    period: None,
+                },
+                Msg::DuplicateId {
+                    first: 2,
+                    period: Some("2025-10".into()),
+                },
+            ],
+            Code::DuplicateCode => vec![Msg::DuplicateCode {
+                id: "01229".into(),
+                line: 4,
+                name: "Xã An Bình".into(),
+            }],
+            Code::UnknownRegion => vec![Msg::UnknownRegion {
+                name_vi: "Vùng".into(),
+                name_en: "Region".into(),
+                codes: vec!["TDMNPB".into(), "DBSH".into()],
+            }],
+            Code::NotYesNo => vec![Msg::NotYesNo],
+            Code::NotAYear => vec![Msg::NotAYear(false), Msg::NotAYear(true)],
+            Code::YearOutsideSet => vec![
+                Msg::YearOutsideSet {
+                    year: 2027,
+                    set: set(),
+                    period: "2021–2025".into(),
+                    instead: Some("vn-commune-2026-2030".into()),
+                },
+                Msg::YearOutsideSet {
+                    year: 2040,
+                    set: set(),
+                    period: "2021–2025".into(),
+                    instead: None,
+                },
+            ],
+            Code::BlankPeriod => vec![Msg::BlankPeriod],
+            Code::NotAPeriod => vec![Msg::NotAPeriod],
+            Code::PeriodDisagrees => vec![Msg::PeriodDisagrees("2025-10".into())],
+            Code::MonthWithoutYear => vec![Msg::MonthWithoutYear],
+            Code::NotAMonth => vec![Msg::NotAMonth],
+            Code::NotACount => vec![Msg::NotACount],
+            Code::CountOverTotal => vec![Msg::CountOverTotal(7)],
+            Code::NotAVerdict => vec![Msg::NotAVerdict],
+            Code::NotANumber => vec![Msg::Number(NumberProblem::NotANumber)],
+            Code::AmbiguousNumber => vec![Msg::Number(NumberProblem::Ambiguous)],
+            Code::MalformedNumber => vec![Msg::Number(NumberProblem::Malformed)],
+            Code::UnexpectedPercent => vec![Msg::Number(NumberProblem::UnexpectedPercent)],
+            Code::UnexpectedUnit => vec![Msg::Number(NumberProblem::UnexpectedUnit)],
+            Code::PercentOutOfRange => vec![Msg::Number(NumberProblem::PercentOutOfRange)],
+            Code::UnknownTier => vec![Msg::UnknownTier(vec!["standard".into()])],
+            Code::MissingRegion => vec![Msg::MissingRegion {
+                ids: ids(),
+                name_vi: "Vùng".into(),
+                name_en: "Region".into(),
+                column: "region".into(),
+            }],
+            Code::MissingYear => vec![Msg::MissingYear(vec!["10".into()])],
+            Code::YearWithoutThresholds => vec![Msg::YearWithoutThresholds {
+                ids: ids(),
+                set: set(),
+                first: 2022,
+                last: 2025,
+            }],
+            Code::VerdictDisagrees => vec![
+                Msg::VerdictDisagrees {
+                    column: "Đạt".into(),
+                    indicators: "Không đạt".into(),
+                },
+                Msg::MoreDisagreements(3),
+            ],
+            Code::UnknownThreshold => vec![
+                Msg::UnknownThreshold {
+                    indicator: "10".into(),
+                    tier: "advanced".into(),
+                    classes: vec!["TDMNPB".into()],
+                    years: vec![2022],
+                    set: set(),
+                    column: "NC10".into(),
+                },
+                Msg::UnknownThreshold {
+                    indicator: "10".into(),
+                    tier: "advanced".into(),
+                    classes: Vec::new(),
+                    years: Vec::new(),
+                    set: set(),
+                    column: "NC10".into(),
+                },
+            ],
+            Code::UnverifiedThreshold => vec![Msg::UnverifiedThreshold {
+                ids: ids(),
+                set: set(),
+            }],
+            Code::NoVersionForYear => vec![Msg::NoVersionForYear {
+                indicator: "17.8".into(),
+                tier: "standard".into(),
+                set: set(),
+                covered: vec!["2022–2025".into()],
+                years: vec![2021],
+                column: "TC17".into(),
+            }],
+            Code::NumberForYesNo => vec![
+                Msg::NumberForYesNo {
+                    id: "17.8".into(),
+                    years: Some("2021".into()),
+                    source: "QĐ 318".into(),
+                },
+                Msg::MoreNumbersForYesNo(2),
+            ],
+            Code::ConditionNotMet => vec![
+                Msg::ConditionNotMet {
+                    said: Some("Không đạt".into()),
+                    tier: "standard".into(),
+                    name_vi: "Không nợ đọng".into(),
+                    name_en: "No outstanding debt".into(),
+                    source: "QĐ 18".into(),
+                },
+                Msg::ConditionNotMet {
+                    said: None,
+                    tier: "standard".into(),
+                    name_vi: "Không nợ đọng".into(),
+                    name_en: "No outstanding debt".into(),
+                    source: "QĐ 18".into(),
+                },
+                Msg::MoreConditionsNotMet(5),
+            ],
+            Code::SkippedRows => vec![Msg::SkippedRows(vec![
+                (SkippedKind::Blank, vec![9]),
+                (SkippedKind::Totals, vec![10]),
+                (SkippedKind::ColumnNumbers, vec![3]),
+                (SkippedKind::UnderTable, vec![11, 12]),
+                (SkippedKind::Heading, vec![4]),
+            ])],
+            Code::NoCommunes => vec![Msg::NoCommunes],
+        }
+    }
+
+    /// Every code's messages say something in both languages, and not the same thing.
+    #[test]
+    fn every_code_has_its_message_in_both_languages() {
+        let mut others = vec![
+            Msg::NotShown(3),
+            Msg::SetForYear {
+                set: "vn-commune-2021-2025".into(),
+                period: "2021–2025".into(),
+                year: 2022,
+            },
+            Msg::About("--year".into(), Box::new(Msg::NotAYear(false))),
+        ];
+        for &code in Code::ALL {
+            let messages = message_of(code);
+            assert!(!messages.is_empty(), "{code}");
+            others.extend(messages);
+        }
+        for message in others {
+            let (vi, en) = (message.text(Lang::Vi), message.text(Lang::En));
+            assert!(
+                !vi.trim().is_empty() && !en.trim().is_empty(),
+                "{message:?}"
+            );
+            assert_ne!(vi, en, "{message:?}");
+        }
+    }
+
+    /// A message in English only (of a criteria file) says the same in both.
+    #[test]
+    fn a_plain_message_is_as_written() {
+        let plain = Msg::from("bad key");
+        assert_eq!(plain.text(Lang::Vi), "bad key");
+        assert_eq!(plain.text(Lang::En), "bad key");
+    }
+}

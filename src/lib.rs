@@ -155,10 +155,9 @@ pub fn execute(task: Task, env: &Env, stderr: &mut dyn Write) -> Result<Outcome>
             if cmd::validate::run(&options, env, &mut io::stdout().lock(), stderr)? {
                 Ok(Outcome::Success)
             } else {
-                Err(Error::usage(format!(
-                    "{} has problems that stop it being scored",
-                    survey::input::shown(&options.input)
-                )))
+                Err(Error::usage(msg::Msg::CannotBeScored {
+                    file: survey::input::shown(&options.input),
+                }))
             }
         }
         Task::Diff { options, check } => {

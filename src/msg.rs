@@ -413,6 +413,69 @@ pub enum Msg {
     NotShown(usize),
     /// A message about an option or a file, named first (`--year: …`).
     About(String, Box<Msg>),
+    /// A criteria set named that is neither a built-in id nor a file.
+    UnknownSet {
+        /// The name given.
+        name: String,
+        /// The built-in ids.
+        ids: Vec<String>,
+    },
+    /// `--sheet` given for a file read as CSV.
+    SheetOnCsv {
+        /// The sheet asked for.
+        sheet: String,
+        /// The file.
+        file: String,
+    },
+    /// A workbook without the sheet asked for.
+    MissingSheet {
+        /// The workbook.
+        file: String,
+        /// The sheet asked for.
+        sheet: String,
+        /// Its sheets.
+        sheets: Vec<String>,
+    },
+    /// `-o` names an input file.
+    OutputIsInput {
+        /// The output asked for.
+        output: String,
+        /// The input it is.
+        input: String,
+    },
+    /// A workbook asked for on standard output.
+    WorkbookToStdout {
+        /// The subcommand.
+        command: String,
+    },
+    /// `-o` with an extension the command does not write.
+    WrongExtension {
+        /// The subcommand.
+        command: String,
+        /// The extension given.
+        extension: String,
+        /// The extensions it writes (`.csv`).
+        extensions: Vec<String>,
+    },
+    /// `--format` naming a document format the command does not write.
+    FormatNotWritten {
+        /// The subcommand.
+        command: String,
+        /// The format asked for.
+        format: String,
+        /// The formats it writes.
+        formats: Vec<String>,
+    },
+    /// `validate` found errors.
+    CannotBeScored {
+        /// The file.
+        file: String,
+    },
+    /// `--bom` with output that is not CSV.
+    BomNotCsv {
+        /// The format of the output.
+        format: String,
+    },
     /// The note of a set chosen for the survey's year.
     SetForYear {
         /// The set's id.
@@ -1054,6 +1117,94 @@ impl Msg {
                 format!("… và {n} lỗi khác không hiển thị"),
                 format!("… and {n} more problem(s) not shown"),
             ),
+            Msg::UnknownSet { name, ids } => (
+                format!(
+                    "không có bộ tiêu chí tích hợp sẵn «{name}» và cũng không có tệp này; các bộ tích hợp sẵn: {}",
+                    ids.join(", ")
+                ),
+                format!(
+                    "no built-in criteria set \"{name}\" and no such file; built-in sets: {}",
+                    ids.join(", ")
+                ),
+            ),
+            Msg::SheetOnCsv { sheet, file } => (
+                format!(
+                    "--sheet «{sheet}» chọn một trang của tệp Excel, nhưng {file} được đọc như tệp CSV; bỏ --sheet, hoặc đưa tệp Excel (.xlsx, .xls, .ods)"
+                ),
+                format!(
+                    "--sheet \"{sheet}\" picks a sheet of a workbook, but {file} is read as CSV; drop --sheet, or give the workbook (.xlsx, .xls, .ods)"
+                ),
+            ),
+            Msg::MissingSheet {
+                file,
+                sheet,
+                sheets,
+            } => (
+                format!(
+                    "{file}: không có trang «{sheet}»; các trang là: {}",
+                    sheets.join(", ")
+                ),
+                format!(
+                    "{file}: no sheet \"{sheet}\"; the sheets are: {}",
+                    sheets.join(", ")
+                ),
+            ),
+            Msg::OutputIsInput { output, input } => (
+                format!(
+                    "-o {output} trùng với tệp đầu vào {input}; ghi vào đó sẽ xóa mất tệp: hãy ghi kết quả ra tệp khác"
+                ),
+                format!(
+                    "-o {output} names the input file {input}; writing there would replace it: write the output to another file"
+                ),
+            ),
+            Msg::WorkbookToStdout { command } => (
+                format!(
+                    "không thể ghi tệp Excel ra màn hình (đầu ra chuẩn); hãy đặt tên tệp: ntm {command} … -o TỆP.xlsx"
+                ),
+                format!(
+                    "a workbook cannot go to standard output; name the file: ntm {command} … -o FILE.xlsx"
+                ),
+            ),
+            Msg::WrongExtension {
+                command,
+                extension,
+                extensions,
+            } => (
+                format!(
+                    "ntm {command} không ghi tệp .{extension}; lệnh này ghi {} (-o TỆP với một trong các đuôi đó, hoặc --format)",
+                    extensions.join(", ")
+                ),
+                format!(
+                    "ntm {command} does not write .{extension} files; it writes {} (-o FILE with one of those extensions, or --format)",
+                    extensions.join(", ")
+                ),
+            ),
+            Msg::FormatNotWritten {
+                command,
+                format,
+                formats,
+            } => (
+                format!(
+                    "ntm {command} không ghi định dạng {format}; lệnh này ghi {}",
+                    formats.join(", ")
+                ),
+                format!(
+                    "ntm {command} does not write {format}; it writes {}",
+                    formats.join(", ")
+                ),
+            ),
+            Msg::CannotBeScored { file } => (
+                format!("{file} có lỗi khiến tệp không chấm điểm được"),
+                format!("{file} has problems that stop it being scored"),
+            ),
+            Msg::BomNotCsv { format } => (
+                format!(
+                    "--bom thêm dấu BOM vào đầu tệp CSV; đầu ra ở đây là {format}: bỏ --bom, hoặc dùng --format csv"
+                ),
+                format!(
+                    "--bom starts CSV output with a byte-order mark; the output here is {format}: drop --bom, or pass --format csv"
+                ),
+            ),
         };
         pick(lang, vi, en)
     }
@@ -1348,6 +1499,42 @@ mod tests {
                 year: 2022,
             },
             Msg::About("--year".into(), Box::new(Msg::NotAYear(false))),
+            Msg::UnknownSet {
+                name: "x".into(),
+                ids: vec!["vn-commune-2021-2025".into()],
+            },
+            Msg::SheetOnCsv {
+                sheet: "Biểu 01".into(),
+                file: "a.csv".into(),
+            },
+            Msg::MissingSheet {
+                file: "a.xlsx".into(),
+                sheet: "Biểu 02".into(),
+                sheets: vec!["Biểu 01".into()],
+            },
+            Msg::OutputIsInput {
+                output: "a.csv".into(),
+                input: "a.csv".into(),
+            },
+            Msg::WorkbookToStdout {
+                command: "report".into(),
+            },
+            Msg::WrongExtension {
+                command: "score".into(),
+                extension: "pdf".into(),
+                extensions: vec![".csv".into()],
+            },
+            Msg::FormatNotWritten {
+                command: "trend".into(),
+                format: "html".into(),
+                formats: vec!["table".into()],
+            },
+            Msg::CannotBeScored {
+                file: "a.csv".into(),
+            },
+            Msg::BomNotCsv {
+                format: "json".into(),
+            },
         ];
         for &code in Code::ALL {
             let messages = message_of(code);

@@ -157,9 +157,7 @@ pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 pub fn check_bom(bom: bool, format: RecordFormat) -> Result<()> {
     if bom && format != RecordFormat::Csv {
         let name = format!("{format:?}").to_lowercase();
-        return Err(Error::usage(format!(
-            "--bom starts CSV output with a byte-order mark; the output here is {name}: drop --bom, or pass --format csv"
-        )));
+        return Err(Error::usage(crate::msg::Msg::BomNotCsv { format: name }));
     }
     Ok(())
 }

@@ -745,11 +745,10 @@ impl CriteriaSet {
         }
         let path = std::path::Path::new(name);
         if !path.exists() && !extension_is(name, "yaml") && !extension_is(name, "yml") {
-            let ids: Vec<_> = BUILTIN_SETS.iter().map(|s| s.id).collect();
-            return Err(Error::usage(format!(
-                "no built-in criteria set \"{name}\" and no such file; built-in sets: {}",
-                ids.join(", ")
-            )));
+            return Err(Error::usage(crate::msg::Msg::UnknownSet {
+                name: name.to_owned(),
+                ids: BUILTIN_SETS.iter().map(|s| s.id.to_owned()).collect(),
+            }));
         }
         let yaml = std::fs::read_to_string(path).map_err(|source| Error::Io {
             path: name.to_owned(),

@@ -91,11 +91,11 @@ impl DocumentFormat {
 /// The error for a document format a command does not write; `formats` are those it does.
 #[must_use]
 pub fn not_written(format: DocumentFormat, command: &str, formats: &[DocumentFormat]) -> Error {
-    let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
-    Error::usage(format!(
-        "ntm {command} does not write {format}; it writes {}",
-        names.join(", ")
-    ))
+    Error::usage(crate::msg::Msg::FormatNotWritten {
+        command: command.to_owned(),
+        format: format.to_string(),
+        formats: formats.iter().map(|f| f.name().to_owned()).collect(),
+    })
 }
 
 impl std::fmt::Display for DocumentFormat {

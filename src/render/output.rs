@@ -50,9 +50,10 @@ pub fn refuse_overwriting(output: Option<&str>, inputs: &[&str]) -> Result<()> {
     };
     for input in inputs.iter().filter(|i| **i != "-") {
         if std::fs::canonicalize(input).is_ok_and(|read| read == written) {
-            return Err(Error::usage(format!(
-                "-o {output} names the input file {input}; writing there would replace it: write the output to another file"
-            )));
+            return Err(Error::usage(crate::msg::Msg::OutputIsInput {
+                output: output.to_string(),
+                input: input.to_string(),
+            }));
         }
     }
     Ok(())
@@ -73,9 +74,9 @@ pub fn check_extension(
 ) -> Result<()> {
     let output = output.filter(|o| *o != "-");
     if workbook && output.is_none() {
-        return Err(Error::usage(format!(
-            "a workbook cannot go to standard output; name the file: ntm {command} … -o FILE.xlsx"
-        )));
+        return Err(Error::usage(crate::msg::Msg::WorkbookToStdout {
+            command: command.to_string(),
+        }));
     }
     let Some(ext) = output.and_then(|o| Path::new(o).extension()) else {
         return Ok(());
@@ -84,11 +85,11 @@ pub fn check_extension(
         return Ok(());
     }
     let listed: Vec<String> = extensions.iter().map(|e| format!(".{e}")).collect();
-    Err(Error::usage(format!(
-        "ntm {command} does not write .{} files; it writes {} (-o FILE with one of those extensions, or --format)",
-        ext.to_string_lossy(),
-        listed.join(", ")
-    )))
+    Err(Error::usage(crate::msg::Msg::WrongExtension {
+        command: command.to_string(),
+        extension: ext.to_string_lossy().into_owned(),
+        extensions: listed,
+    }))
 }
 
 /// Names `path` on an I/O error, for [`write_whole`]'s writers.

@@ -87,10 +87,10 @@ pub fn open(path: &str, options: &InputOptions) -> Result<Rows> {
         return sheet(path, options);
     }
     if let Some(name) = &options.sheet {
-        return Err(Error::usage(format!(
-            "--sheet \"{name}\" picks a sheet of a workbook, but {} is read as CSV; drop --sheet, or give the workbook (.xlsx, .xls, .ods)",
-            shown(path)
-        )));
+        return Err(Error::usage(crate::msg::Msg::SheetOnCsv {
+            sheet: name.clone(),
+            file: shown(path),
+        }));
     }
     let input: Box<dyn Read> = if path == "-" {
         Box::new(std::io::stdin())
@@ -414,10 +414,11 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
     let names = book.sheet_names();
     let sheet = match name {
         Some(n) => names.iter().find(|s| *s == n).cloned().ok_or_else(|| {
-            Error::usage(format!(
-                "{path}: no sheet \"{n}\"; the sheets are: {}",
-                names.join(", ")
-            ))
+            Error::usage(crate::msg::Msg::MissingSheet {
+                file: path.to_string(),
+                sheet: n.to_string(),
+                sheets: names.clone(),
+            })
         })?,
         None => names.first().cloned().ok_or_else(|| {
             Error::one(Problem::coded(

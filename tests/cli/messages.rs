@@ -108,3 +108,68 @@ fn warnings_notes_and_usage_errors_follow_the_language() {
         missing.stderr
     );
 }
+
+/// The usage errors an office meets most — an unknown set, a sheet the workbook lacks, a
+/// workbook asked for on standard output, an extension a command does not write — in both
+/// languages.
+#[test]
+fn usage_errors_are_said_in_the_language_chosen() {
+    let said = |lang: &str, args: &[&str]| {
+        let mut all = vec!["--lang", lang];
+        all.extend_from_slice(args);
+        let run = ntm_with(&all, Some("commune_id,TC1\nX1,Đạt\n"), None);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        run.stderr
+    };
+    let unknown = ["score", "-", "--criteria", "khong-co"];
+    assert!(
+        said("vi", &unknown).starts_with(
+            "error: không có bộ tiêu chí tích hợp sẵn «khong-co» và cũng không có tệp này; các bộ tích hợp sẵn: vn-commune-2016-2020,"
+        ),
+        "{}",
+        said("vi", &unknown)
+    );
+    assert!(said("en", &unknown).starts_with(
+        "error: no built-in criteria set \"khong-co\" and no such file; built-in sets: vn-commune-2016-2020,"
+    ));
+    let workbook = [
+        "progress",
+        "-",
+        "--criteria",
+        "vn-commune-2021-2025",
+        "--format",
+        "xlsx",
+    ];
+    assert_eq!(
+        said("vi", &workbook),
+        "error: không thể ghi tệp Excel ra màn hình (đầu ra chuẩn); hãy đặt tên tệp: ntm progress … -o TỆP.xlsx\n"
+    );
+    let extension = [
+        "score",
+        "-",
+        "--criteria",
+        "vn-commune-2021-2025",
+        "-o",
+        "x.pdf",
+    ];
+    assert!(
+        said("vi", &extension).starts_with("error: ntm score không ghi tệp .pdf; lệnh này ghi "),
+        "{}",
+        said("vi", &extension)
+    );
+    let sheet = [
+        "score",
+        "-",
+        "--criteria",
+        "vn-commune-2021-2025",
+        "--sheet",
+        "Biểu 01",
+    ];
+    assert!(
+        said("vi", &sheet).contains(
+            "--sheet «Biểu 01» chọn một trang của tệp Excel, nhưng <stdin> được đọc như tệp CSV"
+        ),
+        "{}",
+        said("vi", &sheet)
+    );
+}

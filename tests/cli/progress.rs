@@ -342,7 +342,9 @@ fn progress_as_a_workbook() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("a workbook cannot go to standard output")
+            .contains("không thể ghi tệp Excel ra màn hình (đầu ra chuẩn)"),
+        "{}",
+        run.stderr
     );
 }
 

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command as Process;
 
-use crate::util::{external, ntm, ntm_with, repo};
+use crate::util::{external, ntm, ntm_env, ntm_with, repo};
 
 #[test]
 fn version_names_every_built_in_set() {
@@ -54,11 +54,74 @@ fn every_subcommand_help_has_examples() {
         let run = ntm(&with_help);
         assert_eq!(run.code, 0, "{args:?}");
         assert!(
+            run.stdout.contains("Ví dụ:") || run.stdout.contains("Cài đặt"),
+            "{args:?}:\n{}",
+            run.stdout
+        );
+        with_help.insert(0, "--lang=en");
+        let run = ntm(&with_help);
+        assert!(
             run.stdout.contains("Examples:") || run.stdout.contains("Install"),
             "{args:?}:\n{}",
             run.stdout
         );
     }
+}
+
+/// Whether `help` is the Vietnamese help, or else the English one.
+fn is_vietnamese(help: &str) -> bool {
+    let vi = help.contains("Cách dùng: ntm") && help.contains("Tùy chọn:");
+    let en = help.contains("Usage: ntm") && help.contains("Options:");
+    assert!(vi != en, "one language:\n{help}");
+    vi
+}
+
+#[test]
+fn help_speaks_the_chosen_language_vietnamese_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = |args: &[&str], vars: &[(&str, &str)]| {
+        let run = ntm_env(args, vars, None, Some(dir.path()));
+        assert_eq!(run.code, 0, "{args:?} {vars:?}: {}", run.stderr);
+        is_vietnamese(&run.stdout)
+    };
+    let top = ntm_env(&["--help"], &[], None, Some(dir.path())).stdout;
+    assert!(top.contains("Lệnh:\n  score "), "{top}");
+    assert!(top.contains("Chấm điểm các xã"), "{top}");
+    assert!(top.contains("[mặc định: auto]"), "{top}");
+    assert!(top.contains("Ví dụ:\n  ntm score communes.csv"), "{top}");
+    let score = ntm_env(&["score", "-h"], &[], None, Some(dir.path())).stdout;
+    assert!(score.contains("Đối số:\n  <FILE>"), "{score}");
+    assert!(score.contains("Đọc tệp khảo sát:"), "{score}");
+    assert!(score.contains("[giá trị: table, csv, json,"), "{score}");
+
+    assert!(help(&["--help"], &[]));
+    assert!(help(&["-h"], &[]));
+    assert!(help(&["help", "score"], &[]));
+    assert!(!help(&["--help"], &[("NTM_LANG", "en")]));
+    assert!(
+        help(&["--help"], &[("NTM_LANG", "fr")]),
+        "an unknown value is passed over"
+    );
+    assert!(!help(&["--lang", "en", "score", "--help"], &[]));
+    assert!(!help(&["score", "--lang=en", "-h"], &[]));
+    assert!(help(
+        &["--lang", "vi", "score", "--help"],
+        &[("NTM_LANG", "en")]
+    ));
+
+    std::fs::write(dir.path().join("ntm.toml"), "lang = \"en\"\n").unwrap();
+    assert!(!help(&["--help"], &[]));
+    assert!(!help(&["criteria", "show", "--help"], &[]));
+    assert!(help(&["--help"], &[("NTM_LANG", "vi")]));
+    std::fs::write(dir.path().join("other.toml"), "lang = \"vi\"\n").unwrap();
+    assert!(help(&["--config", "other.toml", "--help"], &[]));
+
+    // a broken defaults file does not stop the help: the run reports it
+    std::fs::write(dir.path().join("ntm.toml"), "lang = \"fr\"\n").unwrap();
+    assert!(help(&["--help"], &[]));
+    let run = ntm_env(&["criteria", "list"], &[], None, Some(dir.path()));
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("ntm.toml:1"), "{}", run.stderr);
 }
 
 #[test]

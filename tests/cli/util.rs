@@ -50,8 +50,20 @@ pub fn ntm(args: &[&str]) -> Run {
 
 /// Runs `ntm` with `args`, `stdin` and working folder `dir`.
 pub fn ntm_with(args: &[&str], stdin: Option<&str>, dir: Option<&std::path::Path>) -> Run {
+    ntm_env(args, &[], stdin, dir)
+}
+
+/// Runs `ntm` as [`ntm_with`] does, with the environment variables `vars` set (and no
+/// `NTM_LANG` or `NO_COLOR` but these).
+pub fn ntm_env(
+    args: &[&str],
+    vars: &[(&str, &str)],
+    stdin: Option<&str>,
+    dir: Option<&std::path::Path>,
+) -> Run {
     let mut cmd = Command::cargo_bin("ntm").expect("binary built");
-    cmd.args(args).env_remove("NO_COLOR");
+    cmd.args(args).env_remove("NO_COLOR").env_remove("NTM_LANG");
+    cmd.envs(vars.iter().copied());
     if let Some(dir) = dir {
         cmd.current_dir(dir);
     }

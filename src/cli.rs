@@ -3,6 +3,9 @@
 
 mod completions;
 mod help_vi;
+mod usage_vi;
+
+pub use usage_vi::Vietnamese;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};

@@ -42,8 +42,12 @@ use crate::lang::Lang;
 /// closes the pipe early (`ntm … | head`) ends the run quietly with 0.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let args: Vec<OsString> = args.into_iter().collect();
-    let cli = match Cli::parse_in(&args, help_lang(&args)) {
+    let lang = help_lang(&args);
+    let cli = match Cli::parse_in(&args, lang) {
         Ok(cli) => cli,
+        Err(err) if lang == Lang::Vi && err.use_stderr() => {
+            return clap_exit(&err.apply::<cli::Vietnamese>());
+        }
         Err(err) => return clap_exit(&err),
     };
     let mut env = Env::detect(cli.verbosity());
@@ -240,7 +244,7 @@ const STDOUT_CLOSED: &str = "standard output is closed, so what ntm writes would
 /// The exit status after clap's message: `--help` and `--version` (status 0) and usage errors
 /// (status 2). Help or a version that cannot be written is an error (2), unless the reader
 /// closed the pipe early.
-fn clap_exit(err: &clap::Error) -> ExitCode {
+fn clap_exit<F: clap::error::ErrorFormatter>(err: &clap::error::Error<F>) -> ExitCode {
     let code = u8::try_from(err.exit_code()).unwrap_or(2);
     if !err.use_stderr() && env::stdout_closed() {
         let _ = writeln!(io::stderr(), "error: {STDOUT_CLOSED}");

@@ -343,3 +343,71 @@ fn config_precedence_is_flag_then_file_then_default() {
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("nope.toml"), "{}", missing.stderr);
 }
+
+#[test]
+fn usage_errors_speak_the_chosen_language() {
+    let vi = ntm(&["score", "a.csv", "--format", "xml"]);
+    assert_eq!(vi.code, 2);
+    assert!(
+        vi.stderr
+            .starts_with("error: giá trị 'xml' không hợp lệ cho '--format <FORMAT>'\n"),
+        "{}",
+        vi.stderr
+    );
+    assert!(
+        vi.stderr
+            .contains("[giá trị: table, csv, json, ndjson, xlsx]")
+    );
+    assert!(vi.stderr.contains("gợi ý: có giá trị gần giống: 'xlsx'"));
+    assert!(vi.stderr.ends_with("Để biết thêm, hãy thử '--help'.\n"));
+
+    let vi = ntm(&["scor"]);
+    assert!(
+        vi.stderr.contains("không có lệnh con 'scor'"),
+        "{}",
+        vi.stderr
+    );
+    assert!(vi.stderr.contains("có lệnh con gần giống: 'score'"));
+    assert!(vi.stderr.contains("Cách dùng: ntm [OPTIONS] <COMMAND>"));
+    let vi = ntm(&["score"]);
+    assert!(
+        vi.stderr
+            .contains("còn thiếu các đối số bắt buộc sau:\n  <FILE>")
+    );
+    let vi = ntm(&["score", "a.csv", "--bogus"]);
+    assert!(
+        vi.stderr.contains("không nhận ra đối số '--bogus'"),
+        "{}",
+        vi.stderr
+    );
+    assert!(vi.stderr.contains("hãy viết '-- --bogus'"), "{}", vi.stderr);
+    let vi = ntm(&["score", "a.csv", "--output"]);
+    assert!(
+        vi.stderr.contains("'--output <FILE>' cần một giá trị"),
+        "{}",
+        vi.stderr
+    );
+    let vi = ntm(&["-q", "-v", "criteria", "list"]);
+    assert!(
+        vi.stderr.contains("không dùng được cùng với"),
+        "{}",
+        vi.stderr
+    );
+
+    let en = ntm(&["--lang", "en", "score", "a.csv", "--format", "xml"]);
+    assert_eq!(en.code, 2);
+    assert!(
+        en.stderr
+            .starts_with("error: invalid value 'xml' for '--format <FORMAT>'\n"),
+        "{}",
+        en.stderr
+    );
+    assert!(en.stderr.contains("tip: a similar value exists: 'xlsx'"));
+    let en = ntm_env(&["scor"], &[("NTM_LANG", "en")], None, None);
+    assert!(
+        en.stderr.contains("unrecognized subcommand 'scor'"),
+        "{}",
+        en.stderr
+    );
+    assert!(en.stderr.contains("Usage: ntm"));
+}

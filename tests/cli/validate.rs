@@ -335,7 +335,7 @@ fn pick_and_skip_choose_the_problems_reported() {
         assert_eq!(run.code, 2, "{flag}");
         assert!(run.stdout.is_empty(), "{flag}: {}", run.stdout);
         assert!(
-            run.stderr.contains("invalid value 'no-such-code'"),
+            run.stderr.contains("giá trị 'no-such-code' không hợp lệ"),
             "{flag}: {}",
             run.stderr
         );

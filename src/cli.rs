@@ -2,6 +2,10 @@
 //! turned once into the typed options of [`crate::cmd`].
 
 mod completions;
+mod help_vi;
+mod usage_vi;
+
+pub use usage_vi::Vietnamese;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -44,8 +48,8 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "ntm", version, long_version = LONG_VERSION, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// Language of labels in tables and reports (criterion names, headers) [default: the
-    /// `NTM_LANG` environment variable, else `lang` in ntm.toml, else vi].
+    /// Language of help, messages and labels in tables and reports (criterion names, headers)
+    /// [default: the `NTM_LANG` environment variable, else `lang` in ntm.toml, else vi].
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
     /// Defaults file [default: ntm.toml in the working folder, when there is one].
@@ -1067,6 +1071,28 @@ fn codes() -> impl TypedValueParser<Value = Code> {
 }
 
 impl Cli {
+    /// The command line with its help in `lang`: the doc comments in English, the catalogue of
+    /// `help_vi.rs` in Vietnamese. Completions and the manual page are made from the English one.
+    #[must_use]
+    pub fn command_in(lang: Lang) -> clap::Command {
+        let command = <Cli as clap::CommandFactory>::command();
+        match lang {
+            Lang::En => command,
+            Lang::Vi => help_vi::translate(command),
+        }
+    }
+
+    /// Parses `args` (the program name first), speaking `lang` in help and usage errors.
+    ///
+    /// # Errors
+    /// clap's: a usage error, or the help or version asked for.
+    pub fn parse_in(args: &[std::ffi::OsString], lang: Lang) -> Result<Cli, clap::Error> {
+        let mut command = Cli::command_in(lang);
+        let matches = command.try_get_matches_from_mut(args)?;
+        <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
+            .map_err(|err| err.format(&mut command))
+    }
+
     /// The `--config` file, when given.
     #[must_use]
     pub fn config_file(&self) -> Option<&str> {

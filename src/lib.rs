@@ -32,8 +32,6 @@ use std::ffi::OsString;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use crate::cli::{Cli, Task};
 use crate::env::{Env, Verbosity};
 pub use crate::error::{Error, Result};
@@ -45,8 +43,12 @@ use crate::lang::Lang;
 /// closes the pipe early (`ntm … | head`) ends the run quietly with 0.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let args: Vec<OsString> = args.into_iter().collect();
-    let cli = match Cli::try_parse_from(&args) {
+    let lang = help_lang(&args);
+    let cli = match Cli::parse_in(&args, lang) {
         Ok(cli) => cli,
+        Err(err) if lang == Lang::Vi && err.use_stderr() => {
+            return clap_exit(&err.apply::<cli::Vietnamese>());
+        }
         Err(err) => return clap_exit(&err),
     };
     let mut env = Env::detect(cli.verbosity());
@@ -103,6 +105,40 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             ExitCode::from(err.exit_code())
         }
     }
+}
+
+/// The language of help and of usage errors, decided before the arguments are parsed, as
+/// [`Lang::chosen`] decides the run's: `--lang` among them, else a valid `NTM_LANG`, else `lang` in
+/// the `--config` file or `ntm.toml` of the working folder, else Vietnamese. What cannot be read
+/// here is passed over: the run itself reports it.
+fn help_lang(args: &[OsString]) -> Lang {
+    if let Some(lang) = Lang::flag_in(args) {
+        return lang;
+    }
+    let from_env = std::env::var_os(lang::ENV_VAR).and_then(|v| v.to_str().and_then(Lang::parse));
+    let from_config = || {
+        let explicit = config_flag_in(args);
+        let dir = std::env::current_dir().ok()?;
+        config::Config::find(explicit.as_deref(), &dir).ok()?.lang
+    };
+    Lang::chosen(None, from_env.or_else(from_config), None)
+}
+
+/// `--config FILE` or `--config=FILE` among raw arguments; the last one counts.
+fn config_flag_in(args: &[OsString]) -> Option<String> {
+    let mut found = None;
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--config" {
+            found = args.next().map(std::borrow::Cow::into_owned).or(found);
+        } else if let Some(value) = arg.strip_prefix("--config=") {
+            found = Some(value.to_owned());
+        }
+    }
+    found
 }
 
 /// How a task ended, when it did not fail.
@@ -212,7 +248,7 @@ const STDOUT_CLOSED: &str = "standard output is closed, so what ntm writes would
 /// The exit status after clap's message: `--help` and `--version` (status 0) and usage errors
 /// (status 2). Help or a version that cannot be written is an error (2), unless the reader
 /// closed the pipe early.
-fn clap_exit(err: &clap::Error) -> ExitCode {
+fn clap_exit<F: clap::error::ErrorFormatter>(err: &clap::error::Error<F>) -> ExitCode {
     let code = u8::try_from(err.exit_code()).unwrap_or(2);
     if !err.use_stderr() && env::stdout_closed() {
         let _ = writeln!(io::stderr(), "error: {STDOUT_CLOSED}");

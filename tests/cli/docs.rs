@@ -151,6 +151,7 @@ fn run(command: &str) -> Run {
         .env("PATH", path)
         .env_remove("NO_COLOR")
         .env_remove("COLUMNS")
+        .env_remove("NTM_LANG")
         .output()
         .expect("sh runs")
         .into()

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command as Process;
 
-use crate::util::{external, ntm, ntm_with, repo};
+use crate::util::{external, ntm, ntm_env, ntm_with, repo};
 
 #[test]
 fn version_names_every_built_in_set() {
@@ -51,14 +51,78 @@ fn every_subcommand_help_has_examples() {
     ] {
         let mut with_help = args.to_vec();
         with_help.push("--help");
-        let run = ntm(&with_help);
+        // the default language: no NTM_LANG
+        let run = crate::util::ntm_env(&with_help, &[], None, None);
         assert_eq!(run.code, 0, "{args:?}");
+        assert!(
+            run.stdout.contains("Ví dụ:") || run.stdout.contains("Cài đặt"),
+            "{args:?}:\n{}",
+            run.stdout
+        );
+        with_help.insert(0, "--lang=en");
+        let run = ntm(&with_help);
         assert!(
             run.stdout.contains("Examples:") || run.stdout.contains("Install"),
             "{args:?}:\n{}",
             run.stdout
         );
     }
+}
+
+/// Whether `help` is the Vietnamese help, or else the English one.
+fn is_vietnamese(help: &str) -> bool {
+    let vi = help.contains("Cách dùng: ntm") && help.contains("Tùy chọn:");
+    let en = help.contains("Usage: ntm") && help.contains("Options:");
+    assert!(vi != en, "one language:\n{help}");
+    vi
+}
+
+#[test]
+fn help_speaks_the_chosen_language_vietnamese_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = |args: &[&str], vars: &[(&str, &str)]| {
+        let run = ntm_env(args, vars, None, Some(dir.path()));
+        assert_eq!(run.code, 0, "{args:?} {vars:?}: {}", run.stderr);
+        is_vietnamese(&run.stdout)
+    };
+    let top = ntm_env(&["--help"], &[], None, Some(dir.path())).stdout;
+    assert!(top.contains("Lệnh:\n  score "), "{top}");
+    assert!(top.contains("Chấm điểm các xã"), "{top}");
+    assert!(top.contains("[mặc định: auto]"), "{top}");
+    assert!(top.contains("Ví dụ:\n  ntm score communes.csv"), "{top}");
+    let score = ntm_env(&["score", "-h"], &[], None, Some(dir.path())).stdout;
+    assert!(score.contains("Đối số:\n  <FILE>"), "{score}");
+    assert!(score.contains("Đọc tệp khảo sát:"), "{score}");
+    assert!(score.contains("[giá trị: table, csv, json,"), "{score}");
+
+    assert!(help(&["--help"], &[]));
+    assert!(help(&["-h"], &[]));
+    assert!(help(&["help", "score"], &[]));
+    assert!(!help(&["--help"], &[("NTM_LANG", "en")]));
+    assert!(
+        help(&["--help"], &[("NTM_LANG", "fr")]),
+        "an unknown value is passed over"
+    );
+    assert!(!help(&["--lang", "en", "score", "--help"], &[]));
+    assert!(!help(&["score", "--lang=en", "-h"], &[]));
+    assert!(help(
+        &["--lang", "vi", "score", "--help"],
+        &[("NTM_LANG", "en")]
+    ));
+
+    std::fs::write(dir.path().join("ntm.toml"), "lang = \"en\"\n").unwrap();
+    assert!(!help(&["--help"], &[]));
+    assert!(!help(&["criteria", "show", "--help"], &[]));
+    assert!(help(&["--help"], &[("NTM_LANG", "vi")]));
+    std::fs::write(dir.path().join("other.toml"), "lang = \"vi\"\n").unwrap();
+    assert!(help(&["--config", "other.toml", "--help"], &[]));
+
+    // a broken defaults file does not stop the help: the run reports it
+    std::fs::write(dir.path().join("ntm.toml"), "lang = \"fr\"\n").unwrap();
+    assert!(help(&["--help"], &[]));
+    let run = ntm_env(&["criteria", "list"], &[], None, Some(dir.path()));
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("ntm.toml:1"), "{}", run.stderr);
 }
 
 #[test]
@@ -279,4 +343,74 @@ fn config_precedence_is_flag_then_file_then_default() {
     let missing = in_dir(dir.path(), &["--config", "nope.toml", "criteria", "list"]);
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("nope.toml"), "{}", missing.stderr);
+}
+
+#[test]
+fn usage_errors_speak_the_chosen_language() {
+    // the default language: no NTM_LANG
+    let ntm = |args: &[&str]| crate::util::ntm_env(args, &[], None, None);
+    let vi = ntm(&["score", "a.csv", "--format", "xml"]);
+    assert_eq!(vi.code, 2);
+    assert!(
+        vi.stderr
+            .starts_with("error: giá trị 'xml' không hợp lệ cho '--format <FORMAT>'\n"),
+        "{}",
+        vi.stderr
+    );
+    assert!(
+        vi.stderr
+            .contains("[giá trị: table, csv, json, ndjson, xlsx]")
+    );
+    assert!(vi.stderr.contains("gợi ý: có giá trị gần giống: 'xlsx'"));
+    assert!(vi.stderr.ends_with("Để biết thêm, hãy thử '--help'.\n"));
+
+    let vi = ntm(&["scor"]);
+    assert!(
+        vi.stderr.contains("không có lệnh con 'scor'"),
+        "{}",
+        vi.stderr
+    );
+    assert!(vi.stderr.contains("có lệnh con gần giống: 'score'"));
+    assert!(vi.stderr.contains("Cách dùng: ntm [OPTIONS] <COMMAND>"));
+    let vi = ntm(&["score"]);
+    assert!(
+        vi.stderr
+            .contains("còn thiếu các đối số bắt buộc sau:\n  <FILE>")
+    );
+    let vi = ntm(&["score", "a.csv", "--bogus"]);
+    assert!(
+        vi.stderr.contains("không nhận ra đối số '--bogus'"),
+        "{}",
+        vi.stderr
+    );
+    assert!(vi.stderr.contains("hãy viết '-- --bogus'"), "{}", vi.stderr);
+    let vi = ntm(&["score", "a.csv", "--output"]);
+    assert!(
+        vi.stderr.contains("'--output <FILE>' cần một giá trị"),
+        "{}",
+        vi.stderr
+    );
+    let vi = ntm(&["-q", "-v", "criteria", "list"]);
+    assert!(
+        vi.stderr.contains("không dùng được cùng với"),
+        "{}",
+        vi.stderr
+    );
+
+    let en = ntm(&["--lang", "en", "score", "a.csv", "--format", "xml"]);
+    assert_eq!(en.code, 2);
+    assert!(
+        en.stderr
+            .starts_with("error: invalid value 'xml' for '--format <FORMAT>'\n"),
+        "{}",
+        en.stderr
+    );
+    assert!(en.stderr.contains("tip: a similar value exists: 'xlsx'"));
+    let en = ntm_env(&["scor"], &[("NTM_LANG", "en")], None, None);
+    assert!(
+        en.stderr.contains("unrecognized subcommand 'scor'"),
+        "{}",
+        en.stderr
+    );
+    assert!(en.stderr.contains("Usage: ntm"));
 }

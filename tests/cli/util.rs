@@ -48,10 +48,23 @@ pub fn ntm(args: &[&str]) -> Run {
     ntm_with(args, None, None)
 }
 
-/// Runs `ntm` with `args`, `stdin` and working folder `dir`.
+/// Runs `ntm` with `args`, `stdin` and working folder `dir`, its messages in English
+/// (`NTM_LANG=en`) unless `args` ask for another language with `--lang`.
 pub fn ntm_with(args: &[&str], stdin: Option<&str>, dir: Option<&std::path::Path>) -> Run {
+    ntm_env(args, &[("NTM_LANG", "en")], stdin, dir)
+}
+
+/// Runs `ntm` as [`ntm_with`] does, with the environment variables `vars` set (and no
+/// `NTM_LANG` or `NO_COLOR` but these).
+pub fn ntm_env(
+    args: &[&str],
+    vars: &[(&str, &str)],
+    stdin: Option<&str>,
+    dir: Option<&std::path::Path>,
+) -> Run {
     let mut cmd = Command::cargo_bin("ntm").expect("binary built");
-    cmd.args(args).env_remove("NO_COLOR").env("NTM_LANG", "en");
+    cmd.args(args).env_remove("NO_COLOR").env_remove("NTM_LANG");
+    cmd.envs(vars.iter().copied());
     if let Some(dir) = dir {
         cmd.current_dir(dir);
     }

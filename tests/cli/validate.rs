@@ -322,6 +322,8 @@ fn pick_and_skip_choose_the_problems_reported() {
     for flag in ["--pick", "--skip"] {
         let run = ntm_with(
             &[
+                "--lang",
+                "vi",
                 "validate",
                 "-",
                 "-c",
@@ -335,7 +337,7 @@ fn pick_and_skip_choose_the_problems_reported() {
         assert_eq!(run.code, 2, "{flag}");
         assert!(run.stdout.is_empty(), "{flag}: {}", run.stdout);
         assert!(
-            run.stderr.contains("invalid value 'no-such-code'"),
+            run.stderr.contains("giá trị 'no-such-code' không hợp lệ"),
             "{flag}: {}",
             run.stderr
         );

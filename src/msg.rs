@@ -471,6 +471,26 @@ pub enum Msg {
         /// The file.
         file: String,
     },
+    /// A survey after 1/7/2025 with a district column, reported for the province.
+    DistrictsAbolished {
+        /// The survey's year.
+        year: u16,
+    },
+    /// A district of the targets file without communes in the data.
+    TargetDistrictWithoutCommunes {
+        /// The district.
+        district: String,
+    },
+    /// District targets not judged when grouping by another column.
+    DistrictTargetsNotJudged {
+        /// The column grouped by.
+        column: String,
+    },
+    /// Communes recognised at a tier that no longer meet it.
+    RecognisedBelow {
+        /// Their ids.
+        communes: Vec<String>,
+    },
     /// `--bom` with output that is not CSV.
     BomNotCsv {
         /// The format of the output.
@@ -1197,6 +1217,38 @@ impl Msg {
                 format!("{file} có lỗi khiến tệp không chấm điểm được"),
                 format!("{file} has problems that stop it being scored"),
             ),
+            Msg::DistrictsAbolished { year } => (
+                format!(
+                    "cấp huyện đã bỏ từ 1/7/2025, nên khảo sát năm {year} được báo cáo cho toàn tỉnh; --by CỘT để nhóm theo một cột như khu vực quy hoạch, --by district để nhóm theo cột huyện"
+                ),
+                format!(
+                    "districts were abolished on 1/7/2025, so the {year} survey is reported for the province as a whole; --by COLUMN groups it by a column such as a planning area, --by district by the district column"
+                ),
+            ),
+            Msg::TargetDistrictWithoutCommunes { district } => (
+                format!("tệp mục tiêu có huyện {district}, nhưng dữ liệu không có xã nào của huyện này"),
+                format!("the targets name district {district}, which has no communes in the data"),
+            ),
+            Msg::DistrictTargetsNotJudged { column } => (
+                format!(
+                    "mục tiêu của các huyện chỉ được xét khi nhóm theo huyện; khi nhóm theo {column}, chỉ xét mục tiêu của tỉnh"
+                ),
+                format!(
+                    "the targets of districts are judged when grouping by district; grouped by {column}, only the province's are"
+                ),
+            ),
+            Msg::RecognisedBelow { communes } => (
+                format!(
+                    "{} xã đã được công nhận ở một mức nay không còn đạt mức đó: {}",
+                    communes.len(),
+                    communes.join(", ")
+                ),
+                format!(
+                    "{} commune(s) recognised at a tier no longer meet it: {}",
+                    communes.len(),
+                    communes.join(", ")
+                ),
+            ),
             Msg::BomNotCsv { format } => (
                 format!(
                     "--bom thêm dấu BOM vào đầu tệp CSV; đầu ra ở đây là {format}: bỏ --bom, hoặc dùng --format csv"
@@ -1534,6 +1586,16 @@ mod tests {
             },
             Msg::BomNotCsv {
                 format: "json".into(),
+            },
+            Msg::DistrictsAbolished { year: 2026 },
+            Msg::TargetDistrictWithoutCommunes {
+                district: "Hòa An".into(),
+            },
+            Msg::DistrictTargetsNotJudged {
+                column: "Vùng".into(),
+            },
+            Msg::RecognisedBelow {
+                communes: vec!["X1".into()],
             },
         ];
         for &code in Code::ALL {

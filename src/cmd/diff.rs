@@ -121,12 +121,10 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<b
         let _ = writeln!(stderr, "warning: {warning}");
     }
     if !changes.below_recognition.is_empty() {
-        let _ = writeln!(
-            stderr,
-            "warning: {} commune(s) recognised at a tier no longer meet it: {}",
-            changes.below_recognition.len(),
-            changes.below_recognition.join(", ")
-        );
+        let warning = crate::msg::Msg::RecognisedBelow {
+            communes: changes.below_recognition.clone(),
+        };
+        let _ = writeln!(stderr, "warning: {}", warning.text(env.lang));
     }
     let labels = TableLabels::new(&set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {

@@ -10,6 +10,7 @@ use crate::criteria::SetChoice;
 use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::msg::Msg;
 use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
 use crate::render::{DocumentFormat, TableLabels, json_document, not_written, sections};
 use crate::scan::{self, Scan};
@@ -65,14 +66,14 @@ pub fn grouping_notes(
     asked: &By,
     district_column: bool,
     targets: Option<&Targets>,
+    lang: Lang,
     stderr: &mut dyn Write,
 ) {
     if *asked == By::Default && district_column && tally.after_districts() {
-        let _ = writeln!(
-            stderr,
-            "note: districts were abolished on 1/7/2025, so the {} survey is reported for the province as a whole; --by COLUMN groups it by a column such as a planning area, --by district by the district column",
-            tally.latest_year().unwrap_or_default()
-        );
+        let note = Msg::DistrictsAbolished {
+            year: tally.latest_year().unwrap_or_default(),
+        };
+        let _ = writeln!(stderr, "note: {}", note.text(lang));
     }
     let Some(targets) = targets.filter(|t| !t.districts.is_empty()) else {
         return;
@@ -81,18 +82,18 @@ pub fn grouping_notes(
         By::District => {
             for (district, _) in &targets.districts {
                 if !tally.has_group(district) {
-                    let _ = writeln!(
-                        stderr,
-                        "warning: the targets name district {district}, which has no communes in the data"
-                    );
+                    let warning = Msg::TargetDistrictWithoutCommunes {
+                        district: district.clone(),
+                    };
+                    let _ = writeln!(stderr, "warning: {}", warning.text(lang));
                 }
             }
         }
         By::Column(column) => {
-            let _ = writeln!(
-                stderr,
-                "note: the targets of districts are judged when grouping by district; grouped by {column}, only the province's are"
-            );
+            let note = Msg::DistrictTargetsNotJudged {
+                column: column.clone(),
+            };
+            let _ = writeln!(stderr, "note: {}", note.text(lang));
         }
         By::Default | By::Province => {}
     }
@@ -164,7 +165,14 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
         Progress::new(&set, targets.as_ref(), by.clone()).with_district_column(district_column)
     });
     check_districts(&tally, district_column, &shown(&options.input))?;
-    grouping_notes(&tally, &by, district_column, targets.as_ref(), stderr);
+    grouping_notes(
+        &tally,
+        &by,
+        district_column,
+        targets.as_ref(),
+        env.lang,
+        stderr,
+    );
     let mut report = tally.finish();
     report.period = chosen.period.map(|p| p.to_string());
     report.criteria_missing = criteria_missing;

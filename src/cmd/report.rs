@@ -157,7 +157,14 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
     let period = chosen.period.or(own_period);
     let (progress, rows): (Progress, Vec<Snapshot>) = chosen.value.unwrap_or_else(fresh);
     check_districts(&progress, district_column, &file)?;
-    grouping_notes(&progress, &by, district_column, targets.as_ref(), stderr);
+    grouping_notes(
+        &progress,
+        &by,
+        district_column,
+        targets.as_ref(),
+        env.lang,
+        stderr,
+    );
     if let Some(trend) = &mut trend {
         read_files(
             trend,

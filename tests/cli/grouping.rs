@@ -204,7 +204,7 @@ fn after_the_districts_were_abolished_grouping_is_asked_for() {
     );
     assert!(
         default.stderr.contains(
-            "note: districts were abolished on 1/7/2025, so the 2026 survey is reported for the province as a whole; --by COLUMN groups it by a column such as a planning area, --by district by the district column"
+            "note: cấp huyện đã bỏ từ 1/7/2025, nên khảo sát năm 2026 được báo cáo cho toàn tỉnh; --by CỘT để nhóm theo một cột như khu vực quy hoạch, --by district để nhóm theo cột huyện"
         ),
         "{}",
         default.stderr
@@ -301,7 +301,7 @@ fn grouped_by_another_column_only_the_province_targets_are_judged() {
     );
     assert!(
         by_area.stderr.contains(
-            "note: the targets of districts are judged when grouping by district; grouped by Khu vực quy hoạch, only the province's are"
+            "note: mục tiêu của các huyện chỉ được xét khi nhóm theo huyện; khi nhóm theo Khu vực quy hoạch, chỉ xét mục tiêu của tỉnh"
         ),
         "{}",
         by_area.stderr

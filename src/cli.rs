@@ -1093,12 +1093,6 @@ impl Cli {
             .map_err(|err| err.format(&mut command))
     }
 
-    /// The `--config` file, when given.
-    #[must_use]
-    pub fn config_file(&self) -> Option<&str> {
-        self.config.as_deref()
-    }
-
     /// `--color`.
     #[must_use]
     pub fn color(&self) -> ColorChoice {

@@ -32,27 +32,6 @@ impl Lang {
     pub fn chosen(flag: Option<Lang>, env_var: Option<Lang>, config: Option<Lang>) -> Lang {
         flag.or(env_var).or(config).unwrap_or_default()
     }
-
-    /// `--lang X` or `--lang=X` among raw arguments, for what is said before they are parsed
-    /// (help, and the errors of parsing them). The last one counts, as for clap.
-    #[must_use]
-    pub fn flag_in(args: &[std::ffi::OsString]) -> Option<Lang> {
-        let mut found = None;
-        let mut args = args.iter().map(|a| a.to_string_lossy());
-        while let Some(arg) = args.next() {
-            if arg == "--" {
-                break;
-            }
-            if arg == "--lang" {
-                if let Some(value) = args.next() {
-                    found = Lang::parse(&value).or(found);
-                }
-            } else if let Some(value) = arg.strip_prefix("--lang=") {
-                found = Lang::parse(value).or(found);
-            }
-        }
-        found
-    }
 }
 
 /// A label given in Vietnamese and in English, as every name in a criteria set is.
@@ -78,8 +57,6 @@ impl Text {
 
 #[cfg(test)]
 mod tests {
-    use std::ffi::OsString;
-
     use super::*;
 
     #[test]
@@ -91,28 +68,5 @@ mod tests {
             Lang::chosen(Some(Lang::Vi), Some(Lang::En), Some(Lang::En)),
             Lang::Vi
         );
-    }
-
-    #[test]
-    fn the_flag_is_found_before_parsing() {
-        let args = |a: &[&str]| a.iter().map(OsString::from).collect::<Vec<_>>();
-        assert_eq!(
-            Lang::flag_in(&args(&["ntm", "--lang", "en", "score"])),
-            Some(Lang::En)
-        );
-        assert_eq!(
-            Lang::flag_in(&args(&["ntm", "score", "--lang=EN"])),
-            Some(Lang::En)
-        );
-        assert_eq!(
-            Lang::flag_in(&args(&["ntm", "--lang", "en", "--lang", "vi"])),
-            Some(Lang::Vi)
-        );
-        assert_eq!(
-            Lang::flag_in(&args(&["ntm", "score", "--", "--lang", "en"])),
-            None
-        );
-        assert_eq!(Lang::flag_in(&args(&["ntm", "--lang", "fr"])), None);
-        assert_eq!(Lang::parse(" Vi "), Some(Lang::Vi));
     }
 }

@@ -43,7 +43,24 @@ use crate::lang::Lang;
 /// closes the pipe early (`ntm … | head`) ends the run quietly with 0.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let args: Vec<OsString> = args.into_iter().collect();
-    let lang = help_lang(&args);
+    // What chooses the language is read once, before parsing, for help and usage errors too:
+    // NTM_LANG, and the configuration (`--config FILE`, else ntm.toml in the working folder)
+    let env_lang = std::env::var_os(lang::ENV_VAR);
+    let from_env = env_lang
+        .as_deref()
+        .and_then(|v| v.to_str().and_then(Lang::parse));
+    let explicit_config = option_values(&args, "--config").pop();
+    let config = std::env::current_dir()
+        .map_err(|source| Error::Io {
+            path: ".".into(),
+            source,
+        })
+        .and_then(|dir| config::Config::find(explicit_config.as_deref(), &dir));
+    let lang = Lang::chosen(
+        lang_option(&args),
+        from_env,
+        config.as_ref().ok().and_then(|c| c.lang),
+    );
     let cli = match Cli::parse_in(&args, lang) {
         Ok(cli) => cli,
         Err(err) if lang == Lang::Vi && err.use_stderr() => {
@@ -57,29 +74,16 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         std::env::var_os("NO_COLOR").as_deref(),
     );
     let mut stderr = term::Diagnostics::new(io::stderr(), color, env.verbosity == Verbosity::Quiet);
-    let from_env = match std::env::var_os(lang::ENV_VAR) {
-        None => None,
-        Some(value) => match value.to_str().and_then(Lang::parse) {
-            Some(lang) => Some(lang),
-            None if value.is_empty() => None,
-            None => {
-                let _ = writeln!(
-                    stderr,
-                    "error: {}={}: expected vi or en",
-                    lang::ENV_VAR,
-                    value.to_string_lossy()
-                );
-                return ExitCode::from(2);
-            }
-        },
-    };
-    let config = match std::env::current_dir()
-        .map_err(|source| Error::Io {
-            path: ".".into(),
-            source,
-        })
-        .and_then(|dir| config::Config::find(cli.config_file(), &dir))
-    {
+    if let Some(value) = env_lang.filter(|v| !v.is_empty() && from_env.is_none()) {
+        let _ = writeln!(
+            stderr,
+            "error: {}={}: expected vi or en",
+            lang::ENV_VAR,
+            value.to_string_lossy()
+        );
+        return ExitCode::from(2);
+    }
+    let config = match config {
         Ok(config) => config,
         Err(err) => {
             let _ = writeln!(
@@ -107,35 +111,27 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     }
 }
 
-/// The language of help and of usage errors, decided before the arguments are parsed, as
-/// [`Lang::chosen`] decides the run's: `--lang` among them, else a valid `NTM_LANG`, else `lang` in
-/// the `--config` file or `ntm.toml` of the working folder, else Vietnamese. What cannot be read
-/// here is passed over: the run itself reports it.
-fn help_lang(args: &[OsString]) -> Lang {
-    if let Some(lang) = Lang::flag_in(args) {
-        return lang;
-    }
-    let from_env = std::env::var_os(lang::ENV_VAR).and_then(|v| v.to_str().and_then(Lang::parse));
-    let from_config = || {
-        let explicit = config_flag_in(args);
-        let dir = std::env::current_dir().ok()?;
-        config::Config::find(explicit.as_deref(), &dir).ok()?.lang
-    };
-    Lang::chosen(None, from_env.or_else(from_config), None)
+/// The last valid `--lang` among raw arguments (as clap takes the last one).
+fn lang_option(args: &[OsString]) -> Option<Lang> {
+    option_values(args, "--lang")
+        .iter()
+        .rev()
+        .find_map(|v| Lang::parse(v))
 }
 
-/// `--config FILE` or `--config=FILE` among raw arguments; the last one counts.
-fn config_flag_in(args: &[OsString]) -> Option<String> {
-    let mut found = None;
+/// The values given to the option `name` among raw arguments (`--config FILE` or
+/// `--config=FILE`), in order, up to a `--`; for what must be known before they are parsed.
+fn option_values(args: &[OsString], name: &str) -> Vec<String> {
+    let mut found = Vec::new();
     let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
     while let Some(arg) = args.next() {
         if arg == "--" {
             break;
         }
-        if arg == "--config" {
-            found = args.next().map(std::borrow::Cow::into_owned).or(found);
-        } else if let Some(value) = arg.strip_prefix("--config=") {
-            found = Some(value.to_owned());
+        if arg == name {
+            found.extend(args.next().map(std::borrow::Cow::into_owned));
+        } else if let Some(value) = arg.strip_prefix(name).and_then(|v| v.strip_prefix('=')) {
+            found.push(value.to_owned());
         }
     }
     found
@@ -266,4 +262,41 @@ fn clap_exit<F: clap::error::ErrorFormatter>(err: &clap::error::Error<F>) -> Exi
 
 fn is_broken_pipe(err: &Error) -> bool {
     matches!(err, Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<OsString> {
+        a.iter().map(OsString::from).collect()
+    }
+
+    /// `--lang` and `--config` are found before parsing, in either form; the last valid one
+    /// counts, and nothing after `--`.
+    #[test]
+    fn options_are_found_before_parsing() {
+        let lang = |a: &[&str]| lang_option(&args(a));
+        assert_eq!(lang(&["ntm", "--lang", "en", "score"]), Some(Lang::En));
+        assert_eq!(lang(&["ntm", "score", "--lang=EN"]), Some(Lang::En));
+        assert_eq!(
+            lang(&["ntm", "--lang", "en", "--lang", "vi"]),
+            Some(Lang::Vi)
+        );
+        assert_eq!(
+            lang(&["ntm", "--lang", "en", "--lang", "fr"]),
+            Some(Lang::En)
+        );
+        assert_eq!(lang(&["ntm", "score", "--", "--lang", "en"]), None);
+        assert_eq!(lang(&["ntm", "--lang", "fr"]), None);
+        assert_eq!(Lang::parse(" Vi "), Some(Lang::Vi));
+        assert_eq!(
+            option_values(
+                &args(&["ntm", "--config", "a.toml", "--config=b.toml"]),
+                "--config"
+            ),
+            ["a.toml", "b.toml"]
+        );
+        assert!(option_values(&args(&["ntm", "--configs", "x"]), "--config").is_empty());
+    }
 }

@@ -5,6 +5,7 @@
 //! [`crate::error::Problem::render`]; the `error[code]:` before it stays as it is in every
 //! language, for machines.
 
+use crate::code::Code;
 use crate::lang::Lang;
 use crate::text::ranges;
 
@@ -35,6 +36,21 @@ pub enum NumberProblem {
     UnexpectedUnit,
     /// A percentage outside 0–100.
     PercentOutOfRange,
+}
+
+impl NumberProblem {
+    /// The code of a cell's problem of this kind.
+    #[must_use]
+    pub fn code(self) -> Code {
+        match self {
+            NumberProblem::NotANumber => Code::NotANumber,
+            NumberProblem::Ambiguous => Code::AmbiguousNumber,
+            NumberProblem::Malformed => Code::MalformedNumber,
+            NumberProblem::UnexpectedPercent => Code::UnexpectedPercent,
+            NumberProblem::UnexpectedUnit => Code::UnexpectedUnit,
+            NumberProblem::PercentOutOfRange => Code::PercentOutOfRange,
+        }
+    }
 }
 
 /// A kind of row skipped as not a commune.

@@ -1,18 +1,9 @@
 //! Parsing data cells as analysts type them in Excel: verdicts in Vietnamese or English, yes/no
 //! in every common spelling, and numbers with a decimal point or a decimal comma.
 
-use std::fmt;
-
-use crate::code::Code;
 use crate::criteria::Verdict;
+use crate::msg::NumberProblem;
 use crate::text::{fold, trim};
-
-/// The words accepted for verdicts, for error messages.
-pub const VERDICT_WORDS: &str =
-    "Đạt, Không đạt, Chưa đạt, Cơ bản đạt (or yes/no, Có/Không, true/false, 1/0, x)";
-
-/// The words accepted for a verdict on a measured indicator, for error messages.
-pub const INDICATOR_VERDICT_WORDS: &str = "Đạt, Không đạt, Chưa đạt or Cơ bản đạt";
 
 /// Reads a verdict word: Đạt / Không đạt / Chưa đạt / Cơ bản đạt and the yes/no spellings
 /// (Có/Không, yes/no, true/false, 1/0, x). `None` when the cell is not a verdict.
@@ -83,71 +74,6 @@ fn verdict_word(key: &str) -> Option<Verdict> {
     }
 }
 
-/// Why a cell is not a number.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NumberError {
-    /// Not a number at all.
-    NotANumber,
-    /// A mark that could be a decimal mark or a thousands separator (`45,000`, `1.234`).
-    Ambiguous,
-    /// Marks that follow no consistent pattern (`1.23.4`, `1,2.3`).
-    Malformed,
-    /// A `%` in a column that is not a percentage.
-    UnexpectedPercent,
-    /// Text after the number that is not the indicator's unit.
-    UnexpectedUnit,
-    /// A percentage outside 0–100.
-    PercentOutOfRange,
-}
-
-impl NumberError {
-    /// What the message catalogue says of it.
-    #[must_use]
-    pub fn problem(&self) -> crate::msg::NumberProblem {
-        use crate::msg::NumberProblem as P;
-        match self {
-            NumberError::NotANumber => P::NotANumber,
-            NumberError::Ambiguous => P::Ambiguous,
-            NumberError::Malformed => P::Malformed,
-            NumberError::UnexpectedPercent => P::UnexpectedPercent,
-            NumberError::UnexpectedUnit => P::UnexpectedUnit,
-            NumberError::PercentOutOfRange => P::PercentOutOfRange,
-        }
-    }
-
-    /// The code of a cell's problem of this kind.
-    #[must_use]
-    pub fn code(&self) -> Code {
-        match self {
-            NumberError::NotANumber => Code::NotANumber,
-            NumberError::Ambiguous => Code::AmbiguousNumber,
-            NumberError::Malformed => Code::MalformedNumber,
-            NumberError::UnexpectedPercent => Code::UnexpectedPercent,
-            NumberError::UnexpectedUnit => Code::UnexpectedUnit,
-            NumberError::PercentOutOfRange => Code::PercentOutOfRange,
-        }
-    }
-}
-
-impl fmt::Display for NumberError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            NumberError::NotANumber => "not a number; expected a number such as 45.5 or 45,5",
-            NumberError::Ambiguous => {
-                "ambiguous number: one mark before exactly three digits can be a decimal mark or a thousands separator; write 45000 or 45.0 (45,0)"
-            }
-            NumberError::Malformed => {
-                "not a number: its . and , follow no pattern; write it with one decimal mark (45.5 or 45,5)"
-            }
-            NumberError::UnexpectedPercent => "this indicator is not a percentage; remove the %",
-            NumberError::UnexpectedUnit => {
-                "text after the number is not the indicator's unit; leave the unit out"
-            }
-            NumberError::PercentOutOfRange => "a percentage must lie between 0 and 100",
-        })
-    }
-}
-
 /// Parses a number as typed in a Vietnamese or English spreadsheet.
 ///
 /// The rule, written for people in docs/survey-file.md:
@@ -160,7 +86,7 @@ impl fmt::Display for NumberError {
 /// - with `percent`, a trailing `%` is allowed and the value must lie in 0–100;
 /// - the indicator's `unit` may follow the number, whole or shortened (`45 triệu` for
 ///   `triệu đồng/người/năm`); spaces, including non-breaking ones, are ignored.
-pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64, NumberError> {
+pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64, NumberProblem> {
     // (`str::trim` also removes the non-breaking space that spreadsheets write)
     let mut s = trim(cell);
     // a unit written after the number
@@ -178,13 +104,13 @@ pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64
                     || u.replace(' ', "").starts_with(&suffix.replace(' ', "")))
         });
         if !allowed {
-            return Err(NumberError::UnexpectedUnit);
+            return Err(NumberProblem::UnexpectedUnit);
         }
         s = s[..end].trim();
     }
     if let Some(rest) = s.strip_suffix('%') {
         if !percent {
-            return Err(NumberError::UnexpectedPercent);
+            return Err(NumberProblem::UnexpectedPercent);
         }
         s = trim(rest);
     }
@@ -200,20 +126,20 @@ pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64
         || !bytes.first().is_some_and(u8::is_ascii_digit)
         || !bytes.last().is_some_and(u8::is_ascii_digit)
     {
-        return Err(NumberError::NotANumber);
+        return Err(NumberProblem::NotANumber);
     }
     let value = sign * plain_number(unsigned)?;
     if !value.is_finite() {
-        return Err(NumberError::NotANumber);
+        return Err(NumberProblem::NotANumber);
     }
     if percent && !(0.0..=100.0).contains(&value) {
-        return Err(NumberError::PercentOutOfRange);
+        return Err(NumberProblem::PercentOutOfRange);
     }
     Ok(value)
 }
 
 /// The value of digits with `.` and `,` as a person wrote them, once the marks are told apart.
-fn plain_number(s: &str) -> Result<f64, NumberError> {
+fn plain_number(s: &str) -> Result<f64, NumberProblem> {
     let groups = |parts: &[&str]| {
         parts[0].len() <= 3 && !parts[0].is_empty() && parts[1..].iter().all(|p| p.len() == 3)
     };
@@ -222,9 +148,9 @@ fn plain_number(s: &str) -> Result<f64, NumberError> {
     match (dots, commas) {
         (0, 0) => digits(&[s], None),
         (1, 0) | (0, 1) => {
-            let (whole, fraction) = s.split_once(['.', ',']).ok_or(NumberError::NotANumber)?;
+            let (whole, fraction) = s.split_once(['.', ',']).ok_or(NumberProblem::NotANumber)?;
             if fraction.len() == 3 && whole != "0" && whole.len() <= 3 {
-                Err(NumberError::Ambiguous)
+                Err(NumberProblem::Ambiguous)
             } else if dots == 1 {
                 digits(&[s], None)
             } else {
@@ -237,23 +163,23 @@ fn plain_number(s: &str) -> Result<f64, NumberError> {
             if groups(&parts) {
                 digits(&parts, None)
             } else {
-                Err(NumberError::Malformed)
+                Err(NumberProblem::Malformed)
             }
         }
         _ => {
             // both marks: the last one is the decimal mark, the other separates thousands
-            let last = s.rfind(['.', ',']).ok_or(NumberError::NotANumber)?;
+            let last = s.rfind(['.', ',']).ok_or(NumberProblem::NotANumber)?;
             let decimal = s.as_bytes()[last];
             let (whole, fraction) = (&s[..last], &s[last + 1..]);
             if whole.as_bytes().contains(&decimal) {
-                return Err(NumberError::Malformed);
+                return Err(NumberProblem::Malformed);
             }
             let separator = if decimal == b'.' { ',' } else { '.' };
             let parts: Vec<&str> = whole.split(separator).collect();
             if parts.len() > 1 && groups(&parts) {
                 digits(&parts, Some(fraction))
             } else {
-                Err(NumberError::Malformed)
+                Err(NumberProblem::Malformed)
             }
         }
     }
@@ -262,8 +188,8 @@ fn plain_number(s: &str) -> Result<f64, NumberError> {
 /// The number written by `pieces` one after another, then `.` and `fraction` when there is
 /// one, read as Rust reads an `f64` (correctly rounded). The text is put together on the stack
 /// when it is short, as a number cell is.
-fn digits(pieces: &[&str], fraction: Option<&str>) -> Result<f64, NumberError> {
-    let parse = |text: &str| text.parse::<f64>().map_err(|_| NumberError::NotANumber);
+fn digits(pieces: &[&str], fraction: Option<&str>) -> Result<f64, NumberProblem> {
+    let parse = |text: &str| text.parse::<f64>().map_err(|_| NumberProblem::NotANumber);
     if let ([whole], None) = (pieces, fraction) {
         return parse(whole);
     }
@@ -283,7 +209,7 @@ fn digits(pieces: &[&str], fraction: Option<&str>) -> Result<f64, NumberError> {
         text[at..at + part.len()].copy_from_slice(part.as_bytes());
         at += part.len();
     }
-    parse(std::str::from_utf8(text).map_err(|_| NumberError::NotANumber)?)
+    parse(std::str::from_utf8(text).map_err(|_| NumberProblem::NotANumber)?)
 }
 
 #[cfg(test)]
@@ -364,7 +290,7 @@ mod tests {
         assert_eq!(parse_verdict_word("-dat"), Some(Verdict::Met));
     }
 
-    fn parse_number(cell: &str, percent: bool) -> Result<f64, NumberError> {
+    fn parse_number(cell: &str, percent: bool) -> Result<f64, NumberProblem> {
         super::parse_number(cell, percent, None)
     }
 
@@ -420,29 +346,32 @@ mod tests {
 
     #[test]
     fn numbers_rejected_with_a_reason() {
-        assert_eq!(parse_number("4x,5", false), Err(NumberError::NotANumber));
-        assert_eq!(parse_number("", false), Err(NumberError::NotANumber));
-        assert_eq!(parse_number(",5", false), Err(NumberError::NotANumber));
-        assert_eq!(parse_number("5.", false), Err(NumberError::NotANumber));
-        assert_eq!(parse_number("1e3", false), Err(NumberError::NotANumber));
-        assert_eq!(parse_number("NaN", false), Err(NumberError::NotANumber));
-        assert_eq!(parse_number("inf", false), Err(NumberError::NotANumber));
-        assert_eq!(parse_number("45,000", false), Err(NumberError::Ambiguous));
-        assert_eq!(parse_number("1.234", false), Err(NumberError::Ambiguous));
-        assert_eq!(parse_number("1.23.4", false), Err(NumberError::Malformed));
-        assert_eq!(parse_number("1,2.3", false), Err(NumberError::Malformed));
-        assert_eq!(parse_number("1.2,3.4", false), Err(NumberError::Malformed));
+        assert_eq!(parse_number("4x,5", false), Err(NumberProblem::NotANumber));
+        assert_eq!(parse_number("", false), Err(NumberProblem::NotANumber));
+        assert_eq!(parse_number(",5", false), Err(NumberProblem::NotANumber));
+        assert_eq!(parse_number("5.", false), Err(NumberProblem::NotANumber));
+        assert_eq!(parse_number("1e3", false), Err(NumberProblem::NotANumber));
+        assert_eq!(parse_number("NaN", false), Err(NumberProblem::NotANumber));
+        assert_eq!(parse_number("inf", false), Err(NumberProblem::NotANumber));
+        assert_eq!(parse_number("45,000", false), Err(NumberProblem::Ambiguous));
+        assert_eq!(parse_number("1.234", false), Err(NumberProblem::Ambiguous));
+        assert_eq!(parse_number("1.23.4", false), Err(NumberProblem::Malformed));
+        assert_eq!(parse_number("1,2.3", false), Err(NumberProblem::Malformed));
+        assert_eq!(
+            parse_number("1.2,3.4", false),
+            Err(NumberProblem::Malformed)
+        );
         assert_eq!(
             parse_number("85%", false),
-            Err(NumberError::UnexpectedPercent)
+            Err(NumberProblem::UnexpectedPercent)
         );
         assert_eq!(
             parse_number("120%", true),
-            Err(NumberError::PercentOutOfRange)
+            Err(NumberProblem::PercentOutOfRange)
         );
         assert_eq!(
             parse_number("-1", true),
-            Err(NumberError::PercentOutOfRange)
+            Err(NumberProblem::PercentOutOfRange)
         );
     }
 
@@ -468,11 +397,11 @@ mod tests {
         assert_eq!(super::parse_number("45\u{a0}trieu", false, unit), Ok(45.0));
         assert_eq!(
             super::parse_number("45 người", false, unit),
-            Err(NumberError::UnexpectedUnit)
+            Err(NumberProblem::UnexpectedUnit)
         );
         assert_eq!(
             super::parse_number("45 triệu", false, None),
-            Err(NumberError::UnexpectedUnit)
+            Err(NumberProblem::UnexpectedUnit)
         );
     }
 }

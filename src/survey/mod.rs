@@ -973,7 +973,7 @@ fn parse(
                             spellings.parse(cell).map(Reading::Verdict)
                         }
                         Err(err) => {
-                            row.report(err.code(), i, cell, Msg::Number(err.problem()));
+                            row.report(err.code(), i, cell, Msg::Number(err));
                             None
                         }
                     }

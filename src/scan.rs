@@ -534,25 +534,17 @@ impl Notes {
                         years.insert(i, year);
                     }
                 }
-                Finding::NumberForYesNo { .. } => {
-                    self.numbers_for_yes_no += 1;
-                    if self.numbers_for_yes_no <= max_row_warnings
-                        && let Some(problem) = row_warning(set, file, line, finding)
-                    {
-                        warn(stderr, lang, &problem);
-                    }
-                }
-                Finding::ConditionNotMet { .. } => {
-                    self.conditions_not_met += 1;
-                    if self.conditions_not_met <= max_row_warnings
-                        && let Some(problem) = row_warning(set, file, line, finding)
-                    {
-                        warn(stderr, lang, &problem);
-                    }
-                }
-                Finding::Disagreement { .. } => {
-                    self.disagreements += 1;
-                    if self.disagreements <= max_row_warnings
+                // a warning on its row, up to a cap for each kind
+                Finding::NumberForYesNo { .. }
+                | Finding::ConditionNotMet { .. }
+                | Finding::Disagreement { .. } => {
+                    let count = match finding {
+                        Finding::NumberForYesNo { .. } => &mut self.numbers_for_yes_no,
+                        Finding::ConditionNotMet { .. } => &mut self.conditions_not_met,
+                        _ => &mut self.disagreements,
+                    };
+                    *count += 1;
+                    if *count <= max_row_warnings
                         && let Some(problem) = row_warning(set, file, line, finding)
                     {
                         warn(stderr, lang, &problem);
@@ -590,29 +582,28 @@ impl Notes {
                 },
             );
         }
-        if self.numbers_for_yes_no > max_row_warnings {
-            say(
-                stderr,
-                lang,
+        // what the caps left unsaid
+        let more = [
+            (
+                self.numbers_for_yes_no,
                 Code::NumberForYesNo,
-                &Msg::MoreNumbersForYesNo(self.numbers_for_yes_no - max_row_warnings),
-            );
-        }
-        if self.conditions_not_met > max_row_warnings {
-            say(
-                stderr,
-                lang,
+                Msg::MoreNumbersForYesNo as fn(usize) -> Msg,
+            ),
+            (
+                self.conditions_not_met,
                 Code::ConditionNotMet,
-                &Msg::MoreConditionsNotMet(self.conditions_not_met - max_row_warnings),
-            );
-        }
-        if self.disagreements > max_row_warnings {
-            say(
-                stderr,
-                lang,
+                Msg::MoreConditionsNotMet,
+            ),
+            (
+                self.disagreements,
                 Code::VerdictDisagrees,
-                &Msg::MoreDisagreements(self.disagreements - max_row_warnings),
-            );
+                Msg::MoreDisagreements,
+            ),
+        ];
+        for (count, code, message) in more {
+            if count > max_row_warnings {
+                say(stderr, lang, code, &message(count - max_row_warnings));
+            }
         }
         let columns = set.columns.len();
         for (i, unknown) in self.unknown.iter().enumerate() {

@@ -26,3 +26,4 @@ mod shell;
 mod util;
 mod validate;
 mod versions;
+mod workbook;

@@ -6,6 +6,8 @@
 //! landscape one page wide with the header repeated on every page. Sheet names are short labels
 //! of their own, never a title cut at 31 characters.
 
+use std::collections::HashMap;
+
 use rust_xlsxwriter::{
     Chart, ChartType, Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign,
     Workbook, Worksheet, XlsxError,
@@ -16,9 +18,11 @@ use super::figures::{TargetFigures, Unit, criterion, unit_word};
 use super::labels::{Label, label, tiers_by, unit_heading, unit_name};
 use super::sections::{Cell, Rows, Section, target_rows};
 use crate::aggregate::changes::Snapshot;
-use crate::aggregate::progress::ProgressReport;
+use crate::aggregate::progress::{DISTRICT, ProgressReport};
 use crate::criteria::{CriteriaSet, Verdict};
 use crate::lang::Lang;
+use crate::survey::district_key;
+use crate::text::fold;
 
 /// Excel's longest sheet name.
 pub const SHEET_NAME_MAX: usize = 31;
@@ -269,21 +273,42 @@ fn group_targets_rows(report: &ProgressReport, labels: &TableLabels) -> Vec<Vec<
     rows
 }
 
-/// The matrix of communes and base criteria: a row per commune (its id, name, district,
-/// criteria met and tier) and a column per criterion (`1. Quy hoạch`) saying `Đạt`,
+/// The matrix of communes and base criteria: a row per commune (its id, name, unit — its
+/// district, or its cell of the column `report` groups by, `--by Vùng`, named as the per-unit
+/// table names it —, criteria met and tier) and a column per criterion (`1. Quy hoạch`) saying `Đạt`,
 /// `Cơ bản đạt`, `Không đạt`, or nothing when not assessed. Rows are made as they are written.
 #[must_use]
 pub fn matrix<'r>(
     rows: &'r [Snapshot],
     set: &'r CriteriaSet,
+    report: &ProgressReport,
     labels: &'r TableLabels,
 ) -> Section<'r> {
     let lang = labels.lang;
     let l = |x| label(x, lang).to_owned();
+    // a column other than the district, when the report groups by one
+    let by = report.by.as_deref();
+    let column = by
+        .filter(|by| *by != DISTRICT)
+        .map(|by| unit_heading(by, lang));
+    let grouped = column.is_some();
+    // a unit as the per-unit table names it (`Huyện Hòa An` and `Hòa An` are one district)
+    let key = move |name: &str| {
+        if grouped {
+            fold(name)
+        } else {
+            district_key(name)
+        }
+    };
+    let units: HashMap<String, String> = report
+        .groups
+        .iter()
+        .map(|g| (key(&g.group), unit_name(&g.group, lang)))
+        .collect();
     let mut header = vec![
         l(Label::CommuneId),
         l(Label::Commune),
-        l(Label::District),
+        column.unwrap_or_else(|| l(Label::District)),
         l(Label::CriteriaMet),
         l(Label::Tier),
     ];
@@ -307,7 +332,14 @@ pub fn matrix<'r>(
                 let mut row: Vec<Cell> = vec![
                     r.id().into(),
                     r.name().into(),
-                    r.district().into(),
+                    {
+                        let unit = if grouped { r.group() } else { r.district() };
+                        units
+                            .get(&key(unit))
+                            .cloned()
+                            .unwrap_or_else(|| unit.to_owned())
+                            .into()
+                    },
                     r.met().into(),
                     labels.tier(tier).into(),
                 ];

@@ -23,7 +23,9 @@ pub fn xlsx(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
         .iter()
         .position(|s| s.kind == "appendix")
         .unwrap_or(book.sections.len());
-    book.sections
-        .insert(at, matrix(report.rows, report.set, &report.labels));
+    book.sections.insert(
+        at,
+        matrix(report.rows, report.set, &report.progress, &report.labels),
+    );
     workbook(&book)
 }

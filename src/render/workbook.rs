@@ -95,6 +95,17 @@ impl<'r> Book<'r> {
                     section.header = wide.0;
                     section.rows = Rows::Cells(wide.1);
                 }
+                "targets" => {
+                    // the gap's unit in a column of its own: communes, hamlets or criteria
+                    section
+                        .header
+                        .insert(4, label(Label::Unit, lang).to_owned());
+                    if let Rows::Cells(rows) = &mut section.rows {
+                        for row in rows {
+                            with_gap_unit(row, lang);
+                        }
+                    }
+                }
                 "group_targets" if group_targets => continue,
                 "group_targets" => {
                     group_targets = true;
@@ -261,16 +272,21 @@ fn group_targets_rows(report: &ProgressReport, labels: &TableLabels) -> Vec<Vec<
     let mut rows = Vec::new();
     for g in &report.groups {
         for mut row in target_rows(&g.targets, labels) {
-            let unit = match &row[3] {
-                Cell::Quantity(x, unit) => unit_word(*unit, *x, lang),
-                _ => "",
-            };
-            row.insert(4, unit.into());
+            with_gap_unit(&mut row, lang);
             row.insert(0, unit_name(&g.group, lang).into());
             rows.push(row);
         }
     }
     rows
+}
+
+/// A target row (target, required, actual, gap, …) with the gap's unit after the gap.
+fn with_gap_unit(row: &mut Vec<Cell>, lang: Lang) {
+    let unit = match row.get(3) {
+        Some(Cell::Quantity(x, unit)) => unit_word(*unit, *x, lang),
+        _ => "",
+    };
+    row.insert(4.min(row.len()), unit.into());
 }
 
 /// The matrix of communes and base criteria: a row per commune (its id, name, unit — its

@@ -386,3 +386,83 @@ fn report_workbook_in_english_with_names_from_the_catalogue() {
         );
     }
 }
+
+/// `progress -o FILE.xlsx` writes the same workbook, less the matrix and the appendix, which
+/// need every commune kept.
+#[test]
+fn progress_workbook_has_the_same_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tien-do.xlsx");
+    let run = ntm(&[
+        "progress",
+        &repo("examples/tinh-mau-2022.csv"),
+        "--targets",
+        &repo("examples/muc-tieu-2025.yaml"),
+        "-o",
+        path.to_str().unwrap(),
+        "-q",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(
+        names,
+        [
+            "Tổng quan",
+            "Biểu đồ",
+            "Mức đạt",
+            "Số tiêu chí đạt",
+            "Mục tiêu",
+            "Theo huyện",
+            "Mục tiêu theo huyện",
+            "Tiêu chí vướng mắc",
+            "Xã gần đạt",
+        ]
+    );
+    let parts = parts(&path);
+    // the targets: each gap with its unit, each figure a number in its format
+    let targets = book.worksheet_range("Mục tiêu").unwrap();
+    assert_eq!(
+        (0..7).map(|c| text(&targets, (0, c))).collect::<Vec<_>>(),
+        [
+            "Mục tiêu",
+            "Yêu cầu",
+            "Thực tế",
+            "Còn thiếu",
+            "Đơn vị",
+            "Đạt",
+            "Ghi chú"
+        ]
+    );
+    let row = (1..targets.height())
+        .find(|&r| text(&targets, (r, 0)) == "Tỷ lệ thôn đạt chuẩn")
+        .unwrap();
+    assert_eq!(
+        targets.rows().nth(row).unwrap()[1..5],
+        [
+            Data::Float(0.3),
+            Data::Float(0.009),
+            Data::Float(519.0),
+            Data::String("thôn".into()),
+        ]
+    );
+    let at = |c: char| format!("{c}{}", row + 1);
+    assert_eq!(format_of(&parts, 5, &at('B')), "0.0%");
+    assert_eq!(format_of(&parts, 5, &at('C')), "0.0%");
+    assert_eq!(format_of(&parts, 5, &at('D')), "0");
+    // every number on every sheet is stored as one (past the first column, of names and
+    // labels such as the band `19`)
+    for name in &names {
+        let range = book.worksheet_range(name).unwrap();
+        for (r, c, cell) in range.used_cells() {
+            if let (Data::String(s), 1..) = (cell, c) {
+                let s = s.replace(',', ".");
+                assert!(s.trim().parse::<f64>().is_err(), "{name}!{r},{c}: {s}");
+            }
+        }
+    }
+    for n in 1..=3 {
+        assert!(parts.contains_key(&format!("xl/charts/chart{n}.xml")));
+    }
+    assert!(!names.iter().any(|n| n == "Ma trận"));
+}

@@ -265,6 +265,8 @@ pub enum Label {
     SheetAppendix,
     /// Sheet of every commune against every criterion.
     SheetMatrix,
+    /// The count of criteria met, in the matrix beside the verdicts.
+    CriteriaMetCount,
 }
 
 /// The text of `label` in `lang`.
@@ -448,6 +450,7 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Label::SheetLosses => ("Mất tiêu chí", "Losses"),
         Label::SheetAppendix => ("Phụ lục", "Appendix"),
         Label::SheetMatrix => ("Ma trận", "Matrix"),
+        Label::CriteriaMetCount => ("Số tiêu chí đạt", "Criteria met"),
     };
     match lang {
         Lang::Vi => vi,

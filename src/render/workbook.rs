@@ -325,7 +325,7 @@ pub fn matrix<'r>(
         l(Label::CommuneId),
         l(Label::Commune),
         column.unwrap_or_else(|| l(Label::District)),
-        l(Label::CriteriaMet),
+        l(Label::CriteriaMetCount),
         l(Label::Tier),
     ];
     if let Some(base) = set.tiers.first() {

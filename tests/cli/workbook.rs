@@ -173,7 +173,7 @@ fn report_workbook_for_the_analyst() {
     assert_eq!(text(&matrix, (0, 23)), "19. Quốc phòng và An ninh");
     assert_eq!(
         (0..5).map(|c| text(&matrix, (0, c))).collect::<Vec<_>>(),
-        ["Mã xã", "Xã", "Huyện", "Đạt", "Mức"]
+        ["Mã xã", "Xã", "Huyện", "Số tiêu chí đạt", "Mức"]
     );
     let mut seen: HashMap<String, usize> = HashMap::new();
     for r in 1..matrix.height() {
@@ -358,7 +358,7 @@ fn report_workbook_in_english_with_names_from_the_catalogue() {
                 "Commune id",
                 "Commune",
                 "District",
-                "Met",
+                "Criteria met",
                 "Tier",
                 "1. Planning"
             ]

@@ -9,12 +9,13 @@
 use std::collections::HashMap;
 
 use rust_xlsxwriter::{
-    Chart, ChartType, Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign,
-    Workbook, Worksheet, XlsxError,
+    Chart, ChartType, Color, ConditionalFormatCell, ConditionalFormatCellRule,
+    ConditionalFormatText, ConditionalFormatTextRule, Format, FormatAlign, Workbook, Worksheet,
+    XlsxError,
 };
 
 use super::TableLabels;
-use super::figures::{TargetFigures, Unit, criterion, unit_word};
+use super::figures::{Status, TargetFigures, Unit, criterion, unit_word};
 use super::labels::{Label, label, tiers_by, unit_heading, unit_name};
 use super::sections::{Cell, Rows, Section, target_rows};
 use crate::aggregate::changes::Snapshot;
@@ -537,7 +538,7 @@ pub fn write(book: &Book<'_>, sections: &[Section<'_>]) -> Result<Vec<u8>, XlsxE
     if book.figures.is_empty() {
         overview.set_column_width(0, 100)?;
     } else {
-        write_table(
+        let written = write_table(
             overview,
             top,
             &overview_header(lang),
@@ -547,6 +548,7 @@ pub fn write(book: &Book<'_>, sections: &[Section<'_>]) -> Result<Vec<u8>, XlsxE
             &formats,
             lang,
         )?;
+        mark_colours(overview, top + 1, top + written, 5)?;
     }
     print_setup(overview);
 
@@ -580,11 +582,46 @@ pub fn write(book: &Book<'_>, sections: &[Section<'_>]) -> Result<Vec<u8>, XlsxE
         } else {
             sheet.set_freeze_panes(1, 0)?;
         }
+        // whether each target is met, before its note
+        if matches!(section.kind, "targets" | "group_targets") && written > 0 {
+            mark_colours(
+                sheet,
+                1,
+                written,
+                col(section.header.len().saturating_sub(2)),
+            )?;
+        }
         sheet.set_repeat_rows(0, 0)?;
         print_setup(sheet);
     }
     workbook.save_to_buffer()
 }
+
+/// Colours the marks of column `c` of rows `first..=last` — `✔` green, `✘` red, as the
+/// matrix colours its verdicts — by conditional formatting.
+fn mark_colours(sheet: &mut Worksheet, first: u32, last: u32, c: u16) -> Result<(), XlsxError> {
+    for (mark, fill, font) in [
+        (Status::Met, GREEN.0, GREEN.1),
+        (Status::NotMet, RED.0, RED.1),
+    ] {
+        let rule = ConditionalFormatText::new()
+            .set_rule(ConditionalFormatTextRule::BeginsWith(
+                mark.symbol().to_owned(),
+            ))
+            .set_format(
+                Format::new()
+                    .set_background_color(Color::RGB(fill))
+                    .set_font_color(Color::RGB(font)),
+            );
+        sheet.add_conditional_format(first, c, last, c, &rule)?;
+    }
+    Ok(())
+}
+
+/// Excel's green, yellow and red of good, neutral and bad: fill and font.
+const GREEN: (u32, u32) = (0x00C6_EFCE, 0x0000_6100);
+const YELLOW: (u32, u32) = (0x00FF_EB9C, 0x009C_5700);
+const RED: (u32, u32) = (0x00FF_C7CE, 0x009C_0006);
 
 /// Colours the matrix's verdicts by conditional formatting — green for met, yellow for
 /// basically met, red for not met — so that a verdict edited in Excel changes colour with it.
@@ -596,9 +633,9 @@ fn verdict_colours(
 ) -> Result<(), XlsxError> {
     let first = col(MATRIX_FIRST);
     for (l, fill, font) in [
-        (Label::VerdictMet, 0x00C6_EFCE, 0x0000_6100),
-        (Label::VerdictBasicallyMet, 0x00FF_EB9C, 0x009C_5700),
-        (Label::VerdictNotMet, 0x00FF_C7CE, 0x009C_0006),
+        (Label::VerdictMet, GREEN.0, GREEN.1),
+        (Label::VerdictBasicallyMet, YELLOW.0, YELLOW.1),
+        (Label::VerdictNotMet, RED.0, RED.1),
     ] {
         let rule = ConditionalFormatCell::new()
             .set_rule(ConditionalFormatCellRule::EqualTo(label(l, lang)))

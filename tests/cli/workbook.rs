@@ -201,20 +201,43 @@ fn report_workbook_for_the_analyst() {
     assert!(sheet.contains(
         "<pane xSplit=\"2\" ySplit=\"1\" topLeftCell=\"C2\" activePane=\"bottomRight\" state=\"frozen\"/>"
     ));
-    assert!(sheet.contains(
-        "<conditionalFormatting sqref=\"F2:X140\">\
-         <cfRule type=\"cellIs\" dxfId=\"0\" priority=\"1\" operator=\"equal\"><formula>\"Đạt\"</formula></cfRule>\
-         <cfRule type=\"cellIs\" dxfId=\"1\" priority=\"2\" operator=\"equal\"><formula>\"Cơ bản đạt\"</formula></cfRule>\
-         <cfRule type=\"cellIs\" dxfId=\"2\" priority=\"3\" operator=\"equal\"><formula>\"Không đạt\"</formula></cfRule>\
-         </conditionalFormatting>"
-    ));
+    // one range, a rule per verdict, each with its colour
+    let rules = &sheet[sheet
+        .find("<conditionalFormatting sqref=\"F2:X140\">")
+        .unwrap()..];
+    let rules = &rules[..rules.find("</conditionalFormatting>").unwrap()];
     let styles = &parts["xl/styles.xml"];
-    let dxfs = &styles[styles.find("<dxfs").unwrap()..styles.find("</dxfs>").unwrap()];
-    for fill in ["FFC6EFCE", "FFFFEB9C", "FFFFC7CE"] {
+    let dxfs: Vec<&str> = styles[styles.find("<dxfs").unwrap()..styles.find("</dxfs>").unwrap()]
+        .split("<dxf>")
+        .skip(1)
+        .collect();
+    let mut coloured = Vec::new();
+    for rule in rules.split("<cfRule ").skip(1) {
+        assert!(rule.contains("type=\"cellIs\""), "{rule}");
+        assert!(rule.contains("operator=\"equal\""), "{rule}");
+        let id: usize = attribute(rule, "dxfId").parse().unwrap();
+        let formula = &rule[rule.find("<formula>").unwrap() + 9..rule.find("</formula>").unwrap()];
+        coloured.push((
+            formula.to_owned(),
+            attribute(dxfs[id], "bgColor rgb").to_owned(),
+        ));
+    }
+    assert_eq!(
+        coloured,
+        [
+            ("\"Đạt\"".to_owned(), "FFC6EFCE".to_owned()),
+            ("\"Cơ bản đạt\"".to_owned(), "FFFFEB9C".to_owned()),
+            ("\"Không đạt\"".to_owned(), "FFFFC7CE".to_owned()),
+        ]
+    );
+    // and the marks of the targets met and not met, in the overview and on the targets sheets
+    for n in [1, 3, 4] {
+        let sheet = &parts[&format!("xl/worksheets/sheet{n}.xml")];
         assert!(
-            dxfs.contains(&format!("<bgColor rgb=\"{fill}\"/>")),
-            "{fill}"
+            sheet.contains("<formula>LEFT(F") || sheet.contains("<formula>LEFT(G"),
+            "{n}"
         );
+        assert!(sheet.contains("text=\"✘\""), "{n}");
     }
     // coloured by the rules, not by fills of their own: the two every workbook has, and the
     // header's

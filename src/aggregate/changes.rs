@@ -20,10 +20,10 @@ use crate::text::fold;
 /// tier, and its verdict on each base criterion in two bits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot {
-    /// `commune_id`, the name and the district, one after the other.
+    /// `commune_id`, the name, the district and the `--by` column's cell, one after the other.
     text: Box<str>,
-    /// Where the name and the district start in `text`.
-    starts: [u32; 2],
+    /// Where the name, the district and the `--by` cell start in `text`.
+    starts: [u32; 3],
     /// Tier reached, as an index into the set's tiers.
     tier: Option<u16>,
     /// How many base criteria there are.
@@ -66,12 +66,26 @@ impl Snapshot {
         }
         Snapshot {
             text: [id, name, district].concat().into_boxed_str(),
-            starts: [at(id.len()), at(id.len() + name.len())],
+            starts: [
+                at(id.len()),
+                at(id.len() + name.len()),
+                at(id.len() + name.len() + district.len()),
+            ],
             tier: tier.and_then(|t| u16::try_from(t).ok()),
             criteria,
             verdicts: packed,
             recognised: None,
         }
+    }
+
+    /// The same commune in `group`, the cell of the column a report groups communes by
+    /// (`--by Vùng`).
+    #[must_use]
+    pub fn in_group(mut self, group: &str) -> Snapshot {
+        if !group.is_empty() {
+            self.text = [&self.text, group].concat().into_boxed_str();
+        }
+        self
     }
 
     /// The same commune, recognised at tier `tier` by decision (an index into the set's tiers).
@@ -126,6 +140,7 @@ impl Snapshot {
                 .map(|(_, r)| r.verdict),
         )
         .recognised_at(c.recognised)
+        .in_group(&c.group)
     }
 
     /// `commune_id`.
@@ -143,7 +158,14 @@ impl Snapshot {
     /// The commune's district.
     #[must_use]
     pub fn district(&self) -> &str {
-        &self.text[self.starts[1] as usize..]
+        &self.text[self.starts[1] as usize..self.starts[2] as usize]
+    }
+
+    /// The cell of the column a report groups communes by (`--by Vùng`); empty when blank or
+    /// not asked.
+    #[must_use]
+    pub fn group(&self) -> &str {
+        &self.text[self.starts[2] as usize..]
     }
 
     /// The tier reached, as an index into the set's tiers.

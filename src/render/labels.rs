@@ -231,6 +231,42 @@ pub enum Label {
     DocumentNumber,
     /// What the document is, over its title.
     ReportKind,
+    /// The unit a figure's gap is counted in, a column of the overview sheet.
+    Unit,
+    /// A criterion met, in the matrix of communes and criteria.
+    VerdictMet,
+    /// A criterion basically met, in the matrix.
+    VerdictBasicallyMet,
+    /// A criterion not met, in the matrix.
+    VerdictNotMet,
+    /// Sheet of the tiers.
+    SheetTiers,
+    /// Sheet of the bands.
+    SheetBands,
+    /// Sheet of the communes recognised by decision.
+    SheetRecognised,
+    /// Sheet of the recognised communes no longer meeting their tier.
+    SheetWatch,
+    /// Sheet of the districts' own targets.
+    SheetGroupTargets,
+    /// Sheet of the bottlenecks.
+    SheetBottlenecks,
+    /// Sheet of the candidates.
+    SheetCandidates,
+    /// Sheet of the changes since the last report.
+    SheetChanges,
+    /// Sheet of the periods of a trend.
+    SheetPeriods,
+    /// Sheet of the pace against the targets.
+    SheetPace,
+    /// Sheet of the losses between periods.
+    SheetLosses,
+    /// Sheet of every commune.
+    SheetAppendix,
+    /// Sheet of every commune against every criterion.
+    SheetMatrix,
+    /// The count of criteria met, in the matrix beside the verdicts.
+    CriteriaMetCount,
 }
 
 /// The text of `label` in `lang`.
@@ -397,6 +433,24 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         ),
         Label::DocumentNumber => ("Số", "No."),
         Label::ReportKind => ("BÁO CÁO", "REPORT"),
+        Label::Unit => ("Đơn vị", "Unit"),
+        Label::VerdictMet => ("Đạt", "Met"),
+        Label::VerdictBasicallyMet => ("Cơ bản đạt", "Basically met"),
+        Label::VerdictNotMet => ("Không đạt", "Not met"),
+        Label::SheetTiers => ("Mức đạt", "Tiers"),
+        Label::SheetBands => ("Số tiêu chí đạt", "Criteria met"),
+        Label::SheetRecognised => ("Đã công nhận", "Recognised"),
+        Label::SheetWatch => ("Không còn đạt mức", "No longer at tier"),
+        Label::SheetGroupTargets => ("Mục tiêu theo huyện", "Targets by district"),
+        Label::SheetBottlenecks => ("Tiêu chí vướng mắc", "Bottlenecks"),
+        Label::SheetCandidates => ("Xã gần đạt", "Near the next tier"),
+        Label::SheetChanges => ("Thay đổi", "Changes"),
+        Label::SheetPeriods => ("Các kỳ", "Periods"),
+        Label::SheetPace => ("Tiến độ", "Pace"),
+        Label::SheetLosses => ("Mất tiêu chí", "Losses"),
+        Label::SheetAppendix => ("Phụ lục", "Appendix"),
+        Label::SheetMatrix => ("Ma trận", "Matrix"),
+        Label::CriteriaMetCount => ("Số tiêu chí đạt", "Criteria met"),
     };
     match lang {
         Lang::Vi => vi,

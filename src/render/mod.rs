@@ -14,6 +14,7 @@ pub mod report;
 pub mod sections;
 mod table;
 pub mod trend;
+pub mod workbook;
 mod xlsx;
 
 use std::io::{self, Write};

@@ -5,11 +5,10 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
-
 use super::figures::{Status, TargetFigures, Unit, percent, quantity};
 use super::labels::not_shown;
 use super::table::TABLE_ROWS;
+use super::workbook::Book;
 use super::{TableLabels, new_table};
 use crate::aggregate::progress::{Figure, ProgressReport, TargetResult};
 use crate::lang::Lang;
@@ -179,7 +178,7 @@ fn figure(f: &Figure, lang: Lang) -> String {
 
 /// The rows of a target table: each target with its figures in their units, and whether it is
 /// met.
-fn target_rows(targets: &[TargetResult], labels: &TableLabels) -> Vec<Vec<Cell>> {
+pub(crate) fn target_rows(targets: &[TargetResult], labels: &TableLabels) -> Vec<Vec<Cell>> {
     let tier = |id: &str| labels.tier(Some(id));
     targets
         .iter()
@@ -610,7 +609,8 @@ pub fn xlsx(report: &ProgressReport, labels: &TableLabels, out: &mut dyn Write) 
     let mut lines = title.lines().map(str::to_owned);
     let first = lines.next().unwrap_or_default();
     let lead: Vec<String> = lines.filter(|l| !l.trim().is_empty()).collect();
-    let bytes = workbook(&first, &lead, &sections, labels.lang).map_err(io::Error::other)?;
+    let book = Book::new(first, lead, sections, report, labels);
+    let bytes = super::workbook::workbook(&book).map_err(io::Error::other)?;
     out.write_all(&bytes)?;
     out.flush()
 }
@@ -628,100 +628,16 @@ pub fn markdown(
     write_markdown(heading, &lead, "", &sections, labels.lang, out)
 }
 
-/// Sections as an Excel workbook: an overview sheet with the title and `lead` lines, then a
-/// sheet per section, numbers stored as numbers, text always as text (never a formula), the
-/// header row frozen and filtered, columns sized to their contents, printed landscape across
-/// one page wide.
+/// Sections as an Excel workbook (see [`super::workbook`]): an overview sheet with the title
+/// and `lead` lines, then a sheet per section.
 pub fn workbook(
     title: &str,
     lead: &[String],
-    sections: &[Section],
+    sections: &[Section<'_>],
     lang: Lang,
-) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
-    let bold = Format::new().set_bold();
-    let header = Format::new()
-        .set_bold()
-        .set_background_color(rust_xlsxwriter::Color::RGB(0x00EA_F2F8))
-        .set_text_wrap();
-    let wrap = Format::new()
-        .set_text_wrap()
-        .set_align(rust_xlsxwriter::FormatAlign::Top);
-
-    let mut names = Vec::new();
-    let overview = workbook.add_worksheet();
-    overview.set_name(sheet_name(label(Label::Overview, lang), &mut names))?;
-    overview.write_string_with_format(0, 0, title, &bold)?;
-    for (i, line) in lead.iter().enumerate() {
-        overview.write_string(u32::try_from(i + 1).unwrap_or(u32::MAX), 0, line)?;
-    }
-    overview.set_column_width(0, 100)?;
-
-    for section in sections {
-        // rows go to a temporary file as they are written: the appendix can be a million rows
-        let sheet = workbook.add_worksheet_with_constant_memory()?;
-        sheet.set_name(sheet_name(&section.sheet, &mut names))?;
-        let mut widths: Vec<usize> = section.header.iter().map(|h| h.chars().count()).collect();
-        for (c, h) in section.header.iter().enumerate() {
-            sheet.write_string_with_format(0, col(c), h, &header)?;
-        }
-        for (r, row) in section.rows.iter().enumerate() {
-            let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
-            for (c, cell) in row.iter().enumerate() {
-                match cell.number() {
-                    Some(x) => {
-                        sheet.write_number(r, col(c), x)?;
-                    }
-                    None => {
-                        sheet.write_string_with_format(r, col(c), cell.show(lang), &wrap)?;
-                    }
-                }
-                let width = cell
-                    .show(lang)
-                    .lines()
-                    .map(|l| l.chars().count())
-                    .max()
-                    .unwrap_or(0);
-                if let Some(w) = widths.get_mut(c) {
-                    *w = (*w).max(width);
-                }
-            }
-        }
-        for (c, w) in widths.iter().enumerate() {
-            #[allow(clippy::cast_precision_loss)]
-            sheet.set_column_width(col(c), (*w).clamp(6, 60) as f64 + 2.0)?;
-        }
-        sheet.set_freeze_panes(1, 0)?;
-        if !section.rows.is_empty() {
-            let last_row = u32::try_from(section.rows.len()).unwrap_or(u32::MAX);
-            let last_col = col(section.header.len().saturating_sub(1));
-            sheet.autofilter(0, 0, last_row, last_col)?;
-        }
-        sheet.set_landscape();
-        sheet.set_print_fit_to_pages(1, 0);
-    }
-    workbook.save_to_buffer()
-}
-
-fn col(c: usize) -> u16 {
-    u16::try_from(c).unwrap_or(u16::MAX)
-}
-
-/// A valid, unique sheet name: at most 31 characters, none of `[]:*?/\`.
-fn sheet_name(name: &str, taken: &mut Vec<String>) -> String {
-    let clean: String = name
-        .chars()
-        .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })
-        .collect();
-    let base: String = clean.trim().chars().take(28).collect();
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while taken.iter().any(|t| t.eq_ignore_ascii_case(&candidate)) {
-        candidate = format!("{base} {n}");
-        n += 1;
-    }
-    taken.push(candidate.clone());
-    candidate
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let book = Book::plain(title.to_owned(), lead.to_vec(), Vec::new(), lang);
+    super::workbook::write(&book, sections)
 }
 
 #[cfg(test)]

@@ -374,6 +374,46 @@ fn the_report_groups_its_tables_and_charts_by_the_column() {
         "{}",
         md.stdout
     );
+    // the workbook's matrix names each commune's unit as the per-unit sheet does, to pivot on
+    let xlsx = run(
+        dir,
+        &[
+            "report",
+            "t.csv",
+            "--by",
+            "khu vuc quy hoach",
+            "-o",
+            "bao-cao.xlsx",
+            "-q",
+        ],
+    );
+    assert_eq!(xlsx.code, 0, "{}", xlsx.stderr);
+    let mut book: Xlsx<_> = open_workbook(dir.join("bao-cao.xlsx")).unwrap();
+    let mut column = |sheet: &str, c: usize| -> Vec<String> {
+        let range = book.worksheet_range(sheet).unwrap();
+        (0..range.height())
+            .map(|r| {
+                range
+                    .get((r, c))
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    assert_eq!(
+        column("Ma trận", 2),
+        [
+            "Khu vực quy hoạch",
+            "Vùng núi",
+            "Vùng thấp",
+            "Vùng núi",
+            "(không ghi)"
+        ]
+    );
+    assert_eq!(
+        column("Theo Khu vực quy hoạch", 0),
+        ["Khu vực quy hoạch", "Vùng núi", "Vùng thấp", "(không ghi)"]
+    );
 }
 
 /// `trend --by`: each period's figures per unit, as tables and as CSV (one row per period and

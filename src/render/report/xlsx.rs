@@ -1,14 +1,31 @@
-//! The report as an Excel workbook, what a province office opens: a sheet per section, numbers
-//! stored as numbers, header rows frozen, column widths set. Text is always stored as text,
-//! never as a formula.
+//! The report as an Excel workbook, what a province office opens: the overview's figures as
+//! cells, native charts, a sheet per section, and the matrix of every commune against every
+//! criterion (see [`crate::render::workbook`]).
 
 use rust_xlsxwriter::XlsxError;
 
 use super::Report;
-use crate::render::sections::workbook;
+use crate::render::workbook::{Book, matrix, workbook};
 
 /// The workbook's bytes.
 pub fn xlsx(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
     let doc = report.document();
-    workbook(&doc.title, &doc.lead, &doc.sections, report.labels.lang)
+    let mut book = Book::new(
+        doc.title,
+        doc.lead,
+        doc.sections,
+        &report.progress,
+        &report.labels,
+    );
+    // the matrix before the appendix, the last sheet
+    let at = book
+        .sections
+        .iter()
+        .position(|s| s.kind == "appendix")
+        .unwrap_or(book.sections.len());
+    book.sections.insert(
+        at,
+        matrix(report.rows, report.set, &report.progress, &report.labels),
+    );
+    workbook(&book)
 }

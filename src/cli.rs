@@ -231,13 +231,16 @@ Examples:
     /// district, bottleneck criteria with their departments, the communes closest to the next
     /// tier, what changed since the previous survey, and every commune as an appendix.
     #[command(after_help = "\
-The format follows the -o file's extension (.html, .md, .xlsx) unless --format names it. HTML is \
-one self-contained file (no script, no network) that prints and reads on a phone.
+The format follows the -o file's extension (.html, .md, .xlsx, .pdf) unless --format names it. HTML is \
+one self-contained file (no script, no network) that prints and reads on a phone. A PDF is that HTML \
+printed on A4 by Chromium, Google Chrome or Microsoft Edge, found on PATH or named by NTM_BROWSER; \
+without one, nothing is written and the error says how to print the HTML instead.
 
 Examples:
   ntm report examples/tinh-mau-2022.csv --criteria vn-commune-2021-2025 --targets examples/muc-tieu-2025.yaml -o bao-cao.html
   ntm report thang-11.csv --targets muc-tieu.yaml --previous thang-10.csv -o bao-cao-thang-11.xlsx
   ntm --lang en report thang-11.csv --targets targets.yaml -o report.md
+  ntm report thang-11.csv --targets muc-tieu.yaml -o bao-cao-thang-11.pdf
   ntm report thang-12-2025.xlsx --history thang-*.xlsx --targets muc-tieu.yaml -o bao-cao.html")]
     Report(ReportArgs),
     /// List and inspect criteria sets.
@@ -843,6 +846,14 @@ impl Cli {
                     read: args.read.options(),
                     lang,
                     head: config.report.clone(),
+                    browser: crate::render::pdf::BrowserChoice {
+                        named: env
+                            .browser
+                            .named
+                            .clone()
+                            .or_else(|| config.browser.as_ref().map(std::path::PathBuf::from)),
+                        search_path: env.browser.search_path.clone(),
+                    },
                 })
             }
             Command::Diff(args) => Task::Diff {
@@ -971,21 +982,7 @@ fn document_format(
     formats: &[DocumentFormat],
     otherwise: DocumentFormat,
 ) -> DocumentFormat {
-    let named = output.and_then(|o| {
-        [
-            ("md", DocumentFormat::Markdown),
-            ("markdown", DocumentFormat::Markdown),
-            ("txt", DocumentFormat::Table),
-            ("xlsx", DocumentFormat::Xlsx),
-            ("csv", DocumentFormat::Csv),
-            ("json", DocumentFormat::Json),
-            ("html", DocumentFormat::Html),
-            ("htm", DocumentFormat::Html),
-        ]
-        .into_iter()
-        .find(|(ext, _)| extension_is(o, ext))
-        .map(|(_, format)| format)
-    });
+    let named = output.and_then(DocumentFormat::of_extension);
     match named {
         Some(format) if formats.contains(&format) => format,
         None if output.is_none()
@@ -1018,6 +1015,7 @@ fn documents(formats: &'static [DocumentFormat]) -> impl TypedValueParser<Value 
             DocumentFormat::Html => "One self-contained HTML file",
             DocumentFormat::Xlsx => "An Excel workbook",
             DocumentFormat::Csv => "CSV, one row per period",
+            DocumentFormat::Pdf => "A PDF on A4, printed by Chromium, Chrome or Edge",
         });
         if format == DocumentFormat::Table {
             value.alias("text")

@@ -12,6 +12,7 @@
 //! place = "Thành phố Mẫu"
 //! number = "125/BC-BCĐ"
 //! signer = ["TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN", "Nguyễn Văn A"]
+//! browser = "C:/Program Files/Google/Chrome/Application/chrome.exe"   # prints -o x.pdf
 //! ```
 //!
 //! `ntm` reads `ntm.toml` in the working folder, or the file named by `--config`. A flag on the
@@ -44,6 +45,9 @@ pub struct Config {
     pub by: Option<By>,
     /// The head and signature of the report, as the issuing office writes them.
     pub report: ReportHead,
+    /// The browser that prints the report to PDF (`browser` under `[report]`): a path
+    /// (resolved against the file's folder) or a name looked for on `PATH`.
+    pub browser: Option<String>,
 }
 
 /// What an office puts at the head and foot of the report it issues (`[report]` in `ntm.toml`).
@@ -79,6 +83,7 @@ struct RawReport {
     place: Option<String>,
     number: Option<String>,
     signer: Option<Lines>,
+    browser: Option<String>,
 }
 
 /// One line, or a list of them.
@@ -155,7 +160,7 @@ impl Config {
             let hint = if message.contains("expected") {
                 ""
             } else {
-                "; expected the keys criteria, targets, lang (vi|en), by (district, province or a column) and a [report] table of issuer, place, number and signer"
+                "; expected the keys criteria, targets, lang (vi|en), by (district, province or a column) and a [report] table of issuer, place, number, signer and browser"
             };
             Error::usage(format!("{file}{at}: {message}{hint}"))
         })?;
@@ -181,6 +186,17 @@ impl Config {
                 RawLang::En => Lang::En,
             }),
             by: raw.by.as_deref().map(By::named),
+            browser: raw
+                .report
+                .as_ref()
+                .and_then(|r| r.browser.clone())
+                .map(|b| {
+                    if b.contains(['/', '\\']) {
+                        relative(b)
+                    } else {
+                        b
+                    }
+                }),
             report: raw.report.map_or_else(ReportHead::default, |r| {
                 let text =
                     |t: Option<String>| t.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
@@ -220,6 +236,7 @@ mod tests {
                 lang: Some(Lang::En),
                 by: Some(By::Province),
                 report: ReportHead::default(),
+                browser: None,
             }
         );
     }
@@ -246,6 +263,25 @@ mod tests {
             .to_string();
         assert!(err.contains("ntm.toml:2:"), "{err}");
         assert!(err.contains("unknown field `signed`"), "{err}");
+    }
+
+    #[test]
+    fn the_browser_is_a_name_or_a_path_from_the_file() {
+        let named = Config::parse(
+            "[report]\nbrowser = \"msedge\"\n",
+            "c/ntm.toml",
+            Path::new("c"),
+        );
+        assert_eq!(named.unwrap().browser.as_deref(), Some("msedge"));
+        let path = Config::parse(
+            "[report]\nbrowser = \"bin/chrome\"\n",
+            "c/ntm.toml",
+            Path::new("c"),
+        );
+        assert_eq!(
+            path.unwrap().browser,
+            Some(Path::new("c").join("bin/chrome").to_string_lossy().into())
+        );
     }
 
     #[test]

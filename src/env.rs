@@ -1,12 +1,14 @@
 //! What a run of `ntm` takes from the process it runs in besides its arguments: today's date,
-//! whether standard output and standard error are terminals, the table width, and how chatty to
-//! be. Read once at the top ([`Env::detect`]) and handed down, so that nothing below asks the
+//! whether standard output and standard error are terminals, the table width, how chatty to
+//! be, and where a browser to print PDFs may be. Read once at the top ([`Env::detect`]) and handed down, so that nothing below asks the
 //! clock or the terminal itself, and tests can give any of them.
 
 use std::io::{self, IsTerminal};
+use std::path::PathBuf;
 
 use crate::criteria::Date;
 use crate::lang::Lang;
+use crate::render::pdf::{self, BrowserChoice};
 
 /// How much `ntm` says on standard error besides errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -20,7 +22,7 @@ pub enum Verbosity {
 }
 
 /// The facts of the process a run depends on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Env {
     /// Today's date in Vietnam (UTC+7): it picks the criteria set in force and dates a report.
     pub today: Date,
@@ -37,6 +39,8 @@ pub struct Env {
     pub verbosity: Verbosity,
     /// The language of messages, help and labels ([`Lang::chosen`]).
     pub lang: Lang,
+    /// Where to find a browser to print a PDF: `NTM_BROWSER` and `PATH`.
+    pub browser: BrowserChoice,
 }
 
 impl Env {
@@ -57,6 +61,12 @@ impl Env {
             table_width,
             verbosity,
             lang: Lang::default(),
+            browser: BrowserChoice {
+                named: std::env::var_os(pdf::ENV_VAR)
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from),
+                search_path: std::env::var_os("PATH"),
+            },
         }
     }
 
@@ -90,6 +100,7 @@ impl Default for Env {
             table_width: 80,
             verbosity: Verbosity::Normal,
             lang: Lang::Vi,
+            browser: BrowserChoice::default(),
         }
     }
 }

@@ -521,6 +521,50 @@ pub enum Msg {
         /// The survey's year.
         year: u16,
     },
+    /// `-o` naming a file whose extension is of another format than the one written.
+    FormatNotExtension {
+        /// The output file.
+        output: String,
+        /// The format to be written.
+        format: String,
+    },
+    /// `NTM_BROWSER` (or the configuration) names a browser that is not there.
+    BrowserNotFound {
+        /// The browser named.
+        browser: String,
+    },
+    /// A PDF asked for, and no Chromium, Chrome or Edge to print it.
+    NoBrowserForPdf,
+    /// The browser printing the PDF could not be started.
+    PdfBrowserNotStarted {
+        /// The browser.
+        browser: String,
+        /// Why, as the system says it.
+        error: String,
+    },
+    /// The browser printing the PDF took too long and was stopped.
+    PdfTimedOut {
+        /// The browser.
+        browser: String,
+        /// After how many seconds.
+        seconds: u64,
+    },
+    /// The browser printing the PDF failed.
+    PdfFailed {
+        /// The browser.
+        browser: String,
+        /// Its exit code; `None` when a signal ended it.
+        code: Option<i32>,
+        /// The last lines it wrote on its standard error.
+        said: String,
+    },
+    /// The browser printing the PDF ended well, yet wrote no PDF.
+    PdfNotWritten {
+        /// The browser.
+        browser: String,
+        /// The last lines it wrote on its standard error.
+        said: String,
+    },
 }
 
 impl From<String> for Msg {
@@ -1273,8 +1317,79 @@ impl Msg {
                     "--bom starts CSV output with a byte-order mark; the output here is {format}: drop --bom, or pass --format csv"
                 ),
             ),
+            Msg::FormatNotExtension { output, format } => (
+                format!(
+                    "--format {format} không khớp với đuôi của tệp {output}: bỏ --format để ghi theo đuôi tệp, hoặc đổi đuôi tệp cho đúng định dạng {format}"
+                ),
+                format!(
+                    "--format {format} does not match the extension of {output}: drop --format to write what the extension names, or give the file the extension of {format}"
+                ),
+            ),
+            Msg::BrowserNotFound { browser } => (
+                format!(
+                    "không tìm thấy trình duyệt «{browser}» mà NTM_BROWSER (hoặc browser trong [report] của ntm.toml) chỉ ra; hãy ghi đường dẫn đầy đủ tới Chromium, Chrome hoặc Edge"
+                ),
+                format!(
+                    "the browser {browser} named by NTM_BROWSER (or browser under [report] in ntm.toml) is not there; give the full path of Chromium, Chrome or Edge"
+                ),
+            ),
+            Msg::NoBrowserForPdf => (
+                "để in báo cáo ra PDF cần Chromium, Google Chrome hoặc Microsoft Edge, mà máy này không tìm thấy trình duyệt nào. Cách khác: ghi báo cáo ra HTML (ntm report … -o bao-cao.html), mở bằng trình duyệt và chọn In → Lưu dưới dạng PDF, khổ A4; hoặc chạy chromium --headless --no-pdf-header-footer --print-to-pdf=bao-cao.pdf bao-cao.html; hoặc đặt NTM_BROWSER là đường dẫn tới trình duyệt".to_owned(),
+                "printing the report to PDF needs Chromium, Google Chrome or Microsoft Edge, and none was found. Instead: write the report as HTML (ntm report … -o report.html), open it in a browser and print it to PDF on A4; or run chromium --headless --no-pdf-header-footer --print-to-pdf=report.pdf report.html; or set NTM_BROWSER to the browser's path".to_owned(),
+            ),
+            Msg::PdfBrowserNotStarted { browser, error } => (
+                format!("không chạy được trình duyệt {browser} để in PDF: {error}"),
+                format!("could not start the browser {browser} to print the PDF: {error}"),
+            ),
+            Msg::PdfTimedOut { browser, seconds } => (
+                format!(
+                    "trình duyệt {browser} chưa in xong PDF sau {seconds} giây nên đã bị dừng; không tệp nào được ghi"
+                ),
+                format!(
+                    "the browser {browser} had not printed the PDF after {seconds} s and was stopped; no file was written"
+                ),
+            ),
+            Msg::PdfFailed {
+                browser,
+                code,
+                said,
+            } => {
+                let said = colon(said);
+                let (vi, en) = code.map_or_else(
+                    || ("bị dừng bởi một tín hiệu".to_owned(), "ended by a signal".to_owned()),
+                    |code| (format!("mã thoát {code}"), format!("exit code {code}")),
+                );
+                (
+                    format!(
+                        "trình duyệt {browser} không in được PDF ({vi}); không tệp nào được ghi{said}"
+                    ),
+                    format!(
+                        "the browser {browser} could not print the PDF ({en}); no file was written{said}"
+                    ),
+                )
+            }
+            Msg::PdfNotWritten { browser, said } => {
+                let said = colon(said);
+                (
+                    format!(
+                        "trình duyệt {browser} kết thúc mà không tạo ra tệp PDF; không tệp nào được ghi{said}"
+                    ),
+                    format!(
+                        "the browser {browser} ended without writing a PDF; no file was written{said}"
+                    ),
+                )
+            }
         };
         pick(lang, vi, en)
+    }
+}
+
+/// `: said`, or nothing when `said` is empty: what another program said, after a message.
+fn colon(said: &str) -> String {
+    if said.is_empty() {
+        String::new()
+    } else {
+        format!(": {said}")
     }
 }
 
@@ -1612,6 +1727,36 @@ mod tests {
             },
             Msg::RecognisedBelow {
                 communes: vec!["X1".into()],
+            },
+            Msg::FormatNotExtension {
+                output: "bao-cao.pdf".into(),
+                format: "html".into(),
+            },
+            Msg::BrowserNotFound {
+                browser: "/opt/chromium".into(),
+            },
+            Msg::NoBrowserForPdf,
+            Msg::PdfBrowserNotStarted {
+                browser: "chromium".into(),
+                error: "permission denied".into(),
+            },
+            Msg::PdfTimedOut {
+                browser: "chromium".into(),
+                seconds: 120,
+            },
+            Msg::PdfFailed {
+                browser: "chromium".into(),
+                code: Some(1),
+                said: "boom".into(),
+            },
+            Msg::PdfFailed {
+                browser: "chromium".into(),
+                code: None,
+                said: String::new(),
+            },
+            Msg::PdfNotWritten {
+                browser: "chromium".into(),
+                said: String::new(),
             },
         ];
         for &code in Code::ALL {

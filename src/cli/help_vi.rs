@@ -107,8 +107,11 @@ pub(super) const COMMANDS: &[(&str, &str, &str)] = &[
          tiếng Việt: các số liệu chính so với mục tiêu, biểu đồ theo nhóm và theo mức đạt chuẩn \
          của từng huyện, các tiêu chí đang níu chân kèm sở ngành phụ trách, các xã gần lên mức \
          tiếp theo nhất, những gì thay đổi từ lần khảo sát trước, và mọi xã trong phụ lục.",
-        "Định dạng theo đuôi tệp của -o (.html, .md, .xlsx) trừ khi --format nêu rõ. HTML là một \
-         tệp tự đủ (không có script, không cần mạng), in được và đọc được trên điện thoại.",
+        "Định dạng theo đuôi tệp của -o (.html, .md, .xlsx, .pdf) trừ khi --format nêu rõ. HTML là \
+         một tệp tự đủ (không có script, không cần mạng), in được và đọc được trên điện thoại. PDF \
+         là bản HTML đó in trên khổ A4 bằng Chromium, Google Chrome hoặc Microsoft Edge (tìm trong \
+         PATH, hoặc theo biến NTM_BROWSER); nếu không có trình duyệt nào, không tệp nào được ghi và \
+         thông báo lỗi chỉ cách in từ bản HTML.",
     ),
     ("criteria", "Liệt kê và xem các bộ tiêu chí.", ""),
     (
@@ -526,6 +529,12 @@ pub(super) const VALUES: &[(&str, &str, &str, &str)] = &[
     ("*", "format", "html", "Một tệp HTML tự đủ."),
     ("*", "format", "xlsx", "Một sổ tính Excel."),
     ("*", "format", "csv", "CSV, mỗi kỳ một dòng."),
+    (
+        "*",
+        "format",
+        "pdf",
+        "Một tệp PDF khổ A4, in bằng Chromium, Chrome hoặc Edge.",
+    ),
     ("score", "format", "table", "Một bảng cho người đọc."),
     ("score", "format", "csv", "CSV, danh sách nối bằng `;`."),
     ("score", "format", "json", "Một mảng JSON."),

@@ -74,7 +74,7 @@ fn both_snapshots(
     // (one count of rows on a terminal is enough)
     let quiet_env = Env {
         stderr_is_terminal: false,
-        ..*env
+        ..env.clone()
     };
     let mut said = Vec::new();
     let (old, new) = std::thread::scope(|scope| {

@@ -10,7 +10,9 @@ use crate::criteria::{CriteriaSet, Measure, SetChoice, Verdict};
 use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
+use crate::render::output::{
+    check_extension, check_format_fits, io_error, refuse_overwriting, write_whole,
+};
 use crate::render::sections::{Cell, Rows, Section, workbook, write_markdown, write_tables};
 use crate::render::{DocumentFormat, TableLabels, json_document, not_written};
 use crate::scan::{self, RowOutcome, Scan};
@@ -98,6 +100,7 @@ pub fn run(options: &ProfileOptions, env: &Env, stderr: &mut dyn Write) -> Resul
         &["csv", "json", "md", "markdown", "txt", "xlsx"],
         options.format == DocumentFormat::Xlsx,
     )?;
+    check_format_fits(options.output.as_deref(), options.format)?;
     let set = scan::load_set(
         &options.criteria,
         &options.input,

@@ -11,7 +11,9 @@ use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::msg::Msg;
-use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
+use crate::render::output::{
+    check_extension, check_format_fits, io_error, refuse_overwriting, write_whole,
+};
 use crate::render::{DocumentFormat, TableLabels, json_document, not_written, sections};
 use crate::scan::{self, Scan};
 use crate::survey::input::{InputOptions, shown};
@@ -125,6 +127,7 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
         &["json", "md", "markdown", "txt", "xlsx"],
         options.format == DocumentFormat::Xlsx,
     )?;
+    check_format_fits(options.output.as_deref(), options.format)?;
     let set = scan::load_set(
         &options.criteria,
         &options.input,

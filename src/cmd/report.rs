@@ -15,7 +15,10 @@ use crate::criteria::{Date, SetChoice};
 use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
+use crate::render::output::{
+    check_extension, check_format_fits, io_error, refuse_overwriting, write_whole,
+};
+use crate::render::pdf::{self, BrowserChoice};
 use crate::render::report::{Report, html, markdown, xlsx};
 use crate::render::{DocumentFormat, TableLabels, not_written};
 use crate::scan::{self, Scan};
@@ -27,6 +30,7 @@ pub const FORMATS: &[DocumentFormat] = &[
     DocumentFormat::Html,
     DocumentFormat::Markdown,
     DocumentFormat::Xlsx,
+    DocumentFormat::Pdf,
 ];
 
 /// What `ntm report` was asked to do.
@@ -59,6 +63,8 @@ pub struct ReportOptions {
     pub lang: Lang,
     /// The issuing office's head and signature, from `ntm.toml`.
     pub head: ReportHead,
+    /// Where to find the browser that prints a PDF.
+    pub browser: BrowserChoice,
 }
 
 /// Runs `ntm report`, writing warnings to `stderr`.
@@ -66,7 +72,9 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
     if !FORMATS.contains(&options.format) {
         return Err(not_written(options.format, "report", FORMATS));
     }
-    if options.format == DocumentFormat::Xlsx && options.output.is_none() {
+    if matches!(options.format, DocumentFormat::Xlsx | DocumentFormat::Pdf)
+        && options.output.is_none()
+    {
         return Err(Error::usage(
             "a workbook cannot go to standard output; name the file with -o report.xlsx",
         ));
@@ -80,9 +88,14 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
     check_extension(
         options.output.as_deref(),
         "report",
-        &["html", "htm", "md", "markdown", "xlsx"],
+        &["html", "htm", "md", "markdown", "xlsx", "pdf"],
         false,
     )?;
+    check_format_fits(options.output.as_deref(), options.format)?;
+    // the browser is found before anything is read: without one, nothing is done
+    let browser = (options.format == DocumentFormat::Pdf)
+        .then(|| options.browser.find())
+        .transpose()?;
     let set = scan::load_set(
         &options.criteria,
         &options.input,
@@ -225,13 +238,18 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         head: &options.head,
     };
     write_whole(options.output.as_deref(), |out, name| {
-        let written = match options.format {
-            DocumentFormat::Html => html(&report, out),
-            DocumentFormat::Markdown => markdown(&report, out),
-            DocumentFormat::Xlsx => xlsx(&report)
+        let written = match (options.format, &browser) {
+            (DocumentFormat::Html, _) => html(&report, out),
+            (DocumentFormat::Markdown, _) => markdown(&report, out),
+            (DocumentFormat::Xlsx, _) => xlsx(&report)
                 .map_err(|e| std::io::Error::other(e.to_string()))
                 .and_then(|bytes| out.write_all(&bytes)),
-            other => return Err(not_written(other, "report", FORMATS)),
+            (DocumentFormat::Pdf, Some(browser)) => {
+                let mut page = Vec::new();
+                html(&report, &mut page).map_err(io_error(name))?;
+                out.write_all(&pdf::print(browser, &page)?)
+            }
+            (other, _) => return Err(not_written(other, "report", FORMATS)),
         };
         written.map_err(io_error(name))
     })

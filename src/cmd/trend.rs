@@ -14,7 +14,9 @@ use crate::criteria::{CriteriaSet, SetChoice};
 use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
+use crate::render::output::{
+    check_extension, check_format_fits, io_error, refuse_overwriting, write_whole,
+};
 use crate::render::sections::{workbook, write_markdown, write_tables};
 use crate::render::{DocumentFormat, TableLabels, json_document, not_written, trend};
 use crate::scan::{self, Scan};
@@ -235,6 +237,7 @@ pub fn run(options: &TrendOptions, env: &Env, stderr: &mut dyn Write) -> Result<
         &["csv", "json", "md", "markdown", "txt", "xlsx"],
         options.format == DocumentFormat::Xlsx,
     )?;
+    check_format_fits(options.output.as_deref(), options.format)?;
     let set = scan::load_set(&options.criteria, first, &options.read, env.lang, stderr)?;
     let targets = options
         .targets

@@ -9,6 +9,7 @@ mod json;
 pub use json::document as json_document;
 pub mod labels;
 pub mod output;
+pub mod pdf;
 mod records;
 pub mod report;
 pub mod sections;
@@ -60,11 +61,13 @@ pub enum DocumentFormat {
     Xlsx,
     /// CSV, of a document that is one table at heart (`trend`'s periods).
     Csv,
+    /// A PDF, printed from the HTML by a browser ([`pdf`]).
+    Pdf,
 }
 
 impl DocumentFormat {
     /// Every document format.
-    pub const ALL: [DocumentFormat; 7] = [
+    pub const ALL: [DocumentFormat; 8] = [
         DocumentFormat::Table,
         DocumentFormat::Json,
         DocumentFormat::Markdown,
@@ -72,7 +75,30 @@ impl DocumentFormat {
         DocumentFormat::Html,
         DocumentFormat::Xlsx,
         DocumentFormat::Csv,
+        DocumentFormat::Pdf,
     ];
+
+    /// The format a file's extension names (`.md`, `.xlsx`, `.pdf`, …), if any. `.txt` names
+    /// the table.
+    #[must_use]
+    pub fn of_extension(path: &str) -> Option<DocumentFormat> {
+        [
+            ("md", DocumentFormat::Markdown),
+            ("markdown", DocumentFormat::Markdown),
+            ("txt", DocumentFormat::Table),
+            ("xlsx", DocumentFormat::Xlsx),
+            ("csv", DocumentFormat::Csv),
+            ("json", DocumentFormat::Json),
+            ("yaml", DocumentFormat::Yaml),
+            ("yml", DocumentFormat::Yaml),
+            ("html", DocumentFormat::Html),
+            ("htm", DocumentFormat::Html),
+            ("pdf", DocumentFormat::Pdf),
+        ]
+        .into_iter()
+        .find(|(ext, _)| crate::text::extension_is(path, ext))
+        .map(|(_, format)| format)
+    }
 
     /// Its name on the command line.
     #[must_use]
@@ -85,6 +111,7 @@ impl DocumentFormat {
             DocumentFormat::Html => "html",
             DocumentFormat::Xlsx => "xlsx",
             DocumentFormat::Csv => "csv",
+            DocumentFormat::Pdf => "pdf",
         }
     }
 }

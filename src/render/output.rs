@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use crate::error::{Error, Result};
+use crate::render::DocumentFormat;
 
 /// Writes the output of one command to `path` (standard output when `None` or `-`) through
 /// `write`, whole or not at all: when `write` fails, a file is never created at `path` (a
@@ -90,6 +91,29 @@ pub fn check_extension(
         extension: ext.to_string_lossy().into_owned(),
         extensions: listed,
     }))
+}
+
+/// Fails when `output`'s extension names another document format than `format`, the one to be
+/// written: `--format html -o report.pdf` would leave HTML in a `.pdf`. A `.txt` file takes
+/// any text format.
+///
+/// # Errors
+/// A usage error naming both.
+pub fn check_format_fits(output: Option<&str>, format: DocumentFormat) -> Result<()> {
+    let Some(output) = output.filter(|o| *o != "-") else {
+        return Ok(());
+    };
+    // a .txt takes any text: tables, Markdown, JSON, CSV
+    let binary = matches!(format, DocumentFormat::Xlsx | DocumentFormat::Pdf);
+    match DocumentFormat::of_extension(output) {
+        Some(named) if named != format && (named != DocumentFormat::Table || binary) => {
+            Err(Error::usage(crate::msg::Msg::FormatNotExtension {
+                output: output.to_owned(),
+                format: format.to_string(),
+            }))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Names `path` on an I/O error, for [`write_whole`]'s writers.

@@ -1,13 +1,14 @@
 //! The HTML report as people see it: rendered by headless Chromium at a desktop's and a phone's
 //! width, and printed to PDF, which poppler's `pdfinfo` and `pdftotext` read back. The
 //! screenshots and the PDF are kept under the target folder (`target/tmp/report/`) to look at.
-//! Without Chromium or poppler the test is skipped with a note, and fails under CI.
+//! Without Chromium or poppler the test is skipped with a note, and fails under CI. How
+//! `report -o FILE.pdf` fails without a browser, or with one that fails, is tested with stand-ins.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::report::example_html;
-use crate::util::external;
+use crate::util::{external, ntm, ntm_env, repo};
 
 /// Chromium's flags for a run that fetches nothing and keeps nothing.
 const FLAGS: [&str; 8] = [
@@ -104,18 +105,32 @@ fn the_example_report_renders_at_two_widths_and_prints_on_a4() {
     assert_eq!(dom.matches("<div class=\"chart\"").count(), 4, "{dom}");
     assert!(dom.contains("Xã Yên Lạc"));
 
-    // printed: A4, every page numbered, the body within eight pages, no row cut in two
+    // printed by `ntm report -o report.pdf`, the same report: A4, every page numbered, the body
+    // within eight pages, no row cut in two
     let pdf = kept.join("report.pdf");
     let _ = std::fs::remove_file(&pdf);
-    chromium(
-        &browser,
-        &profile,
+    let run = ntm_env(
         &[
-            "--no-pdf-header-footer".to_owned(),
-            format!("--print-to-pdf={}", pdf.display()),
-            url,
+            "report",
+            &repo("examples/tinh-mau-2022.csv"),
+            "-c",
+            "vn-commune-2021-2025",
+            "--targets",
+            &repo("examples/muc-tieu-2025.yaml"),
+            "--previous",
+            &repo("examples/tinh-mau-2022-thang-11.csv"),
+            "--date",
+            "2022-12-15",
+            "-o",
+            pdf.to_str().unwrap(),
+            "-q",
         ],
+        &[("NTM_BROWSER", browser.to_str().unwrap())],
+        None,
+        None,
     );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
     let info = Command::new(pdfinfo).arg(&pdf).output().unwrap();
     let info = String::from_utf8(info.stdout).unwrap();
     assert!(info.contains("(A4)"), "{info}");
@@ -171,4 +186,136 @@ fn is_row_start(line: &str) -> bool {
     line.split_whitespace().next().is_some_and(|w| {
         w.len() == 4 && w.starts_with('X') && w[1..].bytes().all(|b| b.is_ascii_digit())
     })
+}
+
+/// `report -o FILE.pdf` in `dir` with `vars` (the language English unless they say).
+fn report_pdf(dir: &Path, vars: &[(&str, &str)]) -> crate::util::Run {
+    let mut vars = vars.to_vec();
+    if !vars.iter().any(|(k, _)| *k == "NTM_LANG") {
+        vars.push(("NTM_LANG", "en"));
+    }
+    ntm_env(
+        &[
+            "report",
+            &repo("examples/tinh-mau-2022.csv"),
+            "-o",
+            dir.join("report.pdf").to_str().unwrap(),
+            "-q",
+        ],
+        &vars,
+        None,
+        Some(dir),
+    )
+}
+
+#[test]
+fn without_a_browser_a_pdf_is_refused_with_what_to_run_instead() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("bin");
+    std::fs::create_dir(&empty).unwrap();
+    let path = empty.to_str().unwrap();
+    let run = report_pdf(dir.path(), &[("PATH", path)]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("needs Chromium, Google Chrome or Microsoft Edge")
+            && run.stderr.contains("-o report.html")
+            && run.stderr.contains("--print-to-pdf=report.pdf report.html")
+            && run.stderr.contains("NTM_BROWSER"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("report.pdf").exists());
+    // in Vietnamese, by default
+    let run = report_pdf(dir.path(), &[("PATH", path), ("NTM_LANG", "vi")]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("để in báo cáo ra PDF cần Chromium"),
+        "{}",
+        run.stderr
+    );
+    // a browser named that is not there
+    let run = report_pdf(dir.path(), &[("NTM_BROWSER", "/no/such/chrome")]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("the browser /no/such/chrome named by NTM_BROWSER"),
+        "{}",
+        run.stderr
+    );
+    // and never a PDF to standard output, nor HTML in a .pdf
+    let run = ntm(&[
+        "report",
+        &repo("examples/tinh-mau-2022.csv"),
+        "--format",
+        "pdf",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty());
+    let run = ntm(&[
+        "report",
+        &repo("examples/tinh-mau-2022.csv"),
+        "--format",
+        "html",
+        "-o",
+        dir.path().join("x.pdf").to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!dir.path().join("x.pdf").exists());
+}
+
+/// A stand-in browser: a shell script that does `body`.
+#[cfg(unix)]
+fn fake_browser(dir: &Path, body: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join("chromium");
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+#[cfg(unix)]
+#[test]
+fn a_browser_that_fails_or_prints_no_pdf_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    // found on PATH; it fails, saying why
+    fake_browser(&bin, "echo 'cannot open display' >&2\nexit 3");
+    let run = report_pdf(dir.path(), &[("PATH", bin.to_str().unwrap())]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("could not print the PDF (exit code 3)")
+            && run.stderr.contains("cannot open display"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("report.pdf").exists());
+    // it succeeds, yet what it wrote is no PDF
+    let browser = fake_browser(
+        &bin,
+        "for a; do case $a in --print-to-pdf=*) echo '<html>' > \"${a#--print-to-pdf=}\";; esac; done",
+    );
+    let run = report_pdf(dir.path(), &[("NTM_BROWSER", browser.to_str().unwrap())]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("ended without writing a PDF"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("report.pdf").exists());
+    // it prints: the PDF is written whole, from the page it was given
+    let browser = fake_browser(
+        &bin,
+        "for a; do case $a in --print-to-pdf=*) out=\"${a#--print-to-pdf=}\";; --*) ;; *) page=\"$a\";; esac; done\n\
+         { printf '%%PDF-1.7\\n'; cat \"$page\"; } > \"$out\"",
+    );
+    let run = report_pdf(dir.path(), &[("NTM_BROWSER", browser.to_str().unwrap())]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = std::fs::read_to_string(dir.path().join("report.pdf")).unwrap();
+    assert!(
+        pdf.starts_with("%PDF-1.7\n<!DOCTYPE html>"),
+        "{}",
+        &pdf[..40]
+    );
 }

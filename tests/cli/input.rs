@@ -546,8 +546,20 @@ fn the_output_extension_chooses_a_format_the_command_writes() {
             "ntm progress does not write .pdf files",
         ),
         (
-            vec!["report", "in.csv", "-c", &mini, "-o", "r.pdf"],
-            "ntm report does not write .pdf files",
+            vec!["report", "in.csv", "-c", &mini, "-o", "r.docx"],
+            "ntm report does not write .docx files",
+        ),
+        (
+            vec![
+                "report", "in.csv", "-c", &mini, "--format", "html", "-o", "r.pdf",
+            ],
+            "--format html does not match the extension of r.pdf",
+        ),
+        (
+            vec![
+                "progress", "in.csv", "-c", &mini, "--format", "json", "-o", "p.xlsx",
+            ],
+            "--format json does not match the extension of p.xlsx",
         ),
         (
             vec!["score", "in.csv", "-c", &mini, "--format", "xlsx"],

@@ -18,7 +18,7 @@ use crate::render::output::{check_extension, io_error, refuse_overwriting, write
 use crate::render::{Periodic, Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
 use crate::survey::input::{HEADER_NAMES, InputOptions, first_year, header_meaning};
-use crate::survey::{ConditionCell, SurveyReader};
+use crate::survey::{ColumnPlaces, ConditionCell, SurveyReader};
 use crate::text::{fold, shown};
 
 /// At most this many problems are listed; the rest are counted.
@@ -317,6 +317,7 @@ impl<'s> Scan<'s> {
     ) -> Result<()> {
         let set = self.set;
         let file = self.reader.file().to_owned();
+        let places = self.reader.places();
         let mut problems: Vec<Problem> = Vec::new();
         let mut omitted = 0;
         let mut notes = Notes {
@@ -329,7 +330,7 @@ impl<'s> Scan<'s> {
                 RowOutcome::Scored(scored, findings) => {
                     notes.add(
                         set,
-                        &file,
+                        &places,
                         scored.commune.line,
                         &findings,
                         stderr,
@@ -491,7 +492,7 @@ impl Notes {
     fn add(
         &mut self,
         set: &CriteriaSet,
-        file: &str,
+        places: &ColumnPlaces,
         line: u64,
         findings: &[Finding],
         stderr: &mut dyn Write,
@@ -545,7 +546,7 @@ impl Notes {
                     };
                     *count += 1;
                     if *count <= max_row_warnings
-                        && let Some(problem) = row_warning(set, file, line, finding)
+                        && let Some(problem) = row_warning(set, places, line, finding)
                     {
                         warn(stderr, lang, &problem);
                     }
@@ -710,8 +711,13 @@ pub fn judge_header(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<Vec<
 /// commune below a tier ([`Finding::ConditionNotMet`]); `None` for the findings reported once
 /// for the file.
 #[must_use]
-pub fn row_warning(set: &CriteriaSet, file: &str, line: u64, finding: &Finding) -> Option<Problem> {
-    let at = Location::file(file).at_line(line);
+pub fn row_warning(
+    set: &CriteriaSet,
+    places: &ColumnPlaces,
+    line: u64,
+    finding: &Finding,
+) -> Option<Problem> {
+    let at = |column: &str| places.cell(column, line);
     match *finding {
         Finding::Disagreement {
             tier,
@@ -720,7 +726,7 @@ pub fn row_warning(set: &CriteriaSet, file: &str, line: u64, finding: &Finding) 
             indicators,
         } => Some(Problem::coded(
             Code::VerdictDisagrees,
-            at.in_column(&set.tiers[tier].verdict_column(criterion)),
+            at(&set.tiers[tier].verdict_column(criterion)),
             Msg::VerdictDisagrees {
                 column: column.to_string(),
                 indicators: indicators.to_string(),
@@ -741,7 +747,7 @@ pub fn row_warning(set: &CriteriaSet, file: &str, line: u64, finding: &Finding) 
             Some(
                 Problem::coded(
                     Code::NumberForYesNo,
-                    at.in_column(id),
+                    at(id),
                     Msg::NumberForYesNo {
                         id: id.clone(),
                         years,
@@ -766,7 +772,7 @@ pub fn row_warning(set: &CriteriaSet, file: &str, line: u64, finding: &Finding) 
             };
             Some(Problem::coded(
                 Code::ConditionNotMet,
-                at.in_column(&c.column),
+                at(&c.column),
                 Msg::ConditionNotMet {
                     said,
                     tier: set.tiers[tier].id.clone(),
@@ -1107,7 +1113,14 @@ mod tests {
                 class: Some(ClassId(class)),
                 year: Some(year),
             };
-            notes.add(&set, "f.csv", 2, &[finding], &mut sink, 20);
+            notes.add(
+                &set,
+                &ColumnPlaces::plain("f.csv"),
+                2,
+                &[finding],
+                &mut sink,
+                20,
+            );
         }
         notes.report(&set, &mut sink, 20);
         let text = String::from_utf8(sink).unwrap();

@@ -216,6 +216,7 @@ pub fn check(options: &ValidateOptions, env: &Env, stderr: &mut dyn Write) -> Re
 /// Checks the rows `reader` reads against `set`.
 fn rows(set: &CriteriaSet, reader: SurveyReader<'_>, env: &Env, kept: &mut Kept) -> Result<()> {
     let file = reader.file().to_owned();
+    let places = reader.places();
     let scan = Scan::new(set, reader);
     let skipped = scan.each_row(env, |outcome| {
         kept.stats.rows += 1;
@@ -229,7 +230,7 @@ fn rows(set: &CriteriaSet, reader: SurveyReader<'_>, env: &Env, kept: &mut Kept)
                 kept.stats.communes += 1;
                 let line = scored.commune.line;
                 for finding in &findings {
-                    if let Some(problem) = row_warning(set, &file, line, finding) {
+                    if let Some(problem) = row_warning(set, &places, line, finding) {
                         kept.push(problem);
                     }
                 }

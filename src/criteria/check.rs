@@ -484,6 +484,12 @@ fn conditions(
         v.non_empty(line, "condition source", &rc.source);
         out.push(Condition {
             column,
+            headers: rc
+                .headers
+                .iter()
+                .map(|h| nfc(h.trim()))
+                .filter(|h| !h.is_empty())
+                .collect(),
             name: rc.name.clone(),
             source: rc.source.clone(),
             verified: rc.verified,

@@ -90,6 +90,8 @@ struct Tier<'a> {
 #[derive(Serialize)]
 struct Condition<'a> {
     column: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    headers: &'a [String],
     name: &'a Text,
     source: &'a str,
     verified: bool,
@@ -291,6 +293,7 @@ pub fn to_yaml(set: &CriteriaSet) -> String {
                     .iter()
                     .map(|c| Condition {
                         column: &c.column,
+                        headers: &c.headers,
                         name: &c.name,
                         source: &c.source,
                         verified: c.verified,

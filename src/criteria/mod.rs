@@ -325,6 +325,10 @@ pub struct Tier {
 pub struct Condition {
     /// The survey column that says whether the commune meets it.
     pub column: String,
+    /// Other headers offices write for the column, each saying the condition is met when the
+    /// cell says yes (`Không nợ đọng XDCB`); its name in either language is one too.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<String>,
     /// What it asks.
     pub name: Text,
     /// Its legal source.
@@ -773,6 +777,22 @@ impl CriteriaSet {
             .iter()
             .enumerate()
             .flat_map(|(t, tier)| tier.conditions.iter().map(move |c| (t, c)))
+    }
+
+    /// The recognition condition whose column `header` names — by the column's own name, the
+    /// condition's name in either language, or one of its other headers, compared folded
+    /// (without case or diacritics, as every header is) — as its column.
+    #[must_use]
+    pub fn condition_column(&self, header: &str) -> Option<&str> {
+        let key = crate::text::fold(header);
+        self.conditions()
+            .find(|(_, c)| {
+                [c.column.as_str(), &c.name.vi, &c.name.en]
+                    .into_iter()
+                    .chain(c.headers.iter().map(String::as_str))
+                    .any(|h| crate::text::fold(h) == key)
+            })
+            .map(|(_, c)| c.column.as_str())
     }
 
     /// Whether a survey column headed `header` means something to this set: an indicator, a

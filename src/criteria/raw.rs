@@ -102,6 +102,8 @@ pub(crate) struct RawTier {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCondition {
     pub column: Spanned<String>,
+    #[serde(default)]
+    pub headers: Vec<String>,
     pub name: Text,
     pub source: String,
     pub verified: bool,

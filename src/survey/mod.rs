@@ -159,6 +159,41 @@ struct Layout {
     indicators: Vec<Option<usize>>,
     verdicts: Vec<Vec<Option<usize>>>,
     headers: Vec<String>,
+    /// What each header means: the set's name for its column, or the header itself.
+    names: Vec<String>,
+}
+
+/// Where each column of a survey file is, to name a row's cell in a message given after the
+/// row was read (a scoring finding): by its header as written (`Không nợ đọng XDCB`, not
+/// `no_construction_debt`) and, in a workbook, as Excel names the cell.
+#[derive(Debug, Clone)]
+pub struct ColumnPlaces {
+    file: String,
+    sheet: Option<(String, u32)>,
+    headers: Vec<String>,
+    names: Vec<String>,
+}
+
+impl ColumnPlaces {
+    /// A CSV file `file` whose columns are headed by the set's names for them.
+    #[must_use]
+    pub fn plain(file: &str) -> ColumnPlaces {
+        ColumnPlaces {
+            file: file.to_owned(),
+            sheet: None,
+            headers: Vec::new(),
+            names: Vec::new(),
+        }
+    }
+
+    /// The cell of `column` (the set's name for it) on the row at `line`.
+    #[must_use]
+    pub fn cell(&self, column: &str, line: u64) -> Location {
+        match self.names.iter().position(|n| n == column) {
+            Some(i) => cell_location(&self.file, self.sheet.as_ref(), line, &self.headers, i),
+            None => Location::file(&self.file).at_line(line).in_column(column),
+        }
+    }
 }
 
 /// Reads communes from a CSV file (or standard input, `-`) or a workbook, one row at a time:
@@ -457,6 +492,17 @@ impl<'s> SurveyReader<'s> {
             None => Location::file(&self.file)
                 .at_line(self.header_line)
                 .in_column(header),
+        }
+    }
+
+    /// Where each column is, for messages about a row given after it was read.
+    #[must_use]
+    pub fn places(&self) -> ColumnPlaces {
+        ColumnPlaces {
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            headers: self.layout.headers.clone(),
+            names: self.layout.names.clone(),
         }
     }
 
@@ -1595,7 +1641,11 @@ fn layout(
     // what each header means: a known spelling's canonical name, or the header itself
     let names: Vec<String> = headers
         .iter()
-        .map(|h| header_meaning(h, &prefixes).unwrap_or_else(|| h.clone()))
+        .map(|h| {
+            header_meaning(h, &prefixes)
+                .or_else(|| set.condition_column(h).map(str::to_owned))
+                .unwrap_or_else(|| h.clone())
+        })
         .collect();
     let mut positions: HashMap<&str, usize> = HashMap::new();
     // the columns without a header, said in one warning
@@ -1673,7 +1723,7 @@ fn layout(
             omitted: 0,
         });
     }
-    let layout = Layout {
+    let mut layout = Layout {
         commune_id,
         commune: find("commune"),
         district: find("district"),
@@ -1708,7 +1758,9 @@ fn layout(
             })
             .collect(),
         headers,
+        names: Vec::new(),
     };
+    layout.names = names;
     let mut used = vec![false; layout.headers.len()];
     let known = [
         Some(layout.commune_id),

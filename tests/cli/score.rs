@@ -397,6 +397,30 @@ fn recognition_conditions_count_only_where_the_survey_has_their_columns() {
     // E fails on a criterion: its conditions are not what keeps it back
     assert!(!stderr.contains("khao-sat.csv:6:"), "{stderr}");
 
+    // the headings offices write find the same columns; the warning names the heading
+    let (office, stderr) = tiers(&meeting_all_criteria(Some((
+        "Không nợ đọng XDCB,Người dân hài lòng,\"An ninh, trật tự\"",
+        [
+            "Có,Đạt,Có",
+            "Có,Đạt,Không",
+            "Có,,Có",
+            "Đạt,Đạt,Đạt",
+            "Không,Không,Không",
+        ],
+    ))));
+    assert_eq!(office, with);
+    assert!(
+        stderr.contains("khao-sat.csv:3: column \"An ninh, trật tự\": says \"Không đạt\""),
+        "{stderr}"
+    );
+    // a heading that reads the other way is none of them: it is left unread, and said so
+    let (reversed, stderr) = tiers(&meeting_all_criteria(Some((
+        "Nợ đọng XDCB",
+        ["Không", "Có", "Không", "Không", "Không"],
+    ))));
+    assert_eq!(reversed, without);
+    assert!(stderr.contains("Nợ đọng XDCB"), "{stderr}");
+
     // a condition cell that is not a verdict is an error at its cell
     let path = dir.path().join("sai.csv");
     std::fs::write(

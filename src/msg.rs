@@ -521,6 +521,125 @@ pub enum Msg {
         /// The survey's year.
         year: u16,
     },
+    /// `--period` names a period of a file without a period column.
+    PeriodWithoutColumn {
+        /// The period asked for.
+        wanted: String,
+        /// The file.
+        file: String,
+    },
+    /// `--period` names a period the file has no rows for.
+    PeriodNotInFile {
+        /// The period asked for.
+        wanted: String,
+        /// The file.
+        file: String,
+        /// The periods it holds.
+        periods: Vec<String>,
+    },
+    /// The note of a file of several periods, of which the latest is reported.
+    LatestPeriod {
+        /// The file.
+        file: String,
+        /// How many periods it holds.
+        count: usize,
+        /// The first.
+        first: String,
+        /// The latest.
+        last: String,
+    },
+    /// A period found in two files of a trend.
+    PeriodInTwoFiles {
+        /// The period.
+        period: String,
+        /// The file first holding it.
+        other: String,
+        /// The file holding it again.
+        file: String,
+    },
+    /// A file without a period column, and no `--period` left for it.
+    NoPeriodGiven {
+        /// The file.
+        file: String,
+    },
+    /// A file without a period column whose name gives none; `or_given` when `--period` may
+    /// give it.
+    NoPeriodInName {
+        /// The file.
+        file: String,
+        /// Whether `--period` could name it.
+        or_given: bool,
+    },
+    /// The file of `report --history` without a period column or a name giving one.
+    ReportNeedsPeriod {
+        /// The file.
+        file: String,
+    },
+    /// More `--period` values than files without a period column.
+    TooManyPeriods,
+    /// `--by district` for files of a trend none of which names districts.
+    NoDistrictsInFiles,
+    /// `--by district` for a file that names no districts.
+    NoDistricts {
+        /// The file.
+        file: String,
+    },
+    /// `ntm trend` without a file.
+    TrendNeedsFile,
+    /// `ntm report --format xlsx` without `-o`.
+    ReportToStdout,
+    /// The note of a trend cut at the period reported on: the period, and those left out.
+    TrendEnds {
+        /// The period reported on.
+        period: String,
+        /// The later periods left out.
+        later: Vec<String>,
+    },
+    /// Rows of a profiled file that could not be read.
+    RowsNotCounted {
+        /// The file.
+        file: String,
+        /// How many rows.
+        rows: u64,
+    },
+    /// A file with nothing to profile.
+    NothingToProfile {
+        /// The file.
+        file: String,
+    },
+    /// Two codes differing in leading zeros, with the same name, taken as one commune.
+    SameCommuneOtherZeros {
+        /// The old code.
+        old: String,
+        /// The old name.
+        name: String,
+        /// The new code.
+        new: String,
+    },
+    /// Two codes differing in leading zeros, with different names, taken as two communes.
+    TwoCommunesOtherZeros {
+        /// The old code.
+        old: String,
+        /// The old name.
+        old_name: String,
+        /// The new code.
+        new: String,
+        /// The new name.
+        new_name: String,
+    },
+    /// A map of mergers without its two columns.
+    MapColumns,
+    /// A row of a map of mergers with one id only.
+    MapRowNeedsBoth,
+    /// An old commune mapped into two new ones.
+    MapTwice {
+        /// The old commune.
+        from: String,
+        /// The first new commune.
+        before: String,
+        /// The second.
+        to: String,
+    },
 }
 
 impl From<String> for Msg {
@@ -1273,6 +1392,180 @@ impl Msg {
                     "--bom starts CSV output with a byte-order mark; the output here is {format}: drop --bom, or pass --format csv"
                 ),
             ),
+            Msg::PeriodWithoutColumn { wanted, file } => (
+                format!(
+                    "--period {wanted}: tệp {file} không có cột kỳ báo cáo (Kỳ, hoặc Năm và Tháng)"
+                ),
+                format!("--period {wanted}: {file} has no period column (Kỳ, or Năm and Tháng)"),
+            ),
+            Msg::PeriodNotInFile {
+                wanted,
+                file,
+                periods,
+            } => (
+                format!(
+                    "--period {wanted}: tệp {file} không có dòng nào của kỳ này; các kỳ có trong tệp: {}",
+                    periods.join(", ")
+                ),
+                format!(
+                    "--period {wanted}: {file} has no rows for it; its periods are {}",
+                    periods.join(", ")
+                ),
+            ),
+            Msg::LatestPeriod {
+                file,
+                count,
+                first,
+                last,
+            } => (
+                format!(
+                    "tệp {file} có {count} kỳ báo cáo, từ {first} đến {last}: báo cáo kỳ mới nhất; muốn chọn kỳ khác hãy dùng --period"
+                ),
+                format!(
+                    "{file} holds {count} periods, {first} to {last}: this is the latest; --period names another"
+                ),
+            ),
+            Msg::PeriodInTwoFiles {
+                period,
+                other,
+                file,
+            } => (
+                format!(
+                    "kỳ {period} có trong cả hai tệp {other} và {file}: mỗi kỳ chỉ được lấy từ một tệp"
+                ),
+                format!(
+                    "period {period} is in both {other} and {file}: each period must come from one file"
+                ),
+            ),
+            Msg::NoPeriodGiven { file } => (
+                format!(
+                    "tệp {file} không có cột kỳ báo cáo (Kỳ, hoặc Năm và Tháng): hãy ghi kỳ của tệp bằng --period, mỗi tệp như vậy một giá trị, theo thứ tự"
+                ),
+                format!(
+                    "{file} has no period column (Kỳ, or Năm and Tháng): name its period with --period, one for each such file in order"
+                ),
+            ),
+            Msg::NoPeriodInName { file, or_given } => {
+                let (rv, re) = if *or_given {
+                    (
+                        ", đặt tên tệp theo tháng, hoặc ghi kỳ của từng tệp như vậy bằng --period, theo thứ tự",
+                        ", name the file with its month, or give each such file's period with --period, in order",
+                    )
+                } else {
+                    (
+                        " hoặc đặt tên tệp theo tháng",
+                        " or name the file with its month",
+                    )
+                };
+                (
+                    format!(
+                        "tệp {file} không có cột kỳ báo cáo (Kỳ, hoặc Năm và Tháng), và tên tệp cũng không cho biết kỳ (thang-11-2025.xlsx, 2025-11.csv, hoặc thang-11.xlsx kèm --year 2025): hãy thêm cột Kỳ{rv}"
+                    ),
+                    format!(
+                        "{file} has no period column (Kỳ, or Năm and Tháng), and its name gives none (thang-11-2025.xlsx, 2025-11.csv, or thang-11.xlsx with --year 2025): add a Kỳ column{re}"
+                    ),
+                )
+            }
+            Msg::ReportNeedsPeriod { file } => (
+                format!(
+                    "tệp {file} không có cột kỳ báo cáo (Kỳ, hoặc Năm và Tháng), và tên tệp cũng không cho biết kỳ (thang-12-2025.xlsx; thang-12.xlsx kèm --year 2025): diễn biến theo --history cần biết kỳ của tệp; hãy ghi kỳ bằng --period"
+                ),
+                format!(
+                    "{file} has no period column (Kỳ, or Năm and Tháng), and its name gives none (thang-12-2025.xlsx; thang-12.xlsx with --year 2025): the trend of --history needs its period; name it with --period"
+                ),
+            ),
+            Msg::TooManyPeriods => (
+                "số giá trị --period nhiều hơn số tệp không có cột kỳ báo cáo".into(),
+                "more --period values than files without a period column".into(),
+            ),
+            Msg::NoDistrictsInFiles => (
+                "--by district: không tệp nào có cột huyện (Huyện) hoặc dòng tiêu đề nhóm ghi tên huyện; hãy dùng --by với một cột khác".into(),
+                "--by district: no file has a district column (Huyện) or group headings that name districts; --by names another column".into(),
+            ),
+            Msg::NoDistricts { file } => (
+                format!(
+                    "--by district: tệp {file} không có cột huyện (Huyện) và không có dòng tiêu đề nhóm nào ghi tên huyện; hãy dùng --by với một cột khác, hoặc --by province để báo cáo cho toàn tỉnh"
+                ),
+                format!(
+                    "--by district: {file} has no district column (Huyện) and no group headings that name districts; --by names another column, or --by province reports the province as a whole"
+                ),
+            ),
+            Msg::TrendNeedsFile => (
+                "ntm trend cần ít nhất một tệp khảo sát".into(),
+                "ntm trend needs at least one survey file".into(),
+            ),
+            Msg::ReportToStdout => (
+                "không thể ghi tệp Excel ra màn hình (đầu ra chuẩn); hãy đặt tên tệp bằng -o bao-cao.xlsx".into(),
+                "a workbook cannot go to standard output; name the file with -o report.xlsx".into(),
+            ),
+            Msg::TrendEnds { period, later } => {
+                let first = later.first().cloned().unwrap_or_default();
+                let last = later.last().cloned().unwrap_or_default();
+                let n = later.len();
+                let (tv, te) = if n == 1 {
+                    (String::new(), String::new())
+                } else {
+                    (format!(" đến {last}"), format!(" to {last}"))
+                };
+                (
+                    format!(
+                        "diễn biến chỉ tính đến kỳ {period}, kỳ được báo cáo; {n} kỳ sau đó không được đưa vào ({first}{tv})"
+                    ),
+                    format!(
+                        "the trend ends at {period}, the period reported on; {} left out ({first}{te})",
+                        if n == 1 {
+                            "1 later period is".to_owned()
+                        } else {
+                            format!("{n} later periods are")
+                        }
+                    ),
+                )
+            }
+            Msg::RowsNotCounted { file, rows } => (
+                format!(
+                    "{file}: {rows} dòng không đọc được nên không được tính; `ntm validate` liệt kê các lỗi của những dòng này"
+                ),
+                format!(
+                    "{file}: {rows} row(s) could not be read and are not counted; `ntm validate` lists their problems"
+                ),
+            ),
+            Msg::NothingToProfile { file } => (
+                format!("{file}: không có dữ liệu nào để thống kê"),
+                format!("{file}: nothing to profile"),
+            ),
+            Msg::SameCommuneOtherZeros { old, name, new } => (
+                format!(
+                    "xã {old} ({name}) trong tệp mới là {new}: hai mã chỉ khác nhau ở số 0 đầu và trùng tên, nên được coi là một xã"
+                ),
+                format!(
+                    "commune {old} ({name}) is {new} in the new file: the codes differ only in leading zeros and the names agree, so they are taken as one commune"
+                ),
+            ),
+            Msg::TwoCommunesOtherZeros {
+                old,
+                old_name,
+                new,
+                new_name,
+            } => (
+                format!(
+                    "mã {old} ({old_name}) và {new} ({new_name}) chỉ khác nhau ở số 0 đầu, nhưng tên không trùng: được coi là hai xã"
+                ),
+                format!(
+                    "codes {old} ({old_name}) and {new} ({new_name}) differ only in leading zeros, but the names do not agree: they are taken as two communes"
+                ),
+            ),
+            Msg::MapColumns => (
+                "bảng sáp nhập cần hai cột: Mã xã cũ và Mã xã mới (hoặc old_id và new_id)".into(),
+                "the map needs two columns: old_id and new_id (or Mã xã cũ and Mã xã mới)".into(),
+            ),
+            Msg::MapRowNeedsBoth => (
+                "mỗi dòng của bảng sáp nhập cần có cả mã xã cũ và mã xã mới".into(),
+                "a row of the map needs both an old_id and a new_id".into(),
+            ),
+            Msg::MapTwice { from, before, to } => (
+                format!("xã cũ {from} được ghi hai lần, vào {before} và vào {to}"),
+                format!("old commune {from} is mapped twice, into {before} and into {to}"),
+            ),
         };
         pick(lang, vi, en)
     }
@@ -1612,6 +1905,80 @@ mod tests {
             },
             Msg::RecognisedBelow {
                 communes: vec!["X1".into()],
+            },
+            Msg::PeriodWithoutColumn {
+                wanted: "2025-10".into(),
+                file: "a.csv".into(),
+            },
+            Msg::PeriodNotInFile {
+                wanted: "2025-10".into(),
+                file: "a.csv".into(),
+                periods: vec!["2025-09".into()],
+            },
+            Msg::LatestPeriod {
+                file: "a.csv".into(),
+                count: 2,
+                first: "2025-09".into(),
+                last: "2025-10".into(),
+            },
+            Msg::PeriodInTwoFiles {
+                period: "2025-10".into(),
+                other: "a.csv".into(),
+                file: "b.csv".into(),
+            },
+            Msg::NoPeriodGiven {
+                file: "a.csv".into(),
+            },
+            Msg::NoPeriodInName {
+                file: "a.csv".into(),
+                or_given: true,
+            },
+            Msg::NoPeriodInName {
+                file: "a.csv".into(),
+                or_given: false,
+            },
+            Msg::ReportNeedsPeriod {
+                file: "a.csv".into(),
+            },
+            Msg::TooManyPeriods,
+            Msg::NoDistrictsInFiles,
+            Msg::NoDistricts {
+                file: "a.csv".into(),
+            },
+            Msg::TrendNeedsFile,
+            Msg::ReportToStdout,
+            Msg::TrendEnds {
+                period: "2025-10".into(),
+                later: vec!["2025-11".into()],
+            },
+            Msg::TrendEnds {
+                period: "2025-10".into(),
+                later: vec!["2025-11".into(), "2025-12".into()],
+            },
+            Msg::RowsNotCounted {
+                file: "a.csv".into(),
+                rows: 2,
+            },
+            Msg::NothingToProfile {
+                file: "a.csv".into(),
+            },
+            Msg::SameCommuneOtherZeros {
+                old: "0123".into(),
+                name: "Xã A".into(),
+                new: "123".into(),
+            },
+            Msg::TwoCommunesOtherZeros {
+                old: "0123".into(),
+                old_name: "Xã A".into(),
+                new: "123".into(),
+                new_name: "Xã B".into(),
+            },
+            Msg::MapColumns,
+            Msg::MapRowNeedsBoth,
+            Msg::MapTwice {
+                from: "X1".into(),
+                before: "Y1".into(),
+                to: "Y2".into(),
             },
         ];
         for &code in Code::ALL {

@@ -267,7 +267,7 @@ fn a_column_that_is_not_there_is_an_error_naming_file_and_column() {
     assert_eq!(none.code, 2);
     assert_eq!(
         none.stderr,
-        "error: --by district: khong-huyen.csv has no district column (Huyện) and no group headings that name districts; --by names another column, or --by province reports the province as a whole\n"
+        "error: --by district: tệp khong-huyen.csv không có cột huyện (Huyện) và không có dòng tiêu đề nhóm nào ghi tên huyện; hãy dùng --by với một cột khác, hoặc --by province để báo cáo cho toàn tỉnh\n"
     );
 }
 

@@ -27,3 +27,4 @@ mod shell;
 mod util;
 mod validate;
 mod versions;
+mod vietnamese;

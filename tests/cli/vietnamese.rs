@@ -1,0 +1,252 @@
+//! Vietnamese is the default: with neither `--lang` nor `NTM_LANG`, every error, warning and
+//! note is said in Vietnamese — of periods and trends, of the changes between two surveys, of
+//! the command line, of `validate`'s table, of criteria and targets files — and none carries the
+//! English of the cases it replaced.
+
+use std::path::Path;
+
+use crate::util::{Run, data, ntm_env};
+
+/// Runs `ntm` with neither `--lang` nor `NTM_LANG`, in `dir` when given.
+fn vi(args: &[&str], stdin: Option<&str>, dir: Option<&Path>) -> Run {
+    ntm_env(args, &[], stdin, dir)
+}
+
+/// Fragments of the English messages the Vietnamese ones replaced; none may appear in what is
+/// said by default.
+const ENGLISH: &[&str] = &[
+    " has no ",
+    " is in both ",
+    "each period must",
+    "later period",
+    "the trend ends",
+    "holds ",
+    "this is the latest",
+    "leading zeros",
+    "could not be read",
+    "nothing to profile",
+    "the map needs",
+    "mapped twice",
+    "needs at least",
+    "expected ",
+    "did you mean",
+    "no column",
+    "its columns are",
+    "is not ",
+    "must be",
+    "must not",
+    "line(s)",
+    "error(s)",
+    " errors",
+    " warnings",
+    " rows read",
+    "problem",
+];
+
+/// `text` has none of the English fragments, and says something.
+#[track_caller]
+fn no_english(text: &str) {
+    assert!(!text.trim().is_empty());
+    for fragment in ENGLISH {
+        assert!(!text.contains(fragment), "{fragment:?} in:\n{text}");
+    }
+}
+
+/// Writes `files` in a new folder.
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+const MONTH: &str =
+    "Mã xã,Tên xã,TC1,TC2,TC3,TC4\nA,Xã An,Đạt,Đạt,Đạt,Đạt\nB,Xã Bình,Đạt,Không đạt,Đạt,Đạt\n";
+
+/// The periods of trends and reports: a file without a period column, a period in two files,
+/// a period the file lacks, the latest of several, and the trend cut at the period reported.
+#[test]
+fn periods_and_trends_are_said_in_vietnamese() {
+    let mini = data("mini-set.yaml");
+    let dir = folder(&[
+        ("bao-cao.csv", MONTH),
+        ("thang-11-2024.csv", MONTH),
+        ("thang-12-2024.csv", MONTH),
+        ("bieu-2024-11.csv", MONTH),
+        (
+            "panel.csv",
+            "Mã xã,Kỳ,TC1,TC2,TC3,TC4\nA,2024-11,Đạt,Đạt,Đạt,Đạt\nA,2024-12,Đạt,Đạt,Đạt,Đạt\n",
+        ),
+    ]);
+    let run = |args: &[&str]| {
+        let run = vi(args, None, Some(dir.path()));
+        no_english(&run.stderr);
+        run
+    };
+    let nameless = run(&["trend", "bao-cao.csv", "-c", &mini]);
+    assert_eq!(nameless.code, 2);
+    assert_eq!(
+        nameless.stderr,
+        "error: tệp bao-cao.csv không có cột kỳ báo cáo (Kỳ, hoặc Năm và Tháng), và tên tệp cũng không cho biết kỳ (thang-11-2025.xlsx, 2025-11.csv, hoặc thang-11.xlsx kèm --year 2025): hãy thêm cột Kỳ, đặt tên tệp theo tháng, hoặc ghi kỳ của từng tệp như vậy bằng --period, theo thứ tự\n"
+    );
+    let twice = run(&[
+        "trend",
+        "thang-11-2024.csv",
+        "bieu-2024-11.csv",
+        "-c",
+        &mini,
+    ]);
+    assert_eq!(twice.code, 2);
+    assert_eq!(
+        twice.stderr,
+        "error: kỳ 2024-11 có trong cả hai tệp thang-11-2024.csv và bieu-2024-11.csv: mỗi kỳ chỉ được lấy từ một tệp\n"
+    );
+    let too_many = run(&[
+        "trend",
+        "bao-cao.csv",
+        "-c",
+        &mini,
+        "--period",
+        "2024-10",
+        "--period",
+        "2024-11",
+    ]);
+    assert_eq!(
+        too_many.stderr,
+        "error: số giá trị --period nhiều hơn số tệp không có cột kỳ báo cáo\n"
+    );
+    let missing = run(&["progress", "panel.csv", "-c", &mini, "--period", "2024-10"]);
+    assert_eq!(
+        missing.stderr,
+        "error: --period 2024-10: tệp panel.csv không có dòng nào của kỳ này; các kỳ có trong tệp: 2024-11, 2024-12\n"
+    );
+    let latest = run(&["progress", "panel.csv", "-c", &mini]);
+    assert_eq!(latest.code, 0, "{}", latest.stderr);
+    assert!(
+        latest.stderr.contains(
+            "note: tệp panel.csv có 2 kỳ báo cáo, từ 2024-11 đến 2024-12: báo cáo kỳ mới nhất; muốn chọn kỳ khác hãy dùng --period"
+        ),
+        "{}",
+        latest.stderr
+    );
+    let cut = run(&[
+        "report",
+        "thang-11-2024.csv",
+        "--history",
+        "thang-12-2024.csv",
+        "-c",
+        &mini,
+        "--date",
+        "2024-11-30",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(cut.code, 0, "{}", cut.stderr);
+    assert!(
+        cut.stderr.contains(
+            "note: diễn biến chỉ tính đến kỳ 2024-11, kỳ được báo cáo; 1 kỳ sau đó không được đưa vào (2024-12)"
+        ),
+        "{}",
+        cut.stderr
+    );
+    let nameless = run(&[
+        "report",
+        "bao-cao.csv",
+        "--history",
+        "thang-11-2024.csv",
+        "-c",
+        &mini,
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        nameless
+            .stderr
+            .starts_with("error: tệp bao-cao.csv không có cột kỳ báo cáo"),
+        "{}",
+        nameless.stderr
+    );
+    let to_screen = run(&[
+        "report",
+        "thang-11-2024.csv",
+        "-c",
+        &mini,
+        "--format",
+        "xlsx",
+    ]);
+    assert_eq!(
+        to_screen.stderr,
+        "error: không thể ghi tệp Excel ra màn hình (đầu ra chuẩn); hãy đặt tên tệp bằng -o bao-cao.xlsx\n"
+    );
+    let districts = run(&[
+        "progress",
+        "thang-11-2024.csv",
+        "-c",
+        &mini,
+        "--by",
+        "district",
+    ]);
+    assert!(
+        districts
+            .stderr
+            .starts_with("error: --by district: tệp thang-11-2024.csv không có cột huyện (Huyện)"),
+        "{}",
+        districts.stderr
+    );
+}
+
+/// The changes between two surveys: codes that differ in their leading zeros, and a map of
+/// mergers that sends a commune two ways; and a profile of rows that could not be read.
+#[test]
+fn changes_and_profiles_are_said_in_vietnamese() {
+    let mini = data("mini-set.yaml");
+    let dir = folder(&[
+        (
+            "cu.csv",
+            "Mã xã,Tên xã,TC1\n01229,Xã Yên Lạc,Đạt\n01230,Xã Phúc Thịnh,Đạt\n",
+        ),
+        (
+            "moi.csv",
+            "Mã xã,Tên xã,TC1\n1229,Xã Yên Lạc,Đạt\n1230,Xã Trung Phong,Đạt\n",
+        ),
+        ("sai.csv", "old_id,new_id\nA1,X1\nA1,X2\n"),
+        ("hong.csv", "Mã xã,TC1\nA,Đạt\nB,Xong\n"),
+    ]);
+    let diff = vi(
+        &["diff", "cu.csv", "moi.csv", "-c", &mini, "-f", "csv"],
+        None,
+        Some(dir.path()),
+    );
+    assert_eq!(diff.code, 0, "{}", diff.stderr);
+    no_english(&diff.stderr);
+    for said in [
+        "warning: xã 01229 (Xã Yên Lạc) trong tệp mới là 1229: hai mã chỉ khác nhau ở số 0 đầu và trùng tên, nên được coi là một xã",
+        "warning: mã 01230 (Xã Phúc Thịnh) và 1230 (Xã Trung Phong) chỉ khác nhau ở số 0 đầu, nhưng tên không trùng: được coi là hai xã",
+    ] {
+        assert!(diff.stderr.contains(said), "{said}\n{}", diff.stderr);
+    }
+    let map = vi(
+        &["diff", "cu.csv", "moi.csv", "--map", "sai.csv", "-c", &mini],
+        None,
+        Some(dir.path()),
+    );
+    assert_eq!(map.code, 2);
+    assert_eq!(
+        map.stderr,
+        "error: sai.csv, dòng 3: xã cũ A1 được ghi hai lần, vào X1 và vào X2\n"
+    );
+    let profile = vi(
+        &["profile", "hong.csv", "-c", &mini, "-f", "json"],
+        None,
+        Some(dir.path()),
+    );
+    assert_eq!(profile.code, 0, "{}", profile.stderr);
+    assert!(
+        profile.stderr.contains(
+            "warning: hong.csv: 1 dòng không đọc được nên không được tính; `ntm validate` liệt kê các lỗi của những dòng này"
+        ),
+        "{}",
+        profile.stderr
+    );
+}

@@ -68,6 +68,54 @@ pub enum SkippedKind {
     Heading,
 }
 
+/// What makes a sheet too big to be a survey's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TooBig {
+    /// A cell past the last column allowed.
+    PastColumn {
+        /// The cell (`ALM1`), after its sheet.
+        cell: String,
+        /// What it holds (its first 40 characters).
+        text: String,
+        /// The last column allowed (`ALL`).
+        column: String,
+    },
+    /// Cells spanning more than the cells allowed.
+    Span {
+        /// The rows spanned.
+        rows: u64,
+        /// The columns spanned.
+        columns: u32,
+        /// The first cell.
+        from: String,
+        /// The last cell.
+        to: String,
+    },
+}
+
+impl TooBig {
+    /// What is too big, in `lang`.
+    #[must_use]
+    pub fn text(&self, lang: Lang) -> String {
+        let (vi, en) = match self {
+            TooBig::PastColumn { cell, text, column } => (
+                format!("ô {cell} có nội dung «{text}», nằm quá cột {column}"),
+                format!("cell {cell} holds \"{text}\", past column {column}"),
+            ),
+            TooBig::Span {
+                rows,
+                columns,
+                from,
+                to,
+            } => (
+                format!("các ô trải trên {rows} dòng và {columns} cột, từ {from} đến {to}"),
+                format!("its cells span {rows} rows and {columns} columns, from {from} to {to}"),
+            ),
+        };
+        pick(lang, vi, en)
+    }
+}
+
 /// What a column a set does not use may have been meant as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Hint {
@@ -185,7 +233,7 @@ pub enum Msg {
         /// The sheet.
         sheet: String,
         /// What is too big, as the reader found it.
-        what: String,
+        what: TooBig,
         /// The most columns a sheet may have.
         max_columns: u32,
         /// The most cells a sheet may span.
@@ -640,6 +688,97 @@ pub enum Msg {
         /// The second.
         to: String,
     },
+    /// A workbook given on standard input.
+    WorkbookOnStdin,
+    /// A workbook whose name does not say it is one.
+    UnnamedWorkbook {
+        /// The file.
+        file: String,
+    },
+    /// `--header-row` past the lines of a file.
+    HeaderRowPastEnd {
+        /// The file.
+        file: String,
+        /// The row asked for.
+        row: u64,
+        /// The lines the file has.
+        lines: usize,
+    },
+    /// `--header-row` naming an empty row of a sheet.
+    HeaderRowEmpty {
+        /// The workbook.
+        file: String,
+        /// The row asked for.
+        row: u64,
+        /// The sheet.
+        sheet: String,
+    },
+    /// `--by` naming a column the file lacks: the header it is closest to, else the columns.
+    NoGroupColumn {
+        /// The file.
+        file: String,
+        /// The column asked for.
+        asked: String,
+        /// The header the name is closest to.
+        near: Option<String>,
+        /// The file's columns (the first dozen, then `…`).
+        columns: Vec<String>,
+    },
+    /// Overlays standing on one another too deep.
+    OverlayTooDeep {
+        /// The overlay.
+        file: String,
+        /// The base it extends.
+        base: String,
+        /// The most overlays allowed.
+        depth: u32,
+    },
+    /// An overlay extending what is neither a built-in set nor a file.
+    OverlayBaseMissing {
+        /// The overlay.
+        file: String,
+        /// The line of `extends:`.
+        line: u64,
+        /// The base named.
+        base: String,
+        /// The path looked for.
+        path: String,
+    },
+    /// A configuration file that does not parse: the reader's words, and whether to list
+    /// the keys allowed.
+    Config {
+        /// The file.
+        file: String,
+        /// The line, when known.
+        line: Option<usize>,
+        /// The reader's message.
+        message: String,
+        /// Whether to list the keys a configuration has.
+        hint: bool,
+    },
+    /// A criteria or targets file that does not parse as YAML of its kind.
+    Yaml {
+        /// The file.
+        file: String,
+        /// The line, when known.
+        line: Option<u64>,
+        /// What the file is.
+        kind: YamlKind,
+        /// The reader's message with its snippet.
+        rendered: String,
+    },
+    /// `NTM_LANG` set to neither `vi` nor `en`.
+    BadLangVariable {
+        /// The value.
+        value: String,
+    },
+    /// Standard output closed when a command would write there.
+    StdoutClosed,
+    /// `ntm man` naming no subcommand of `ntm`.
+    NoSubcommand {
+        /// The name given.
+        name: String,
+    },
 }
 
 impl From<String> for Msg {
@@ -755,10 +894,12 @@ impl Msg {
                 max_cells,
             } => (
                 format!(
-                    "trang tính «{sheet}»: {what}; một trang khảo sát có tối đa {max_columns} cột và {max_cells} ô: hãy xóa những gì nằm ngoài bảng, hoặc lưu bảng dạng CSV"
+                    "trang tính «{sheet}»: {}; một trang khảo sát có tối đa {max_columns} cột và {max_cells} ô: hãy xóa những gì nằm ngoài bảng, hoặc lưu bảng dạng CSV",
+                    what.text(Lang::Vi)
                 ),
                 format!(
-                    "sheet \"{sheet}\": {what}; a survey sheet has at most {max_columns} columns and {max_cells} cells: delete what lies outside the table, or save the table as CSV"
+                    "sheet \"{sheet}\": {}; a survey sheet has at most {max_columns} columns and {max_cells} cells: delete what lies outside the table, or save the table as CSV",
+                    what.text(Lang::En)
                 ),
             ),
             Msg::NoIdColumn(found) => {
@@ -1566,9 +1707,225 @@ impl Msg {
                 format!("xã cũ {from} được ghi hai lần, vào {before} và vào {to}"),
                 format!("old commune {from} is mapped twice, into {before} and into {to}"),
             ),
+            Msg::WorkbookOnStdin => (
+                "đầu vào chuẩn chứa một tệp Excel; tệp Excel phải được chỉ bằng đường dẫn (ntm score bieu-01.xlsx), không đưa qua đầu vào chuẩn".into(),
+                "standard input holds a workbook, which must be given as a file path (ntm score bieu-01.xlsx), not on standard input".into(),
+            ),
+            Msg::UnnamedWorkbook { file } => (
+                format!(
+                    "{file} là tệp Excel dù tên tệp không cho thấy điều đó: hãy đặt tên tệp có đuôi .xlsx (hoặc .xls), hoặc lưu tệp dạng CSV"
+                ),
+                format!(
+                    "{file} is a workbook, though its name does not say so: give it a name ending in .xlsx (or .xls), or save it as CSV"
+                ),
+            ),
+            Msg::HeaderRowPastEnd { file, row, lines } => (
+                format!("{file}: --header-row {row}: tệp chỉ có {lines} dòng"),
+                format!("{file}: --header-row {row}: the file has {lines} line(s)"),
+            ),
+            Msg::HeaderRowEmpty { file, row, sheet } => (
+                format!(
+                    "{file}: --header-row {row}: trang tính «{sheet}» không có dòng {row}, hoặc dòng đó để trống"
+                ),
+                format!(
+                    "{file}: --header-row {row}: sheet \"{sheet}\" has no row {row} with anything in it"
+                ),
+            ),
+            Msg::NoGroupColumn {
+                file,
+                asked,
+                near,
+                columns,
+            } => {
+                let (tv, te) = match near {
+                    Some(near) => (
+                        format!("; {}", Hint::DidYouMean(near.clone()).text(Lang::Vi)),
+                        format!("; {}", Hint::DidYouMean(near.clone()).text(Lang::En)),
+                    ),
+                    None => (
+                        format!("; các cột của tệp: {}", columns.join(", ")),
+                        format!("; its columns are {}", columns.join(", ")),
+                    ),
+                };
+                (
+                    format!("{file}: không có cột «{asked}» để nhóm theo (--by){tv}"),
+                    format!("{file}: no column \"{asked}\" to group by (--by){te}"),
+                )
+            }
+            Msg::OverlayTooDeep { file, base, depth } => (
+                format!(
+                    "{file}: extends {base}: quá {depth} tệp bổ sung chồng lên nhau (có tệp nào tự mở rộng chính nó không?)"
+                ),
+                format!(
+                    "{file}: extends {base}: more than {depth} overlays on one another (does a file extend itself?)"
+                ),
+            ),
+            Msg::OverlayBaseMissing {
+                file,
+                line,
+                base,
+                path,
+            } => (
+                format!(
+                    "{file}, dòng {line}: extends «{base}», nhưng đó không phải bộ tiêu chí có sẵn, cũng không phải một tệp (không có tệp {path})"
+                ),
+                format!(
+                    "{file}:{line}: extends \"{base}\", which is neither a built-in set nor a file ({path} does not exist)"
+                ),
+            ),
+            Msg::Config {
+                file,
+                line,
+                message,
+                hint,
+            } => {
+                let (hv, he) = if *hint {
+                    (
+                        "; tệp cấu hình có các khóa criteria, targets, lang (vi|en), by (district, province hoặc tên một cột) và bảng [report] gồm issuer, place, number, signer",
+                        "; expected the keys criteria, targets, lang (vi|en), by (district, province or a column) and a [report] table of issuer, place, number and signer",
+                    )
+                } else {
+                    ("", "")
+                };
+                let (av, ae) = line.map_or_else(Default::default, |line| {
+                    (format!(", dòng {line}"), format!(":{line}"))
+                });
+                (
+                    format!("{file}{av}: {}{hv}", reader_words(message)),
+                    format!("{file}{ae}: {message}{he}"),
+                )
+            }
+            Msg::Yaml {
+                file,
+                line,
+                kind,
+                rendered,
+            } => {
+                let (av, ae) = line.map_or_else(Default::default, |line| {
+                    (format!(", dòng {line}"), format!(":{line}"))
+                });
+                let (kv, ke) = match kind {
+                    YamlKind::Set => ("tệp bộ tiêu chí", "criteria set"),
+                    YamlKind::Overlay => ("tệp bổ sung bộ tiêu chí", "criteria overlay"),
+                    YamlKind::Targets => ("tệp mục tiêu", "targets file"),
+                };
+                (
+                    format!("{file}{av}: {kv} không hợp lệ\n{}", reader_words(rendered)),
+                    format!("{file}{ae}: invalid {ke}\n{rendered}"),
+                )
+            }
+            Msg::BadLangVariable { value } => (
+                format!("NTM_LANG={value}: phải là vi hoặc en"),
+                format!("NTM_LANG={value}: expected vi or en"),
+            ),
+            Msg::StdoutClosed => (
+                "đầu ra chuẩn đã đóng, nên những gì ntm ghi ra sẽ mất; hãy chỉ nơi ghi: > TỆP, một đường ống, hoặc -o TỆP (-o /dev/null để bỏ đi)".into(),
+                "standard output is closed, so what ntm writes would be lost; give it a place: > FILE, a pipe, or -o FILE (-o /dev/null to throw it away)".into(),
+            ),
+            Msg::NoSubcommand { name } => (
+                format!(
+                    "ntm không có lệnh con «{name}»; phải là một trong score, gaps, progress, trend, profile, diff, validate, template, report, criteria, completions, man"
+                ),
+                format!(
+                    "ntm has no subcommand \"{name}\"; expected one of score, gaps, progress, trend, profile, diff, validate, template, report, criteria, completions, man"
+                ),
+            ),
         };
         pick(lang, vi, en)
     }
+}
+
+/// What kind of YAML file failed to parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YamlKind {
+    /// A criteria set.
+    Set,
+    /// A provincial overlay of a set.
+    Overlay,
+    /// A targets file.
+    Targets,
+}
+
+/// The words of a file reader (serde's, as the YAML and TOML readers give them) in
+/// Vietnamese where their pattern is known: an unknown or missing key, a value not among those
+/// allowed, a value of the wrong type, and `line N column M`; any other as written. The names
+/// and values quoted stay as they are.
+#[must_use]
+pub fn reader_words(text: &str) -> String {
+    text.split('\n')
+        .map(reader_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What says a reader's message in Vietnamese, given the words after its pattern's start.
+type Reword = fn(&str) -> Option<String>;
+
+fn reader_line(line: &str) -> String {
+    // `line 2 column 1: …` before the message
+    if let Some(rest) = line.strip_prefix("line ")
+        && let Some((at, message)) = rest.split_once(": ")
+        && let Some((l, c)) = at.split_once(" column ")
+        && l.bytes().all(|b| b.is_ascii_digit())
+        && c.bytes().all(|b| b.is_ascii_digit())
+    {
+        return format!("dòng {l}, cột {c}: {}", reader_line(message));
+    }
+    let patterns: [(&str, Reword); 7] = [
+        ("unknown field `", |rest| {
+            let (name, tail) = rest.split_once('`')?;
+            Some(match tail.strip_prefix(", expected one of ") {
+                Some(keys) => format!("không có khóa `{name}`; các khóa dùng được: {keys}"),
+                None => match tail.strip_prefix(", expected ") {
+                    Some(key) => format!("không có khóa `{name}`; khóa dùng được: {key}"),
+                    None => format!("không có khóa `{name}` ở đây"),
+                },
+            })
+        }),
+        ("unknown variant `", |rest| {
+            let (name, tail) = rest.split_once('`')?;
+            Some(match tail.strip_prefix(", expected one of ") {
+                Some(values) => {
+                    format!("giá trị `{name}` không hợp lệ; phải là một trong {values}")
+                }
+                None => match tail.strip_prefix(", expected ") {
+                    Some(value) => format!(
+                        "giá trị `{name}` không hợp lệ; phải là {}",
+                        value.replace(" or ", " hoặc ")
+                    ),
+                    None => format!("giá trị `{name}` không hợp lệ"),
+                },
+            })
+        }),
+        ("missing field `", |rest| {
+            let (name, _) = rest.split_once('`')?;
+            Some(format!("thiếu khóa `{name}`"))
+        }),
+        ("duplicate field `", |rest| {
+            let (name, _) = rest.split_once('`')?;
+            Some(format!("khóa `{name}` được ghi hai lần"))
+        }),
+        ("invalid type: ", |rest| {
+            let (found, wanted) = rest.split_once(", expected ")?;
+            Some(format!("sai kiểu giá trị: có {found}, cần {wanted}"))
+        }),
+        ("invalid value: ", |rest| {
+            let (found, wanted) = rest.split_once(", expected ")?;
+            Some(format!("giá trị không hợp lệ: {found}, cần {wanted}"))
+        }),
+        ("invalid length ", |rest| {
+            let (found, wanted) = rest.split_once(", expected ")?;
+            Some(format!("sai số phần tử: {found}, cần {wanted}"))
+        }),
+    ];
+    for (start, said) in patterns {
+        if let Some(i) = line.find(start)
+            && let Some(words) = said(&line[i + start.len()..])
+        {
+            return format!("{}{words}", &line[..i]);
+        }
+    }
+    line.to_owned()
 }
 
 /// What is said of a file that could not be read or written, in `lang`: the file, and why.
@@ -1633,7 +1990,22 @@ mod tests {
                 },
                 Msg::SheetTooBig {
                     sheet: "Biểu 01".into(),
-                    what: "a cell in column 20000".into(),
+                    what: TooBig::PastColumn {
+                        cell: "ALM1".into(),
+                        text: "x".into(),
+                        column: "ALL".into(),
+                    },
+                    max_columns: 1000,
+                    max_cells: 12_000_000,
+                },
+                Msg::SheetTooBig {
+                    sheet: "Biểu 01".into(),
+                    what: TooBig::Span {
+                        rows: 20_000,
+                        columns: 1000,
+                        from: "A1".into(),
+                        to: "ALL20000".into(),
+                    },
                     max_columns: 1000,
                     max_cells: 12_000_000,
                 },
@@ -1906,6 +2278,76 @@ mod tests {
             Msg::RecognisedBelow {
                 communes: vec!["X1".into()],
             },
+            Msg::WorkbookOnStdin,
+            Msg::UnnamedWorkbook {
+                file: "a.csv".into(),
+            },
+            Msg::HeaderRowPastEnd {
+                file: "a.csv".into(),
+                row: 9,
+                lines: 3,
+            },
+            Msg::HeaderRowEmpty {
+                file: "a.xlsx".into(),
+                row: 9,
+                sheet: "Biểu 01".into(),
+            },
+            Msg::NoGroupColumn {
+                file: "a.csv".into(),
+                asked: "Vung".into(),
+                near: Some("Vùng".into()),
+                columns: Vec::new(),
+            },
+            Msg::NoGroupColumn {
+                file: "a.csv".into(),
+                asked: "x".into(),
+                near: None,
+                columns: vec!["Mã xã".into(), "TC1".into()],
+            },
+            Msg::OverlayTooDeep {
+                file: "a.yaml".into(),
+                base: "b.yaml".into(),
+                depth: 8,
+            },
+            Msg::OverlayBaseMissing {
+                file: "a.yaml".into(),
+                line: 1,
+                base: "b.yaml".into(),
+                path: "b.yaml".into(),
+            },
+            Msg::Config {
+                file: "ntm.toml".into(),
+                line: Some(1),
+                message: "unknown field `foo`, expected one of `criteria`, `lang`".into(),
+                hint: false,
+            },
+            Msg::Config {
+                file: "ntm.toml".into(),
+                line: None,
+                message: "string values must be quoted".into(),
+                hint: true,
+            },
+            Msg::Yaml {
+                file: "a.yaml".into(),
+                line: Some(2),
+                kind: YamlKind::Set,
+                rendered: "line 2 column 1: unknown field `foo`".into(),
+            },
+            Msg::Yaml {
+                file: "a.yaml".into(),
+                line: None,
+                kind: YamlKind::Overlay,
+                rendered: "x".into(),
+            },
+            Msg::Yaml {
+                file: "a.yaml".into(),
+                line: None,
+                kind: YamlKind::Targets,
+                rendered: "x".into(),
+            },
+            Msg::BadLangVariable { value: "fr".into() },
+            Msg::StdoutClosed,
+            Msg::NoSubcommand { name: "x".into() },
             Msg::PeriodWithoutColumn {
                 wanted: "2025-10".into(),
                 file: "a.csv".into(),
@@ -1994,6 +2436,27 @@ mod tests {
             );
             assert_ne!(vi, en, "{message:?}");
         }
+    }
+
+    /// The reader's words in Vietnamese where their pattern is known, the names as written.
+    #[test]
+    fn the_readers_words_read_in_vietnamese() {
+        assert_eq!(
+            reader_words(
+                "line 2 column 1: unknown field `foo`, expected one of id, title\n  | ^ unknown field `foo`, expected one of id, title"
+            ),
+            "dòng 2, cột 1: không có khóa `foo`; các khóa dùng được: id, title\n  | ^ không có khóa `foo`; các khóa dùng được: id, title"
+        );
+        assert_eq!(
+            reader_words("unknown variant `fr`, expected `vi` or `en`"),
+            "giá trị `fr` không hợp lệ; phải là `vi` hoặc `en`"
+        );
+        assert_eq!(reader_words("missing field `id`"), "thiếu khóa `id`");
+        assert_eq!(
+            reader_words("invalid type: string \"x\", expected u16"),
+            "sai kiểu giá trị: có string \"x\", cần u16"
+        );
+        assert_eq!(reader_words("unclosed bracket '['"), "unclosed bracket '['");
     }
 
     /// A message in English only (of a criteria file) says the same in both.

@@ -97,7 +97,7 @@ impl Targets {
 
     /// Parses and validates targets from YAML text; `origin` names it in messages.
     pub fn from_yaml(yaml: &str, origin: &str, set: &CriteriaSet) -> Result<Targets> {
-        let raw: RawTargets = crate::yaml::parse(yaml, origin, "targets file")?;
+        let raw: RawTargets = crate::yaml::parse(yaml, origin, crate::msg::YamlKind::Targets)?;
         let mut problems = Vec::new();
         let at = |line: u64| Location::file(origin).at_line(line);
         if let Some(criteria) = &raw.criteria

@@ -250,3 +250,90 @@ fn changes_and_profiles_are_said_in_vietnamese() {
         profile.stderr
     );
 }
+
+/// Errors of the command line and of the files beside it: `--header-row`, a `--by` column the
+/// file lacks (with its "did you mean"), an overlay's base, `ntm.toml`, `NTM_LANG`, `ntm man`,
+/// and a criteria or targets file that is not YAML of its kind.
+#[test]
+fn usage_errors_are_said_in_vietnamese() {
+    let mini = data("mini-set.yaml");
+    let dir = folder(&[
+        ("bieu.csv", "Mã xã,Khu vực,TC1\nA,Bắc,Đạt\n"),
+        (
+            "phu.yaml",
+            "extends: khong-co.yaml\nid: x\ntitle: { vi: X, en: X }\n",
+        ),
+        ("sai.yaml", "id: x\nfoo: 1\n"),
+        (
+            "muc-tieu.yaml",
+            "province: Tỉnh\ntargets:\n  standard_communes: 1\nfoo: 1\n",
+        ),
+    ]);
+    let at = Some(dir.path());
+    let said = |args: &[&str]| {
+        let run = vi(args, None, at);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        no_english(&run.stderr);
+        run.stderr
+    };
+    assert_eq!(
+        said(&["score", "bieu.csv", "-c", &mini, "--header-row", "9"]),
+        "error: bieu.csv: --header-row 9: tệp chỉ có 2 dòng\n"
+    );
+    assert_eq!(
+        said(&["progress", "bieu.csv", "-c", &mini, "--by", "khu vuc quy"])
+            .lines()
+            .last(),
+        Some(
+            "error: bieu.csv: không có cột «khu vuc quy» để nhóm theo (--by); có phải ý bạn là «Khu vực»?"
+        )
+    );
+    assert_eq!(
+        said(&[
+            "progress",
+            "bieu.csv",
+            "-c",
+            &mini,
+            "--by",
+            "Xã phường thị trấn"
+        ])
+        .lines()
+        .last(),
+        Some(
+            "error: bieu.csv: không có cột «Xã phường thị trấn» để nhóm theo (--by); các cột của tệp: Mã xã, Khu vực, TC1"
+        )
+    );
+    assert_eq!(
+        said(&["criteria", "check", "phu.yaml"]),
+        "error: phu.yaml, dòng 1: extends «khong-co.yaml», nhưng đó không phải bộ tiêu chí có sẵn, cũng không phải một tệp (không có tệp khong-co.yaml)\n"
+    );
+    let yaml = said(&["criteria", "check", "sai.yaml"]);
+    assert!(
+        yaml.starts_with("error: sai.yaml, dòng 2: tệp bộ tiêu chí không hợp lệ\ndòng 2, cột 1: không có khóa `foo`; các khóa dùng được: id, title,"),
+        "{yaml}"
+    );
+    let targets = said(&[
+        "progress",
+        "bieu.csv",
+        "-c",
+        &mini,
+        "--targets",
+        "muc-tieu.yaml",
+    ]);
+    assert!(
+        targets.contains("muc-tieu.yaml, dòng 4: tệp mục tiêu không hợp lệ\n"),
+        "{targets}"
+    );
+    std::fs::write(dir.path().join("ntm.toml"), "foo = 1\n").unwrap();
+    assert_eq!(
+        said(&["criteria", "list"]),
+        "error: ntm.toml, dòng 1: không có khóa `foo`; các khóa dùng được: `criteria`, `targets`, `lang`, `by`, `report`\n"
+    );
+    std::fs::remove_file(dir.path().join("ntm.toml")).unwrap();
+    let run = ntm_env(&["criteria", "list"], &[("NTM_LANG", "fr")], None, at);
+    assert_eq!(run.stderr, "error: NTM_LANG=fr: phải là vi hoặc en\n");
+    assert!(
+        said(&["man", "khong-co"])
+            .starts_with("error: ntm không có lệnh con «khong-co»; phải là một trong score,"),
+    );
+}

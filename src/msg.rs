@@ -779,6 +779,26 @@ pub enum Msg {
         /// The name given.
         name: String,
     },
+    /// `validate` found nothing to say of a file.
+    ValidateOk {
+        /// The file.
+        file: String,
+    },
+    /// The line under `validate`'s table.
+    ValidateSummary {
+        /// The file.
+        file: String,
+        /// Errors found.
+        errors: usize,
+        /// Warnings found.
+        warnings: usize,
+        /// Problems found but not listed.
+        unlisted: usize,
+        /// Rows read.
+        rows: u64,
+        /// Communes scored.
+        communes: u64,
+    },
 }
 
 impl From<String> for Msg {
@@ -1830,6 +1850,40 @@ impl Msg {
                     "ntm has no subcommand \"{name}\"; expected one of score, gaps, progress, trend, profile, diff, validate, template, report, criteria, completions, man"
                 ),
             ),
+            Msg::ValidateOk { file } => (
+                format!("{file}: không có lỗi nào"),
+                format!("{file}: ok"),
+            ),
+            Msg::ValidateSummary {
+                file,
+                errors,
+                warnings,
+                unlisted,
+                rows,
+                communes,
+            } => {
+                let plural =
+                    |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+                let (uv, ue) = if *unlisted > 0 {
+                    (
+                        format!(" ({unlisted} không liệt kê)"),
+                        format!(" ({unlisted} not listed)"),
+                    )
+                } else {
+                    Default::default()
+                };
+                (
+                    format!(
+                        "{file}: {errors} lỗi, {warnings} cảnh báo{uv}; đã đọc {rows} dòng, chấm điểm được {communes} xã"
+                    ),
+                    format!(
+                        "{file}: {}, {}{ue}; {} read, {communes} scored",
+                        plural(*errors as u64, "error", "errors"),
+                        plural(*warnings as u64, "warning", "warnings"),
+                        plural(*rows, "row", "rows"),
+                    ),
+                )
+            }
         };
         pick(lang, vi, en)
     }
@@ -2277,6 +2331,17 @@ mod tests {
             },
             Msg::RecognisedBelow {
                 communes: vec!["X1".into()],
+            },
+            Msg::ValidateOk {
+                file: "a.csv".into(),
+            },
+            Msg::ValidateSummary {
+                file: "a.csv".into(),
+                errors: 1,
+                warnings: 2,
+                unlisted: 3,
+                rows: 4,
+                communes: 5,
             },
             Msg::WorkbookOnStdin,
             Msg::UnnamedWorkbook {

@@ -231,6 +231,18 @@ pub enum Label {
     DocumentNumber,
     /// What the document is, over its title.
     ReportKind,
+    /// The line column of `validate`'s table.
+    Line,
+    /// The column column of `validate`'s table.
+    Column,
+    /// The value column of `validate`'s table.
+    Value,
+    /// The problem column of `validate`'s table.
+    Problem,
+    /// A problem that stops scoring.
+    SeverityError,
+    /// A problem that does not.
+    SeverityWarning,
 }
 
 /// The text of `label` in `lang`.
@@ -397,6 +409,12 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         ),
         Label::DocumentNumber => ("Số", "No."),
         Label::ReportKind => ("BÁO CÁO", "REPORT"),
+        Label::Line => ("dòng", "line"),
+        Label::Column => ("cột", "column"),
+        Label::Value => ("giá trị", "value"),
+        Label::Problem => ("vấn đề", "problem"),
+        Label::SeverityError => ("lỗi", "error"),
+        Label::SeverityWarning => ("cảnh báo", "warning"),
     };
     match lang {
         Lang::Vi => vi,

@@ -337,3 +337,43 @@ fn usage_errors_are_said_in_vietnamese() {
             .starts_with("error: ntm không có lệnh con «khong-co»; phải là một trong score,"),
     );
 }
+
+/// `validate`'s table: its headers, each problem's severity and the line of figures under it.
+#[test]
+fn the_validate_table_is_in_vietnamese() {
+    let run = vi(
+        &["validate", "-", "-c", "vn-commune-2021-2025"],
+        Some("Mã xã,Năm,TC1\nM1,2022,Đạt\nM1,2022,Dat\n"),
+        None,
+    );
+    assert_eq!(run.code, 2);
+    no_english(&run.stdout);
+    for said in [
+        "┆ dòng ┆ cột",
+        "┆ giá trị ┆ vấn đề",
+        "│ lỗi ",
+        "│ cảnh báo ",
+    ] {
+        assert!(run.stdout.contains(said), "{said}\n{}", run.stdout);
+    }
+    assert!(
+        run.stdout
+            .ends_with("\n<stdin>: 1 lỗi, 1 cảnh báo; đã đọc 2 dòng, chấm điểm được 1 xã\n"),
+        "{}",
+        run.stdout
+    );
+    let clean = vi(
+        &[
+            "validate",
+            "examples/tinh-mau-2022.csv",
+            "-c",
+            "vn-commune-2021-2025",
+        ],
+        None,
+        Some(Path::new(env!("CARGO_MANIFEST_DIR"))),
+    );
+    assert_eq!(
+        clean.stdout,
+        "examples/tinh-mau-2022.csv: không có lỗi nào\n"
+    );
+}

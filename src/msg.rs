@@ -799,7 +799,32 @@ pub enum Msg {
         /// Communes scored.
         communes: u64,
     },
+    /// `--delimiter` given what cannot be one: `reserved` when it is a line break or a quote.
+    BadDelimiter {
+        /// The value given.
+        value: String,
+        /// Whether it is a character CSV gives its own meaning.
+        reserved: bool,
+    },
+    /// `--period` given what is not a period.
+    NotAPeriodArgument(String),
+    /// `--date` given what is not a date.
+    NotADate(String),
+    /// A document format that is none.
+    NoDocumentFormat(String),
+    /// A problem code that is none.
+    NoProblemCode(String),
 }
+
+/// A message shows in English where no language is at hand (inside clap's errors, which
+/// [`crate::cli::Vietnamese`] says again in Vietnamese).
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for Msg {}
 
 impl From<String> for Msg {
     fn from(text: String) -> Msg {
@@ -1884,6 +1909,44 @@ impl Msg {
                     ),
                 )
             }
+            Msg::BadDelimiter { value, reserved } => {
+                let shown = format!("{value:?}");
+                if *reserved {
+                    (
+                        format!(
+                            "{shown} không dùng làm dấu phân cách được: ký tự này kết thúc dòng hoặc bao quanh một ô; hãy dùng , ; | hoặc tab"
+                        ),
+                        format!(
+                            "{shown} cannot be the delimiter: it ends a line or quotes a field; use , ; | or tab"
+                        ),
+                    )
+                } else {
+                    (
+                        format!("«{value}» không phải là một ký tự; hãy dùng , ; | hoặc tab"),
+                        format!("\"{value}\" is not one character; use , ; | or tab"),
+                    )
+                }
+            }
+            Msg::NotAPeriodArgument(value) => (
+                format!(
+                    "«{value}» không phải là kỳ báo cáo; cần một tháng như 2025-10 hoặc một năm như 2025"
+                ),
+                format!(
+                    "\"{value}\" is not a period; expected a month such as 2025-10 or a year such as 2025"
+                ),
+            ),
+            Msg::NotADate(value) => (
+                format!("«{value}» không phải là ngày; cần dạng NĂM-THÁNG-NGÀY (YYYY-MM-DD)"),
+                format!("\"{value}\" is not a date; expected YYYY-MM-DD"),
+            ),
+            Msg::NoDocumentFormat(name) => (
+                format!("không có định dạng tài liệu «{name}»"),
+                format!("no document format {name:?}"),
+            ),
+            Msg::NoProblemCode(name) => (
+                format!("không có mã lỗi «{name}»"),
+                format!("no problem code {name:?}"),
+            ),
         };
         pick(lang, vi, en)
     }
@@ -2332,6 +2395,18 @@ mod tests {
             Msg::RecognisedBelow {
                 communes: vec!["X1".into()],
             },
+            Msg::BadDelimiter {
+                value: "\n".into(),
+                reserved: true,
+            },
+            Msg::BadDelimiter {
+                value: "ab".into(),
+                reserved: false,
+            },
+            Msg::NotAPeriodArgument("13/2025".into()),
+            Msg::NotADate("2025-13-01".into()),
+            Msg::NoDocumentFormat("pdf".into()),
+            Msg::NoProblemCode("x".into()),
             Msg::ValidateOk {
                 file: "a.csv".into(),
             },

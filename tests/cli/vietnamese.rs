@@ -377,3 +377,42 @@ fn the_validate_table_is_in_vietnamese() {
         "examples/tinh-mau-2022.csv: không có lỗi nào\n"
     );
 }
+
+/// The values of options that clap checks: a period, a date, a delimiter, a year out of range
+/// and a row number below 1.
+#[test]
+fn values_of_options_are_refused_in_vietnamese() {
+    let said = |args: &[&str]| {
+        let run = vi(args, None, None);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        no_english(&run.stderr);
+        run.stderr.lines().next().unwrap_or_default().to_owned()
+    };
+    assert_eq!(
+        said(&["progress", "x.csv", "--period", "13/2025"]),
+        "error: giá trị '13/2025' không hợp lệ cho '--period <PERIOD>': «13/2025» không phải là kỳ báo cáo; cần một tháng như 2025-10 hoặc một năm như 2025"
+    );
+    assert_eq!(
+        said(&["report", "x.csv", "--date", "2025-13-01"]),
+        "error: giá trị '2025-13-01' không hợp lệ cho '--date <DATE>': «2025-13-01» không phải là ngày; cần dạng NĂM-THÁNG-NGÀY (YYYY-MM-DD)"
+    );
+    assert_eq!(
+        said(&["score", "x.csv", "--delimiter", "ab"]),
+        "error: giá trị 'ab' không hợp lệ cho '--delimiter <CHAR>': «ab» không phải là một ký tự; hãy dùng , ; | hoặc tab"
+    );
+    assert!(said(&["score", "x.csv", "--delimiter", "\""]).ends_with(
+        "\"\\\"\" không dùng làm dấu phân cách được: ký tự này kết thúc dòng hoặc bao quanh một ô; hãy dùng , ; | hoặc tab"
+    ));
+    assert_eq!(
+        said(&["score", "x.csv", "--year", "3000"]),
+        "error: giá trị '3000' không hợp lệ cho '--year <YEAR>': 3000 nằm ngoài khoảng cho phép, từ 1990 đến 2100"
+    );
+    assert_eq!(
+        said(&["score", "x.csv", "--year", "năm"]),
+        "error: giá trị 'năm' không hợp lệ cho '--year <YEAR>': không phải là số nguyên"
+    );
+    assert_eq!(
+        said(&["score", "x.csv", "--header-row", "0"]),
+        "error: giá trị '0' không hợp lệ cho '--header-row <N>': 0 không hợp lệ: phải từ 1 trở lên"
+    );
+}

@@ -814,6 +814,56 @@ pub enum Msg {
     NoDocumentFormat(String),
     /// A problem code that is none.
     NoProblemCode(String),
+    /// Targets made for another criteria set.
+    TargetsForOtherSet {
+        /// The set the targets name.
+        targets: String,
+        /// The set the data is scored with.
+        set: String,
+    },
+    /// A target of more criteria per commune than the set has.
+    TargetMinCriteria {
+        /// The district, for a district's target.
+        district: Option<String>,
+        /// The target.
+        min: u32,
+        /// The set's criteria.
+        total: u32,
+    },
+    /// An average of criteria outside what the set allows.
+    TargetAverage {
+        /// The district, for a district's target.
+        district: Option<String>,
+        /// The target, as written.
+        average: String,
+        /// The set's criteria.
+        total: u32,
+    },
+    /// A share of hamlets outside 0–1.
+    TargetShare {
+        /// The district, for a district's target.
+        district: Option<String>,
+        /// The target, as written.
+        share: String,
+    },
+    /// A target of communes at a tier the set lacks.
+    TargetNoTier {
+        /// The district, for a district's target.
+        district: Option<String>,
+        /// The key (`modern_communes`).
+        key: String,
+        /// The set.
+        set: String,
+        /// The tier lacked.
+        tier: String,
+        /// The set's tiers.
+        tiers: Vec<String>,
+    },
+    /// A district listed twice in the targets.
+    TargetDistrictTwice {
+        /// The district.
+        district: String,
+    },
 }
 
 /// A message shows in English where no language is at hand (inside clap's errors, which
@@ -844,6 +894,13 @@ fn pick(lang: Lang, vi: String, en: String) -> String {
         Lang::Vi => vi,
         Lang::En => en,
     }
+}
+
+/// `huyện X: ` and `district X: ` before a district's target; nothing for the province's.
+fn district_scope(district: Option<&str>) -> (String, String) {
+    district.map_or_else(Default::default, |d| {
+        (format!("huyện {d}: "), format!("district {d}: "))
+    })
 }
 
 /// `indicator 2.1` or `indicators 2.1, 2.2`, in both languages.
@@ -1947,6 +2004,73 @@ impl Msg {
                 format!("không có mã lỗi «{name}»"),
                 format!("no problem code {name:?}"),
             ),
+            Msg::TargetsForOtherSet { targets, set } => (
+                format!(
+                    "mục tiêu được lập cho bộ tiêu chí {targets}, nhưng dữ liệu được chấm theo {set}; hãy thêm --criteria {targets} hoặc sửa tệp mục tiêu"
+                ),
+                format!(
+                    "the targets are for criteria set {targets}, but the data is scored with {set}; pass --criteria {targets} or change the targets"
+                ),
+            ),
+            Msg::TargetMinCriteria {
+                district,
+                min,
+                total,
+            } => {
+                let (dv, de) = district_scope(district.as_deref());
+                (
+                    format!(
+                        "{dv}min_criteria_per_commune {min} lớn hơn số tiêu chí của bộ ({total} tiêu chí)"
+                    ),
+                    format!(
+                        "{de}min_criteria_per_commune {min} is more than the set's {total} criteria"
+                    ),
+                )
+            }
+            Msg::TargetAverage {
+                district,
+                average,
+                total,
+            } => {
+                let (dv, de) = district_scope(district.as_deref());
+                (
+                    format!("{dv}average_criteria {average} nằm ngoài khoảng 0–{total}"),
+                    format!("{de}average_criteria {average} is outside 0–{total}"),
+                )
+            }
+            Msg::TargetShare { district, share } => {
+                let (dv, de) = district_scope(district.as_deref());
+                (
+                    format!(
+                        "{dv}hamlet_standard_share {share} phải là một tỷ lệ từ 0 đến 1 (0.30 nghĩa là 30%)"
+                    ),
+                    format!(
+                        "{de}hamlet_standard_share {share} must be a share between 0 and 1 (0.30 for 30%)"
+                    ),
+                )
+            }
+            Msg::TargetNoTier {
+                district,
+                key,
+                set,
+                tier,
+                tiers,
+            } => {
+                let (dv, de) = district_scope(district.as_deref());
+                let tiers = tiers.join(", ");
+                (
+                    format!(
+                        "{dv}{key}: bộ tiêu chí {set} không có mức «{tier}» (các mức của bộ: {tiers})"
+                    ),
+                    format!(
+                        "{de}{key}: criteria set {set} has no tier \"{tier}\" (its tiers: {tiers})"
+                    ),
+                )
+            }
+            Msg::TargetDistrictTwice { district } => (
+                format!("huyện {district} được ghi hai lần"),
+                format!("district {district} is listed twice"),
+            ),
         };
         pick(lang, vi, en)
     }
@@ -1988,7 +2112,11 @@ fn reader_line(line: &str) -> String {
     {
         return format!("dòng {l}, cột {c}: {}", reader_line(message));
     }
-    let patterns: [(&str, Reword); 7] = [
+    let patterns: [(&str, Reword); 8] = [
+        ("duplicate mapping key: ", |rest| {
+            let key = rest.split_once(", set ").map_or(rest, |(key, _)| key);
+            Some(format!("khóa {key} được ghi hai lần"))
+        }),
         ("unknown field `", |rest| {
             let (name, tail) = rest.split_once('`')?;
             Some(match tail.strip_prefix(", expected one of ") {
@@ -2394,6 +2522,34 @@ mod tests {
             },
             Msg::RecognisedBelow {
                 communes: vec!["X1".into()],
+            },
+            Msg::TargetsForOtherSet {
+                targets: "a".into(),
+                set: "b".into(),
+            },
+            Msg::TargetMinCriteria {
+                district: None,
+                min: 20,
+                total: 19,
+            },
+            Msg::TargetAverage {
+                district: Some("Hòa An".into()),
+                average: "20.5".into(),
+                total: 19,
+            },
+            Msg::TargetShare {
+                district: None,
+                share: "30".into(),
+            },
+            Msg::TargetNoTier {
+                district: None,
+                key: "modern_communes".into(),
+                set: "a".into(),
+                tier: "modern".into(),
+                tiers: vec!["standard".into()],
+            },
+            Msg::TargetDistrictTwice {
+                district: "Hòa An".into(),
             },
             Msg::BadDelimiter {
                 value: "\n".into(),

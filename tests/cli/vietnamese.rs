@@ -41,6 +41,8 @@ const ENGLISH: &[&str] = &[
     " warnings",
     " rows read",
     "problem",
+    "duplicate mapping",
+    "invalid",
 ];
 
 /// `text` has none of the English fragments, and says something.
@@ -415,4 +417,38 @@ fn values_of_options_are_refused_in_vietnamese() {
         said(&["score", "x.csv", "--header-row", "0"]),
         "error: giá trị '0' không hợp lệ cho '--header-row <N>': 0 không hợp lệ: phải từ 1 trở lên"
     );
+}
+
+/// The problems of a targets file, each at its line.
+#[test]
+fn targets_problems_are_said_in_vietnamese() {
+    let mini = data("mini-set.yaml");
+    let dir = folder(&[
+        ("bieu.csv", "Mã xã,TC1\nA,Đạt\n"),
+        (
+            "muc-tieu.yaml",
+            "province: Tỉnh\ncriteria: vn-commune-2021-2025\ntargets:\n  hamlet_standard_share: 30\ndistricts:\n  Hòa An: { min_criteria_per_commune: 40 }\n",
+        ),
+    ]);
+    let run = vi(
+        &[
+            "progress",
+            "bieu.csv",
+            "-c",
+            &mini,
+            "--targets",
+            "muc-tieu.yaml",
+        ],
+        None,
+        Some(dir.path()),
+    );
+    assert_eq!(run.code, 2);
+    no_english(&run.stderr);
+    for said in [
+        "error: muc-tieu.yaml, dòng 2: mục tiêu được lập cho bộ tiêu chí vn-commune-2021-2025, nhưng dữ liệu được chấm theo mini-set; hãy thêm --criteria vn-commune-2021-2025 hoặc sửa tệp mục tiêu",
+        "error: muc-tieu.yaml, dòng 4: hamlet_standard_share 30 phải là một tỷ lệ từ 0 đến 1 (0.30 nghĩa là 30%)",
+        "error: muc-tieu.yaml, dòng 6: huyện Hòa An: min_criteria_per_commune 40 lớn hơn số tiêu chí của bộ",
+    ] {
+        assert!(run.stderr.contains(said), "{said}\n{}", run.stderr);
+    }
 }

@@ -189,8 +189,8 @@ impl Hint {
 /// dynamic parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
-    /// A message in English only (the problems of criteria and targets files, written by the
-    /// people who author them).
+    /// A message in English only: the problems `criteria check` finds in a criteria set or an
+    /// overlay (`src/criteria/check.rs`, `src/criteria/overlay.rs`), not yet in the catalogue.
     Plain(String),
     /// `ragged-row`: fields in the row and in the header, and, when a quote was left open, how
     /// many line breaks the row swallowed.

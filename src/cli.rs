@@ -23,6 +23,7 @@ use crate::config::Config;
 use crate::criteria::{BUILTIN_SETS, SetChoice};
 use crate::env::{Env, Verbosity};
 use crate::lang::Lang;
+use crate::msg::Msg;
 use crate::render::{DocumentFormat, RecordFormat};
 use crate::scan::StreamOptions;
 use crate::survey::input::{InputOptions, TextEncoding};
@@ -376,15 +377,25 @@ enum EncodingArg {
     Cp1258,
 }
 
-fn parse_delimiter(s: &str) -> Result<u8, String> {
+/// Why a value parser refused a value: a [`Msg`], said again in Vietnamese by
+/// [`Vietnamese`].
+type Refused = Box<dyn std::error::Error + Send + Sync>;
+
+fn parse_delimiter(s: &str) -> Result<u8, Refused> {
     match s {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
         // a line break or a quote cannot part fields: CSV gives them their own meaning
-        "\r" | "\n" | "\"" => Err(format!(
-            "{s:?} cannot be the delimiter: it ends a line or quotes a field; use , ; | or tab"
-        )),
+        "\r" | "\n" | "\"" => Err(Msg::BadDelimiter {
+            value: s.to_owned(),
+            reserved: true,
+        }
+        .into()),
         s if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
-        _ => Err(format!("\"{s}\" is not one character; use , ; | or tab")),
+        _ => Err(Msg::BadDelimiter {
+            value: s.to_owned(),
+            reserved: false,
+        }
+        .into()),
     }
 }
 
@@ -555,15 +566,12 @@ struct ReportArgs {
     read: InputArgs,
 }
 
-fn parse_period(s: &str) -> Result<Period, String> {
-    Period::parse(s).ok_or_else(|| {
-        format!("\"{s}\" is not a period; expected a month such as 2025-10 or a year such as 2025")
-    })
+fn parse_period(s: &str) -> Result<Period, Refused> {
+    Period::parse(s).ok_or_else(|| Msg::NotAPeriodArgument(s.to_owned()).into())
 }
 
-fn parse_date(s: &str) -> Result<crate::criteria::Date, String> {
-    crate::criteria::Date::parse(s)
-        .ok_or_else(|| format!("\"{s}\" is not a date; expected YYYY-MM-DD"))
+fn parse_date(s: &str) -> Result<crate::criteria::Date, Refused> {
+    crate::criteria::Date::parse(s).ok_or_else(|| Msg::NotADate(s.to_owned()).into())
 }
 
 /// What to group by: `--by`, else `by` in `ntm.toml`, else as the command decides.
@@ -1028,7 +1036,7 @@ fn documents(formats: &'static [DocumentFormat]) -> impl TypedValueParser<Value 
         DocumentFormat::ALL
             .into_iter()
             .find(|format| format.name() == name)
-            .ok_or_else(|| format!("no document format {name:?}"))
+            .ok_or_else(|| Refused::from(Msg::NoDocumentFormat(name.to_owned())))
     })
 }
 
@@ -1065,7 +1073,7 @@ fn codes() -> impl TypedValueParser<Value = Code> {
         .iter()
         .map(|code| PossibleValue::new(code.code()).help(code.severity().name()));
     PossibleValuesParser::new(values)
-        .try_map(|name| Code::named(&name).ok_or_else(|| format!("no problem code {name:?}")))
+        .try_map(|name| Code::named(&name).ok_or_else(|| Refused::from(Msg::NoProblemCode(name))))
 }
 
 impl Cli {

@@ -149,20 +149,16 @@ impl Config {
     /// relative to `dir`.
     pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config> {
         let raw: RawConfig = toml::from_str(text).map_err(|err| {
-            let at = err
+            let line = err
                 .span()
-                .map(|span| {
-                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-                    format!(":{line}")
-                })
-                .unwrap_or_default();
+                .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
             let message = err.message().trim_end();
-            let hint = if message.contains("expected") {
-                ""
-            } else {
-                "; expected the keys criteria, targets, lang (vi|en), by (district, province or a column) and a [report] table of issuer, place, number, signer and browser"
-            };
-            Error::usage(format!("{file}{at}: {message}{hint}"))
+            Error::usage(crate::msg::Msg::Config {
+                file: file.to_owned(),
+                line,
+                message: message.to_owned(),
+                hint: !message.contains("expected"),
+            })
         })?;
         let relative = |p: String| -> String {
             let path = PathBuf::from(&p);

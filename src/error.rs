@@ -176,9 +176,6 @@ pub enum Error {
         /// How many further problems were found but not kept.
         omitted: usize,
     },
-    /// A criteria YAML file failed to parse; the message carries the rendered snippet.
-    #[error("{0}")]
-    Yaml(String),
     /// The command line asks for something that cannot be done.
     #[error("{}", .0.text(Lang::En))]
     Usage(Box<Msg>),
@@ -222,7 +219,6 @@ impl Error {
             Error::Invalid { problems, omitted } => render_problems(problems, *omitted, lang),
             Error::Usage(message) => format!("error: {}", message.text(lang)),
             Error::Io { path, source } => format!("error: {}", crate::msg::io(path, source, lang)),
-            Error::Yaml(_) => format!("error: {self}"),
         }
     }
 

@@ -64,9 +64,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match Cli::parse_in(&args, lang) {
         Ok(cli) => cli,
         Err(err) if lang == Lang::Vi && err.use_stderr() => {
-            return clap_exit(&err.apply::<cli::Vietnamese>());
+            return clap_exit(&err.apply::<cli::Vietnamese>(), lang);
         }
-        Err(err) => return clap_exit(&err),
+        Err(err) => return clap_exit(&err, lang),
     };
     let mut env = Env::detect(cli.verbosity());
     let color = cli.color().enabled(
@@ -75,12 +75,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     );
     let mut stderr = term::Diagnostics::new(io::stderr(), color, env.verbosity == Verbosity::Quiet);
     if let Some(value) = env_lang.filter(|v| !v.is_empty() && from_env.is_none()) {
-        let _ = writeln!(
-            stderr,
-            "error: {}={}: expected vi or en",
-            lang::ENV_VAR,
-            value.to_string_lossy()
-        );
+        let said = msg::Msg::BadLangVariable {
+            value: value.to_string_lossy().into_owned(),
+        };
+        let _ = writeln!(stderr, "error: {}", said.text(lang));
         return ExitCode::from(2);
     }
     let config = match config {
@@ -97,7 +95,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     env.lang = Lang::chosen(cli.lang(), from_env, config.lang);
     let task = cli.into_task(&config, &env);
     if env.stdout_closed && task.writes_to_stdout() {
-        let _ = writeln!(stderr, "error: {STDOUT_CLOSED}");
+        let _ = writeln!(stderr, "error: {}", msg::Msg::StdoutClosed.text(env.lang));
         return ExitCode::from(2);
     }
     match execute(task, &env, &mut stderr) {
@@ -167,10 +165,9 @@ pub fn execute(task: Task, env: &Env, stderr: &mut dyn Write) -> Result<Outcome>
             match cli::man_page(subcommand.as_deref(), &mut out) {
                 Some(written) => written.and_then(|()| out.flush()).map_err(stdout_error)?,
                 None => {
-                    return Err(Error::usage(format!(
-                        "ntm has no subcommand {:?}; expected one of score, gaps, progress, trend, profile, diff, validate, template, report, criteria, completions, man",
-                        subcommand.unwrap_or_default()
-                    )));
+                    return Err(Error::usage(msg::Msg::NoSubcommand {
+                        name: subcommand.unwrap_or_default(),
+                    }));
                 }
             }
             Ok(Outcome::Success)
@@ -238,23 +235,20 @@ pub fn execute(task: Task, env: &Env, stderr: &mut dyn Write) -> Result<Outcome>
     }
 }
 
-/// What is said when standard output is closed and a command would write there.
-const STDOUT_CLOSED: &str = "standard output is closed, so what ntm writes would be lost; give it a place: > FILE, a pipe, or -o FILE (-o /dev/null to throw it away)";
-
 /// The exit status after clap's message: `--help` and `--version` (status 0) and usage errors
 /// (status 2). Help or a version that cannot be written is an error (2), unless the reader
-/// closed the pipe early.
-fn clap_exit<F: clap::error::ErrorFormatter>(err: &clap::error::Error<F>) -> ExitCode {
+/// closed the pipe early; it is said in `lang`.
+fn clap_exit<F: clap::error::ErrorFormatter>(err: &clap::error::Error<F>, lang: Lang) -> ExitCode {
     let code = u8::try_from(err.exit_code()).unwrap_or(2);
     if !err.use_stderr() && env::stdout_closed() {
-        let _ = writeln!(io::stderr(), "error: {STDOUT_CLOSED}");
+        let _ = writeln!(io::stderr(), "error: {}", msg::Msg::StdoutClosed.text(lang));
         return ExitCode::from(2);
     }
     match err.print() {
         Ok(()) => ExitCode::from(code),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(code),
         Err(e) => {
-            let _ = writeln!(io::stderr(), "error: <stdout>: {e}");
+            let _ = writeln!(io::stderr(), "error: {}", msg::io("<stdout>", &e, lang));
             ExitCode::from(2)
         }
     }

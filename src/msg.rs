@@ -68,6 +68,54 @@ pub enum SkippedKind {
     Heading,
 }
 
+/// What makes a sheet too big to be a survey's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TooBig {
+    /// A cell past the last column allowed.
+    PastColumn {
+        /// The cell (`ALM1`), after its sheet.
+        cell: String,
+        /// What it holds (its first 40 characters).
+        text: String,
+        /// The last column allowed (`ALL`).
+        column: String,
+    },
+    /// Cells spanning more than the cells allowed.
+    Span {
+        /// The rows spanned.
+        rows: u64,
+        /// The columns spanned.
+        columns: u32,
+        /// The first cell.
+        from: String,
+        /// The last cell.
+        to: String,
+    },
+}
+
+impl TooBig {
+    /// What is too big, in `lang`.
+    #[must_use]
+    pub fn text(&self, lang: Lang) -> String {
+        let (vi, en) = match self {
+            TooBig::PastColumn { cell, text, column } => (
+                format!("ô {cell} có nội dung «{text}», nằm quá cột {column}"),
+                format!("cell {cell} holds \"{text}\", past column {column}"),
+            ),
+            TooBig::Span {
+                rows,
+                columns,
+                from,
+                to,
+            } => (
+                format!("các ô trải trên {rows} dòng và {columns} cột, từ {from} đến {to}"),
+                format!("its cells span {rows} rows and {columns} columns, from {from} to {to}"),
+            ),
+        };
+        pick(lang, vi, en)
+    }
+}
+
 /// What a column a set does not use may have been meant as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Hint {
@@ -141,8 +189,8 @@ impl Hint {
 /// dynamic parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
-    /// A message in English only (the problems of criteria and targets files, written by the
-    /// people who author them).
+    /// A message in English only: the problems `criteria check` finds in a criteria set or an
+    /// overlay (`src/criteria/check.rs`, `src/criteria/overlay.rs`), not yet in the catalogue.
     Plain(String),
     /// `ragged-row`: fields in the row and in the header, and, when a quote was left open, how
     /// many line breaks the row swallowed.
@@ -185,7 +233,7 @@ pub enum Msg {
         /// The sheet.
         sheet: String,
         /// What is too big, as the reader found it.
-        what: String,
+        what: TooBig,
         /// The most columns a sheet may have.
         max_columns: u32,
         /// The most cells a sheet may span.
@@ -565,7 +613,315 @@ pub enum Msg {
         /// The last lines it wrote on its standard error.
         said: String,
     },
+    /// `--period` names a period of a file without a period column.
+    PeriodWithoutColumn {
+        /// The period asked for.
+        wanted: String,
+        /// The file.
+        file: String,
+    },
+    /// `--period` names a period the file has no rows for.
+    PeriodNotInFile {
+        /// The period asked for.
+        wanted: String,
+        /// The file.
+        file: String,
+        /// The periods it holds.
+        periods: Vec<String>,
+    },
+    /// The note of a file of several periods, of which the latest is reported.
+    LatestPeriod {
+        /// The file.
+        file: String,
+        /// How many periods it holds.
+        count: usize,
+        /// The first.
+        first: String,
+        /// The latest.
+        last: String,
+    },
+    /// A period found in two files of a trend.
+    PeriodInTwoFiles {
+        /// The period.
+        period: String,
+        /// The file first holding it.
+        other: String,
+        /// The file holding it again.
+        file: String,
+    },
+    /// A file without a period column, and no `--period` left for it.
+    NoPeriodGiven {
+        /// The file.
+        file: String,
+    },
+    /// A file without a period column whose name gives none; `or_given` when `--period` may
+    /// give it.
+    NoPeriodInName {
+        /// The file.
+        file: String,
+        /// Whether `--period` could name it.
+        or_given: bool,
+    },
+    /// The file of `report --history` without a period column or a name giving one.
+    ReportNeedsPeriod {
+        /// The file.
+        file: String,
+    },
+    /// More `--period` values than files without a period column.
+    TooManyPeriods,
+    /// `--by district` for files of a trend none of which names districts.
+    NoDistrictsInFiles,
+    /// `--by district` for a file that names no districts.
+    NoDistricts {
+        /// The file.
+        file: String,
+    },
+    /// `ntm trend` without a file.
+    TrendNeedsFile,
+    /// `ntm report --format xlsx` (or `pdf`) without `-o`.
+    ReportToStdout {
+        /// Whether it is a PDF, not a workbook.
+        pdf: bool,
+    },
+    /// The note of a trend cut at the period reported on: the period, and those left out.
+    TrendEnds {
+        /// The period reported on.
+        period: String,
+        /// The later periods left out.
+        later: Vec<String>,
+    },
+    /// Rows of a profiled file that could not be read.
+    RowsNotCounted {
+        /// The file.
+        file: String,
+        /// How many rows.
+        rows: u64,
+    },
+    /// A file with nothing to profile.
+    NothingToProfile {
+        /// The file.
+        file: String,
+    },
+    /// Two codes differing in leading zeros, with the same name, taken as one commune.
+    SameCommuneOtherZeros {
+        /// The old code.
+        old: String,
+        /// The old name.
+        name: String,
+        /// The new code.
+        new: String,
+    },
+    /// Two codes differing in leading zeros, with different names, taken as two communes.
+    TwoCommunesOtherZeros {
+        /// The old code.
+        old: String,
+        /// The old name.
+        old_name: String,
+        /// The new code.
+        new: String,
+        /// The new name.
+        new_name: String,
+    },
+    /// A map of mergers without its two columns.
+    MapColumns,
+    /// A row of a map of mergers with one id only.
+    MapRowNeedsBoth,
+    /// An old commune mapped into two new ones.
+    MapTwice {
+        /// The old commune.
+        from: String,
+        /// The first new commune.
+        before: String,
+        /// The second.
+        to: String,
+    },
+    /// A workbook given on standard input.
+    WorkbookOnStdin,
+    /// A workbook whose name does not say it is one.
+    UnnamedWorkbook {
+        /// The file.
+        file: String,
+    },
+    /// `--header-row` past the lines of a file.
+    HeaderRowPastEnd {
+        /// The file.
+        file: String,
+        /// The row asked for.
+        row: u64,
+        /// The lines the file has.
+        lines: usize,
+    },
+    /// `--header-row` naming an empty row of a sheet.
+    HeaderRowEmpty {
+        /// The workbook.
+        file: String,
+        /// The row asked for.
+        row: u64,
+        /// The sheet.
+        sheet: String,
+    },
+    /// `--by` naming a column the file lacks: the header it is closest to, else the columns.
+    NoGroupColumn {
+        /// The file.
+        file: String,
+        /// The column asked for.
+        asked: String,
+        /// The header the name is closest to.
+        near: Option<String>,
+        /// The file's columns (the first dozen, then `…`).
+        columns: Vec<String>,
+    },
+    /// Overlays standing on one another too deep.
+    OverlayTooDeep {
+        /// The overlay.
+        file: String,
+        /// The base it extends.
+        base: String,
+        /// The most overlays allowed.
+        depth: u32,
+    },
+    /// An overlay extending what is neither a built-in set nor a file.
+    OverlayBaseMissing {
+        /// The overlay.
+        file: String,
+        /// The line of `extends:`.
+        line: u64,
+        /// The base named.
+        base: String,
+        /// The path looked for.
+        path: String,
+    },
+    /// A configuration file that does not parse: the reader's words, and whether to list
+    /// the keys allowed.
+    Config {
+        /// The file.
+        file: String,
+        /// The line, when known.
+        line: Option<usize>,
+        /// The reader's message.
+        message: String,
+        /// Whether to list the keys a configuration has.
+        hint: bool,
+    },
+    /// A criteria or targets file that does not parse as YAML of its kind.
+    Yaml {
+        /// The file.
+        file: String,
+        /// The line, when known.
+        line: Option<u64>,
+        /// What the file is.
+        kind: YamlKind,
+        /// The reader's message with its snippet.
+        rendered: String,
+    },
+    /// `NTM_LANG` set to neither `vi` nor `en`.
+    BadLangVariable {
+        /// The value.
+        value: String,
+    },
+    /// Standard output closed when a command would write there.
+    StdoutClosed,
+    /// `ntm man` naming no subcommand of `ntm`.
+    NoSubcommand {
+        /// The name given.
+        name: String,
+    },
+    /// `validate` found nothing to say of a file.
+    ValidateOk {
+        /// The file.
+        file: String,
+    },
+    /// The line under `validate`'s table.
+    ValidateSummary {
+        /// The file.
+        file: String,
+        /// Errors found.
+        errors: usize,
+        /// Warnings found.
+        warnings: usize,
+        /// Problems found but not listed.
+        unlisted: usize,
+        /// Rows read.
+        rows: u64,
+        /// Communes scored.
+        communes: u64,
+    },
+    /// `--delimiter` given what cannot be one: `reserved` when it is a line break or a quote.
+    BadDelimiter {
+        /// The value given.
+        value: String,
+        /// Whether it is a character CSV gives its own meaning.
+        reserved: bool,
+    },
+    /// `--period` given what is not a period.
+    NotAPeriodArgument(String),
+    /// `--date` given what is not a date.
+    NotADate(String),
+    /// A document format that is none.
+    NoDocumentFormat(String),
+    /// A problem code that is none.
+    NoProblemCode(String),
+    /// Targets made for another criteria set.
+    TargetsForOtherSet {
+        /// The set the targets name.
+        targets: String,
+        /// The set the data is scored with.
+        set: String,
+    },
+    /// A target of more criteria per commune than the set has.
+    TargetMinCriteria {
+        /// The district, for a district's target.
+        district: Option<String>,
+        /// The target.
+        min: u32,
+        /// The set's criteria.
+        total: u32,
+    },
+    /// An average of criteria outside what the set allows.
+    TargetAverage {
+        /// The district, for a district's target.
+        district: Option<String>,
+        /// The target, as written.
+        average: String,
+        /// The set's criteria.
+        total: u32,
+    },
+    /// A share of hamlets outside 0–1.
+    TargetShare {
+        /// The district, for a district's target.
+        district: Option<String>,
+        /// The target, as written.
+        share: String,
+    },
+    /// A target of communes at a tier the set lacks.
+    TargetNoTier {
+        /// The district, for a district's target.
+        district: Option<String>,
+        /// The key (`modern_communes`).
+        key: String,
+        /// The set.
+        set: String,
+        /// The tier lacked.
+        tier: String,
+        /// The set's tiers.
+        tiers: Vec<String>,
+    },
+    /// A district listed twice in the targets.
+    TargetDistrictTwice {
+        /// The district.
+        district: String,
+    },
 }
+
+/// A message shows in English where no language is at hand (inside clap's errors, which
+/// [`crate::cli::Vietnamese`] says again in Vietnamese).
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for Msg {}
 
 impl From<String> for Msg {
     fn from(text: String) -> Msg {
@@ -585,6 +941,13 @@ fn pick(lang: Lang, vi: String, en: String) -> String {
         Lang::Vi => vi,
         Lang::En => en,
     }
+}
+
+/// `huyện X: ` and `district X: ` before a district's target; nothing for the province's.
+fn district_scope(district: Option<&str>) -> (String, String) {
+    district.map_or_else(Default::default, |d| {
+        (format!("huyện {d}: "), format!("district {d}: "))
+    })
 }
 
 /// `indicator 2.1` or `indicators 2.1, 2.2`, in both languages.
@@ -680,10 +1043,12 @@ impl Msg {
                 max_cells,
             } => (
                 format!(
-                    "trang tính «{sheet}»: {what}; một trang khảo sát có tối đa {max_columns} cột và {max_cells} ô: hãy xóa những gì nằm ngoài bảng, hoặc lưu bảng dạng CSV"
+                    "trang tính «{sheet}»: {}; một trang khảo sát có tối đa {max_columns} cột và {max_cells} ô: hãy xóa những gì nằm ngoài bảng, hoặc lưu bảng dạng CSV",
+                    what.text(Lang::Vi)
                 ),
                 format!(
-                    "sheet \"{sheet}\": {what}; a survey sheet has at most {max_columns} columns and {max_cells} cells: delete what lies outside the table, or save the table as CSV"
+                    "sheet \"{sheet}\": {}; a survey sheet has at most {max_columns} columns and {max_cells} cells: delete what lies outside the table, or save the table as CSV",
+                    what.text(Lang::En)
                 ),
             ),
             Msg::NoIdColumn(found) => {
@@ -1379,6 +1744,446 @@ impl Msg {
                     ),
                 )
             }
+            Msg::PeriodWithoutColumn { wanted, file } => (
+                format!(
+                    "--period {wanted}: tệp {file} không có cột kỳ báo cáo (Kỳ, hoặc Năm và Tháng)"
+                ),
+                format!("--period {wanted}: {file} has no period column (Kỳ, or Năm and Tháng)"),
+            ),
+            Msg::PeriodNotInFile {
+                wanted,
+                file,
+                periods,
+            } => (
+                format!(
+                    "--period {wanted}: tệp {file} không có dòng nào của kỳ này; các kỳ có trong tệp: {}",
+                    periods.join(", ")
+                ),
+                format!(
+                    "--period {wanted}: {file} has no rows for it; its periods are {}",
+                    periods.join(", ")
+                ),
+            ),
+            Msg::LatestPeriod {
+                file,
+                count,
+                first,
+                last,
+            } => (
+                format!(
+                    "tệp {file} có {count} kỳ báo cáo, từ {first} đến {last}: báo cáo kỳ mới nhất; muốn chọn kỳ khác hãy dùng --period"
+                ),
+                format!(
+                    "{file} holds {count} periods, {first} to {last}: this is the latest; --period names another"
+                ),
+            ),
+            Msg::PeriodInTwoFiles {
+                period,
+                other,
+                file,
+            } => (
+                format!(
+                    "kỳ {period} có trong cả hai tệp {other} và {file}: mỗi kỳ chỉ được lấy từ một tệp"
+                ),
+                format!(
+                    "period {period} is in both {other} and {file}: each period must come from one file"
+                ),
+            ),
+            Msg::NoPeriodGiven { file } => (
+                format!(
+                    "tệp {file} không có cột kỳ báo cáo (Kỳ, hoặc Năm và Tháng): hãy ghi kỳ của tệp bằng --period, mỗi tệp như vậy một giá trị, theo thứ tự"
+                ),
+                format!(
+                    "{file} has no period column (Kỳ, or Năm and Tháng): name its period with --period, one for each such file in order"
+                ),
+            ),
+            Msg::NoPeriodInName { file, or_given } => {
+                let (rv, re) = if *or_given {
+                    (
+                        ", đặt tên tệp theo tháng, hoặc ghi kỳ của từng tệp như vậy bằng --period, theo thứ tự",
+                        ", name the file with its month, or give each such file's period with --period, in order",
+                    )
+                } else {
+                    (
+                        " hoặc đặt tên tệp theo tháng",
+                        " or name the file with its month",
+                    )
+                };
+                (
+                    format!(
+                        "tệp {file} không có cột kỳ báo cáo (Kỳ, hoặc Năm và Tháng), và tên tệp cũng không cho biết kỳ (thang-11-2025.xlsx, 2025-11.csv, hoặc thang-11.xlsx kèm --year 2025): hãy thêm cột Kỳ{rv}"
+                    ),
+                    format!(
+                        "{file} has no period column (Kỳ, or Năm and Tháng), and its name gives none (thang-11-2025.xlsx, 2025-11.csv, or thang-11.xlsx with --year 2025): add a Kỳ column{re}"
+                    ),
+                )
+            }
+            Msg::ReportNeedsPeriod { file } => (
+                format!(
+                    "tệp {file} không có cột kỳ báo cáo (Kỳ, hoặc Năm và Tháng), và tên tệp cũng không cho biết kỳ (thang-12-2025.xlsx; thang-12.xlsx kèm --year 2025): diễn biến theo --history cần biết kỳ của tệp; hãy ghi kỳ bằng --period"
+                ),
+                format!(
+                    "{file} has no period column (Kỳ, or Năm and Tháng), and its name gives none (thang-12-2025.xlsx; thang-12.xlsx with --year 2025): the trend of --history needs its period; name it with --period"
+                ),
+            ),
+            Msg::TooManyPeriods => (
+                "số giá trị --period nhiều hơn số tệp không có cột kỳ báo cáo".into(),
+                "more --period values than files without a period column".into(),
+            ),
+            Msg::NoDistrictsInFiles => (
+                "--by district: không tệp nào có cột huyện (Huyện) hoặc dòng tiêu đề nhóm ghi tên huyện; hãy dùng --by với một cột khác".into(),
+                "--by district: no file has a district column (Huyện) or group headings that name districts; --by names another column".into(),
+            ),
+            Msg::NoDistricts { file } => (
+                format!(
+                    "--by district: tệp {file} không có cột huyện (Huyện) và không có dòng tiêu đề nhóm nào ghi tên huyện; hãy dùng --by với một cột khác, hoặc --by province để báo cáo cho toàn tỉnh"
+                ),
+                format!(
+                    "--by district: {file} has no district column (Huyện) and no group headings that name districts; --by names another column, or --by province reports the province as a whole"
+                ),
+            ),
+            Msg::TrendNeedsFile => (
+                "ntm trend cần ít nhất một tệp khảo sát".into(),
+                "ntm trend needs at least one survey file".into(),
+            ),
+            Msg::ReportToStdout { pdf: false } => (
+                "không thể ghi tệp Excel ra màn hình (đầu ra chuẩn); hãy đặt tên tệp bằng -o bao-cao.xlsx".into(),
+                "a workbook cannot go to standard output; name the file with -o report.xlsx".into(),
+            ),
+            Msg::ReportToStdout { pdf: true } => (
+                "không thể ghi tệp PDF ra màn hình (đầu ra chuẩn); hãy đặt tên tệp bằng -o bao-cao.pdf".into(),
+                "a PDF cannot go to standard output; name the file with -o report.pdf".into(),
+            ),
+            Msg::TrendEnds { period, later } => {
+                let first = later.first().cloned().unwrap_or_default();
+                let last = later.last().cloned().unwrap_or_default();
+                let n = later.len();
+                let (tv, te) = if n == 1 {
+                    (String::new(), String::new())
+                } else {
+                    (format!(" đến {last}"), format!(" to {last}"))
+                };
+                (
+                    format!(
+                        "diễn biến chỉ tính đến kỳ {period}, kỳ được báo cáo; {n} kỳ sau đó không được đưa vào ({first}{tv})"
+                    ),
+                    format!(
+                        "the trend ends at {period}, the period reported on; {} left out ({first}{te})",
+                        if n == 1 {
+                            "1 later period is".to_owned()
+                        } else {
+                            format!("{n} later periods are")
+                        }
+                    ),
+                )
+            }
+            Msg::RowsNotCounted { file, rows } => (
+                format!(
+                    "{file}: {rows} dòng không đọc được nên không được tính; `ntm validate` liệt kê các lỗi của những dòng này"
+                ),
+                format!(
+                    "{file}: {rows} row(s) could not be read and are not counted; `ntm validate` lists their problems"
+                ),
+            ),
+            Msg::NothingToProfile { file } => (
+                format!("{file}: không có dữ liệu nào để thống kê"),
+                format!("{file}: nothing to profile"),
+            ),
+            Msg::SameCommuneOtherZeros { old, name, new } => (
+                format!(
+                    "xã {old} ({name}) trong tệp mới là {new}: hai mã chỉ khác nhau ở số 0 đầu và trùng tên, nên được coi là một xã"
+                ),
+                format!(
+                    "commune {old} ({name}) is {new} in the new file: the codes differ only in leading zeros and the names agree, so they are taken as one commune"
+                ),
+            ),
+            Msg::TwoCommunesOtherZeros {
+                old,
+                old_name,
+                new,
+                new_name,
+            } => (
+                format!(
+                    "mã {old} ({old_name}) và {new} ({new_name}) chỉ khác nhau ở số 0 đầu, nhưng tên không trùng: được coi là hai xã"
+                ),
+                format!(
+                    "codes {old} ({old_name}) and {new} ({new_name}) differ only in leading zeros, but the names do not agree: they are taken as two communes"
+                ),
+            ),
+            Msg::MapColumns => (
+                "bảng sáp nhập cần hai cột: Mã xã cũ và Mã xã mới (hoặc old_id và new_id)".into(),
+                "the map needs two columns: old_id and new_id (or Mã xã cũ and Mã xã mới)".into(),
+            ),
+            Msg::MapRowNeedsBoth => (
+                "mỗi dòng của bảng sáp nhập cần có cả mã xã cũ và mã xã mới".into(),
+                "a row of the map needs both an old_id and a new_id".into(),
+            ),
+            Msg::MapTwice { from, before, to } => (
+                format!("xã cũ {from} được ghi hai lần, vào {before} và vào {to}"),
+                format!("old commune {from} is mapped twice, into {before} and into {to}"),
+            ),
+            Msg::WorkbookOnStdin => (
+                "đầu vào chuẩn chứa một tệp Excel; tệp Excel phải được chỉ bằng đường dẫn (ntm score bieu-01.xlsx), không đưa qua đầu vào chuẩn".into(),
+                "standard input holds a workbook, which must be given as a file path (ntm score bieu-01.xlsx), not on standard input".into(),
+            ),
+            Msg::UnnamedWorkbook { file } => (
+                format!(
+                    "{file} là tệp Excel dù tên tệp không cho thấy điều đó: hãy đặt tên tệp có đuôi .xlsx (hoặc .xls), hoặc lưu tệp dạng CSV"
+                ),
+                format!(
+                    "{file} is a workbook, though its name does not say so: give it a name ending in .xlsx (or .xls), or save it as CSV"
+                ),
+            ),
+            Msg::HeaderRowPastEnd { file, row, lines } => (
+                format!("{file}: --header-row {row}: tệp chỉ có {lines} dòng"),
+                format!("{file}: --header-row {row}: the file has {lines} line(s)"),
+            ),
+            Msg::HeaderRowEmpty { file, row, sheet } => (
+                format!(
+                    "{file}: --header-row {row}: trang tính «{sheet}» không có dòng {row}, hoặc dòng đó để trống"
+                ),
+                format!(
+                    "{file}: --header-row {row}: sheet \"{sheet}\" has no row {row} with anything in it"
+                ),
+            ),
+            Msg::NoGroupColumn {
+                file,
+                asked,
+                near,
+                columns,
+            } => {
+                let (tv, te) = match near {
+                    Some(near) => (
+                        format!("; {}", Hint::DidYouMean(near.clone()).text(Lang::Vi)),
+                        format!("; {}", Hint::DidYouMean(near.clone()).text(Lang::En)),
+                    ),
+                    None => (
+                        format!("; các cột của tệp: {}", columns.join(", ")),
+                        format!("; its columns are {}", columns.join(", ")),
+                    ),
+                };
+                (
+                    format!("{file}: không có cột «{asked}» để nhóm theo (--by){tv}"),
+                    format!("{file}: no column \"{asked}\" to group by (--by){te}"),
+                )
+            }
+            Msg::OverlayTooDeep { file, base, depth } => (
+                format!(
+                    "{file}: extends {base}: quá {depth} tệp bổ sung chồng lên nhau (có tệp nào tự mở rộng chính nó không?)"
+                ),
+                format!(
+                    "{file}: extends {base}: more than {depth} overlays on one another (does a file extend itself?)"
+                ),
+            ),
+            Msg::OverlayBaseMissing {
+                file,
+                line,
+                base,
+                path,
+            } => (
+                format!(
+                    "{file}, dòng {line}: extends «{base}», nhưng đó không phải bộ tiêu chí có sẵn, cũng không phải một tệp (không có tệp {path})"
+                ),
+                format!(
+                    "{file}:{line}: extends \"{base}\", which is neither a built-in set nor a file ({path} does not exist)"
+                ),
+            ),
+            Msg::Config {
+                file,
+                line,
+                message,
+                hint,
+            } => {
+                let (hv, he) = if *hint {
+                    (
+                        "; tệp cấu hình có các khóa criteria, targets, lang (vi|en), by (district, province hoặc tên một cột) và bảng [report] gồm issuer, place, number, signer, browser",
+                        "; expected the keys criteria, targets, lang (vi|en), by (district, province or a column) and a [report] table of issuer, place, number, signer and browser",
+                    )
+                } else {
+                    ("", "")
+                };
+                let (av, ae) = line.map_or_else(Default::default, |line| {
+                    (format!(", dòng {line}"), format!(":{line}"))
+                });
+                (
+                    format!("{file}{av}: {}{hv}", reader_words(message)),
+                    format!("{file}{ae}: {message}{he}"),
+                )
+            }
+            Msg::Yaml {
+                file,
+                line,
+                kind,
+                rendered,
+            } => {
+                let (av, ae) = line.map_or_else(Default::default, |line| {
+                    (format!(", dòng {line}"), format!(":{line}"))
+                });
+                let (kv, ke) = match kind {
+                    YamlKind::Set => ("tệp bộ tiêu chí", "criteria set"),
+                    YamlKind::Overlay => ("tệp bổ sung bộ tiêu chí", "criteria overlay"),
+                    YamlKind::Targets => ("tệp mục tiêu", "targets file"),
+                };
+                (
+                    format!("{file}{av}: {kv} không hợp lệ\n{}", reader_words(rendered)),
+                    format!("{file}{ae}: invalid {ke}\n{rendered}"),
+                )
+            }
+            Msg::BadLangVariable { value } => (
+                format!("NTM_LANG={value}: phải là vi hoặc en"),
+                format!("NTM_LANG={value}: expected vi or en"),
+            ),
+            Msg::StdoutClosed => (
+                "đầu ra chuẩn đã đóng, nên những gì ntm ghi ra sẽ mất; hãy chỉ nơi ghi: > TỆP, một đường ống, hoặc -o TỆP (-o /dev/null để bỏ đi)".into(),
+                "standard output is closed, so what ntm writes would be lost; give it a place: > FILE, a pipe, or -o FILE (-o /dev/null to throw it away)".into(),
+            ),
+            Msg::NoSubcommand { name } => (
+                format!(
+                    "ntm không có lệnh con «{name}»; phải là một trong score, gaps, progress, trend, profile, diff, validate, template, report, criteria, completions, man"
+                ),
+                format!(
+                    "ntm has no subcommand \"{name}\"; expected one of score, gaps, progress, trend, profile, diff, validate, template, report, criteria, completions, man"
+                ),
+            ),
+            Msg::ValidateOk { file } => (
+                format!("{file}: không có lỗi nào"),
+                format!("{file}: ok"),
+            ),
+            Msg::ValidateSummary {
+                file,
+                errors,
+                warnings,
+                unlisted,
+                rows,
+                communes,
+            } => {
+                let plural =
+                    |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+                let (uv, ue) = if *unlisted > 0 {
+                    (
+                        format!(" ({unlisted} không liệt kê)"),
+                        format!(" ({unlisted} not listed)"),
+                    )
+                } else {
+                    Default::default()
+                };
+                (
+                    format!(
+                        "{file}: {errors} lỗi, {warnings} cảnh báo{uv}; đã đọc {rows} dòng, chấm điểm được {communes} xã"
+                    ),
+                    format!(
+                        "{file}: {}, {}{ue}; {} read, {communes} scored",
+                        plural(*errors as u64, "error", "errors"),
+                        plural(*warnings as u64, "warning", "warnings"),
+                        plural(*rows, "row", "rows"),
+                    ),
+                )
+            }
+            Msg::BadDelimiter { value, reserved } => {
+                let shown = format!("{value:?}");
+                if *reserved {
+                    (
+                        format!(
+                            "{shown} không dùng làm dấu phân cách được: ký tự này kết thúc dòng hoặc bao quanh một ô; hãy dùng , ; | hoặc tab"
+                        ),
+                        format!(
+                            "{shown} cannot be the delimiter: it ends a line or quotes a field; use , ; | or tab"
+                        ),
+                    )
+                } else {
+                    (
+                        format!("«{value}» không phải là một ký tự; hãy dùng , ; | hoặc tab"),
+                        format!("\"{value}\" is not one character; use , ; | or tab"),
+                    )
+                }
+            }
+            Msg::NotAPeriodArgument(value) => (
+                format!(
+                    "«{value}» không phải là kỳ báo cáo; cần một tháng như 2025-10 hoặc một năm như 2025"
+                ),
+                format!(
+                    "\"{value}\" is not a period; expected a month such as 2025-10 or a year such as 2025"
+                ),
+            ),
+            Msg::NotADate(value) => (
+                format!("«{value}» không phải là ngày; cần dạng NĂM-THÁNG-NGÀY (YYYY-MM-DD)"),
+                format!("\"{value}\" is not a date; expected YYYY-MM-DD"),
+            ),
+            Msg::NoDocumentFormat(name) => (
+                format!("không có định dạng tài liệu «{name}»"),
+                format!("no document format {name:?}"),
+            ),
+            Msg::NoProblemCode(name) => (
+                format!("không có mã lỗi «{name}»"),
+                format!("no problem code {name:?}"),
+            ),
+            Msg::TargetsForOtherSet { targets, set } => (
+                format!(
+                    "mục tiêu được lập cho bộ tiêu chí {targets}, nhưng dữ liệu được chấm theo {set}; hãy thêm --criteria {targets} hoặc sửa tệp mục tiêu"
+                ),
+                format!(
+                    "the targets are for criteria set {targets}, but the data is scored with {set}; pass --criteria {targets} or change the targets"
+                ),
+            ),
+            Msg::TargetMinCriteria {
+                district,
+                min,
+                total,
+            } => {
+                let (dv, de) = district_scope(district.as_deref());
+                (
+                    format!(
+                        "{dv}min_criteria_per_commune {min} lớn hơn số tiêu chí của bộ ({total} tiêu chí)"
+                    ),
+                    format!(
+                        "{de}min_criteria_per_commune {min} is more than the set's {total} criteria"
+                    ),
+                )
+            }
+            Msg::TargetAverage {
+                district,
+                average,
+                total,
+            } => {
+                let (dv, de) = district_scope(district.as_deref());
+                (
+                    format!("{dv}average_criteria {average} nằm ngoài khoảng 0–{total}"),
+                    format!("{de}average_criteria {average} is outside 0–{total}"),
+                )
+            }
+            Msg::TargetShare { district, share } => {
+                let (dv, de) = district_scope(district.as_deref());
+                (
+                    format!(
+                        "{dv}hamlet_standard_share {share} phải là một tỷ lệ từ 0 đến 1 (0.30 nghĩa là 30%)"
+                    ),
+                    format!(
+                        "{de}hamlet_standard_share {share} must be a share between 0 and 1 (0.30 for 30%)"
+                    ),
+                )
+            }
+            Msg::TargetNoTier {
+                district,
+                key,
+                set,
+                tier,
+                tiers,
+            } => {
+                let (dv, de) = district_scope(district.as_deref());
+                let tiers = tiers.join(", ");
+                (
+                    format!(
+                        "{dv}{key}: bộ tiêu chí {set} không có mức «{tier}» (các mức của bộ: {tiers})"
+                    ),
+                    format!(
+                        "{de}{key}: criteria set {set} has no tier \"{tier}\" (its tiers: {tiers})"
+                    ),
+                )
+            }
+            Msg::TargetDistrictTwice { district } => (
+                format!("huyện {district} được ghi hai lần"),
+                format!("district {district} is listed twice"),
+            ),
         };
         pick(lang, vi, en)
     }
@@ -1391,6 +2196,103 @@ fn colon(said: &str) -> String {
     } else {
         format!(": {said}")
     }
+}
+
+/// What kind of YAML file failed to parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YamlKind {
+    /// A criteria set.
+    Set,
+    /// A provincial overlay of a set.
+    Overlay,
+    /// A targets file.
+    Targets,
+}
+
+/// The words of a file reader (serde's, as the YAML and TOML readers give them) in
+/// Vietnamese where their pattern is known: an unknown or missing key, a value not among those
+/// allowed, a value of the wrong type, and `line N column M`; any other as written. The names
+/// and values quoted stay as they are.
+#[must_use]
+pub fn reader_words(text: &str) -> String {
+    text.split('\n')
+        .map(reader_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What says a reader's message in Vietnamese, given the words after its pattern's start.
+type Reword = fn(&str) -> Option<String>;
+
+fn reader_line(line: &str) -> String {
+    // `line 2 column 1: …` before the message
+    if let Some(rest) = line.strip_prefix("line ")
+        && let Some((at, message)) = rest.split_once(": ")
+        && let Some((l, c)) = at.split_once(" column ")
+        && l.bytes().all(|b| b.is_ascii_digit())
+        && c.bytes().all(|b| b.is_ascii_digit())
+    {
+        return format!("dòng {l}, cột {c}: {}", reader_line(message));
+    }
+    let patterns: [(&str, Reword); 8] = [
+        ("duplicate mapping key: ", |rest| {
+            let key = rest.split_once(", set ").map_or(rest, |(key, _)| key);
+            Some(format!("khóa {key} được ghi hai lần"))
+        }),
+        ("unknown field `", |rest| {
+            let (name, tail) = rest.split_once('`')?;
+            Some(match tail.strip_prefix(", expected one of ") {
+                Some(keys) => format!("không có khóa `{name}`; các khóa dùng được: {keys}"),
+                None => match tail.strip_prefix(", expected ") {
+                    Some(key) => format!("không có khóa `{name}`; khóa dùng được: {key}"),
+                    None => format!("không có khóa `{name}` ở đây"),
+                },
+            })
+        }),
+        ("unknown variant `", |rest| {
+            let (name, tail) = rest.split_once('`')?;
+            Some(match tail.strip_prefix(", expected one of ") {
+                Some(values) => {
+                    format!("giá trị `{name}` không hợp lệ; phải là một trong {values}")
+                }
+                None => match tail.strip_prefix(", expected ") {
+                    Some(value) => format!(
+                        "giá trị `{name}` không hợp lệ; phải là {}",
+                        value.replace(" or ", " hoặc ")
+                    ),
+                    None => format!("giá trị `{name}` không hợp lệ"),
+                },
+            })
+        }),
+        ("missing field `", |rest| {
+            let (name, _) = rest.split_once('`')?;
+            Some(format!("thiếu khóa `{name}`"))
+        }),
+        ("duplicate field `", |rest| {
+            let (name, _) = rest.split_once('`')?;
+            Some(format!("khóa `{name}` được ghi hai lần"))
+        }),
+        ("invalid type: ", |rest| {
+            let (found, wanted) = rest.split_once(", expected ")?;
+            Some(format!("sai kiểu giá trị: có {found}, cần {wanted}"))
+        }),
+        ("invalid value: ", |rest| {
+            let (found, wanted) = rest.split_once(", expected ")?;
+            Some(format!("giá trị không hợp lệ: {found}, cần {wanted}"))
+        }),
+        ("invalid length ", |rest| {
+            let (found, wanted) = rest.split_once(", expected ")?;
+            Some(format!("sai số phần tử: {found}, cần {wanted}"))
+        }),
+    ];
+    for (start, said) in patterns {
+        if let Some(i) = line.find(start)
+            && let Some(words) = said(&line[i + start.len()..])
+        {
+            return format!("{}{words}", &line[..i]);
+        }
+    }
+    line.to_owned()
 }
 
 /// What is said of a file that could not be read or written, in `lang`: the file, and why.
@@ -1455,7 +2357,22 @@ mod tests {
                 },
                 Msg::SheetTooBig {
                     sheet: "Biểu 01".into(),
-                    what: "a cell in column 20000".into(),
+                    what: TooBig::PastColumn {
+                        cell: "ALM1".into(),
+                        text: "x".into(),
+                        column: "ALL".into(),
+                    },
+                    max_columns: 1000,
+                    max_cells: 12_000_000,
+                },
+                Msg::SheetTooBig {
+                    sheet: "Biểu 01".into(),
+                    what: TooBig::Span {
+                        rows: 20_000,
+                        columns: 1000,
+                        from: "A1".into(),
+                        to: "ALL20000".into(),
+                    },
                     max_columns: 1000,
                     max_cells: 12_000_000,
                 },
@@ -1758,6 +2675,202 @@ mod tests {
                 browser: "chromium".into(),
                 said: String::new(),
             },
+            Msg::TargetsForOtherSet {
+                targets: "a".into(),
+                set: "b".into(),
+            },
+            Msg::TargetMinCriteria {
+                district: None,
+                min: 20,
+                total: 19,
+            },
+            Msg::TargetAverage {
+                district: Some("Hòa An".into()),
+                average: "20.5".into(),
+                total: 19,
+            },
+            Msg::TargetShare {
+                district: None,
+                share: "30".into(),
+            },
+            Msg::TargetNoTier {
+                district: None,
+                key: "modern_communes".into(),
+                set: "a".into(),
+                tier: "modern".into(),
+                tiers: vec!["standard".into()],
+            },
+            Msg::TargetDistrictTwice {
+                district: "Hòa An".into(),
+            },
+            Msg::BadDelimiter {
+                value: "\n".into(),
+                reserved: true,
+            },
+            Msg::BadDelimiter {
+                value: "ab".into(),
+                reserved: false,
+            },
+            Msg::NotAPeriodArgument("13/2025".into()),
+            Msg::NotADate("2025-13-01".into()),
+            Msg::NoDocumentFormat("pdf".into()),
+            Msg::NoProblemCode("x".into()),
+            Msg::ValidateOk {
+                file: "a.csv".into(),
+            },
+            Msg::ValidateSummary {
+                file: "a.csv".into(),
+                errors: 1,
+                warnings: 2,
+                unlisted: 3,
+                rows: 4,
+                communes: 5,
+            },
+            Msg::WorkbookOnStdin,
+            Msg::UnnamedWorkbook {
+                file: "a.csv".into(),
+            },
+            Msg::HeaderRowPastEnd {
+                file: "a.csv".into(),
+                row: 9,
+                lines: 3,
+            },
+            Msg::HeaderRowEmpty {
+                file: "a.xlsx".into(),
+                row: 9,
+                sheet: "Biểu 01".into(),
+            },
+            Msg::NoGroupColumn {
+                file: "a.csv".into(),
+                asked: "Vung".into(),
+                near: Some("Vùng".into()),
+                columns: Vec::new(),
+            },
+            Msg::NoGroupColumn {
+                file: "a.csv".into(),
+                asked: "x".into(),
+                near: None,
+                columns: vec!["Mã xã".into(), "TC1".into()],
+            },
+            Msg::OverlayTooDeep {
+                file: "a.yaml".into(),
+                base: "b.yaml".into(),
+                depth: 8,
+            },
+            Msg::OverlayBaseMissing {
+                file: "a.yaml".into(),
+                line: 1,
+                base: "b.yaml".into(),
+                path: "b.yaml".into(),
+            },
+            Msg::Config {
+                file: "ntm.toml".into(),
+                line: Some(1),
+                message: "unknown field `foo`, expected one of `criteria`, `lang`".into(),
+                hint: false,
+            },
+            Msg::Config {
+                file: "ntm.toml".into(),
+                line: None,
+                message: "string values must be quoted".into(),
+                hint: true,
+            },
+            Msg::Yaml {
+                file: "a.yaml".into(),
+                line: Some(2),
+                kind: YamlKind::Set,
+                rendered: "line 2 column 1: unknown field `foo`".into(),
+            },
+            Msg::Yaml {
+                file: "a.yaml".into(),
+                line: None,
+                kind: YamlKind::Overlay,
+                rendered: "x".into(),
+            },
+            Msg::Yaml {
+                file: "a.yaml".into(),
+                line: None,
+                kind: YamlKind::Targets,
+                rendered: "x".into(),
+            },
+            Msg::BadLangVariable { value: "fr".into() },
+            Msg::StdoutClosed,
+            Msg::NoSubcommand { name: "x".into() },
+            Msg::PeriodWithoutColumn {
+                wanted: "2025-10".into(),
+                file: "a.csv".into(),
+            },
+            Msg::PeriodNotInFile {
+                wanted: "2025-10".into(),
+                file: "a.csv".into(),
+                periods: vec!["2025-09".into()],
+            },
+            Msg::LatestPeriod {
+                file: "a.csv".into(),
+                count: 2,
+                first: "2025-09".into(),
+                last: "2025-10".into(),
+            },
+            Msg::PeriodInTwoFiles {
+                period: "2025-10".into(),
+                other: "a.csv".into(),
+                file: "b.csv".into(),
+            },
+            Msg::NoPeriodGiven {
+                file: "a.csv".into(),
+            },
+            Msg::NoPeriodInName {
+                file: "a.csv".into(),
+                or_given: true,
+            },
+            Msg::NoPeriodInName {
+                file: "a.csv".into(),
+                or_given: false,
+            },
+            Msg::ReportNeedsPeriod {
+                file: "a.csv".into(),
+            },
+            Msg::TooManyPeriods,
+            Msg::NoDistrictsInFiles,
+            Msg::NoDistricts {
+                file: "a.csv".into(),
+            },
+            Msg::TrendNeedsFile,
+            Msg::ReportToStdout { pdf: false },
+            Msg::ReportToStdout { pdf: true },
+            Msg::TrendEnds {
+                period: "2025-10".into(),
+                later: vec!["2025-11".into()],
+            },
+            Msg::TrendEnds {
+                period: "2025-10".into(),
+                later: vec!["2025-11".into(), "2025-12".into()],
+            },
+            Msg::RowsNotCounted {
+                file: "a.csv".into(),
+                rows: 2,
+            },
+            Msg::NothingToProfile {
+                file: "a.csv".into(),
+            },
+            Msg::SameCommuneOtherZeros {
+                old: "0123".into(),
+                name: "Xã A".into(),
+                new: "123".into(),
+            },
+            Msg::TwoCommunesOtherZeros {
+                old: "0123".into(),
+                old_name: "Xã A".into(),
+                new: "123".into(),
+                new_name: "Xã B".into(),
+            },
+            Msg::MapColumns,
+            Msg::MapRowNeedsBoth,
+            Msg::MapTwice {
+                from: "X1".into(),
+                before: "Y1".into(),
+                to: "Y2".into(),
+            },
         ];
         for &code in Code::ALL {
             let messages = message_of(code);
@@ -1772,6 +2885,27 @@ mod tests {
             );
             assert_ne!(vi, en, "{message:?}");
         }
+    }
+
+    /// The reader's words in Vietnamese where their pattern is known, the names as written.
+    #[test]
+    fn the_readers_words_read_in_vietnamese() {
+        assert_eq!(
+            reader_words(
+                "line 2 column 1: unknown field `foo`, expected one of id, title\n  | ^ unknown field `foo`, expected one of id, title"
+            ),
+            "dòng 2, cột 1: không có khóa `foo`; các khóa dùng được: id, title\n  | ^ không có khóa `foo`; các khóa dùng được: id, title"
+        );
+        assert_eq!(
+            reader_words("unknown variant `fr`, expected `vi` or `en`"),
+            "giá trị `fr` không hợp lệ; phải là `vi` hoặc `en`"
+        );
+        assert_eq!(reader_words("missing field `id`"), "thiếu khóa `id`");
+        assert_eq!(
+            reader_words("invalid type: string \"x\", expected u16"),
+            "sai kiểu giá trị: có string \"x\", cần u16"
+        );
+        assert_eq!(reader_words("unclosed bracket '['"), "unclosed bracket '['");
     }
 
     /// A message in English only (of a criteria file) says the same in both.

@@ -975,21 +975,26 @@ fn find_column(headers: &[String], asked: &str, set: &CriteriaSet) -> Option<usi
 
 /// What is said when the column `--by` asks for is not in `file`: the column, and the header
 /// the name is closest to, else the file's columns.
-fn no_column(file: &str, headers: &[String], asked: &str) -> String {
+fn no_column(file: &str, headers: &[String], asked: &str) -> Msg {
     let named: Vec<String> = headers.iter().filter(|h| !h.is_empty()).cloned().collect();
-    let said = format!("{file}: no column \"{}\" to group by (--by)", shown(asked));
-    if let Some(near) = closest(asked, named.iter().cloned()) {
-        return format!("{said}; did you mean \"{}\"?", shown(&near));
+    let near = closest(asked, named.iter().cloned()).map(|near| shown(&near).into_owned());
+    let mut columns: Vec<String> = Vec::new();
+    if near.is_none() {
+        columns = named
+            .iter()
+            .take(12)
+            .map(|h| shown(h).into_owned())
+            .collect();
+        if named.len() > 12 {
+            columns.push("…".into());
+        }
     }
-    let mut listed: Vec<String> = named
-        .iter()
-        .take(12)
-        .map(|h| shown(h).into_owned())
-        .collect();
-    if named.len() > 12 {
-        listed.push("…".into());
+    Msg::NoGroupColumn {
+        file: file.to_owned(),
+        asked: shown(asked).into_owned(),
+        near,
+        columns,
     }
-    format!("{said}; its columns are {}", listed.join(", "))
 }
 
 /// Tells the warning `problem` on `stderr`, with its code (`warning[unknown-column]: …`).

@@ -5,10 +5,11 @@
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
+use crate::msg::{Msg, YamlKind};
 
-/// Parses `yaml` into `T`; `origin` names the file and `what` the kind of file in errors.
-pub fn parse<T: DeserializeOwned>(yaml: &str, origin: &str, what: &str) -> Result<T> {
+/// Parses `yaml` into `T`; `origin` names the file and `kind` the kind of file in errors.
+pub fn parse<T: DeserializeOwned>(yaml: &str, origin: &str, kind: YamlKind) -> Result<T> {
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: 64,
@@ -20,15 +21,16 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, origin: &str, what: &str) -> Resul
         let rendered = err.render_with_options(serde_saphyr::render_options! {
             source_name: Some(origin),
         });
-        let head = match err.location() {
-            Some(at) => Location::file(origin).at_line(at.line()).to_string(),
-            None => origin.to_owned(),
-        };
         let rendered = rendered.trim_end();
-        Error::Yaml(format!(
-            "{head}: invalid {what}\n{}",
-            rendered.strip_prefix("error: ").unwrap_or(rendered)
-        ))
+        Error::usage(Msg::Yaml {
+            file: origin.to_owned(),
+            line: err.location().map(|at| at.line()),
+            kind,
+            rendered: rendered
+                .strip_prefix("error: ")
+                .unwrap_or(rendered)
+                .to_owned(),
+        })
     })
 }
 

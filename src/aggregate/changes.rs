@@ -11,6 +11,7 @@ use smallvec::SmallVec;
 
 use crate::criteria::CriteriaSet;
 use crate::criteria::Verdict;
+use crate::msg::Msg;
 use crate::score::CommuneScore;
 use crate::survey::code_without_leading_zeros;
 use crate::text::fold;
@@ -284,7 +285,7 @@ pub struct Changes<'a> {
     merged: Vec<(Snapshot, String)>,
     /// What the reader should know of how communes were matched (codes that differ only in
     /// their leading zeros), for standard error.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::msg::Msg>,
     /// Communes of the new survey recognised at a tier they no longer meet, by id.
     pub below_recognition: Vec<String>,
 }
@@ -552,12 +553,12 @@ impl Mergers {
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .from_reader(text.as_bytes());
-        let problem = |line: u64, message: String| {
+        let problem = |line: u64, message: Msg| {
             Error::one(Problem::new(Location::file(path).at_line(line), message))
         };
         let headers = reader
             .headers()
-            .map_err(|e| problem(1, e.to_string()))?
+            .map_err(|e| problem(1, Msg::UnreadableRow(e.to_string())))?
             .clone();
         let column = |names: &[&str]| {
             headers
@@ -568,15 +569,14 @@ impl Mergers {
             column(&["old id", "ma xa cu", "ma cu"]),
             column(&["new id", "ma xa moi", "ma moi"]),
         ) else {
-            return Err(problem(
-                1,
-                "the map needs two columns: old_id and new_id (or Mã xã cũ and Mã xã mới)".into(),
-            ));
+            return Err(problem(1, Msg::MapColumns));
         };
         let mut into = HashMap::new();
         for record in reader.records() {
-            let record = record
-                .map_err(|e| problem(e.position().map_or(0, csv::Position::line), e.to_string()))?;
+            let record = record.map_err(|e| {
+                let line = e.position().map_or(0, csv::Position::line);
+                problem(line, Msg::UnreadableRow(e.to_string()))
+            })?;
             let line = record.position().map_or(0, csv::Position::line);
             let cell = |i: usize| crate::text::nfc(record.get(i).unwrap_or_default().trim());
             let (from, to) = (cell(old), cell(new));
@@ -584,18 +584,12 @@ impl Mergers {
                 continue;
             }
             if from.is_empty() || to.is_empty() {
-                return Err(problem(
-                    line,
-                    "a row of the map needs both an old_id and a new_id".into(),
-                ));
+                return Err(problem(line, Msg::MapRowNeedsBoth));
             }
             if let Some(before) = into.insert(from.clone(), to.clone())
                 && before != to
             {
-                return Err(problem(
-                    line,
-                    format!("old commune {from} is mapped twice, into {before} and into {to}"),
-                ));
+                return Err(problem(line, Msg::MapTwice { from, before, to }));
             }
         }
         Ok(Mergers { into })
@@ -674,7 +668,7 @@ fn together(a: Verdict, b: Verdict) -> Verdict {
 /// paired. Communes pair by `commune_id`; a code typed as a number in one file and as text in
 /// the other (`1229`, `01229`) pairs by the code without leading zeros when the two names
 /// agree, with a warning, and not when they differ or are missing, with a warning too.
-fn pair(old: &[Snapshot], new: &[Snapshot]) -> (Vec<Option<usize>>, Vec<String>) {
+fn pair(old: &[Snapshot], new: &[Snapshot]) -> (Vec<Option<usize>>, Vec<Msg>) {
     let exact: HashMap<&str, usize> = old.iter().enumerate().map(|(i, s)| (s.id(), i)).collect();
     let in_new: HashSet<&str> = new.iter().map(Snapshot::id).collect();
     // old communes no new row names exactly, by their code without leading zeros
@@ -696,21 +690,19 @@ fn pair(old: &[Snapshot], new: &[Snapshot]) -> (Vec<Option<usize>>, Vec<String>)
             let o = &old[i];
             if !n.name().is_empty() && fold(n.name()) == fold(o.name()) {
                 by_digits.remove(key);
-                warnings.push(format!(
-                    "commune {} ({}) is {} in the new file: the codes differ only in leading zeros and the names agree, so they are taken as one commune",
-                    o.id(),
-                    o.name(),
-                    n.id()
-                ));
+                warnings.push(Msg::SameCommuneOtherZeros {
+                    old: o.id().to_owned(),
+                    name: o.name().to_owned(),
+                    new: n.id().to_owned(),
+                });
                 Some(i)
             } else {
-                warnings.push(format!(
-                    "codes {} ({}) and {} ({}) differ only in leading zeros, but the names do not agree: they are taken as two communes",
-                    o.id(),
-                    o.name(),
-                    n.id(),
-                    n.name()
-                ));
+                warnings.push(Msg::TwoCommunesOtherZeros {
+                    old: o.id().to_owned(),
+                    old_name: o.name().to_owned(),
+                    new: n.id().to_owned(),
+                    new_name: n.name().to_owned(),
+                });
                 None
             }
         })

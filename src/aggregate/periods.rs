@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::{Error, Result};
+use crate::msg::Msg;
 use crate::survey::period::Period;
 
 /// Values folded per period (`None` for rows of a file without periods), keeping only the
@@ -24,7 +25,7 @@ pub struct Chosen<T> {
     pub value: Option<T>,
     /// A note for standard error when the file holds several periods and the latest was
     /// taken.
-    pub note: Option<String>,
+    pub note: Option<Msg>,
 }
 
 impl<T> ByPeriod<T> {
@@ -59,13 +60,15 @@ impl<T> ByPeriod<T> {
                     .flatten()
                     .map(ToString::to_string)
                     .collect();
+                let (wanted, file) = (wanted.to_string(), file.to_owned());
                 return Err(Error::usage(if periods.is_empty() {
-                    format!("--period {wanted}: {file} has no period column (Kỳ, or Năm and Tháng)")
+                    Msg::PeriodWithoutColumn { wanted, file }
                 } else {
-                    format!(
-                        "--period {wanted}: {file} has no rows for it; its periods are {}",
-                        periods.join(", ")
-                    )
+                    Msg::PeriodNotInFile {
+                        wanted,
+                        file,
+                        periods,
+                    }
                 }));
             };
             return Ok(Chosen {
@@ -84,11 +87,12 @@ impl<T> ByPeriod<T> {
         };
         let note = (periods > 1).then(|| {
             let first = self.seen.iter().flatten().next().map(ToString::to_string);
-            format!(
-                "{file} holds {periods} periods, {} to {}: this is the latest; --period names another",
-                first.unwrap_or_default(),
-                period.map(|p| p.to_string()).unwrap_or_default()
-            )
+            Msg::LatestPeriod {
+                file: file.to_owned(),
+                count: periods,
+                first: first.unwrap_or_default(),
+                last: period.map(|p| p.to_string()).unwrap_or_default(),
+            }
         });
         Ok(Chosen {
             period,
@@ -119,7 +123,10 @@ mod tests {
         let chosen = all.choose("t.csv").unwrap();
         assert_eq!((chosen.period, chosen.value), (month(3), Some(5)));
         assert_eq!(
-            chosen.note.as_deref(),
+            chosen
+                .note
+                .map(|n| n.text(crate::lang::Lang::En))
+                .as_deref(),
             Some(
                 "t.csv holds 2 periods, 2025-01 to 2025-03: this is the latest; --period names another"
             )

@@ -7,6 +7,7 @@ use serde_saphyr::Spanned;
 
 use crate::criteria::CriteriaSet;
 use crate::error::{Error, Location, Problem, Result};
+use crate::msg::Msg;
 use crate::survey::district_key;
 use crate::text::nfc;
 use crate::yaml::OrderedMap;
@@ -97,47 +98,57 @@ impl Targets {
 
     /// Parses and validates targets from YAML text; `origin` names it in messages.
     pub fn from_yaml(yaml: &str, origin: &str, set: &CriteriaSet) -> Result<Targets> {
-        let raw: RawTargets = crate::yaml::parse(yaml, origin, "targets file")?;
+        let raw: RawTargets = crate::yaml::parse(yaml, origin, crate::msg::YamlKind::Targets)?;
         let mut problems = Vec::new();
         let at = |line: u64| Location::file(origin).at_line(line);
         if let Some(criteria) = &raw.criteria
             && criteria.value.trim() != set.id
         {
             problems.push(Problem::new(
-                    at(criteria.referenced.line()),
-                    format!(
-                        "the targets are for criteria set {}, but the data is scored with {}; pass --criteria {} or change the targets",
-                        criteria.value.trim(),
-                        set.id,
-                        criteria.value.trim()
-                    ),
-                ));
+                at(criteria.referenced.line()),
+                Msg::TargetsForOtherSet {
+                    targets: criteria.value.trim().to_owned(),
+                    set: set.id.clone(),
+                },
+            ));
         }
-        let mut check = |goals: &RawGoals, line: u64, scope: &str| -> Goals {
+        let mut check = |goals: &RawGoals, line: u64, district: Option<&str>| -> Goals {
+            let district = district.map(str::to_owned);
             let total = u32::try_from(set.base().criteria.len()).unwrap_or(u32::MAX);
             if let Some(min) = goals.min_criteria_per_commune
                 && min > total
             {
                 problems.push(Problem::new(
-                        at(line),
-                        format!("{scope}min_criteria_per_commune {min} is more than the set's {total} criteria"),
-                    ));
+                    at(line),
+                    Msg::TargetMinCriteria {
+                        district: district.clone(),
+                        min,
+                        total,
+                    },
+                ));
             }
             if let Some(avg) = goals.average_criteria
                 && !(0.0..=f64::from(total)).contains(&avg)
             {
                 problems.push(Problem::new(
                     at(line),
-                    format!("{scope}average_criteria {avg} is outside 0–{total}"),
+                    Msg::TargetAverage {
+                        district: district.clone(),
+                        average: avg.to_string(),
+                        total,
+                    },
                 ));
             }
             if let Some(share) = goals.hamlet_standard_share
                 && !(0.0..=1.0).contains(&share)
             {
                 problems.push(Problem::new(
-                        at(line),
-                        format!("{scope}hamlet_standard_share {share} must be a share between 0 and 1 (0.30 for 30%)"),
-                    ));
+                    at(line),
+                    Msg::TargetShare {
+                        district: district.clone(),
+                        share: share.to_string(),
+                    },
+                ));
             }
             let mut tier_communes = Vec::new();
             for (key, tier_id, required) in [
@@ -151,11 +162,13 @@ impl Targets {
                     Some(tier) => tier_communes.push((key, tier, required)),
                     None => problems.push(Problem::new(
                         at(line),
-                        format!(
-                            "{scope}{key}: criteria set {} has no tier \"{tier_id}\" (its tiers: {})",
-                            set.id,
-                            set.tiers.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ")
-                        ),
+                        Msg::TargetNoTier {
+                            district: district.clone(),
+                            key: key.to_owned(),
+                            set: set.id.clone(),
+                            tier: tier_id.to_owned(),
+                            tiers: set.tiers.iter().map(|t| t.id.clone()).collect(),
+                        },
                     )),
                 }
             }
@@ -167,17 +180,13 @@ impl Targets {
             }
         };
         let province_goals = match &raw.targets {
-            Some(t) => check(&t.value, t.referenced.line(), ""),
+            Some(t) => check(&t.value, t.referenced.line(), None),
             None => Goals::default(),
         };
         let mut districts: Vec<(String, Goals, u64)> = Vec::new();
         for (name, goals) in raw.districts.map(|d| d.0).unwrap_or_default() {
             let district = nfc(&name.value);
-            let goals = check(
-                &goals.value,
-                goals.referenced.line(),
-                &format!("district {district}: "),
-            );
+            let goals = check(&goals.value, goals.referenced.line(), Some(&district));
             districts.push((district, goals, name.referenced.line()));
         }
         let mut seen = std::collections::HashSet::new();
@@ -185,7 +194,9 @@ impl Targets {
             if !seen.insert(district.clone()) {
                 problems.push(Problem::new(
                     at(*line),
-                    format!("district {district} is listed twice"),
+                    Msg::TargetDistrictTwice {
+                        district: district.clone(),
+                    },
                 ));
             }
         }

@@ -73,7 +73,11 @@ impl ErrorFormatter for Vietnamese {
                     arg.unwrap_or_default()
                 );
                 if let Some(source) = std::error::Error::source(error) {
-                    let _ = write!(out, ": {source}");
+                    let said = match source.downcast_ref::<crate::msg::Msg>() {
+                        Some(message) => message.text(crate::lang::Lang::Vi),
+                        None => parser_words(&source.to_string()),
+                    };
+                    let _ = write!(out, ": {said}");
                 }
             }
             ErrorKind::UnknownArgument => {
@@ -211,6 +215,30 @@ impl ErrorFormatter for Vietnamese {
             "\n\nĐể biết thêm, hãy thử '{literal}--help{literal:#}'.\n"
         );
         out
+    }
+}
+
+/// The words of clap's own value parsers in Vietnamese where they are known: a number out of
+/// its range, or not a whole number; any other as clap writes it.
+fn parser_words(said: &str) -> String {
+    if let Some((value, range)) = said.split_once(" is not in ") {
+        return match range.split_once("..") {
+            Some((low, high)) if high.len() >= 19 => {
+                format!("{value} không hợp lệ: phải từ {low} trở lên")
+            }
+            Some((low, high)) => format!(
+                "{value} nằm ngoài khoảng cho phép, từ {low} đến {}",
+                high.trim_start_matches('=')
+            ),
+            None => format!("{value} nằm ngoài khoảng cho phép {range}"),
+        };
+    }
+    match said {
+        "invalid digit found in string" => "không phải là số nguyên".to_owned(),
+        "cannot parse integer from empty string" => "để trống; cần một số nguyên".to_owned(),
+        "number too large to fit in target type" => "số quá lớn".to_owned(),
+        "number too small to fit in target type" => "số quá nhỏ".to_owned(),
+        other => other.to_owned(),
     }
 }
 

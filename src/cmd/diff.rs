@@ -118,7 +118,7 @@ pub fn run(options: &DiffOptions, env: &Env, stderr: &mut dyn Write) -> Result<b
     let (old, new) = both_snapshots(&set, options, env, stderr)?;
     let changes = compare_merged(&set, old, &new, mergers.as_ref());
     for warning in &changes.warnings {
-        let _ = writeln!(stderr, "warning: {warning}");
+        let _ = writeln!(stderr, "warning: {}", warning.text(env.lang));
     }
     if !changes.below_recognition.is_empty() {
         let warning = crate::msg::Msg::RecognisedBelow {

@@ -10,6 +10,7 @@ use crate::criteria::{CriteriaSet, Measure, SetChoice, Verdict};
 use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::msg::Msg;
 use crate::render::output::{
     check_extension, check_format_fits, io_error, refuse_overwriting, write_whole,
 };
@@ -111,11 +112,11 @@ pub fn run(options: &ProfileOptions, env: &Env, stderr: &mut dyn Write) -> Resul
     let scan = Scan::open(&set, &options.input, &options.read, env.lang, stderr)?;
     let profile = profile(&set, scan, &shown(&options.input), env)?;
     if profile.rows_with_problems > 0 {
-        let _ = writeln!(
-            stderr,
-            "warning: {}: {} row(s) could not be read and are not counted; `ntm validate` lists their problems",
-            profile.file, profile.rows_with_problems
-        );
+        let warning = Msg::RowsNotCounted {
+            file: profile.file.clone(),
+            rows: profile.rows_with_problems,
+        };
+        let _ = writeln!(stderr, "warning: {}", warning.text(env.lang));
     }
     let labels = TableLabels::new(&set, options.lang, env.table_width);
     write_whole(options.output.as_deref(), |out, name| {
@@ -216,7 +217,9 @@ fn profile(set: &CriteriaSet, scan: Scan<'_>, file: &str, env: &Env) -> Result<P
         }
     }
     if communes == 0 && problems == 0 && columns.is_empty() {
-        return Err(Error::usage(format!("{file}: nothing to profile")));
+        return Err(Error::usage(Msg::NothingToProfile {
+            file: file.to_owned(),
+        }));
     }
     Ok(Profile {
         file: file.to_owned(),

@@ -105,9 +105,9 @@ pub fn grouping_notes(
 /// neither a district column nor group headings that name districts.
 pub fn check_districts(tally: &Progress<'_>, district_column: bool, file: &str) -> Result<()> {
     if tally.grouping() == By::District && !district_column && !tally.has_named_group() {
-        return Err(Error::usage(format!(
-            "--by district: {file} has no district column (Huyện) and no group headings that name districts; --by names another column, or --by province reports the province as a whole"
-        )));
+        return Err(Error::usage(Msg::NoDistricts {
+            file: file.to_owned(),
+        }));
     }
     Ok(())
 }
@@ -162,7 +162,7 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
     })?;
     let chosen = tallies.choose(&shown(&options.input))?;
     if let Some(note) = &chosen.note {
-        let _ = writeln!(stderr, "note: {note}");
+        let _ = writeln!(stderr, "note: {}", note.text(env.lang));
     }
     let tally = chosen.value.unwrap_or_else(|| {
         Progress::new(&set, targets.as_ref(), by.clone()).with_district_column(district_column)

@@ -15,6 +15,7 @@ use crate::criteria::{Date, SetChoice};
 use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::msg::Msg;
 use crate::render::output::{
     check_extension, check_format_fits, io_error, refuse_overwriting, write_whole,
 };
@@ -75,9 +76,9 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
     if matches!(options.format, DocumentFormat::Xlsx | DocumentFormat::Pdf)
         && options.output.is_none()
     {
-        return Err(Error::usage(
-            "a workbook cannot go to standard output; name the file with -o report.xlsx",
-        ));
+        return Err(Error::usage(Msg::ReportToStdout {
+            pdf: options.format == DocumentFormat::Pdf,
+        }));
     }
     let mut inputs = vec![options.input.as_str()];
     inputs.extend(options.criteria.file());
@@ -129,11 +130,10 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
     } else if options.history.is_empty() {
         None
     } else {
-        Some(Period::in_file_name(&options.input, options.read.year).ok_or_else(|| {
-            Error::usage(format!(
-                "{file} has no period column (Kỳ, or Năm and Tháng), and its name gives none (thang-12-2025.xlsx; thang-12.xlsx with --year 2025): the trend of --history needs its period; name it with --period"
-            ))
-        })?)
+        Some(
+            Period::in_file_name(&options.input, options.read.year)
+                .ok_or_else(|| Error::usage(Msg::ReportNeedsPeriod { file: file.clone() }))?,
+        )
     };
     // what the report needs of each period, until the file says which is the latest
     let fresh = || {
@@ -165,7 +165,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
     })?;
     let chosen = periods.choose(&file)?;
     if let Some(note) = &chosen.note {
-        let _ = writeln!(stderr, "note: {note}");
+        let _ = writeln!(stderr, "note: {}", note.text(env.lang));
     }
     let period = chosen.period.or(own_period);
     let (progress, rows): (Progress, Vec<Snapshot>) = chosen.value.unwrap_or_else(fresh);
@@ -191,21 +191,12 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         )?;
         // the trend ends at the period reported on
         let later = period.map(|p| trend.retain_until(p)).unwrap_or_default();
-        if let (Some(period), Some(first), Some(last)) = (period, later.first(), later.last()) {
-            let _ = writeln!(
-                stderr,
-                "note: the trend ends at {period}, the period reported on; {} left out ({first}{})",
-                if later.len() == 1 {
-                    "1 later period is".to_owned()
-                } else {
-                    format!("{} later periods are", later.len())
-                },
-                if later.len() == 1 {
-                    String::new()
-                } else {
-                    format!(" to {last}")
-                }
-            );
+        if let Some(period) = period.filter(|_| !later.is_empty()) {
+            let note = Msg::TrendEnds {
+                period: period.to_string(),
+                later: later.iter().map(ToString::to_string).collect(),
+            };
+            let _ = writeln!(stderr, "note: {}", note.text(env.lang));
         }
     }
     let changes = match &options.previous {
@@ -217,7 +208,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         None => None,
     };
     for warning in changes.iter().flat_map(|c| &c.warnings) {
-        let _ = writeln!(stderr, "warning: {warning}");
+        let _ = writeln!(stderr, "warning: {}", warning.text(env.lang));
     }
     let report = Report {
         set: &set,

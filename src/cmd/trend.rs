@@ -14,6 +14,7 @@ use crate::criteria::{CriteriaSet, SetChoice};
 use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::msg::Msg;
 use crate::render::output::{
     check_extension, check_format_fits, io_error, refuse_overwriting, write_whole,
 };
@@ -103,9 +104,11 @@ impl Sources {
     /// Notes that `file` holds `period`; an error when another file holds it.
     pub fn claim(&mut self, period: Period, file: &str) -> Result<()> {
         match self.periods.get(&period) {
-            Some(other) if other != file => Err(Error::usage(format!(
-                "period {period} is in both {other} and {file}: each period must come from one file"
-            ))),
+            Some(other) if other != file => Err(Error::usage(Msg::PeriodInTwoFiles {
+                period: period.to_string(),
+                other: other.clone(),
+                file: file.to_owned(),
+            })),
             Some(_) => Ok(()),
             None => {
                 self.periods.insert(period, file.to_owned());
@@ -123,30 +126,21 @@ pub fn period_of_file(
     periods: &mut FilePeriods<'_>,
     read: &InputOptions,
 ) -> Result<Period> {
-    let without = format!(
-        "{} has no period column (Kỳ, or Năm and Tháng)",
-        shown(input)
-    );
+    let file = shown(input);
     match periods {
         FilePeriods::Given(given) => {
-            let (first, rest) = given.split_first().ok_or_else(|| {
-                Error::usage(format!(
-                    "{without}: name its period with --period, one for each such file in order"
-                ))
-            })?;
+            let (first, rest) = given
+                .split_first()
+                .ok_or_else(|| Error::usage(Msg::NoPeriodGiven { file: file.clone() }))?;
             *given = rest;
             Ok(*first)
         }
         FilePeriods::Names { or_given } => {
             Period::in_file_name(input, read.year).ok_or_else(|| {
-                Error::usage(format!(
-                    "{without}, and its name gives none (thang-11-2025.xlsx, 2025-11.csv, or thang-11.xlsx with --year 2025): add a Kỳ column{}",
-                    if *or_given {
-                        ", name the file with its month, or give each such file's period with --period, in order"
-                    } else {
-                        " or name the file with its month"
-                    }
-                ))
+                Error::usage(Msg::NoPeriodInName {
+                    file,
+                    or_given: *or_given,
+                })
             })
         }
     }
@@ -205,14 +199,10 @@ pub fn read_files(
     if let FilePeriods::Given(left) = periods
         && !left.is_empty()
     {
-        return Err(Error::usage(
-            "more --period values than files without a period column",
-        ));
+        return Err(Error::usage(Msg::TooManyPeriods));
     }
     if *by == By::District && !district_column && !builder.has_named_group() {
-        return Err(Error::usage(
-            "--by district: no file has a district column (Huyện) or group headings that name districts; --by names another column",
-        ));
+        return Err(Error::usage(Msg::NoDistrictsInFiles));
     }
     Ok(())
 }
@@ -225,7 +215,7 @@ pub fn run(options: &TrendOptions, env: &Env, stderr: &mut dyn Write) -> Result<
     let first = options
         .inputs
         .first()
-        .ok_or_else(|| Error::usage("ntm trend needs at least one survey file"))?;
+        .ok_or_else(|| Error::usage(Msg::TrendNeedsFile))?;
     let mut inputs: Vec<&str> = options.inputs.iter().map(String::as_str).collect();
     inputs.extend(options.criteria.file());
     inputs.extend(options.targets.as_deref());

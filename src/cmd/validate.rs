@@ -13,6 +13,8 @@ use crate::criteria::{CriteriaSet, SetChoice};
 use crate::env::Env;
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Lang;
+use crate::msg::Msg;
+use crate::render::labels::{Label, label};
 use crate::render::{DocumentFormat, json_document, new_table, not_written};
 use crate::scan::{self, RowOutcome, Scan, judge_header, lookup_problems, row_warning};
 use crate::survey::SurveyReader;
@@ -281,7 +283,7 @@ pub fn run(
 }
 
 /// The report as a table for people, each problem's code before what it says, and a line of
-/// figures under it; a file without problems is one line, `FILE: ok`.
+/// figures under it; a file without problems is one line (`FILE: ok`), in the run's language.
 fn table(
     options: &ValidateOptions,
     report: &Report,
@@ -289,15 +291,27 @@ fn table(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let file = crate::survey::input::shown(&options.input);
+    let lang = env.lang;
     if report.problems.is_empty() && report.stats.unlisted == 0 {
-        return writeln!(out, "{file}: ok");
+        return writeln!(out, "{}", Msg::ValidateOk { file }.text(lang));
     }
     let mut table = new_table(env.table_width);
-    table.set_header(["", "line", "column", "value", "problem"]);
+    table.set_header(
+        std::iter::once("").chain(
+            [Label::Line, Label::Column, Label::Value, Label::Problem].map(|l| label(l, lang)),
+        ),
+    );
     for p in &report.problems {
         let text = |s: &Option<String>| s.as_deref().map(shown).unwrap_or_default().into_owned();
         table.add_row([
-            p.severity.name().to_owned(),
+            label(
+                match p.severity {
+                    Severity::Error => Label::SeverityError,
+                    Severity::Warning => Label::SeverityWarning,
+                },
+                lang,
+            )
+            .to_owned(),
             // in a workbook, the cell (its row is the line)
             p.cell
                 .clone()
@@ -310,21 +324,13 @@ fn table(
     }
     writeln!(out, "{table}")?;
     let s = &report.stats;
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    write!(
-        out,
-        "{file}: {}, {}",
-        plural(s.errors, "error", "errors"),
-        plural(s.warnings, "warning", "warnings"),
-    )?;
-    if s.unlisted > 0 {
-        write!(out, " ({} not listed)", s.unlisted)?;
-    }
-    writeln!(
-        out,
-        "; {} read, {} scored",
-        plural(usize::try_from(s.rows).unwrap_or(usize::MAX), "row", "rows"),
-        s.communes
-    )
+    let summary = Msg::ValidateSummary {
+        file,
+        errors: s.errors,
+        warnings: s.warnings,
+        unlisted: s.unlisted,
+        rows: s.rows,
+        communes: s.communes,
+    };
+    writeln!(out, "{}", summary.text(lang))
 }

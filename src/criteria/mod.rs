@@ -728,10 +728,11 @@ impl CriteriaSet {
         // A whole set is read in one pass (the built-in sets are read at every start); only a
         // file that is not one is probed for `extends`, so that an overlay is read as one and
         // any other file keeps the whole set's error.
-        match crate::yaml::parse::<raw::RawSet>(yaml, origin, "criteria set") {
+        match crate::yaml::parse::<raw::RawSet>(yaml, origin, crate::msg::YamlKind::Set) {
             Ok(raw) => check::validate(raw, origin),
             Err(err) => {
-                let probe: raw::RawProbe = crate::yaml::parse(yaml, origin, "criteria set")?;
+                let probe: raw::RawProbe =
+                    crate::yaml::parse(yaml, origin, crate::msg::YamlKind::Set)?;
                 if probe.extends.is_some() {
                     overlay::load(yaml, origin, depth)
                 } else {

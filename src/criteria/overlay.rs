@@ -27,12 +27,14 @@ const MAX_DEPTH: u32 = 8;
 
 /// Loads the overlay in `yaml` (read from `origin`) on top of its base.
 pub(super) fn load(yaml: &str, origin: &str, depth: u32) -> Result<CriteriaSet> {
-    let raw: RawOverlay = crate::yaml::parse(yaml, origin, "criteria overlay")?;
+    let raw: RawOverlay = crate::yaml::parse(yaml, origin, crate::msg::YamlKind::Overlay)?;
     let base_name = raw.extends.value.trim().to_owned();
     if depth >= MAX_DEPTH {
-        return Err(Error::usage(format!(
-            "{origin}: extends {base_name}: more than {MAX_DEPTH} overlays on one another (does a file extend itself?)"
-        )));
+        return Err(Error::usage(crate::msg::Msg::OverlayTooDeep {
+            file: origin.to_owned(),
+            base: base_name,
+            depth: MAX_DEPTH,
+        }));
     }
     let mut set = if let Some(b) = builtin(&base_name) {
         CriteriaSet::from_yaml_at(b.yaml, b.id, depth + 1)?
@@ -43,10 +45,12 @@ pub(super) fn load(yaml: &str, origin: &str, depth: u32) -> Result<CriteriaSet> 
             .join(&base_name);
         let shown = path.to_string_lossy().into_owned();
         if !path.exists() {
-            return Err(Error::usage(format!(
-                "{origin}:{}: extends \"{base_name}\", which is neither a built-in set nor a file ({shown} does not exist)",
-                raw.extends.referenced.line()
-            )));
+            return Err(Error::usage(crate::msg::Msg::OverlayBaseMissing {
+                file: origin.to_owned(),
+                line: raw.extends.referenced.line(),
+                base: base_name,
+                path: shown,
+            }));
         }
         let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
             path: shown.clone(),

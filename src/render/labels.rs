@@ -267,6 +267,18 @@ pub enum Label {
     SheetMatrix,
     /// The count of criteria met, in the matrix beside the verdicts.
     CriteriaMetCount,
+    /// The line column of `validate`'s table.
+    Line,
+    /// The column column of `validate`'s table.
+    Column,
+    /// The value column of `validate`'s table.
+    Value,
+    /// The problem column of `validate`'s table.
+    Problem,
+    /// A problem that stops scoring.
+    SeverityError,
+    /// A problem that does not.
+    SeverityWarning,
 }
 
 /// The text of `label` in `lang`.
@@ -451,6 +463,12 @@ pub fn label(label: Label, lang: Lang) -> &'static str {
         Label::SheetAppendix => ("Phụ lục", "Appendix"),
         Label::SheetMatrix => ("Ma trận", "Matrix"),
         Label::CriteriaMetCount => ("Số tiêu chí đạt", "Criteria met"),
+        Label::Line => ("dòng", "line"),
+        Label::Column => ("cột", "column"),
+        Label::Value => ("giá trị", "value"),
+        Label::Problem => ("vấn đề", "problem"),
+        Label::SeverityError => ("lỗi", "error"),
+        Label::SeverityWarning => ("cảnh báo", "warning"),
     };
     match lang {
         Lang::Vi => vi,

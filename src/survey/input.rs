@@ -192,11 +192,11 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
         }
         if lines.is_empty() && is_workbook_content(&line) {
             return Err(Error::usage(if path == "-" {
-                "standard input holds a workbook, which must be given as a file path (ntm score bieu-01.xlsx), not on standard input".to_owned()
+                Msg::WorkbookOnStdin
             } else {
-                format!(
-                    "{path} is a workbook, though its name does not say so: give it a name ending in .xlsx (or .xls), or save it as CSV"
-                )
+                Msg::UnnamedWorkbook {
+                    file: path.to_owned(),
+                }
             }));
         }
         if named_id.is_none() && names_commune_id(&line, options.delimiter) {
@@ -210,11 +210,11 @@ pub fn csv_rows(input: Box<dyn Read>, path: &str, options: &InputOptions) -> Res
     }
     let header = match wanted {
         Some(n) if n > lines.len() || n == 0 => {
-            return Err(Error::usage(format!(
-                "{}: --header-row {n}: the file has {} line(s)",
-                shown(path),
-                lines.len()
-            )));
+            return Err(Error::usage(Msg::HeaderRowPastEnd {
+                file: shown(path),
+                row: n as u64,
+                lines: lines.len(),
+            }));
         }
         Some(n) => n - 1,
         None => named_id
@@ -464,9 +464,11 @@ pub fn workbook_rows(bytes: Vec<u8>, path: &str, options: &InputOptions) -> Resu
     };
     let header = match options.header_row {
         Some(n) => rows.iter().position(|(row, _)| *row == n).ok_or_else(|| {
-            Error::usage(format!(
-                "{path}: --header-row {n}: sheet \"{sheet}\" has no row {n} with anything in it"
-            ))
+            Error::usage(Msg::HeaderRowEmpty {
+                file: path.to_owned(),
+                row: n,
+                sheet: sheet.clone(),
+            })
         })?,
         None => rows
             .iter()
@@ -577,7 +579,7 @@ fn xlsx_rows<RS: Read + std::io::Seek>(
             },
         ))
     };
-    let too_big = |what: String| {
+    let too_big = |what: crate::msg::TooBig| {
         Error::one(Problem::coded(
             Code::WorkbookTooBig,
             Location::file(path),
@@ -600,15 +602,16 @@ fn xlsx_rows<RS: Read + std::io::Seek>(
             continue;
         }
         if column >= MAX_COLUMNS {
-            return Err(too_big(format!(
-                "cell {sheet}!{} holds \"{}\", past column {}",
-                cell_reference(column, u64::from(row) + 1),
-                cell_text(&data, Shown::General)
+            return Err(too_big(crate::msg::TooBig::PastColumn {
+                cell: format!("{sheet}!{}", cell_reference(column, u64::from(row) + 1)),
+                text: cell_text(&data, Shown::General)
                     .chars()
                     .take(40)
                     .collect::<String>(),
-                cell_reference(MAX_COLUMNS - 1, 1).trim_end_matches('1')
-            )));
+                column: cell_reference(MAX_COLUMNS - 1, 1)
+                    .trim_end_matches('1')
+                    .to_owned(),
+            }));
         }
         let shown = reader
             .styles()
@@ -629,11 +632,12 @@ fn xlsx_rows<RS: Read + std::io::Seek>(
     let width = last_column - first_column + 1;
     let span = u64::from(last_row.saturating_sub(first_row)) + 1;
     if span * u64::from(width) > MAX_GRID {
-        return Err(too_big(format!(
-            "its cells span {span} rows and {width} columns, from {} to {}",
-            cell_reference(first_column, u64::from(first_row) + 1),
-            cell_reference(last_column, u64::from(last_row) + 1)
-        )));
+        return Err(too_big(crate::msg::TooBig::Span {
+            rows: span,
+            columns: width,
+            from: cell_reference(first_column, u64::from(first_row) + 1),
+            to: cell_reference(last_column, u64::from(last_row) + 1),
+        }));
     }
     let width = usize::try_from(width).unwrap_or(usize::MAX);
     let mut rows = Vec::with_capacity(usize::try_from(span).unwrap_or(0));

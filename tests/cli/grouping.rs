@@ -239,7 +239,7 @@ fn a_column_that_is_not_there_is_an_error_naming_file_and_column() {
     assert_eq!(misspelt.code, 2);
     assert_eq!(
         misspelt.stderr.lines().last().unwrap(),
-        "error: t.csv: no column \"khu vuc quy hoahc\" to group by (--by); did you mean \"Khu vực quy hoạch\"?"
+        "error: t.csv: không có cột «khu vuc quy hoahc» để nhóm theo (--by); có phải ý bạn là «Khu vực quy hoạch»?"
     );
     let unknown = run(
         dir,
@@ -248,7 +248,7 @@ fn a_column_that_is_not_there_is_an_error_naming_file_and_column() {
     assert_eq!(unknown.code, 2);
     assert_eq!(
         unknown.stderr.lines().last().unwrap(),
-        "error: t.csv: no column \"xã phường\" to group by (--by); its columns are Mã xã, Tên xã, Huyện, Nhóm xã, Năm, Khu vực quy hoạch, TC1, TC2, TC3, TC4, TC5, TC6, …"
+        "error: t.csv: không có cột «xã phường» để nhóm theo (--by); các cột của tệp: Mã xã, Tên xã, Huyện, Nhóm xã, Năm, Khu vực quy hoạch, TC1, TC2, TC3, TC4, TC5, TC6, …"
     );
     assert!(unknown.stdout.is_empty());
     // a district asked for where there is none
@@ -267,7 +267,7 @@ fn a_column_that_is_not_there_is_an_error_naming_file_and_column() {
     assert_eq!(none.code, 2);
     assert_eq!(
         none.stderr,
-        "error: --by district: khong-huyen.csv has no district column (Huyện) and no group headings that name districts; --by names another column, or --by province reports the province as a whole\n"
+        "error: --by district: tệp khong-huyen.csv không có cột huyện (Huyện) và không có dòng tiêu đề nhóm nào ghi tên huyện; hãy dùng --by với một cột khác, hoặc --by province để báo cáo cho toàn tỉnh\n"
     );
 }
 

@@ -144,7 +144,7 @@ fn a_workbook_must_come_as_a_file_with_its_own_name() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "error: standard input holds a workbook, which must be given as a file path (ntm score bieu-01.xlsx), not on standard input\n"
+        "error: đầu vào chuẩn chứa một tệp Excel; tệp Excel phải được chỉ bằng đường dẫn (ntm score bieu-01.xlsx), không đưa qua đầu vào chuẩn\n"
     );
     let renamed = dir.path().join("bieu.csv");
     std::fs::write(&renamed, bytes).unwrap();

@@ -27,4 +27,5 @@ mod shell;
 mod util;
 mod validate;
 mod versions;
+mod vietnamese;
 mod workbook;

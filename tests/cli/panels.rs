@@ -715,7 +715,7 @@ fn the_report_given_earlier_months_draws_their_trend() {
     assert_eq!(nameless.code, 2);
     assert!(
         nameless.stderr.contains(
-            "error: bao-cao.csv has no period column (Kỳ, or Năm and Tháng), and its name gives none (thang-12-2025.xlsx; thang-12.xlsx with --year 2025): the trend of --history needs its period; name it with --period"
+            "error: tệp bao-cao.csv không có cột kỳ báo cáo (Kỳ, hoặc Năm và Tháng), và tên tệp cũng không cho biết kỳ (thang-12-2025.xlsx; thang-12.xlsx kèm --year 2025): diễn biến theo --history cần biết kỳ của tệp; hãy ghi kỳ bằng --period"
         ),
         "{}",
         nameless.stderr
@@ -734,7 +734,7 @@ fn the_report_given_earlier_months_draws_their_trend() {
     assert_eq!(nameless.code, 2);
     assert!(
         nameless.stderr.contains(
-            "error: bao-cao.csv has no period column (Kỳ, or Năm and Tháng), and its name gives none (thang-11-2025.xlsx, 2025-11.csv, or thang-11.xlsx with --year 2025): add a Kỳ column or name the file with its month\n"
+            "error: tệp bao-cao.csv không có cột kỳ báo cáo (Kỳ, hoặc Năm và Tháng), và tên tệp cũng không cho biết kỳ (thang-11-2025.xlsx, 2025-11.csv, hoặc thang-11.xlsx kèm --year 2025): hãy thêm cột Kỳ hoặc đặt tên tệp theo tháng\n"
         ),
         "{}",
         nameless.stderr
@@ -751,7 +751,7 @@ fn the_report_given_earlier_months_draws_their_trend() {
     );
     assert!(
         june.stderr.contains(
-            "note: the trend ends at 2024-06, the period reported on; 6 later periods are left out (2024-07 to 2024-12)"
+            "note: diễn biến chỉ tính đến kỳ 2024-06, kỳ được báo cáo; 6 kỳ sau đó không được đưa vào (2024-07 đến 2024-12)"
         ),
         "{}",
         june.stderr
@@ -774,7 +774,7 @@ fn the_report_given_earlier_months_draws_their_trend() {
     assert_eq!(twice.code, 2);
     assert!(
         twice.stderr.contains(
-            "error: period 2024-05 is in both thang-05-2024.csv and bieu-2024-05.csv: each period must come from one file"
+            "error: kỳ 2024-05 có trong cả hai tệp thang-05-2024.csv và bieu-2024-05.csv: mỗi kỳ chỉ được lấy từ một tệp"
         ),
         "{}",
         twice.stderr
@@ -784,7 +784,7 @@ fn the_report_given_earlier_months_draws_their_trend() {
     assert_eq!(twice.code, 2);
     assert!(
         twice.stderr.contains(
-            "error: period 2024-03 is in both panel.csv and thang-03-2024.csv: each period must come from one file"
+            "error: kỳ 2024-03 có trong cả hai tệp panel.csv và thang-03-2024.csv: mỗi kỳ chỉ được lấy từ một tệp"
         ),
         "{}",
         twice.stderr

@@ -116,13 +116,40 @@ impl TooBig {
     }
 }
 
+/// A tier as messages name it: by its id in English (`advanced`), by its name in Vietnamese
+/// (`Xã đạt chuẩn nông thôn mới nâng cao`), never by the id alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TierName {
+    /// Its id.
+    pub id: String,
+    /// Its Vietnamese name.
+    pub vi: String,
+}
+
+impl TierName {
+    /// The name of `tier`.
+    #[must_use]
+    pub fn of(tier: &crate::criteria::Tier) -> TierName {
+        TierName::named(&tier.id, &tier.name.vi)
+    }
+
+    /// The tier `id` named `vi` in Vietnamese.
+    #[must_use]
+    pub fn named(id: &str, vi: &str) -> TierName {
+        TierName {
+            id: id.to_owned(),
+            vi: vi.to_owned(),
+        }
+    }
+}
+
 /// What a column a set does not use may have been meant as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Hint {
     /// A criterion number the tier lacks: the tier, the number, and the numbers it has.
     NoCriterion {
-        /// The tier's id.
-        tier: String,
+        /// The tier.
+        tier: TierName,
         /// The number asked for.
         number: u32,
         /// The tier's criteria numbers, in order.
@@ -154,10 +181,12 @@ impl Hint {
                 let numbers = ranges(numbers.iter().copied());
                 (
                     format!(
-                        "bộ tiêu chí không có tiêu chí {number} ở mức {tier}: các tiêu chí mức {tier} là {numbers}"
+                        "bộ tiêu chí không có tiêu chí {number} ở mức «{}»: các tiêu chí của mức này là {numbers}",
+                        tier.vi
                     ),
                     format!(
-                        "the set has no {tier} criterion {number}: its {tier} criteria are {numbers}"
+                        "the set has no {} criterion {number}: its {} criteria are {numbers}",
+                        tier.id, tier.id
                     ),
                 )
             }
@@ -422,7 +451,7 @@ pub enum Msg {
         /// The condition cell's verdict word; `None` when blank.
         said: Option<String>,
         /// The tier.
-        tier: String,
+        tier: TierName,
         /// The condition's name in Vietnamese.
         name_vi: String,
         /// In English.
@@ -437,7 +466,7 @@ pub enum Msg {
         /// The indicator.
         indicator: String,
         /// The tier.
-        tier: String,
+        tier: TierName,
         /// The set.
         set: String,
         /// The survey years its versions cover.
@@ -452,7 +481,7 @@ pub enum Msg {
         /// The indicator.
         indicator: String,
         /// The tier.
-        tier: String,
+        tier: TierName,
         /// The classes whose threshold is unknown.
         classes: Vec<String>,
         /// The years whose threshold is unknown.
@@ -1423,10 +1452,12 @@ impl Msg {
                 );
                 (
                     format!(
-                        "{sv}: xã đạt các tiêu chí của mức {tier} nhưng để được công nhận cần «{name_vi}» ({source}), nên xã không được tính ở mức đó"
+                        "{sv}: xã đạt các tiêu chí của mức «{}» nhưng để được công nhận cần «{name_vi}» ({source}), nên xã không được tính ở mức đó",
+                        tier.vi
                     ),
                     format!(
-                        "{se}: the commune meets the criteria of tier {tier} but recognition needs \"{name_en}\" ({source}), so the commune is not counted at that tier"
+                        "{se}: the commune meets the criteria of tier {} but recognition needs \"{name_en}\" ({source}), so the commune is not counted at that tier",
+                        tier.id
                     ),
                 )
             }
@@ -1446,10 +1477,12 @@ impl Msg {
                 let years = ranges(years.iter().copied());
                 (
                     format!(
-                        "chỉ tiêu {indicator}: bộ tiêu chí {set} mức {tier} chỉ có chỉ tiêu này cho khảo sát {covered}, không cho các giá trị ghi năm {years}; các giá trị đó không được đánh giá (hãy ghi kết quả vào cột {column})"
+                        "chỉ tiêu {indicator}: bộ tiêu chí {set}, mức «{}», chỉ có chỉ tiêu này cho khảo sát {covered}, không cho các giá trị ghi năm {years}; các giá trị đó không được đánh giá (hãy ghi kết quả vào cột {column})",
+                        tier.vi
                     ),
                     format!(
-                        "indicator {indicator}: the {tier} set {set} knows it only for surveys {covered}, not the value(s) given for {years}; those values were left not assessed (record the verdict in column {column} instead)"
+                        "indicator {indicator}: the {} set {set} knows it only for surveys {covered}, not the value(s) given for {years}; those values were left not assessed (record the verdict in column {column} instead)",
+                        tier.id
                     ),
                 )
             }
@@ -1478,10 +1511,12 @@ impl Msg {
                 };
                 (
                     format!(
-                        "chỉ tiêu {indicator}: bộ tiêu chí {set} không có ngưỡng mức {tier}{av}; các giá trị đó không được đánh giá (hãy ghi kết quả vào cột {column})"
+                        "chỉ tiêu {indicator}: bộ tiêu chí {set} không có ngưỡng của mức «{}»{av}; các giá trị đó không được đánh giá (hãy ghi kết quả vào cột {column})",
+                        tier.vi
                     ),
                     format!(
-                        "indicator {indicator}: the {tier} threshold{ae} is not known to criteria set {set}; those values were left not assessed (record the verdict in column {column} instead)"
+                        "indicator {indicator}: the {} threshold{ae} is not known to criteria set {set}; those values were left not assessed (record the verdict in column {column} instead)",
+                        tier.id
                     ),
                 )
             }
@@ -2421,7 +2456,7 @@ mod tests {
                 Msg::UnknownColumn {
                     set: set(),
                     hint: Some(Hint::NoCriterion {
-                        tier: "standard".into(),
+                        tier: TierName::named("standard", "Xã đạt chuẩn nông thôn mới"),
                         number: 20,
                         numbers: (1..=19).collect(),
                     }),
@@ -2525,7 +2560,7 @@ mod tests {
             Code::UnknownThreshold => vec![
                 Msg::UnknownThreshold {
                     indicator: "10".into(),
-                    tier: "advanced".into(),
+                    tier: TierName::named("advanced", "Xã đạt chuẩn nông thôn mới nâng cao"),
                     classes: vec!["TDMNPB".into()],
                     years: vec![2022],
                     set: set(),
@@ -2533,7 +2568,7 @@ mod tests {
                 },
                 Msg::UnknownThreshold {
                     indicator: "10".into(),
-                    tier: "advanced".into(),
+                    tier: TierName::named("advanced", "Xã đạt chuẩn nông thôn mới nâng cao"),
                     classes: Vec::new(),
                     years: Vec::new(),
                     set: set(),
@@ -2546,7 +2581,7 @@ mod tests {
             }],
             Code::NoVersionForYear => vec![Msg::NoVersionForYear {
                 indicator: "17.8".into(),
-                tier: "standard".into(),
+                tier: TierName::named("standard", "Xã đạt chuẩn nông thôn mới"),
                 set: set(),
                 covered: vec!["2022–2025".into()],
                 years: vec![2021],
@@ -2563,14 +2598,14 @@ mod tests {
             Code::ConditionNotMet => vec![
                 Msg::ConditionNotMet {
                     said: Some("Không đạt".into()),
-                    tier: "standard".into(),
+                    tier: TierName::named("standard", "Xã đạt chuẩn nông thôn mới"),
                     name_vi: "Không nợ đọng".into(),
                     name_en: "No outstanding debt".into(),
                     source: "QĐ 18".into(),
                 },
                 Msg::ConditionNotMet {
                     said: None,
-                    tier: "standard".into(),
+                    tier: TierName::named("standard", "Xã đạt chuẩn nông thôn mới"),
                     name_vi: "Không nợ đọng".into(),
                     name_en: "No outstanding debt".into(),
                     source: "QĐ 18".into(),

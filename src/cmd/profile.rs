@@ -243,13 +243,15 @@ const HEADER: [&str; 10] = [
     "mean",
 ];
 
-fn cells(p: &ColumnProfile) -> Vec<Cell> {
+/// A column's figures as cells; its kind as a key (`yes_no`) for machines, or in `lang` for
+/// people.
+fn cells(p: &ColumnProfile, lang: Option<Lang>) -> Vec<Cell> {
     #[allow(clippy::cast_precision_loss)]
     let count = |n: u64| Cell::Number(n as f64);
     let measure = |x: Option<f64>| x.map_or(Cell::from(""), Cell::Number);
     vec![
         p.column.clone().into(),
-        p.kind.into(),
+        lang.map_or(p.kind, |lang| kind_label(p.kind, lang)).into(),
         count(p.met),
         count(p.basically_met),
         count(p.not_met),
@@ -259,6 +261,19 @@ fn cells(p: &ColumnProfile) -> Vec<Cell> {
         measure(p.max),
         measure(p.mean),
     ]
+}
+
+/// A column's kind, for people.
+fn kind_label(kind: &'static str, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        ("verdict", Lang::Vi) => "Kết quả tiêu chí",
+        ("verdict", Lang::En) => "criterion verdict",
+        ("yes_no", Lang::Vi) => "Có/không",
+        ("yes_no", Lang::En) => "yes/no",
+        ("measure", Lang::Vi) => "Số đo",
+        ("measure", Lang::En) => "measured",
+        (other, _) => other,
+    }
 }
 
 /// The table's header in Vietnamese, beside [`HEADER`].
@@ -275,23 +290,42 @@ const HEADER_VI: [&str; 10] = [
     "Trung bình",
 ];
 
+/// The table's header in English, for people (CSV keeps [`HEADER`]'s keys).
+const HEADER_EN: [&str; 10] = [
+    "Column",
+    "Kind",
+    "Met",
+    "Basically met",
+    "Not met",
+    "Blank",
+    "Values",
+    "Min",
+    "Max",
+    "Mean",
+];
+
 /// One section, one row per column, headed in `lang`.
 fn sections(profile: &Profile, lang: Lang) -> (String, Vec<Section<'static>>) {
     let header = match lang {
         Lang::Vi => HEADER_VI,
-        Lang::En => HEADER,
+        Lang::En => HEADER_EN,
     };
-    let title = format!(
-        "{} — {} communes, criteria set {}{}",
-        profile.file,
+    let (file, communes, set, unread) = (
+        &profile.file,
         profile.communes,
-        profile.criteria,
-        if profile.rows_with_problems > 0 {
-            format!(", {} row(s) not read", profile.rows_with_problems)
-        } else {
-            String::new()
-        }
+        &profile.criteria,
+        profile.rows_with_problems,
     );
+    let title = match (lang, unread) {
+        (Lang::Vi, 0) => format!("{file} — {communes} xã, bộ tiêu chí {set}"),
+        (Lang::Vi, _) => {
+            format!("{file} — {communes} xã, bộ tiêu chí {set}, {unread} dòng không đọc được")
+        }
+        (Lang::En, 0) => format!("{file} — {communes} communes, criteria set {set}"),
+        (Lang::En, _) => {
+            format!("{file} — {communes} communes, criteria set {set}, {unread} row(s) not read")
+        }
+    };
     let section = Section {
         kind: "columns",
         sheet: "profile".to_owned(),
@@ -301,7 +335,13 @@ fn sections(profile: &Profile, lang: Lang) -> (String, Vec<Section<'static>>) {
         }
         .to_owned(),
         header: header.iter().map(|h| (*h).to_owned()).collect(),
-        rows: Rows::Cells(profile.columns.iter().map(cells).collect()),
+        rows: Rows::Cells(
+            profile
+                .columns
+                .iter()
+                .map(|p| cells(p, Some(lang)))
+                .collect(),
+        ),
     };
     (title, vec![section])
 }
@@ -311,7 +351,7 @@ fn csv(profile: &Profile, out: &mut dyn Write) -> std::io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(HEADER).map_err(std::io::Error::other)?;
     for p in &profile.columns {
-        let row: Vec<String> = cells(p).iter().map(|c| c.show(Lang::En)).collect();
+        let row: Vec<String> = cells(p, None).iter().map(|c| c.show(Lang::En)).collect();
         writer.write_record(&row).map_err(std::io::Error::other)?;
     }
     writer.flush()

@@ -76,7 +76,7 @@ fn warnings_notes_and_usage_errors_follow_the_language() {
         ),
         "{vi}"
     );
-    assert!(vi.contains("warning[unknown-threshold]: chỉ tiêu 10: bộ tiêu chí vn-commune-2021-2025 không có ngưỡng mức advanced cho TDMNPB năm 2022"), "{vi}");
+    assert!(vi.contains("warning[unknown-threshold]: chỉ tiêu 10: bộ tiêu chí vn-commune-2021-2025 không có ngưỡng của mức «Xã đạt chuẩn nông thôn mới nâng cao» cho TDMNPB năm 2022"), "{vi}");
     assert!(
         vi.contains("warning[unverified-threshold]: ngưỡng của chỉ tiêu 2.1"),
         "{vi}"

@@ -36,8 +36,9 @@ fn example(lang: &str, dir: &Path) -> std::path::PathBuf {
     out
 }
 
+/// (also for the label check of tests/cli/report.rs)
 /// Every XML part of the workbook, by its path in the zip.
-fn parts(path: &Path) -> HashMap<String, String> {
+pub fn parts(path: &Path) -> HashMap<String, String> {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     let mut out = HashMap::new();
     for i in 0..zip.len() {

@@ -34,6 +34,21 @@ fn a_commune_scored_under_each_set() {
     assert_eq!(r[0]["criteria_met"], 2);
     assert_eq!(r[1]["unmet"], serde_json::json!(["10", "15"]));
 
+    // 2016–2020 irrigation: 3.1 at least 80 % and 3.2 met make criterion 3 met by its indicators
+    let csv = "commune_id,region,year,3.1,3.2\nA,BTB,2019,80%,Đạt\nB,BTB,2019,80%,Không đạt\nC,BTB,2019,79.9,Đạt\nD,BTB,2019,95,\n";
+    let r = rows(&score(csv, &["--criteria", "vn-commune-2016-2020"]));
+    assert_eq!(r[0]["criteria_met"], 1);
+    assert_eq!(r[1]["unmet"], serde_json::json!(["3"]));
+    assert_eq!(r[2]["unmet"], serde_json::json!(["3"]));
+    // 3.2 blank: not assessed, never met
+    assert_eq!(r[3]["criteria_met"], 0);
+    assert!(
+        r[3]["not_assessed"]
+            .as_array()
+            .unwrap()
+            .contains(&"3".into())
+    );
+
     // 2021–2025: stunting in DBSH at most 16.5 %, partial list: verdict needed for met
     let csv = "commune_id,region,15.3,TC15\nA,DBSH,16.5,Đạt\nB,DBSH,16.6,Đạt\n";
     let run = score(csv, &["--criteria", "vn-commune-2021-2025"]);

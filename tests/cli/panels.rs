@@ -335,6 +335,32 @@ fn recognised_communes_that_no_longer_meet_their_tier_are_watched() {
             "criteria_not_met": ["TC2", "TC4"]
         }])
     );
+    // in the report, the recognition sections follow the tiers, and the appendix ends it
+    let mini = data("mini-set.yaml");
+    let run = ntm_with(
+        &["report", "-", "-c", &mini, "--format", "markdown", "-q"],
+        Some(csv),
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let headings: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("## "))
+        .collect();
+    let at = |heading: &str| {
+        headings
+            .iter()
+            .position(|h| h.contains(heading))
+            .unwrap_or_else(|| panic!("no {heading}: {headings:?}"))
+    };
+    assert!(at("recognised by decision") > at("## Tier"), "{headings:?}");
+    assert!(
+        at("no longer meeting") > at("recognised by decision"),
+        "{headings:?}"
+    );
+    assert_eq!(at("Appendix"), headings.len() - 1, "{headings:?}");
+
     // a file that says nothing of recognition has no such section
     let run = progress("Mã xã,TC1\nA,Đạt\n", &[]);
     let report: Value = serde_json::from_str(&run.stdout).unwrap();

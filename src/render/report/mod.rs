@@ -42,6 +42,26 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The order of a report's sections, by kind: headline figures first, then what the charts
+/// show, then who acts, then the detail; the appendix last, whatever else a report holds.
+const SECTION_ORDER: [&str; 15] = [
+    "targets",
+    "group_targets",
+    "bands",
+    "tiers",
+    "recognised",
+    "watch",
+    "groups",
+    "bottlenecks",
+    "candidates",
+    "changes",
+    "periods",
+    "period_groups",
+    "pace",
+    "losses",
+    "appendix",
+];
+
 /// Everything a report shows.
 pub struct Report<'a> {
     /// The criteria set.
@@ -136,26 +156,12 @@ impl Report<'_> {
             sections.extend(crate::render::trend::sections(trend, &self.labels).1);
         }
         sections.push(appendix(self.rows, self.set, &self.labels));
-        // headline figures first, then what the charts show, then who acts, then the detail
+        // (a kind not listed goes just before the appendix)
         let rank = |kind: &str| {
-            [
-                "targets",
-                "group_targets",
-                "bands",
-                "tiers",
-                "groups",
-                "bottlenecks",
-                "candidates",
-                "changes",
-                "periods",
-                "period_groups",
-                "pace",
-                "losses",
-                "appendix",
-            ]
-            .iter()
-            .position(|k| *k == kind)
-            .unwrap_or(usize::MAX)
+            SECTION_ORDER
+                .iter()
+                .position(|k| *k == kind)
+                .map_or(2 * SECTION_ORDER.len() - 3, |i| 2 * i)
         };
         sections.sort_by_key(|s| rank(s.kind));
         let issued = !self.head.issuer.is_empty();

@@ -172,6 +172,65 @@ pub struct Section<'a> {
     pub rows: Rows<'a>,
 }
 
+/// The sections of one row per commune, which name each commune's district.
+const COMMUNE_SECTIONS: [&str; 5] = ["appendix", "watch", "candidates", "changes", "losses"];
+
+impl<'a> Section<'a> {
+    /// The section without its column headed `header` when no row says anything in it.
+    #[must_use]
+    pub fn without_blank_column(self, header: &str) -> Section<'a> {
+        let Some(i) = self.header.iter().position(|h| h == header) else {
+            return self;
+        };
+        let blank = |row: &[Cell]| matches!(row.get(i), Some(Cell::Text(t)) if t.is_empty());
+        let rows = match self.rows {
+            Rows::Cells(rows) if rows.iter().all(|r| blank(r)) => Rows::Cells(
+                rows.into_iter()
+                    .map(|mut r| {
+                        r.remove(i);
+                        r
+                    })
+                    .collect(),
+            ),
+            Rows::Made { len, row } if (0..len).all(|j| blank(&row(j))) => Rows::Made {
+                len,
+                row: Box::new(move |j| {
+                    let mut r = row(j);
+                    r.remove(i);
+                    r
+                }),
+            },
+            rows => {
+                return Section { rows, ..self };
+            }
+        };
+        let mut header = self.header;
+        header.remove(i);
+        Section {
+            header,
+            rows,
+            ..self
+        }
+    }
+}
+
+/// `sections` without the district column of their tables of communes where no commune names
+/// a district: a survey of 2026 or later, districts being no more.
+#[must_use]
+pub fn without_blank_districts(sections: Vec<Section<'_>>, lang: Lang) -> Vec<Section<'_>> {
+    let district = label(Label::District, lang);
+    sections
+        .into_iter()
+        .map(|s| {
+            if COMMUNE_SECTIONS.contains(&s.kind) {
+                s.without_blank_column(district)
+            } else {
+                s
+            }
+        })
+        .collect()
+}
+
 fn figure(f: &Figure, lang: Lang) -> String {
     Cell::from(f).show(lang)
 }
@@ -492,7 +551,7 @@ pub fn sections(report: &ProgressReport, labels: &TableLabels) -> (String, Vec<S
                 .collect(),
         ));
     }
-    (title, out)
+    (title, without_blank_districts(out, lang))
 }
 
 /// Writes sections as tables.

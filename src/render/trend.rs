@@ -167,7 +167,10 @@ pub fn sections(trend: &Trend, labels: &TableLabels) -> (String, Vec<Section<'st
                 .collect(),
         ),
     });
-    (title, out)
+    (
+        title,
+        crate::render::sections::without_blank_districts(out, lang),
+    )
 }
 
 /// The cells of a row after its period (and unit): communes, each tier, each band, the

@@ -93,3 +93,29 @@ fn the_2026_example_scores_under_the_default_set() {
         "note: using criteria set vn-commune-2026-2030 (2026–2030), the set for the survey's year 2026; --criteria chooses another\n"
     );
 }
+
+/// Districts were abolished on 1/7/2025: the report of a 2026 survey, which names none, has no
+/// empty district column in its tables of communes; the 2022 example keeps it.
+#[test]
+fn tables_of_communes_name_districts_only_where_the_survey_has_them() {
+    let appendix_header = |file: &str| {
+        let run = ntm(&[
+            "report",
+            &repo(file),
+            "--format",
+            "markdown",
+            "-q",
+            "--lang",
+            "en",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let at = run.stdout.find("## Appendix").unwrap();
+        run.stdout[at..].lines().nth(2).unwrap().to_owned()
+    };
+    assert!(
+        !appendix_header("examples/tinh-mau-2026.csv").contains("District"),
+        "{}",
+        appendix_header("examples/tinh-mau-2026.csv")
+    );
+    assert!(appendix_header("examples/tinh-mau-2022.csv").contains("| District |"));
+}

@@ -164,6 +164,7 @@ impl Report<'_> {
                 .map_or(2 * SECTION_ORDER.len() - 3, |i| 2 * i)
         };
         sections.sort_by_key(|s| rank(s.kind));
+        let sections = crate::render::sections::without_blank_districts(sections, lang);
         let issued = !self.head.issuer.is_empty();
         let head = Head {
             issuer: self.head.issuer.clone(),

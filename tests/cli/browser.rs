@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::report::example_html;
+use crate::report::{example_html, example_report_args};
 use crate::util::{external, ntm, ntm_env, repo};
 
 /// Chromium's flags for a run that fetches nothing and keeps nothing.
@@ -109,22 +109,11 @@ fn the_example_report_renders_at_two_widths_and_prints_on_a4() {
     // within eight pages, no row cut in two
     let pdf = kept.join("report.pdf");
     let _ = std::fs::remove_file(&pdf);
+    let args = example_report_args(&pdf);
+    let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+    args.push("-q");
     let run = ntm_env(
-        &[
-            "report",
-            &repo("examples/tinh-mau-2022.csv"),
-            "-c",
-            "vn-commune-2021-2025",
-            "--targets",
-            &repo("examples/muc-tieu-2025.yaml"),
-            "--previous",
-            &repo("examples/tinh-mau-2022-thang-11.csv"),
-            "--date",
-            "2022-12-15",
-            "-o",
-            pdf.to_str().unwrap(),
-            "-q",
-        ],
+        &args,
         &[("NTM_BROWSER", browser.to_str().unwrap())],
         None,
         None,

@@ -131,13 +131,10 @@ fn xlsx_reads_back_with_numbers_as_numbers() {
     );
 }
 
-/// The example province's report, as HTML, in `lang`.
-pub fn example_html(lang: &str) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("report.html");
-    let run = ntm(&[
-        "--lang",
-        lang,
+/// The arguments of the example province's report, dated 15/12/2022, written to `out` (its
+/// extension choosing the format).
+pub fn example_report_args(out: &Path) -> Vec<String> {
+    [
         "report",
         &repo("examples/tinh-mau-2022.csv"),
         "-c",
@@ -149,9 +146,26 @@ pub fn example_html(lang: &str) -> String {
         "--date",
         "2022-12-15",
         "-o",
-        page.to_str().unwrap(),
-    ]);
+        out.to_str().unwrap(),
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
+/// The example province's report written to `out` in `lang`.
+pub fn example_report(lang: &str, out: &Path) {
+    let mut args = vec!["--lang".to_owned(), lang.to_owned()];
+    args.extend(example_report_args(out));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = ntm(&args);
     assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// The example province's report, as HTML, in `lang`.
+pub fn example_html(lang: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    example_report(lang, &page);
     std::fs::read_to_string(&page).unwrap()
 }
 

@@ -452,3 +452,66 @@ fn targets_problems_are_said_in_vietnamese() {
         assert!(run.stderr.contains(said), "{said}\n{}", run.stderr);
     }
 }
+
+/// What `criteria check` finds in a province's set or overlay, and its summary of a good one,
+/// in Vietnamese: a bad date, a threshold out of range, two tiers sharing a prefix, an
+/// overlay that lowers a national level or names an indicator the base lacks.
+#[test]
+fn criteria_files_are_checked_in_vietnamese() {
+    let good = vi(&["criteria", "check", &data("mini-set.yaml")], None, None);
+    assert_eq!(good.code, 0, "{}", good.stderr);
+    assert!(
+        good.stdout
+            .contains(": hợp lệ — mini-set (2023–2024), 3 mức,"),
+        "{}",
+        good.stdout
+    );
+    no_english(&good.stdout);
+
+    let text = std::fs::read_to_string(data("mini-set.yaml")).unwrap();
+    let bad = text
+        .replace("NORTH: 70", "NORTH: 170")
+        .replace("verdict_prefix: NC", "verdict_prefix: TC");
+    assert_ne!(bad, text);
+    let dir = folder(&[
+        ("bad.yaml", &bad),
+        (
+            "loose.yaml",
+            "extends: vn-commune-2021-2025\n\
+             id: tinh-thu\n\
+             title: { vi: Tỉnh thử, en: Test province }\n\
+             tiers:\n  - id: standard\n    criteria:\n      - number: 2\n        indicators:\n\
+             \x20         - id: \"2.1\"\n            threshold:\n              source: QĐ 1/QĐ-UBND\n\
+             \x20             value: 90\n\
+             \x20         - id: \"2.9\"\n            threshold:\n              source: QĐ 1/QĐ-UBND\n\
+             \x20             value: 50\n",
+        ),
+    ]);
+    let run = vi(&["criteria", "check", "bad.yaml"], None, Some(dir.path()));
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("ngưỡng phần trăm 170 nằm ngoài 0–100")
+            && run
+                .stderr
+                .contains("verdict_prefix «TC» đã được một mức khác dùng"),
+        "{}",
+        run.stderr
+    );
+    no_english(&run.stderr);
+
+    let run = vi(&["criteria", "check", "loose.yaml"], None, Some(dir.path()));
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("chỉ tiêu 2.1: >= 90 thấp hơn mức của vn-commune-2021-2025 (>= 100,")
+            && run
+                .stderr
+                .contains("tỉnh hạ mức phải ghi rõ: loosens: true")
+            && run
+                .stderr
+                .contains("chỉ tiêu 2.9 không có trong tiêu chí 2 của mức «standard»"),
+        "{}",
+        run.stderr
+    );
+    no_english(&run.stderr);
+}

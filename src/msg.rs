@@ -619,6 +619,13 @@ pub enum Msg {
     },
     /// A PDF asked for, and no Chromium, Chrome or Edge to print it.
     NoBrowserForPdf,
+    /// The note of a PDF being printed.
+    PrintingPdf {
+        /// The browser.
+        browser: String,
+        /// The communes of the appendix.
+        communes: usize,
+    },
     /// The browser printing the PDF could not be started.
     PdfBrowserNotStarted {
         /// The browser.
@@ -1754,6 +1761,14 @@ impl Msg {
                 "để in báo cáo ra PDF cần Chromium, Google Chrome hoặc Microsoft Edge, mà máy này không tìm thấy trình duyệt nào. Cách khác: ghi báo cáo ra HTML (ntm report … -o bao-cao.html), mở bằng trình duyệt và chọn In → Lưu dưới dạng PDF, khổ A4; hoặc chạy chromium --headless --no-pdf-header-footer --print-to-pdf=bao-cao.pdf bao-cao.html; hoặc đặt NTM_BROWSER là đường dẫn tới trình duyệt".to_owned(),
                 "printing the report to PDF needs Chromium, Google Chrome or Microsoft Edge, and none was found. Instead: write the report as HTML (ntm report … -o report.html), open it in a browser and print it to PDF on A4; or run chromium --headless --no-pdf-header-footer --print-to-pdf=report.pdf report.html; or set NTM_BROWSER to the browser's path".to_owned(),
             ),
+            Msg::PrintingPdf { browser, communes } => (
+                format!(
+                    "đang in PDF bằng {browser} ({communes} xã trong phụ lục; báo cáo lớn có thể mất vài phút)"
+                ),
+                format!(
+                    "printing the PDF with {browser} ({communes} communes in the appendix; a large report can take minutes)"
+                ),
+            ),
             Msg::PdfBrowserNotStarted { browser, error } => (
                 format!("không chạy được trình duyệt {browser} để in PDF: {error}"),
                 format!("could not start the browser {browser} to print the PDF: {error}"),
@@ -2706,6 +2721,10 @@ mod tests {
                 browser: "/opt/chromium".into(),
             },
             Msg::NoBrowserForPdf,
+            Msg::PrintingPdf {
+                browser: "chromium".into(),
+                communes: 139,
+            },
             Msg::PdfBrowserNotStarted {
                 browser: "chromium".into(),
                 error: "permission denied".into(),

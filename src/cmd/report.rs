@@ -228,6 +228,13 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
         criteria_missing,
         head: &options.head,
     };
+    if let Some(browser) = &browser {
+        let note = Msg::PrintingPdf {
+            browser: browser.display().to_string(),
+            communes: rows.len(),
+        };
+        let _ = writeln!(stderr, "note: {}", note.text(env.lang));
+    }
     write_whole(options.output.as_deref(), |out, name| {
         let written = match (options.format, &browser) {
             (DocumentFormat::Html, _) => html(&report, out),

@@ -48,8 +48,10 @@ const INSTALLED: [&str; 3] = [
 #[cfg(not(any(windows, target_os = "macos")))]
 const INSTALLED: [&str; 0] = [];
 
-/// How long the browser may take to print before it is stopped.
-const TIME_LIMIT: Duration = Duration::from_secs(120);
+/// How long the browser may take to print before it is stopped: a national report of 10,600
+/// communes (about a thousand pages) takes two minutes here, and an office laptop may be
+/// slower.
+const TIME_LIMIT: Duration = Duration::from_secs(900);
 
 /// What a run knows of where to find a browser: read from the process once, at the top.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -307,4 +307,27 @@ fn a_browser_that_fails_or_prints_no_pdf_leaves_no_file() {
         "{}",
         &pdf[..40]
     );
+    // a note says it is printing, which can take minutes
+    let run = ntm_env(
+        &[
+            "report",
+            &repo("examples/tinh-mau-2022.csv"),
+            "-c",
+            "vn-commune-2021-2025",
+            "-o",
+            dir.path().join("bao-cao.pdf").to_str().unwrap(),
+        ],
+        &[("NTM_BROWSER", browser.to_str().unwrap())],
+        None,
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "note: đang in PDF bằng {} (139 xã trong phụ lục;",
+            browser.display()
+        )),
+        "{}",
+        run.stderr
+    );
 }

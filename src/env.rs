@@ -130,6 +130,7 @@ pub fn stdout_closed() -> bool {
         && stat.st_rdev == null.rdev()
 }
 
+/// Whether the process was started with standard output closed: not known off Unix, so never.
 #[cfg(not(unix))]
 #[must_use]
 pub fn stdout_closed() -> bool {

@@ -218,16 +218,9 @@ impl Hint {
 /// dynamic parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
-    /// A message as written, the same in both languages (a test's).
+    /// A message in English only: the problems `criteria check` finds in a criteria set or an
+    /// overlay (`src/criteria/check.rs`, `src/criteria/overlay.rs`), not yet in the catalogue.
     Plain(String),
-    /// A message written where it is said, in both languages: the problems `criteria check`
-    /// finds in a criteria set or an overlay, each phrased around the keys of the file.
-    Both {
-        /// In Vietnamese.
-        vi: String,
-        /// In English.
-        en: String,
-    },
     /// `ragged-row`: fields in the row and in the header, and, when a quote was left open, how
     /// many line breaks the row swallowed.
     RaggedRow {
@@ -1007,22 +1000,12 @@ fn indicators(ids: &[String]) -> (String, String) {
 }
 
 impl Msg {
-    /// A message given in Vietnamese (`vi`) and English (`en`).
-    #[must_use]
-    pub fn both(vi: impl Into<String>, en: impl Into<String>) -> Msg {
-        Msg::Both {
-            vi: vi.into(),
-            en: en.into(),
-        }
-    }
-
     /// The message in `lang`.
     #[must_use]
     #[allow(clippy::too_many_lines)]
     pub fn text(&self, lang: Lang) -> String {
         let (vi, en) = match self {
             Msg::Plain(text) => return text.clone(),
-            Msg::Both { vi, en } => (vi.clone(), en.clone()),
             Msg::RaggedRow {
                 fields,
                 header,
@@ -2659,7 +2642,6 @@ mod tests {
     #[test]
     fn every_code_has_its_message_in_both_languages() {
         let mut others = vec![
-            Msg::both("mức «x» được ghi hai lần", "tier \"x\" is given twice"),
             Msg::NotShown(3),
             Msg::SetForYear {
                 set: "vn-commune-2021-2025".into(),

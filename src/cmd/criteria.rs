@@ -133,24 +133,21 @@ pub fn show(
     Ok(())
 }
 
-/// `ntm criteria check`: loads a set, reporting every problem; on success a one-line summary in
-/// `lang`.
-pub fn check(name: &str, lang: Lang, out: &mut dyn Write) -> Result<()> {
+/// `ntm criteria check`: loads a set, reporting every problem; on success a one-line summary.
+pub fn check(name: &str, out: &mut dyn Write) -> Result<()> {
     let set = CriteriaSet::load(name)?;
     let criteria: usize = set.tiers.iter().map(|t| t.criteria.len()).sum();
     let indicators = set.indicators().count();
     let unverified =
         set.unverified().len() + set.indicators().filter(|(_, _, i)| !i.verified).count();
-    let (id, period, tiers) = (&set.id, &set.period, set.tiers.len());
-    let summary = crate::msg::Msg::both(
-        format!(
-            "{name}: hợp lệ — {id} ({period}), {tiers} mức, {criteria} tiêu chí, {indicators} chỉ tiêu, {unverified} mục chưa được đối chiếu"
-        ),
-        format!(
-            "{name}: ok — {id} ({period}), {tiers} tier(s), {criteria} criteria, {indicators} indicators, {unverified} item(s) not verified"
-        ),
-    );
-    writeln!(out, "{}", summary.text(lang)).map_err(|source| Error::Io {
+    writeln!(
+        out,
+        "{name}: ok — {} ({}), {} tier(s), {criteria} criteria, {indicators} indicators, {unverified} item(s) not verified",
+        set.id,
+        set.period,
+        set.tiers.len()
+    )
+    .map_err(|source| Error::Io {
         path: "<stdout>".into(),
         source,
     })

@@ -15,7 +15,6 @@ use super::{
     Quantity, QuantityKind, RESERVED_COLUMNS, Threshold, Tier, YearLevels, YearSpan, problem_at,
 };
 use crate::error::{Error, Problem, Result};
-use crate::msg::Msg;
 use crate::text::nfc;
 
 pub(super) struct Validator<'a> {
@@ -24,38 +23,27 @@ pub(super) struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    pub(super) fn report(&mut self, line: u64, message: Msg) {
+    pub(super) fn report(&mut self, line: u64, message: impl Into<String>) {
         self.problems.push(problem_at(self.origin, line, message));
     }
 
     pub(super) fn date(&mut self, spanned: &Spanned<String>) -> Option<Date> {
         let date = Date::parse(&spanned.value);
         if date.is_none() {
-            let value = &spanned.value;
             self.report(
                 spanned.referenced.line(),
-                Msg::both(
-                    format!(
-                        "«{value}» không phải là ngày; cần dạng NĂM-THÁNG-NGÀY, ví dụ 2022-03-08"
-                    ),
-                    format!("\"{value}\" is not a date; expected YYYY-MM-DD, e.g. 2022-03-08"),
+                format!(
+                    "\"{}\" is not a date; expected YYYY-MM-DD, e.g. 2022-03-08",
+                    spanned.value
                 ),
             );
         }
         date
     }
 
-    /// Reports `what` (in Vietnamese and English) when `value` is blank.
-    pub(super) fn non_empty(&mut self, line: u64, what: [&str; 2], value: &str) {
+    pub(super) fn non_empty(&mut self, line: u64, what: &str, value: &str) {
         if value.trim().is_empty() {
-            let [vi, en] = what;
-            self.report(
-                line,
-                Msg::both(
-                    format!("{vi} không được để trống"),
-                    format!("{en} must not be empty"),
-                ),
-            );
+            self.report(line, format!("{what} must not be empty"));
         }
     }
 }
@@ -69,13 +57,7 @@ pub(super) fn validate(raw: RawSet, origin: &str) -> Result<CriteriaSet> {
     let id_line = raw.id.referenced.line();
     let id = set_id(&mut v, &raw.id);
     if raw.legal_basis.is_empty() {
-        v.report(
-            id_line,
-            Msg::both(
-                "legal_basis phải nêu ít nhất một quyết định",
-                "legal_basis must name at least one decision",
-            ),
-        );
+        v.report(id_line, "legal_basis must name at least one decision");
     }
     let legal_basis = acts(&mut v, &raw.legal_basis);
 
@@ -86,15 +68,9 @@ pub(super) fn validate(raw: RawSet, origin: &str) -> Result<CriteriaSet> {
     if period.from > period.to {
         v.report(
             raw.period.to.referenced.line(),
-            Msg::both(
-                format!(
-                    "giai đoạn kết thúc ({}) trước khi bắt đầu ({})",
-                    period.to, period.from
-                ),
-                format!(
-                    "period ends ({}) before it starts ({})",
-                    period.to, period.from
-                ),
+            format!(
+                "period ends ({}) before it starts ({})",
+                period.to, period.from
             ),
         );
     }
@@ -105,10 +81,7 @@ pub(super) fn validate(raw: RawSet, origin: &str) -> Result<CriteriaSet> {
     {
         v.report(
             raw.in_force.from.referenced.line(),
-            Msg::both(
-                format!("in_force.until ({until}) ở trước in_force.from ({from})"),
-                format!("in_force.until ({until}) is before in_force.from ({from})"),
-            ),
+            format!("in_force.until ({until}) is before in_force.from ({from})"),
         );
     }
 
@@ -156,7 +129,9 @@ pub(super) fn set_id(v: &mut Validator<'_>, raw: &Spanned<String>) -> String {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
         v.report(
-            raw.referenced.line(), Msg::both(format!("mã bộ tiêu chí «{id}» chỉ được gồm chữ thường, chữ số và dấu gạch ngang, ví dụ vn-commune-2021-2025"), format!("set id \"{id}\" must be lower-case letters, digits and hyphens, e.g. vn-commune-2021-2025")));
+            raw.referenced.line(),
+            format!("set id \"{id}\" must be lower-case letters, digits and hyphens, e.g. vn-commune-2021-2025"),
+        );
     }
     id
 }
@@ -166,11 +141,7 @@ pub(super) fn acts(v: &mut Validator<'_>, raw: &[RawAct]) -> Vec<LegalAct> {
     raw.iter()
         .map(|act| {
             let line = act.date.referenced.line();
-            v.non_empty(
-                line,
-                ["decision (số quyết định)", "decision"],
-                &act.decision,
-            );
+            v.non_empty(line, "decision", &act.decision);
             LegalAct {
                 decision: act.decision.trim().to_owned(),
                 date: v.date(&act.date).unwrap_or(Date {
@@ -191,32 +162,20 @@ fn classification(v: &mut Validator<'_>, raw: &RawSet) -> Classification {
     let column = nfc(&rc.column.value);
     v.non_empty(
         rc.column.referenced.line(),
-        ["classification.column", "classification.column"],
+        "classification.column",
         &column,
     );
     if rc.classes.is_empty() {
-        v.report(
-            line,
-            Msg::both(
-                "classification phải liệt kê ít nhất một nhóm",
-                "classification must list at least one class",
-            ),
-        );
+        v.report(line, "classification must list at least one class");
     }
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut classes: Vec<Class> = Vec::new();
     for class in &rc.classes {
         let code = class.code.value.trim().to_owned();
         let line = class.code.referenced.line();
-        v.non_empty(line, ["mã nhóm", "class code"], &code);
+        v.non_empty(line, "class code", &code);
         if classes.iter().any(|c| c.code == code) {
-            v.report(
-                line,
-                Msg::both(
-                    format!("nhóm {code} được liệt kê hai lần"),
-                    format!("class {code} is listed twice"),
-                ),
-            );
+            v.report(line, format!("class {code} is listed twice"));
         }
         let c = Class {
             code: code.clone(),
@@ -229,10 +188,7 @@ fn classification(v: &mut Validator<'_>, raw: &RawSet) -> Classification {
             {
                 v.report(
                     line,
-                    Msg::both(
-                        format!("nhóm {code}: cách viết «{key}» cũng là tên của nhóm {other}"),
-                        format!("class {code}: spelling \"{key}\" also names class {other}"),
-                    ),
+                    format!("class {code}: spelling \"{key}\" also names class {other}"),
                 );
             }
         }
@@ -254,20 +210,14 @@ fn classification(v: &mut Validator<'_>, raw: &RawSet) -> Classification {
         else {
             v.report(
                 line,
-                Msg::both(
-                    format!(
-                        "override dùng nhóm «{}», không phải mã nhóm của bộ này",
-                        o.use_class.value
-                    ),
-                    format!(
-                        "override uses class \"{}\", which is not a class code of this set",
-                        o.use_class.value
-                    ),
+                format!(
+                    "override uses class \"{}\", which is not a class code of this set",
+                    o.use_class.value
                 ),
             );
             continue;
         };
-        v.non_empty(line, ["source của override", "override source"], &o.source);
+        v.non_empty(line, "override source", &o.source);
         classification.overrides.push(Override {
             column: nfc(&o.column.value),
             name: o.name.clone(),
@@ -306,15 +256,9 @@ pub(super) fn bands(
         if band.min > band.max {
             v.report(
                 raw_band.label.referenced.line(),
-                Msg::both(
-                    format!(
-                        "khoảng {}: min {} lớn hơn max {}",
-                        band.label, band.min, band.max
-                    ),
-                    format!(
-                        "band {}: min {} is above max {}",
-                        band.label, band.min, band.max
-                    ),
+                format!(
+                    "band {}: min {} is above max {}",
+                    band.label, band.min, band.max
                 ),
             );
         }
@@ -328,7 +272,7 @@ pub(super) fn bands(
 
 /// What is wrong with `bands` for a base tier of `criteria` criteria: every count from 0 to
 /// it must fall in exactly one band.
-pub(super) fn coverage(bands: &[Band], criteria: usize) -> Vec<Msg> {
+pub(super) fn coverage(bands: &[Band], criteria: usize) -> Vec<String> {
     let total = u32::try_from(criteria).unwrap_or(u32::MAX);
     let mut out = Vec::new();
     for count in 0..=total {
@@ -339,17 +283,8 @@ pub(super) fn coverage(bands: &[Band], criteria: usize) -> Vec<Msg> {
             .collect();
         match holding.len() {
             1 => {}
-            0 => out.push(Msg::both(
-                format!("không khoảng nào chứa các xã đạt {count}/{total} tiêu chí; các khoảng phải phủ từ 0 đến {total}"),
-                format!("no band holds communes meeting {count} of {total} criteria; bands must cover 0 to {total}"),
-            )),
-            _ => {
-                let holding = holding.join(", ");
-                out.push(Msg::both(
-                    format!("xã đạt {count} tiêu chí rơi vào nhiều khoảng: {holding}"),
-                    format!("communes meeting {count} criteria fall in several bands: {holding}"),
-                ));
-            }
+            0 => out.push(format!("no band holds communes meeting {count} of {total} criteria; bands must cover 0 to {total}")),
+            _ => out.push(format!("communes meeting {count} criteria fall in several bands: {}", holding.join(", "))),
         }
     }
     out
@@ -365,10 +300,7 @@ fn tiers(
     if raw.tiers.value.is_empty() {
         v.report(
             raw.tiers.referenced.line(),
-            Msg::both(
-                "tiers phải có ít nhất mức đạt chuẩn",
-                "tiers must list at least the standard tier",
-            ),
+            "tiers must list at least the standard tier",
         );
     }
     let mut tier_ids = HashSet::new();
@@ -380,50 +312,26 @@ fn tiers(
         let line = raw_tier.id.referenced.line();
         let id = raw_tier.id.value.trim().to_owned();
         if !tier_ids.insert(id.clone()) {
-            v.report(
-                line,
-                Msg::both(
-                    format!("mức «{id}» được khai báo hai lần"),
-                    format!("tier \"{id}\" is defined twice"),
-                ),
-            );
+            v.report(line, format!("tier \"{id}\" is defined twice"));
         }
         if id == "none" || id.is_empty() {
-            v.report(
-                line,
-                Msg::both(
-                    format!("«{id}» không dùng được làm mã mức"),
-                    format!("\"{id}\" cannot be a tier id"),
-                ),
-            );
+            v.report(line, format!("\"{id}\" cannot be a tier id"));
         }
         let prefix = raw_tier.verdict_prefix.value.trim().to_owned();
         if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_uppercase()) {
             v.report(
                 raw_tier.verdict_prefix.referenced.line(),
-                Msg::both(
-                    format!("verdict_prefix «{prefix}» phải là chữ in hoa, ví dụ TC"),
-                    format!("verdict_prefix \"{prefix}\" must be upper-case letters, e.g. TC"),
-                ),
+                format!("verdict_prefix \"{prefix}\" must be upper-case letters, e.g. TC"),
             );
         } else if !prefixes.insert(prefix.clone()) {
             v.report(
                 raw_tier.verdict_prefix.referenced.line(),
-                Msg::both(
-                    format!("verdict_prefix «{prefix}» đã được một mức khác dùng"),
-                    format!("verdict_prefix \"{prefix}\" is used by another tier"),
-                ),
+                format!("verdict_prefix \"{prefix}\" is used by another tier"),
             );
         }
-        v.non_empty(line, ["source của mức", "tier source"], &raw_tier.source);
+        v.non_empty(line, "tier source", &raw_tier.source);
         if raw_tier.criteria.is_empty() {
-            v.report(
-                line,
-                Msg::both(
-                    format!("mức «{id}» không có tiêu chí nào"),
-                    format!("tier \"{id}\" has no criteria"),
-                ),
-            );
+            v.report(line, format!("tier \"{id}\" has no criteria"));
         }
         let mut numbers = HashSet::new();
         let mut indicator_ids: HashMap<String, Vec<Option<YearSpan>>> = HashMap::new();
@@ -434,10 +342,7 @@ fn tiers(
             if !numbers.insert(number) {
                 v.report(
                     cline,
-                    Msg::both(
-                        format!("tiêu chí {number} được khai báo hai lần trong mức «{id}»"),
-                        format!("criterion {number} is defined twice in tier \"{id}\""),
-                    ),
+                    format!("criterion {number} is defined twice in tier \"{id}\""),
                 );
             }
             let mut indicators = Vec::new();
@@ -454,12 +359,7 @@ fn tiers(
                 {
                     v.report(
                         iline,
-                        Msg::both(
-                            format!(
-                                "chỉ tiêu {iid}: năm kết thúc ({to}) trước năm bắt đầu ({from})"
-                            ),
-                            format!("indicator {iid}: years end ({to}) before they start ({from})"),
-                        ),
+                        format!("indicator {iid}: years end ({to}) before they start ({from})"),
                     );
                 }
                 let versions = indicator_ids.entry(iid.clone()).or_default();
@@ -472,14 +372,18 @@ fn tiers(
                     })
                 {
                     v.report(
-                        iline, Msg::both(format!("chỉ tiêu {iid} được khai báo hai lần trong mức «{id}» (mỗi phiên bản của một chỉ tiêu được sửa đổi ghi years riêng, và các khoảng năm không chồng lên nhau)"), format!("indicator {iid} is defined twice in tier \"{id}\" (versions of an amended indicator each give years, and their years do not overlap)")));
+                        iline,
+                        format!("indicator {iid} is defined twice in tier \"{id}\" (versions of an amended indicator each give years, and their years do not overlap)"),
+                    );
                 }
                 versions.push(span);
                 check_column_name(v, iline, &iid, reserved);
                 let column = if let Some((kind, first_line, column)) = kinds.get(&iid) {
                     if *kind != ri.kind && ri.years.is_none() {
                         v.report(
-                            iline, Msg::both(format!("chỉ tiêu {iid} là một cột dữ liệu: kind phải giống kind đã ghi ở dòng {first_line}"), format!("indicator {iid} is one data column: its kind must match the kind given at line {first_line}")));
+                            iline,
+                            format!("indicator {iid} is one data column: its kind must match the kind given at line {first_line}"),
+                        );
                     }
                     *column
                 } else {
@@ -497,11 +401,13 @@ fn tiers(
                 let from = change.from.value;
                 if owner_changes.last().is_some_and(|last| last.from >= from) {
                     v.report(
-                        change.from.referenced.line(), Msg::both(format!("tiêu chí {number}: owner_changes phải theo năm tăng dần, mỗi năm một lần"), format!("criterion {number}: owner_changes must be in ascending years, each once")));
+                        change.from.referenced.line(),
+                        format!("criterion {number}: owner_changes must be in ascending years, each once"),
+                    );
                 }
                 v.non_empty(
                     change.from.referenced.line(),
-                    ["source của owner_changes", "owner change source"],
+                    "owner change source",
                     &change.source,
                 );
                 owner_changes.push(OwnerChange {
@@ -538,7 +444,9 @@ fn tiers(
             let column = tier.verdict_column(criterion.number);
             if kinds.contains_key(&column) {
                 v.report(
-                    kinds[&column].1, Msg::both(format!("mã chỉ tiêu {column} trùng với cột kết quả của tiêu chí {} thuộc mức «{}»", criterion.number, tier.id), format!("indicator id {column} collides with the verdict column of criterion {} of tier \"{}\"", criterion.number, tier.id)));
+                    kinds[&column].1,
+                    format!("indicator id {column} collides with the verdict column of criterion {} of tier \"{}\"", criterion.number, tier.id),
+                );
             }
         }
     }
@@ -568,14 +476,12 @@ fn conditions(
                 .any(|c| c.column == column);
         if taken {
             v.report(
-                line, Msg::both(format!("cột điều kiện công nhận «{column}» phải là một cột riêng (không trống, không phải chỉ tiêu, cột dành sẵn hay cột của điều kiện khác)"), format!("recognition condition column \"{column}\" must be a column of its own (not empty, not an indicator, not a reserved or another condition's column)")));
+                line,
+                format!("recognition condition column \"{column}\" must be a column of its own (not empty, not an indicator, not a reserved or another condition's column)"),
+            );
             continue;
         }
-        v.non_empty(
-            line,
-            ["source của điều kiện", "condition source"],
-            &rc.source,
-        );
+        v.non_empty(line, "condition source", &rc.source);
         out.push(Condition {
             column,
             headers: rc
@@ -594,20 +500,11 @@ fn conditions(
 
 pub(super) fn check_column_name(v: &mut Validator<'_>, line: u64, id: &str, reserved: &[String]) {
     if id.is_empty() {
-        v.report(
-            line,
-            Msg::both(
-                "mã chỉ tiêu không được để trống",
-                "indicator id must not be empty",
-            ),
-        );
+        v.report(line, "indicator id must not be empty");
     } else if reserved.iter().any(|r| r == id) {
         v.report(
             line,
-            Msg::both(
-                format!("mã chỉ tiêu «{id}» đã dành cho một cột dữ liệu khác"),
-                format!("indicator id \"{id}\" is reserved for another data column"),
-            ),
+            format!("indicator id \"{id}\" is reserved for another data column"),
         );
     }
 }
@@ -626,7 +523,9 @@ fn indicator(
         RawKind::YesNo => {
             if ri.comparison.is_some() || ri.threshold.is_some() || ri.unit.is_some() {
                 v.report(
-                    line, Msg::both(format!("chỉ tiêu {id} là yes_no: đạt khi có, nên không ghi comparison, threshold hay unit"), format!("indicator {id} is yes_no: it is met when yes, and takes no comparison, threshold or unit")));
+                    line,
+                    format!("indicator {id} is yes_no: it is met when yes, and takes no comparison, threshold or unit"),
+                );
             }
             Measure::YesNo
         }
@@ -639,16 +538,15 @@ fn indicator(
             let Some(comparison) = ri.comparison else {
                 v.report(
                     line,
-                    Msg::both(
-                        format!("chỉ tiêu {id} cần comparison: \">=\", \"<=\" hoặc \"==\""),
-                        format!("indicator {id} needs a comparison: \">=\", \"<=\" or \"==\""),
-                    ),
+                    format!("indicator {id} needs a comparison: \">=\", \"<=\" or \"==\""),
                 );
                 return None;
             };
             let Some(threshold) = &ri.threshold else {
                 v.report(
-                    line, Msg::both(format!("chỉ tiêu {id} cần threshold (ghi value: ~ cùng verified: false khi chưa biết giá trị theo văn bản)"), format!("indicator {id} needs a threshold (write value: ~ with verified: false where the legal value is not known)")));
+                    line,
+                    format!("indicator {id} needs a threshold (write value: ~ with verified: false where the legal value is not known)"),
+                );
                 return None;
             };
             let (threshold, derived) =
@@ -695,10 +593,7 @@ fn threshold(
     let line = spanned.referenced.line();
     v.non_empty(
         line,
-        [
-            &format!("source của ngưỡng chỉ tiêu {id}"),
-            &format!("threshold source of indicator {id}"),
-        ],
+        &format!("threshold source of indicator {id}"),
         &t.source,
     );
     let ctx = LevelContext {
@@ -715,17 +610,16 @@ fn threshold(
         + usize::from(t.relative_to.is_some());
     if given != 1 {
         v.report(
-            line, Msg::both(format!("ngưỡng của chỉ tiêu {id} cần đúng một trong value, by_region (by_group), by_year hoặc relative_to"), format!("threshold of indicator {id} needs exactly one of value, by_region (by_group), by_year or relative_to")));
+            line,
+            format!("threshold of indicator {id} needs exactly one of value, by_region (by_group), by_year or relative_to"),
+        );
         return None;
     }
     if let Some(relative) = &t.relative_to {
         if !(relative.factor.is_finite() && relative.factor > 0.0) {
             v.report(
                 line,
-                Msg::both(
-                    format!("chỉ tiêu {id}: factor phải là số dương"),
-                    format!("indicator {id}: factor must be a positive number"),
-                ),
+                format!("indicator {id}: factor must be a positive number"),
             );
             return None;
         }
@@ -738,7 +632,12 @@ fn threshold(
         };
         let Some(threshold) = derive(&rule, lower_tiers) else {
             v.report(
-                line, Msg::both(format!("chỉ tiêu {id}: relative_to nêu chỉ tiêu {} của mức «{}», không phải chỉ tiêu đo lường của một mức thấp hơn", relative.indicator, relative.tier), format!("indicator {id}: relative_to names indicator {} of tier \"{}\", which is not a measured indicator of a lower tier", relative.indicator, relative.tier)));
+                line,
+                format!(
+                    "indicator {id}: relative_to names indicator {} of tier \"{}\", which is not a measured indicator of a lower tier",
+                    relative.indicator, relative.tier
+                ),
+            );
             return None;
         };
         return Some((threshold, Some(rule)));
@@ -760,15 +659,9 @@ fn threshold(
         if !(raw.period.from.value..=raw.period.to.value).contains(year) {
             v.report(
                 yline,
-                Msg::both(
-                    format!(
-                        "chỉ tiêu {id}: năm {year} nằm ngoài giai đoạn {}–{} của bộ",
-                        raw.period.from.value, raw.period.to.value
-                    ),
-                    format!(
-                        "indicator {id}: year {year} is outside the set's period {}–{}",
-                        raw.period.from.value, raw.period.to.value
-                    ),
+                format!(
+                    "indicator {id}: year {year} is outside the set's period {}–{}",
+                    raw.period.from.value, raw.period.to.value
                 ),
             );
         }
@@ -781,7 +674,9 @@ fn threshold(
                 .map(YearLevels::ByClass),
             _ => {
                 v.report(
-                    yline, Msg::both(format!("chỉ tiêu {id}, năm {year}: ghi đúng một trong value hoặc by_region (by_group)"), format!("indicator {id}, year {year}: give exactly one of value or by_region (by_group)")));
+                    yline,
+                    format!("indicator {id}, year {year}: give exactly one of value or by_region (by_group)"),
+                );
                 None
             }
         };
@@ -790,13 +685,7 @@ fn threshold(
         }
     }
     if out.is_empty() {
-        v.report(
-            line,
-            Msg::both(
-                format!("chỉ tiêu {id}: by_year không có năm nào"),
-                format!("indicator {id}: by_year lists no year"),
-            ),
-        );
+        v.report(line, format!("indicator {id}: by_year lists no year"));
         return None;
     }
     Some((Threshold::ByYear(out), None))
@@ -866,22 +755,23 @@ impl LevelContext<'_> {
             },
         };
         let at = year.map(|y| format!(", year {y}")).unwrap_or_default();
-        let at_vi = year.map(|y| format!(", năm {y}")).unwrap_or_default();
         match level.amount {
             None if level.verified => {
                 v.report(
-                    self.line, Msg::both(format!("chỉ tiêu {}{at_vi}: giá trị đã đối chiếu (verified: true) phải là một số, không phải ~", self.id), format!("indicator {}{at}: a value marked verified must be a number, not ~", self.id)));
+                    self.line,
+                    format!(
+                        "indicator {}{at}: a value marked verified must be a number, not ~",
+                        self.id
+                    ),
+                );
                 None
             }
             Some(amount) if !amount.is_finite() => {
                 v.report(
                     self.line,
-                    Msg::both(
-                        format!("chỉ tiêu {}{at_vi}: ngưỡng phải là một số hữu hạn", self.id),
-                        format!(
-                            "indicator {}{at}: threshold must be a finite number",
-                            self.id
-                        ),
+                    format!(
+                        "indicator {}{at}: threshold must be a finite number",
+                        self.id
                     ),
                 );
                 None
@@ -891,15 +781,9 @@ impl LevelContext<'_> {
             {
                 v.report(
                     self.line,
-                    Msg::both(
-                        format!(
-                            "chỉ tiêu {}{at_vi}: ngưỡng phần trăm {amount} nằm ngoài 0–100",
-                            self.id
-                        ),
-                        format!(
-                            "indicator {}{at}: percentage threshold {amount} is outside 0–100",
-                            self.id
-                        ),
+                    format!(
+                        "indicator {}{at}: percentage threshold {amount} is outside 0–100",
+                        self.id
                     ),
                 );
                 None
@@ -933,17 +817,10 @@ impl LevelContext<'_> {
                     .collect();
                 v.report(
                     ctx.line,
-                    Msg::both(
-                        format!(
-                            "chỉ tiêu {}: «{code}» không phải mã nhóm; cần một trong {}",
-                            self.id,
-                            codes.join(", ")
-                        ),
-                        format!(
-                            "indicator {}: \"{code}\" is not a class code; expected one of {}",
-                            self.id,
-                            codes.join(", ")
-                        ),
+                    format!(
+                        "indicator {}: \"{code}\" is not a class code; expected one of {}",
+                        self.id,
+                        codes.join(", ")
                     ),
                 );
             }
@@ -962,9 +839,13 @@ impl LevelContext<'_> {
             .collect();
         if !missing.is_empty() {
             v.report(
-                spanned.referenced.line(), Msg::both(format!("chỉ tiêu {}: thiếu giá trị cho {} (ghi ~ khi chưa biết giá trị theo văn bản)", self.id,
-                    missing.join(", ")), format!("indicator {}: no value for {} (write ~ where the legal value is not known)", self.id,
-                    missing.join(", "))));
+                spanned.referenced.line(),
+                format!(
+                    "indicator {}: no value for {} (write ~ where the legal value is not known)",
+                    self.id,
+                    missing.join(", ")
+                ),
+            );
             return None;
         }
         if !ok || levels.iter().any(Option::is_none) {

@@ -886,8 +886,11 @@ pub struct UnverifiedLevel<'a> {
 }
 
 /// A problem in a criteria file at a YAML line.
-fn problem_at(origin: &str, line: u64, message: crate::msg::Msg) -> Problem {
-    Problem::new(Location::file(origin).at_line(line), message)
+fn problem_at(origin: &str, line: u64, message: impl Into<String>) -> Problem {
+    Problem::new(
+        Location::file(origin).at_line(line),
+        crate::msg::Msg::Plain(message.into()),
+    )
 }
 
 #[cfg(test)]

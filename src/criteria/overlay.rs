@@ -19,7 +19,6 @@ use super::{
     Quantity, QuantityKind, Threshold, Tier, YearLevels, builtin,
 };
 use crate::error::{Error, Result};
-use crate::msg::Msg;
 use crate::text::nfc;
 use serde_saphyr::Spanned;
 
@@ -78,15 +77,8 @@ pub(super) fn load(yaml: &str, origin: &str, depth: u32) -> Result<CriteriaSet> 
         for message in coverage(&set.bands, base_criteria) {
             v.report(
                 raw.id.referenced.line(),
-                Msg::both(
-                    format!(
-                        "{} (các khoảng của bộ gốc; hãy ghi bands: cho cả các tiêu chí tệp bổ sung)",
-                        message.text(crate::lang::Lang::Vi)
-                    ),
-                    format!(
-                        "{} (the base's bands; give bands: for the criteria the overlay adds)",
-                        message.text(crate::lang::Lang::En)
-                    ),
+                format!(
+                    "{message} (the base's bands; give bands: for the criteria the overlay adds)"
                 ),
             );
         }
@@ -107,25 +99,16 @@ fn apply_tiers(v: &mut Validator<'_>, raw: &RawOverlay, base: &str, set: &mut Cr
         if !seen.insert(id) {
             v.report(
                 rt.id.referenced.line(),
-                Msg::both(
-                    format!("mức «{id}» được ghi hai lần"),
-                    format!("tier \"{id}\" is given twice"),
-                ),
+                format!("tier \"{id}\" is given twice"),
             );
         }
         if !set.tiers.iter().any(|t| t.id == id) {
             let ids: Vec<_> = set.tiers.iter().map(|t| t.id.as_str()).collect();
             v.report(
                 rt.id.referenced.line(),
-                Msg::both(
-                    format!(
-                        "mức «{id}» không có trong {base}; các mức của bộ đó là {}",
-                        ids.join(", ")
-                    ),
-                    format!(
-                        "tier \"{id}\" is not in {base}; its tiers are {}",
-                        ids.join(", ")
-                    ),
+                format!(
+                    "tier \"{id}\" is not in {base}; its tiers are {}",
+                    ids.join(", ")
                 ),
             );
         }
@@ -163,15 +146,9 @@ fn apply_tiers(v: &mut Validator<'_>, raw: &RawOverlay, base: &str, set: &mut Cr
             if !numbers.insert(rc.number.value) {
                 v.report(
                     rc.number.referenced.line(),
-                    Msg::both(
-                        format!(
-                            "tiêu chí {} của mức «{}» được ghi hai lần",
-                            rc.number.value, tier.id
-                        ),
-                        format!(
-                            "criterion {} of tier \"{}\" is given twice",
-                            rc.number.value, tier.id
-                        ),
+                    format!(
+                        "criterion {} of tier \"{}\" is given twice",
+                        rc.number.value, tier.id
                     ),
                 );
                 continue;
@@ -209,23 +186,40 @@ impl Context<'_> {
         match (found, rc.added) {
             (Some(_), true) => {
                 v.report(
-                    line, Msg::both(format!("tiêu chí {number} đã có trong mức «{}» của {}: bỏ added: true để sửa tiêu chí đó", self.tier, self.base), format!("criterion {number} is already in tier \"{}\" of {}: drop added: true to change it", self.tier, self.base)));
+                    line,
+                    format!(
+                        "criterion {number} is already in tier \"{}\" of {}: drop added: true to change it",
+                        self.tier, self.base
+                    ),
+                );
                 None
             }
             (None, false) => {
                 v.report(
-                    line, Msg::both(format!("tiêu chí {number} không có trong mức «{}» của {}; tiêu chí tỉnh bổ sung cần added: true, kèm name, owner, source và indicators", self.tier, self.base), format!("criterion {number} is not in tier \"{}\" of {}; a criterion the province adds needs added: true, with its name, owner, source and indicators", self.tier, self.base)));
+                    line,
+                    format!(
+                        "criterion {number} is not in tier \"{}\" of {}; a criterion the province adds needs added: true, with its name, owner, source and indicators",
+                        self.tier, self.base
+                    ),
+                );
                 None
             }
             (Some(criterion), false) => {
                 if rc.name.is_some() {
                     v.report(
-                        line, Msg::both(format!("tiêu chí {number}: tệp của tỉnh không được đổi tên tiêu chí của {}", self.base), format!("criterion {number}: an overlay cannot rename a criterion of {}", self.base)));
+                        line,
+                        format!(
+                            "criterion {number}: an overlay cannot rename a criterion of {}",
+                            self.base
+                        ),
+                    );
                 }
                 if let Some(owner) = &rc.owner {
                     let Some(source) = non_empty(rc.source.as_deref()) else {
                         v.report(
-                            line, Msg::both(format!("tiêu chí {number}: cơ quan phụ trách do tỉnh giao cần ghi source (quyết định giao nhiệm vụ)"), format!("criterion {number}: a provincial owner needs its source (the decision assigning it)")));
+                            line,
+                            format!("criterion {number}: a provincial owner needs its source (the decision assigning it)"),
+                        );
                         return None;
                     };
                     // the province's assignment holds for every year of the set
@@ -234,7 +228,9 @@ impl Context<'_> {
                     criterion.owner_source = Some(source.to_owned());
                 } else if rc.source.is_some() {
                     v.report(
-                        line, Msg::both(format!("tiêu chí {number}: source chỉ dành cho tiêu chí bổ sung hoặc cơ quan phụ trách do tỉnh giao; hãy ghi source riêng cho từng ngưỡng"), format!("criterion {number}: source is for an added criterion or a provincial owner; give each threshold its own source")));
+                        line,
+                        format!("criterion {number}: source is for an added criterion or a provincial owner; give each threshold its own source"),
+                    );
                 }
                 if let Some(note) = &rc.note {
                     criterion.note = Some(match &criterion.note {
@@ -255,7 +251,11 @@ impl Context<'_> {
                     (&rc.name, &rc.owner, non_empty(rc.source.as_deref()))
                 else {
                     v.report(
-                        line, Msg::both(format!("tiêu chí {number} là tiêu chí bổ sung: cần name, owner và source"), format!("criterion {number} is added: it needs a name, an owner and a source")));
+                        line,
+                        format!(
+                            "criterion {number} is added: it needs a name, an owner and a source"
+                        ),
+                    );
                     return None;
                 };
                 let mut criterion = Criterion {
@@ -299,9 +299,16 @@ impl Context<'_> {
             .find(|i| i.id == id && (years.is_none() || i.years == years));
         match (found, ri.added || in_added) {
             (Some(_), true) => v.report(
-                line, Msg::both(format!("chỉ tiêu {id} đã có trong tiêu chí {criterion}: bỏ added: true để sửa ngưỡng của chỉ tiêu đó"), format!("indicator {id} is already in criterion {criterion}: drop added: true to change its threshold"))),
+                line,
+                format!("indicator {id} is already in criterion {criterion}: drop added: true to change its threshold"),
+            ),
             (None, false) => v.report(
-                line, Msg::both(format!("chỉ tiêu {id} không có trong tiêu chí {criterion} của mức «{}» thuộc {}; chỉ tiêu tỉnh bổ sung cần added: true, kèm name, kind và source", self.tier, self.base), format!("indicator {id} is not in criterion {criterion} of tier \"{}\" of {}; an indicator the province adds needs added: true, with its name, kind and source", self.tier, self.base))),
+                line,
+                format!(
+                    "indicator {id} is not in criterion {criterion} of tier \"{}\" of {}; an indicator the province adds needs added: true, with its name, kind and source",
+                    self.tier, self.base
+                ),
+            ),
             (Some(indicator), false) => {
                 if ri.name.is_some()
                     || ri.kind.is_some()
@@ -310,7 +317,9 @@ impl Context<'_> {
                     || ri.source.is_some()
                 {
                     v.report(
-                        line, Msg::both(format!("chỉ tiêu {id}: tệp của tỉnh chỉ ghi ngưỡng (và ghi chú) cho chỉ tiêu của {}; name, kind, unit, comparison và source là của bộ gốc", self.base), format!("indicator {id}: an overlay gives only the threshold (and a note) of an indicator of {}; name, kind, unit, comparison and source are the base's", self.base)));
+                        line,
+                        format!("indicator {id}: an overlay gives only the threshold (and a note) of an indicator of {}; name, kind, unit, comparison and source are the base's", self.base),
+                    );
                 }
                 if let Some(note) = &ri.note {
                     indicator.note = Some(match &indicator.note {
@@ -323,7 +332,9 @@ impl Context<'_> {
                 };
                 let Measure::Quantity(q) = &mut indicator.measure else {
                     v.report(
-                        raw_threshold.referenced.line(), Msg::both(format!("chỉ tiêu {id} là yes_no: đạt khi có, nên không có ngưỡng"), format!("indicator {id} is yes_no: it is met when yes and has no threshold")));
+                        raw_threshold.referenced.line(),
+                        format!("indicator {id} is yes_no: it is met when yes and has no threshold"),
+                    );
                     return;
                 };
                 let entries = entries(v, &id, raw_threshold, q.kind, self.period, self.classification);
@@ -366,22 +377,13 @@ impl Context<'_> {
         else {
             v.report(
                 line,
-                Msg::both(
-                    format!("chỉ tiêu {id} là chỉ tiêu bổ sung: cần name, kind và source"),
-                    format!("indicator {id} is added: it needs a name, a kind and a source"),
-                ),
+                format!("indicator {id} is added: it needs a name, a kind and a source"),
             );
             return None;
         };
         check_column_name(v, line, &id, self.reserved);
         if siblings.iter().any(|i| i.id == id) {
-            v.report(
-                line,
-                Msg::both(
-                    format!("chỉ tiêu {id} được ghi hai lần"),
-                    format!("indicator {id} is given twice"),
-                ),
-            );
+            v.report(line, format!("indicator {id} is given twice"));
             return None;
         }
         let column = if let Some(column) = self.columns.iter().position(|c| *c == id) {
@@ -397,12 +399,7 @@ impl Context<'_> {
             {
                 v.report(
                     line,
-                    Msg::both(
-                        format!("chỉ tiêu {id} là một cột dữ liệu: kind phải giống của bộ gốc"),
-                        format!(
-                            "indicator {id} is one data column: its kind must match the base's"
-                        ),
-                    ),
+                    format!("indicator {id} is one data column: its kind must match the base's"),
                 );
                 return None;
             }
@@ -415,7 +412,9 @@ impl Context<'_> {
             RawKind::YesNo => {
                 if ri.comparison.is_some() || ri.threshold.is_some() || ri.unit.is_some() {
                     v.report(
-                        line, Msg::both(format!("chỉ tiêu {id} là yes_no: đạt khi có, nên không ghi comparison, threshold hay unit"), format!("indicator {id} is yes_no: it is met when yes, and takes no comparison, threshold or unit")));
+                        line,
+                        format!("indicator {id} is yes_no: it is met when yes, and takes no comparison, threshold or unit"),
+                    );
                     return None;
                 }
                 Measure::YesNo
@@ -429,10 +428,7 @@ impl Context<'_> {
                 let (Some(comparison), Some(raw_threshold)) = (ri.comparison, &ri.threshold) else {
                     v.report(
                         line,
-                        Msg::both(
-                            format!("chỉ tiêu {id} cần comparison và threshold"),
-                            format!("indicator {id} needs a comparison and a threshold"),
-                        ),
+                        format!("indicator {id} needs a comparison and a threshold"),
                     );
                     return None;
                 };
@@ -527,10 +523,7 @@ fn entries(
     let line = spanned.referenced.line();
     v.non_empty(
         line,
-        [
-            &format!("source của ngưỡng chỉ tiêu {id}"),
-            &format!("threshold source of indicator {id}"),
-        ],
+        &format!("threshold source of indicator {id}"),
         &t.source,
     );
     let given = usize::from(t.value.is_some())
@@ -538,7 +531,9 @@ fn entries(
         + usize::from(t.by_year.is_some());
     if given != 1 {
         v.report(
-            line, Msg::both(format!("ngưỡng của chỉ tiêu {id} cần đúng một trong value, by_region (by_group) hoặc by_year"), format!("threshold of indicator {id} needs exactly one of value, by_region (by_group) or by_year")));
+            line,
+            format!("threshold of indicator {id} needs exactly one of value, by_region (by_group) or by_year"),
+        );
         return Vec::new();
     }
     let ctx = LevelContext {
@@ -560,10 +555,7 @@ fn entries(
             if !(period.from..=period.to).contains(year) {
                 v.report(
                     yline,
-                    Msg::both(
-                        format!("chỉ tiêu {id}: năm {year} nằm ngoài giai đoạn {period} của bộ"),
-                        format!("indicator {id}: year {year} is outside the set's period {period}"),
-                    ),
+                    format!("indicator {id}: year {year} is outside the set's period {period}"),
                 );
                 continue;
             }
@@ -573,7 +565,9 @@ fn entries(
                 (Some(value), None) => one(v, &ctx, value, (Some(*year), None), &mut out),
                 (None, Some(map)) => by_class(v, &ctx, map, Some(*year), classification, &mut out),
                 _ => v.report(
-                    yline, Msg::both(format!("chỉ tiêu {id}, năm {year}: ghi đúng một trong value hoặc by_region (by_group)"), format!("indicator {id}, year {year}: give exactly one of value or by_region (by_group)"))),
+                    yline,
+                    format!("indicator {id}, year {year}: give exactly one of value or by_region (by_group)"),
+                ),
             }
         }
     }
@@ -629,9 +623,13 @@ fn by_class(
                 .map(|c| c.code.as_str())
                 .collect();
             v.report(
-                ctx.line, Msg::both(format!("chỉ tiêu {}: «{code}» không phải mã nhóm của bộ gốc; cần một trong {}", ctx.id,
-                    codes.join(", ")), format!("indicator {}: \"{code}\" is not a class code of the base; expected one of {}", ctx.id,
-                    codes.join(", "))));
+                ctx.line,
+                format!(
+                    "indicator {}: \"{code}\" is not a class code of the base; expected one of {}",
+                    ctx.id,
+                    codes.join(", ")
+                ),
+            );
         }
     }
 }
@@ -694,19 +692,18 @@ fn merge(v: &mut Validator<'_>, m: &Merge<'_>, base: &Threshold, entries: &[Entr
                             .unwrap_or_default()
                     );
                     v.report(
-                        entry.line, Msg::both(format!("chỉ tiêu {}{at}: {} {} thấp hơn mức của {} ({} {}, {}); tỉnh hạ mức phải ghi rõ: loosens: true, với source là quyết định cho phép", m.id,
+                        entry.line,
+                        format!(
+                            "indicator {}{at}: {} {} is looser than the level of {} ({} {}, {}); a province that lowers a level says so: loosens: true, with the decision that allows it as the source",
+                            m.id,
                             m.comparison.symbol(),
                             number(new),
                             m.base,
                             m.comparison.symbol(),
                             number(amount),
-                            level.source), format!("indicator {}{at}: {} {} is looser than the level of {} ({} {}, {}); a province that lowers a level says so: loosens: true, with the decision that allows it as the source", m.id,
-                            m.comparison.symbol(),
-                            number(new),
-                            m.base,
-                            m.comparison.symbol(),
-                            number(amount),
-                            level.source)));
+                            level.source
+                        ),
+                    );
                     // (reported once per entry)
                     return base.clone();
                 }

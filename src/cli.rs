@@ -746,6 +746,8 @@ pub enum Task {
     CriteriaCheck {
         /// Set file or id.
         file: String,
+        /// The language of the summary.
+        lang: Lang,
     },
     /// `ntm criteria todo`.
     CriteriaTodo {
@@ -953,7 +955,7 @@ impl Cli {
                     format,
                     lang,
                 },
-                CriteriaCommand::Check { file } => Task::CriteriaCheck { file },
+                CriteriaCommand::Check { file } => Task::CriteriaCheck { file, lang },
                 CriteriaCommand::Todo { set } => Task::CriteriaTodo { set },
                 CriteriaCommand::Diff { a, b, format } => Task::CriteriaDiff { a, b, format, lang },
             },

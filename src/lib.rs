@@ -222,7 +222,9 @@ pub fn execute(task: Task, env: &Env, stderr: &mut dyn Write) -> Result<Outcome>
             env,
             &mut io::stdout().lock(),
         )),
-        Task::CriteriaCheck { file } => done(cmd::criteria::check(&file, &mut io::stdout().lock())),
+        Task::CriteriaCheck { file, lang } => {
+            done(cmd::criteria::check(&file, lang, &mut io::stdout().lock()))
+        }
         Task::CriteriaTodo { set } => done(cmd::criteria::todo(&set, &mut io::stdout().lock())),
         Task::CriteriaDiff { a, b, format, lang } => done(cmd::criteria::diff(
             &a,

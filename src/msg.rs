@@ -9,6 +9,13 @@ use crate::code::Code;
 use crate::lang::Lang;
 use crate::text::ranges;
 
+pub mod set_file;
+
+pub use set_file::{
+    Backwards, BandGap, Clash, Field, Listing, Loosening, Naming, OutOfRange, OverlayRule, Shape,
+    Twice, Unknown,
+};
+
 /// The verdict words of a verdict cell, as both languages list them.
 const VERDICT_WORDS: (&str, &str) = (
     "Đạt, Không đạt, Chưa đạt, Cơ bản đạt (hoặc Có/Không, x, 1/0)",
@@ -218,8 +225,8 @@ impl Hint {
 /// dynamic parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
-    /// A message in English only: the problems `criteria check` finds in a criteria set or an
-    /// overlay (`src/criteria/check.rs`, `src/criteria/overlay.rs`), not yet in the catalogue.
+    /// A message as written, the same in every language. Nothing `ntm` says is one; it frames
+    /// a text of its own (as the tests of [`crate::error`] do).
     Plain(String),
     /// `ragged-row`: fields in the row and in the header, and, when a quote was left open, how
     /// many line breaks the row swallowed.
@@ -947,6 +954,55 @@ pub enum Msg {
         /// The district.
         district: String,
     },
+    /// A date of a criteria file not written `YYYY-MM-DD`.
+    SetNotADate(String),
+    /// A field of a criteria file left empty.
+    SetEmpty(Field),
+    /// A list of a criteria file with nothing in it.
+    SetListsNothing(Listing),
+    /// An end before its start, or an order reversed, in a criteria file.
+    SetBackwards(Backwards),
+    /// An id or prefix of a criteria file not written as it must be.
+    SetBadName(Naming),
+    /// Something a criteria file or an overlay names twice.
+    SetTwice(Twice),
+    /// A name in a criteria file or an overlay that refers to nothing there.
+    SetUnknown(Unknown),
+    /// A data column claimed twice in a criteria file or an overlay.
+    SetColumnClash(Clash),
+    /// An indicator or threshold whose parts do not hold together.
+    SetShape(Shape),
+    /// A threshold level, or its year, outside what it may be.
+    SetOutOfRange(OutOfRange),
+    /// Bands that do not put every count of criteria in exactly one band; `base` when they
+    /// are an overlay's base's.
+    SetBands {
+        /// The count and what is wrong with it.
+        gap: BandGap,
+        /// Whether the bands are the base's, the overlay giving none.
+        base: bool,
+    },
+    /// What an overlay may not say of its base.
+    Overlay(OverlayRule),
+    /// An overlay lowering a level of its base without `loosens: true`.
+    OverlayLoosens(Box<Loosening>),
+    /// `criteria check` found nothing wrong: what the set holds.
+    CriteriaOk {
+        /// The file (or id) checked.
+        file: String,
+        /// The set's id.
+        id: String,
+        /// Its period (`2021–2025`).
+        period: String,
+        /// Its tiers.
+        tiers: usize,
+        /// Its criteria, over every tier.
+        criteria: usize,
+        /// Its indicators, over every tier.
+        indicators: usize,
+        /// Its levels and indicators not verified against the legal text.
+        unverified: usize,
+    },
 }
 
 /// A message shows in English where no language is at hand (inside clap's errors, which
@@ -959,17 +1015,45 @@ impl std::fmt::Display for Msg {
 
 impl std::error::Error for Msg {}
 
+// (for tests only: a message `ntm` says is built from the catalogue, in both languages, never
+// from a string in one)
+#[cfg(test)]
 impl From<String> for Msg {
     fn from(text: String) -> Msg {
         Msg::Plain(text)
     }
 }
 
+#[cfg(test)]
 impl From<&str> for Msg {
     fn from(text: &str) -> Msg {
         Msg::Plain(text.to_owned())
     }
 }
+
+/// Each kind of problem of a criteria file is a message of its own.
+macro_rules! set_file_messages {
+    ($($kind:ident => $variant:ident),* $(,)?) => {
+        $(impl From<$kind> for Msg {
+            fn from(problem: $kind) -> Msg {
+                Msg::$variant(problem)
+            }
+        })*
+    };
+}
+
+set_file_messages!(
+    Field => SetEmpty,
+    Listing => SetListsNothing,
+    Backwards => SetBackwards,
+    Naming => SetBadName,
+    Twice => SetTwice,
+    Unknown => SetUnknown,
+    Clash => SetColumnClash,
+    Shape => SetShape,
+    OutOfRange => SetOutOfRange,
+    OverlayRule => Overlay,
+);
 
 /// `vi` or `en`, as `lang` asks.
 fn pick(lang: Lang, vi: String, en: String) -> String {
@@ -2234,6 +2318,38 @@ impl Msg {
                 format!("huyện {district} được ghi hai lần"),
                 format!("district {district} is listed twice"),
             ),
+            Msg::SetNotADate(value) => (
+                format!("«{value}» không phải là ngày; cần ghi theo dạng YYYY-MM-DD, ví dụ 2022-03-08"),
+                format!("\"{value}\" is not a date; expected YYYY-MM-DD, e.g. 2022-03-08"),
+            ),
+            Msg::SetEmpty(field) => field.texts(),
+            Msg::SetListsNothing(listing) => listing.texts(),
+            Msg::SetBackwards(backwards) => backwards.texts(),
+            Msg::SetBadName(naming) => naming.texts(),
+            Msg::SetTwice(twice) => twice.texts(),
+            Msg::SetUnknown(unknown) => unknown.texts(),
+            Msg::SetColumnClash(clash) => clash.texts(),
+            Msg::SetShape(shape) => shape.texts(),
+            Msg::SetOutOfRange(range) => range.texts(),
+            Msg::SetBands { gap, base } => gap.texts(*base),
+            Msg::Overlay(rule) => rule.texts(),
+            Msg::OverlayLoosens(loosening) => loosening.texts(),
+            Msg::CriteriaOk {
+                file,
+                id,
+                period,
+                tiers,
+                criteria,
+                indicators,
+                unverified,
+            } => (
+                format!(
+                    "{file}: hợp lệ — {id} ({period}), {tiers} mức, {criteria} tiêu chí, {indicators} chỉ tiêu, {unverified} mục chưa được đối chiếu với văn bản"
+                ),
+                format!(
+                    "{file}: ok — {id} ({period}), {tiers} tier(s), {criteria} criteria, {indicators} indicators, {unverified} item(s) not verified"
+                ),
+            ),
         };
         pick(lang, vi, en)
     }
@@ -2638,6 +2754,271 @@ mod tests {
         }
     }
 
+    /// A message of each problem of a criteria file or an overlay, and of `criteria check`'s
+    /// summary.
+    #[allow(clippy::too_many_lines)]
+    fn criteria_file_messages() -> Vec<Msg> {
+        let id = || "2.1".to_owned();
+        let tier = || "standard".to_owned();
+        let base = || "vn-commune-2021-2025".to_owned();
+        let mut out = vec![
+            Msg::SetNotADate("08/03/2022".into()),
+            Msg::SetBands {
+                gap: BandGap::Uncovered { count: 5, total: 5 },
+                base: false,
+            },
+            Msg::SetBands {
+                gap: BandGap::Several {
+                    count: 4,
+                    bands: vec!["4".into(), "<5".into()],
+                },
+                base: true,
+            },
+            Msg::OverlayLoosens(Box::new(Loosening {
+                id: id(),
+                year: Some(2024),
+                class: Some("NORTH".into()),
+                comparison: ">=".into(),
+                new: "60".into(),
+                base: base(),
+                old: "70".into(),
+                source: "QĐ 318".into(),
+            })),
+            Msg::OverlayLoosens(Box::new(Loosening {
+                id: id(),
+                year: None,
+                class: None,
+                comparison: "<=".into(),
+                new: "30".into(),
+                base: base(),
+                old: "24".into(),
+                source: "QĐ 318".into(),
+            })),
+            Msg::CriteriaOk {
+                file: "tinh.yaml".into(),
+                id: "tinh".into(),
+                period: "2021–2025".into(),
+                tiers: 3,
+                criteria: 41,
+                indicators: 25,
+                unverified: 1,
+            },
+        ];
+        out.extend(
+            [
+                Field::Decision,
+                Field::ClassificationColumn,
+                Field::ClassCode,
+                Field::OverrideSource,
+                Field::TierSource,
+                Field::OwnerChangeSource,
+                Field::ConditionSource,
+                Field::ThresholdSource(id()),
+                Field::IndicatorId,
+            ]
+            .map(Msg::from),
+        );
+        out.extend(
+            [
+                Listing::LegalBasis,
+                Listing::Classes,
+                Listing::Tiers,
+                Listing::Criteria(tier()),
+                Listing::Years(id()),
+            ]
+            .map(Msg::from),
+        );
+        out.extend(
+            [
+                Backwards::Period {
+                    from: 2025,
+                    to: 2021,
+                },
+                Backwards::InForce {
+                    from: "08/03/2022".into(),
+                    until: "01/01/2022".into(),
+                },
+                Backwards::IndicatorYears {
+                    id: id(),
+                    from: 2024,
+                    to: 2022,
+                },
+                Backwards::Band {
+                    label: "4".into(),
+                    min: 5,
+                    max: 4,
+                },
+                Backwards::OwnerChanges(2),
+            ]
+            .map(Msg::from),
+        );
+        out.extend(
+            [
+                Naming::SetId("Tinh".into()),
+                Naming::VerdictPrefix("tc".into()),
+                Naming::TierId("none".into()),
+            ]
+            .map(Msg::from),
+        );
+        out.extend(
+            [
+                Twice::Class("NORTH".into()),
+                Twice::Spelling {
+                    class: "SOUTH".into(),
+                    spelling: "mien bac".into(),
+                    other: "NORTH".into(),
+                },
+                Twice::Tier(tier()),
+                Twice::Criterion {
+                    number: 2,
+                    tier: tier(),
+                },
+                Twice::Indicator {
+                    id: id(),
+                    tier: tier(),
+                },
+                Twice::VerdictPrefix("TC".into()),
+                Twice::OverlayTier(tier()),
+                Twice::OverlayCriterion {
+                    number: 2,
+                    tier: tier(),
+                },
+                Twice::OverlayIndicator(id()),
+            ]
+            .map(Msg::from),
+        );
+        out.extend(
+            [
+                Unknown::OverrideClass("EAST".into()),
+                Unknown::Class {
+                    indicator: id(),
+                    code: "EAST".into(),
+                    codes: vec!["NORTH".into(), "SOUTH".into()],
+                    base: false,
+                },
+                Unknown::Class {
+                    indicator: id(),
+                    code: "EAST".into(),
+                    codes: vec!["NORTH".into()],
+                    base: true,
+                },
+                Unknown::RelativeTo {
+                    indicator: "10".into(),
+                    named: "10".into(),
+                    tier: "advanced".into(),
+                },
+                Unknown::Tier {
+                    tier: "pilot".into(),
+                    base: base(),
+                    tiers: vec![tier()],
+                },
+                Unknown::Criterion {
+                    number: 9,
+                    tier: tier(),
+                    base: base(),
+                },
+                Unknown::Indicator {
+                    id: "2.9".into(),
+                    criterion: 2,
+                    tier: tier(),
+                    base: base(),
+                },
+            ]
+            .map(Msg::from),
+        );
+        out.extend(
+            [
+                Clash::Reserved("year".into()),
+                Clash::Kind { id: id(), line: 12 },
+                Clash::BaseKind(id()),
+                Clash::VerdictColumn {
+                    column: "TC1".into(),
+                    criterion: 1,
+                    tier: tier(),
+                },
+                Clash::Condition("year".into()),
+            ]
+            .map(Msg::from),
+        );
+        out.extend(
+            [
+                Shape::YesNoTakesNothing(id()),
+                Shape::YesNoNoThreshold(id()),
+                Shape::NeedsComparison(id()),
+                Shape::NeedsThreshold(id()),
+                Shape::NeedsBoth(id()),
+                Shape::OneForm {
+                    id: id(),
+                    relative: true,
+                },
+                Shape::OneForm {
+                    id: id(),
+                    relative: false,
+                },
+                Shape::YearOneForm {
+                    id: id(),
+                    year: 2024,
+                },
+                Shape::Factor(id()),
+                Shape::NoValueFor {
+                    id: id(),
+                    classes: vec!["SOUTH".into()],
+                },
+            ]
+            .map(Msg::from),
+        );
+        out.extend(
+            [
+                OutOfRange::VerifiedUnknown {
+                    id: id(),
+                    year: None,
+                },
+                OutOfRange::NotFinite {
+                    id: id(),
+                    year: Some(2024),
+                },
+                OutOfRange::Percent {
+                    id: id(),
+                    year: None,
+                    amount: "120".into(),
+                },
+                OutOfRange::Year {
+                    id: id(),
+                    year: 2026,
+                    period: "2021–2025".into(),
+                },
+            ]
+            .map(Msg::from),
+        );
+        out.extend(
+            [
+                OverlayRule::CriterionAlready {
+                    number: 2,
+                    tier: tier(),
+                    base: base(),
+                },
+                OverlayRule::IndicatorAlready {
+                    id: id(),
+                    criterion: 2,
+                },
+                OverlayRule::Rename {
+                    number: 2,
+                    base: base(),
+                },
+                OverlayRule::OwnerSource(2),
+                OverlayRule::StraySource(2),
+                OverlayRule::AddedCriterion(5),
+                OverlayRule::OnlyThreshold {
+                    id: id(),
+                    base: base(),
+                },
+                OverlayRule::AddedIndicator("5.1".into()),
+            ]
+            .map(Msg::from),
+        );
+        out
+    }
+
     /// Every code's messages say something in both languages, and not the same thing.
     #[test]
     fn every_code_has_its_message_in_both_languages() {
@@ -2926,6 +3307,7 @@ mod tests {
                 to: "Y2".into(),
             },
         ];
+        others.extend(criteria_file_messages());
         for &code in Code::ALL {
             let messages = message_of(code);
             assert!(!messages.is_empty(), "{code}");
@@ -2962,7 +3344,7 @@ mod tests {
         assert_eq!(reader_words("unclosed bracket '['"), "unclosed bracket '['");
     }
 
-    /// A message in English only (of a criteria file) says the same in both.
+    /// A message as written says the same in both.
     #[test]
     fn a_plain_message_is_as_written() {
         let plain = Msg::from("bad key");

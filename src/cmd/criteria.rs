@@ -13,6 +13,7 @@ use crate::criteria::{
 use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::{Lang, Text};
+use crate::msg::Msg;
 use crate::render::labels::{Label, label};
 use crate::render::{DocumentFormat, json_document, new_table, not_written};
 
@@ -133,21 +134,24 @@ pub fn show(
     Ok(())
 }
 
-/// `ntm criteria check`: loads a set, reporting every problem; on success a one-line summary.
-pub fn check(name: &str, out: &mut dyn Write) -> Result<()> {
+/// `ntm criteria check`: loads a set, reporting every problem; on success a one-line summary
+/// in `lang`.
+pub fn check(name: &str, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let set = CriteriaSet::load(name)?;
     let criteria: usize = set.tiers.iter().map(|t| t.criteria.len()).sum();
     let indicators = set.indicators().count();
     let unverified =
         set.unverified().len() + set.indicators().filter(|(_, _, i)| !i.verified).count();
-    writeln!(
-        out,
-        "{name}: ok — {} ({}), {} tier(s), {criteria} criteria, {indicators} indicators, {unverified} item(s) not verified",
-        set.id,
-        set.period,
-        set.tiers.len()
-    )
-    .map_err(|source| Error::Io {
+    let summary = Msg::CriteriaOk {
+        file: name.to_owned(),
+        id: set.id.clone(),
+        period: set.period.to_string(),
+        tiers: set.tiers.len(),
+        criteria,
+        indicators,
+        unverified,
+    };
+    writeln!(out, "{}", summary.text(lang)).map_err(|source| Error::Io {
         path: "<stdout>".into(),
         source,
     })

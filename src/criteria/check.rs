@@ -15,6 +15,9 @@ use super::{
     Quantity, QuantityKind, RESERVED_COLUMNS, Threshold, Tier, YearLevels, YearSpan, problem_at,
 };
 use crate::error::{Error, Problem, Result};
+use crate::msg::{
+    Backwards, BandGap, Clash, Field, Listing, Msg, Naming, OutOfRange, Shape, Twice, Unknown,
+};
 use crate::text::nfc;
 
 pub(super) struct Validator<'a> {
@@ -23,8 +26,9 @@ pub(super) struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    pub(super) fn report(&mut self, line: u64, message: impl Into<String>) {
-        self.problems.push(problem_at(self.origin, line, message));
+    pub(super) fn report(&mut self, line: u64, message: impl Into<Msg>) {
+        self.problems
+            .push(problem_at(self.origin, line, message.into()));
     }
 
     pub(super) fn date(&mut self, spanned: &Spanned<String>) -> Option<Date> {
@@ -32,18 +36,15 @@ impl Validator<'_> {
         if date.is_none() {
             self.report(
                 spanned.referenced.line(),
-                format!(
-                    "\"{}\" is not a date; expected YYYY-MM-DD, e.g. 2022-03-08",
-                    spanned.value
-                ),
+                Msg::SetNotADate(spanned.value.clone()),
             );
         }
         date
     }
 
-    pub(super) fn non_empty(&mut self, line: u64, what: &str, value: &str) {
+    pub(super) fn non_empty(&mut self, line: u64, what: Field, value: &str) {
         if value.trim().is_empty() {
-            self.report(line, format!("{what} must not be empty"));
+            self.report(line, what);
         }
     }
 }
@@ -57,7 +58,7 @@ pub(super) fn validate(raw: RawSet, origin: &str) -> Result<CriteriaSet> {
     let id_line = raw.id.referenced.line();
     let id = set_id(&mut v, &raw.id);
     if raw.legal_basis.is_empty() {
-        v.report(id_line, "legal_basis must name at least one decision");
+        v.report(id_line, Listing::LegalBasis);
     }
     let legal_basis = acts(&mut v, &raw.legal_basis);
 
@@ -68,10 +69,10 @@ pub(super) fn validate(raw: RawSet, origin: &str) -> Result<CriteriaSet> {
     if period.from > period.to {
         v.report(
             raw.period.to.referenced.line(),
-            format!(
-                "period ends ({}) before it starts ({})",
-                period.to, period.from
-            ),
+            Backwards::Period {
+                from: period.from,
+                to: period.to,
+            },
         );
     }
     let in_force_from = v.date(&raw.in_force.from);
@@ -81,7 +82,10 @@ pub(super) fn validate(raw: RawSet, origin: &str) -> Result<CriteriaSet> {
     {
         v.report(
             raw.in_force.from.referenced.line(),
-            format!("in_force.until ({until}) is before in_force.from ({from})"),
+            Backwards::InForce {
+                from: from.to_string(),
+                until: until.to_string(),
+            },
         );
     }
 
@@ -128,10 +132,7 @@ pub(super) fn set_id(v: &mut Validator<'_>, raw: &Spanned<String>) -> String {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
-        v.report(
-            raw.referenced.line(),
-            format!("set id \"{id}\" must be lower-case letters, digits and hyphens, e.g. vn-commune-2021-2025"),
-        );
+        v.report(raw.referenced.line(), Naming::SetId(id.clone()));
     }
     id
 }
@@ -141,7 +142,7 @@ pub(super) fn acts(v: &mut Validator<'_>, raw: &[RawAct]) -> Vec<LegalAct> {
     raw.iter()
         .map(|act| {
             let line = act.date.referenced.line();
-            v.non_empty(line, "decision", &act.decision);
+            v.non_empty(line, Field::Decision, &act.decision);
             LegalAct {
                 decision: act.decision.trim().to_owned(),
                 date: v.date(&act.date).unwrap_or(Date {
@@ -162,20 +163,20 @@ fn classification(v: &mut Validator<'_>, raw: &RawSet) -> Classification {
     let column = nfc(&rc.column.value);
     v.non_empty(
         rc.column.referenced.line(),
-        "classification.column",
+        Field::ClassificationColumn,
         &column,
     );
     if rc.classes.is_empty() {
-        v.report(line, "classification must list at least one class");
+        v.report(line, Listing::Classes);
     }
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut classes: Vec<Class> = Vec::new();
     for class in &rc.classes {
         let code = class.code.value.trim().to_owned();
         let line = class.code.referenced.line();
-        v.non_empty(line, "class code", &code);
+        v.non_empty(line, Field::ClassCode, &code);
         if classes.iter().any(|c| c.code == code) {
-            v.report(line, format!("class {code} is listed twice"));
+            v.report(line, Twice::Class(code.clone()));
         }
         let c = Class {
             code: code.clone(),
@@ -188,7 +189,11 @@ fn classification(v: &mut Validator<'_>, raw: &RawSet) -> Classification {
             {
                 v.report(
                     line,
-                    format!("class {code}: spelling \"{key}\" also names class {other}"),
+                    Twice::Spelling {
+                        class: code.clone(),
+                        spelling: key.clone(),
+                        other,
+                    },
                 );
             }
         }
@@ -208,16 +213,10 @@ fn classification(v: &mut Validator<'_>, raw: &RawSet) -> Classification {
             .iter()
             .position(|c| c.code == o.use_class.value.trim())
         else {
-            v.report(
-                line,
-                format!(
-                    "override uses class \"{}\", which is not a class code of this set",
-                    o.use_class.value
-                ),
-            );
+            v.report(line, Unknown::OverrideClass(o.use_class.value.clone()));
             continue;
         };
-        v.non_empty(line, "override source", &o.source);
+        v.non_empty(line, Field::OverrideSource, &o.source);
         classification.overrides.push(Override {
             column: nfc(&o.column.value),
             name: o.name.clone(),
@@ -256,15 +255,16 @@ pub(super) fn bands(
         if band.min > band.max {
             v.report(
                 raw_band.label.referenced.line(),
-                format!(
-                    "band {}: min {} is above max {}",
-                    band.label, band.min, band.max
-                ),
+                Backwards::Band {
+                    label: band.label.clone(),
+                    min: band.min,
+                    max: band.max,
+                },
             );
         }
     }
-    for message in coverage(&bands, criteria) {
-        v.report(line, message);
+    for gap in coverage(&bands, criteria) {
+        v.report(line, Msg::SetBands { gap, base: false });
     }
     bands.sort_by_key(|b| std::cmp::Reverse(b.min));
     bands
@@ -272,7 +272,7 @@ pub(super) fn bands(
 
 /// What is wrong with `bands` for a base tier of `criteria` criteria: every count from 0 to
 /// it must fall in exactly one band.
-pub(super) fn coverage(bands: &[Band], criteria: usize) -> Vec<String> {
+pub(super) fn coverage(bands: &[Band], criteria: usize) -> Vec<BandGap> {
     let total = u32::try_from(criteria).unwrap_or(u32::MAX);
     let mut out = Vec::new();
     for count in 0..=total {
@@ -283,8 +283,11 @@ pub(super) fn coverage(bands: &[Band], criteria: usize) -> Vec<String> {
             .collect();
         match holding.len() {
             1 => {}
-            0 => out.push(format!("no band holds communes meeting {count} of {total} criteria; bands must cover 0 to {total}")),
-            _ => out.push(format!("communes meeting {count} criteria fall in several bands: {}", holding.join(", "))),
+            0 => out.push(BandGap::Uncovered { count, total }),
+            _ => out.push(BandGap::Several {
+                count,
+                bands: holding.into_iter().map(str::to_owned).collect(),
+            }),
         }
     }
     out
@@ -298,10 +301,7 @@ fn tiers(
     columns: &mut Vec<String>,
 ) -> Vec<Tier> {
     if raw.tiers.value.is_empty() {
-        v.report(
-            raw.tiers.referenced.line(),
-            "tiers must list at least the standard tier",
-        );
+        v.report(raw.tiers.referenced.line(), Listing::Tiers);
     }
     let mut tier_ids = HashSet::new();
     let mut prefixes = HashSet::new();
@@ -312,26 +312,26 @@ fn tiers(
         let line = raw_tier.id.referenced.line();
         let id = raw_tier.id.value.trim().to_owned();
         if !tier_ids.insert(id.clone()) {
-            v.report(line, format!("tier \"{id}\" is defined twice"));
+            v.report(line, Twice::Tier(id.clone()));
         }
         if id == "none" || id.is_empty() {
-            v.report(line, format!("\"{id}\" cannot be a tier id"));
+            v.report(line, Naming::TierId(id.clone()));
         }
         let prefix = raw_tier.verdict_prefix.value.trim().to_owned();
         if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_uppercase()) {
             v.report(
                 raw_tier.verdict_prefix.referenced.line(),
-                format!("verdict_prefix \"{prefix}\" must be upper-case letters, e.g. TC"),
+                Naming::VerdictPrefix(prefix.clone()),
             );
         } else if !prefixes.insert(prefix.clone()) {
             v.report(
                 raw_tier.verdict_prefix.referenced.line(),
-                format!("verdict_prefix \"{prefix}\" is used by another tier"),
+                Twice::VerdictPrefix(prefix.clone()),
             );
         }
-        v.non_empty(line, "tier source", &raw_tier.source);
+        v.non_empty(line, Field::TierSource, &raw_tier.source);
         if raw_tier.criteria.is_empty() {
-            v.report(line, format!("tier \"{id}\" has no criteria"));
+            v.report(line, Listing::Criteria(id.clone()));
         }
         let mut numbers = HashSet::new();
         let mut indicator_ids: HashMap<String, Vec<Option<YearSpan>>> = HashMap::new();
@@ -342,7 +342,10 @@ fn tiers(
             if !numbers.insert(number) {
                 v.report(
                     cline,
-                    format!("criterion {number} is defined twice in tier \"{id}\""),
+                    Twice::Criterion {
+                        number,
+                        tier: id.clone(),
+                    },
                 );
             }
             let mut indicators = Vec::new();
@@ -359,7 +362,11 @@ fn tiers(
                 {
                     v.report(
                         iline,
-                        format!("indicator {iid}: years end ({to}) before they start ({from})"),
+                        Backwards::IndicatorYears {
+                            id: iid.clone(),
+                            from,
+                            to,
+                        },
                     );
                 }
                 let versions = indicator_ids.entry(iid.clone()).or_default();
@@ -373,7 +380,10 @@ fn tiers(
                 {
                     v.report(
                         iline,
-                        format!("indicator {iid} is defined twice in tier \"{id}\" (versions of an amended indicator each give years, and their years do not overlap)"),
+                        Twice::Indicator {
+                            id: iid.clone(),
+                            tier: id.clone(),
+                        },
                     );
                 }
                 versions.push(span);
@@ -382,7 +392,10 @@ fn tiers(
                     if *kind != ri.kind && ri.years.is_none() {
                         v.report(
                             iline,
-                            format!("indicator {iid} is one data column: its kind must match the kind given at line {first_line}"),
+                            Clash::Kind {
+                                id: iid.clone(),
+                                line: *first_line,
+                            },
                         );
                     }
                     *column
@@ -402,12 +415,12 @@ fn tiers(
                 if owner_changes.last().is_some_and(|last| last.from >= from) {
                     v.report(
                         change.from.referenced.line(),
-                        format!("criterion {number}: owner_changes must be in ascending years, each once"),
+                        Backwards::OwnerChanges(number),
                     );
                 }
                 v.non_empty(
                     change.from.referenced.line(),
-                    "owner change source",
+                    Field::OwnerChangeSource,
                     &change.source,
                 );
                 owner_changes.push(OwnerChange {
@@ -445,7 +458,11 @@ fn tiers(
             if kinds.contains_key(&column) {
                 v.report(
                     kinds[&column].1,
-                    format!("indicator id {column} collides with the verdict column of criterion {} of tier \"{}\"", criterion.number, tier.id),
+                    Clash::VerdictColumn {
+                        column: column.clone(),
+                        criterion: criterion.number,
+                        tier: tier.id.clone(),
+                    },
                 );
             }
         }
@@ -475,13 +492,10 @@ fn conditions(
                 .flat_map(|t| &t.conditions)
                 .any(|c| c.column == column);
         if taken {
-            v.report(
-                line,
-                format!("recognition condition column \"{column}\" must be a column of its own (not empty, not an indicator, not a reserved or another condition's column)"),
-            );
+            v.report(line, Clash::Condition(column));
             continue;
         }
-        v.non_empty(line, "condition source", &rc.source);
+        v.non_empty(line, Field::ConditionSource, &rc.source);
         out.push(Condition {
             column,
             headers: rc
@@ -500,12 +514,9 @@ fn conditions(
 
 pub(super) fn check_column_name(v: &mut Validator<'_>, line: u64, id: &str, reserved: &[String]) {
     if id.is_empty() {
-        v.report(line, "indicator id must not be empty");
+        v.report(line, Field::IndicatorId);
     } else if reserved.iter().any(|r| r == id) {
-        v.report(
-            line,
-            format!("indicator id \"{id}\" is reserved for another data column"),
-        );
+        v.report(line, Clash::Reserved(id.to_owned()));
     }
 }
 
@@ -522,10 +533,7 @@ fn indicator(
     let measure = match ri.kind {
         RawKind::YesNo => {
             if ri.comparison.is_some() || ri.threshold.is_some() || ri.unit.is_some() {
-                v.report(
-                    line,
-                    format!("indicator {id} is yes_no: it is met when yes, and takes no comparison, threshold or unit"),
-                );
+                v.report(line, Shape::YesNoTakesNothing(id.clone()));
             }
             Measure::YesNo
         }
@@ -536,17 +544,11 @@ fn indicator(
                 QuantityKind::Number
             };
             let Some(comparison) = ri.comparison else {
-                v.report(
-                    line,
-                    format!("indicator {id} needs a comparison: \">=\", \"<=\" or \"==\""),
-                );
+                v.report(line, Shape::NeedsComparison(id.clone()));
                 return None;
             };
             let Some(threshold) = &ri.threshold else {
-                v.report(
-                    line,
-                    format!("indicator {id} needs a threshold (write value: ~ with verified: false where the legal value is not known)"),
-                );
+                v.report(line, Shape::NeedsThreshold(id.clone()));
                 return None;
             };
             let (threshold, derived) =
@@ -591,11 +593,7 @@ fn threshold(
 ) -> Option<(Threshold, Option<Derivation>)> {
     let t = &spanned.value;
     let line = spanned.referenced.line();
-    v.non_empty(
-        line,
-        &format!("threshold source of indicator {id}"),
-        &t.source,
-    );
+    v.non_empty(line, Field::ThresholdSource(id.to_owned()), &t.source);
     let ctx = LevelContext {
         id,
         kind,
@@ -611,16 +609,16 @@ fn threshold(
     if given != 1 {
         v.report(
             line,
-            format!("threshold of indicator {id} needs exactly one of value, by_region (by_group), by_year or relative_to"),
+            Shape::OneForm {
+                id: id.to_owned(),
+                relative: true,
+            },
         );
         return None;
     }
     if let Some(relative) = &t.relative_to {
         if !(relative.factor.is_finite() && relative.factor > 0.0) {
-            v.report(
-                line,
-                format!("indicator {id}: factor must be a positive number"),
-            );
+            v.report(line, Shape::Factor(id.to_owned()));
             return None;
         }
         let rule = Derivation {
@@ -633,10 +631,11 @@ fn threshold(
         let Some(threshold) = derive(&rule, lower_tiers) else {
             v.report(
                 line,
-                format!(
-                    "indicator {id}: relative_to names indicator {} of tier \"{}\", which is not a measured indicator of a lower tier",
-                    relative.indicator, relative.tier
-                ),
+                Unknown::RelativeTo {
+                    indicator: id.to_owned(),
+                    named: relative.indicator.clone(),
+                    tier: relative.tier.clone(),
+                },
             );
             return None;
         };
@@ -659,10 +658,11 @@ fn threshold(
         if !(raw.period.from.value..=raw.period.to.value).contains(year) {
             v.report(
                 yline,
-                format!(
-                    "indicator {id}: year {year} is outside the set's period {}–{}",
-                    raw.period.from.value, raw.period.to.value
-                ),
+                OutOfRange::Year {
+                    id: id.to_owned(),
+                    year: *year,
+                    period: format!("{}–{}", raw.period.from.value, raw.period.to.value),
+                },
             );
         }
         let RawYear { value, by_region } = &spanned_year.value;
@@ -675,7 +675,10 @@ fn threshold(
             _ => {
                 v.report(
                     yline,
-                    format!("indicator {id}, year {year}: give exactly one of value or by_region (by_group)"),
+                    Shape::YearOneForm {
+                        id: id.to_owned(),
+                        year: *year,
+                    },
                 );
                 None
             }
@@ -685,7 +688,7 @@ fn threshold(
         }
     }
     if out.is_empty() {
-        v.report(line, format!("indicator {id}: by_year lists no year"));
+        v.report(line, Listing::Years(id.to_owned()));
         return None;
     }
     Some((Threshold::ByYear(out), None))
@@ -754,26 +757,14 @@ impl LevelContext<'_> {
                 provincial: false,
             },
         };
-        let at = year.map(|y| format!(", year {y}")).unwrap_or_default();
+        let id = self.id.to_owned();
         match level.amount {
             None if level.verified => {
-                v.report(
-                    self.line,
-                    format!(
-                        "indicator {}{at}: a value marked verified must be a number, not ~",
-                        self.id
-                    ),
-                );
+                v.report(self.line, OutOfRange::VerifiedUnknown { id, year });
                 None
             }
             Some(amount) if !amount.is_finite() => {
-                v.report(
-                    self.line,
-                    format!(
-                        "indicator {}{at}: threshold must be a finite number",
-                        self.id
-                    ),
-                );
+                v.report(self.line, OutOfRange::NotFinite { id, year });
                 None
             }
             Some(amount)
@@ -781,10 +772,11 @@ impl LevelContext<'_> {
             {
                 v.report(
                     self.line,
-                    format!(
-                        "indicator {}{at}: percentage threshold {amount} is outside 0–100",
-                        self.id
-                    ),
+                    OutOfRange::Percent {
+                        id,
+                        year,
+                        amount: amount.to_string(),
+                    },
                 );
                 None
             }
@@ -810,18 +802,14 @@ impl LevelContext<'_> {
                 levels[i] = ctx.level(v, value, None);
             } else {
                 ok = false;
-                let codes: Vec<_> = classification
-                    .classes
-                    .iter()
-                    .map(|c| c.code.as_str())
-                    .collect();
                 v.report(
                     ctx.line,
-                    format!(
-                        "indicator {}: \"{code}\" is not a class code; expected one of {}",
-                        self.id,
-                        codes.join(", ")
-                    ),
+                    Unknown::Class {
+                        indicator: self.id.to_owned(),
+                        code: code.to_owned(),
+                        codes: classification.codes(),
+                        base: false,
+                    },
                 );
             }
         }
@@ -835,16 +823,15 @@ impl LevelContext<'_> {
                     .iter()
                     .any(|(k, _)| k.value.trim() == c.code)
             })
-            .map(|c| c.code.as_str())
+            .map(|c| c.code.clone())
             .collect();
         if !missing.is_empty() {
             v.report(
                 spanned.referenced.line(),
-                format!(
-                    "indicator {}: no value for {} (write ~ where the legal value is not known)",
-                    self.id,
-                    missing.join(", ")
-                ),
+                Shape::NoValueFor {
+                    id: self.id.to_owned(),
+                    classes: missing,
+                },
             );
             return None;
         }

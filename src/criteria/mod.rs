@@ -217,6 +217,11 @@ pub struct Classification {
 }
 
 impl Classification {
+    /// The class codes, in order.
+    pub(crate) fn codes(&self) -> Vec<String> {
+        self.classes.iter().map(|c| c.code.clone()).collect()
+    }
+
     /// The folded spellings of `classes`, for [`Classification::resolve`].
     pub(crate) fn fold_keys(classes: &[Class]) -> HashMap<String, ClassId> {
         classes
@@ -886,11 +891,8 @@ pub struct UnverifiedLevel<'a> {
 }
 
 /// A problem in a criteria file at a YAML line.
-fn problem_at(origin: &str, line: u64, message: impl Into<String>) -> Problem {
-    Problem::new(
-        Location::file(origin).at_line(line),
-        crate::msg::Msg::Plain(message.into()),
-    )
+fn problem_at(origin: &str, line: u64, message: crate::msg::Msg) -> Problem {
+    Problem::new(Location::file(origin).at_line(line), message)
 }
 
 #[cfg(test)]

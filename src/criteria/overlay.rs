@@ -19,6 +19,7 @@ use super::{
     Quantity, QuantityKind, Threshold, Tier, YearLevels, builtin,
 };
 use crate::error::{Error, Result};
+use crate::msg::{Clash, Field, Loosening, Msg, OutOfRange, OverlayRule, Shape, Twice, Unknown};
 use crate::text::nfc;
 use serde_saphyr::Spanned;
 
@@ -74,13 +75,8 @@ pub(super) fn load(yaml: &str, origin: &str, depth: u32) -> Result<CriteriaSet> 
     if let Some(raw_bands) = &raw.bands {
         set.bands = bands(&mut v, raw_bands, base_criteria);
     } else {
-        for message in coverage(&set.bands, base_criteria) {
-            v.report(
-                raw.id.referenced.line(),
-                format!(
-                    "{message} (the base's bands; give bands: for the criteria the overlay adds)"
-                ),
-            );
+        for gap in coverage(&set.bands, base_criteria) {
+            v.report(raw.id.referenced.line(), Msg::SetBands { gap, base: true });
         }
     }
     if !v.problems.is_empty() {
@@ -97,19 +93,16 @@ fn apply_tiers(v: &mut Validator<'_>, raw: &RawOverlay, base: &str, set: &mut Cr
     for rt in &raw.tiers {
         let id = rt.id.value.trim();
         if !seen.insert(id) {
-            v.report(
-                rt.id.referenced.line(),
-                format!("tier \"{id}\" is given twice"),
-            );
+            v.report(rt.id.referenced.line(), Twice::OverlayTier(id.to_owned()));
         }
         if !set.tiers.iter().any(|t| t.id == id) {
-            let ids: Vec<_> = set.tiers.iter().map(|t| t.id.as_str()).collect();
             v.report(
                 rt.id.referenced.line(),
-                format!(
-                    "tier \"{id}\" is not in {base}; its tiers are {}",
-                    ids.join(", ")
-                ),
+                Unknown::Tier {
+                    tier: id.to_owned(),
+                    base: base.to_owned(),
+                    tiers: set.tiers.iter().map(|t| t.id.clone()).collect(),
+                },
             );
         }
     }
@@ -146,10 +139,10 @@ fn apply_tiers(v: &mut Validator<'_>, raw: &RawOverlay, base: &str, set: &mut Cr
             if !numbers.insert(rc.number.value) {
                 v.report(
                     rc.number.referenced.line(),
-                    format!(
-                        "criterion {} of tier \"{}\" is given twice",
-                        rc.number.value, tier.id
-                    ),
+                    Twice::OverlayCriterion {
+                        number: rc.number.value,
+                        tier: tier.id.clone(),
+                    },
                 );
                 continue;
             }
@@ -187,20 +180,22 @@ impl Context<'_> {
             (Some(_), true) => {
                 v.report(
                     line,
-                    format!(
-                        "criterion {number} is already in tier \"{}\" of {}: drop added: true to change it",
-                        self.tier, self.base
-                    ),
+                    OverlayRule::CriterionAlready {
+                        number,
+                        tier: self.tier.to_owned(),
+                        base: self.base.to_owned(),
+                    },
                 );
                 None
             }
             (None, false) => {
                 v.report(
                     line,
-                    format!(
-                        "criterion {number} is not in tier \"{}\" of {}; a criterion the province adds needs added: true, with its name, owner, source and indicators",
-                        self.tier, self.base
-                    ),
+                    Unknown::Criterion {
+                        number,
+                        tier: self.tier.to_owned(),
+                        base: self.base.to_owned(),
+                    },
                 );
                 None
             }
@@ -208,18 +203,15 @@ impl Context<'_> {
                 if rc.name.is_some() {
                     v.report(
                         line,
-                        format!(
-                            "criterion {number}: an overlay cannot rename a criterion of {}",
-                            self.base
-                        ),
+                        OverlayRule::Rename {
+                            number,
+                            base: self.base.to_owned(),
+                        },
                     );
                 }
                 if let Some(owner) = &rc.owner {
                     let Some(source) = non_empty(rc.source.as_deref()) else {
-                        v.report(
-                            line,
-                            format!("criterion {number}: a provincial owner needs its source (the decision assigning it)"),
-                        );
+                        v.report(line, OverlayRule::OwnerSource(number));
                         return None;
                     };
                     // the province's assignment holds for every year of the set
@@ -227,10 +219,7 @@ impl Context<'_> {
                     criterion.owner_changes.clear();
                     criterion.owner_source = Some(source.to_owned());
                 } else if rc.source.is_some() {
-                    v.report(
-                        line,
-                        format!("criterion {number}: source is for an added criterion or a provincial owner; give each threshold its own source"),
-                    );
+                    v.report(line, OverlayRule::StraySource(number));
                 }
                 if let Some(note) = &rc.note {
                     criterion.note = Some(match &criterion.note {
@@ -250,12 +239,7 @@ impl Context<'_> {
                 let (Some(name), Some(owner), Some(source)) =
                     (&rc.name, &rc.owner, non_empty(rc.source.as_deref()))
                 else {
-                    v.report(
-                        line,
-                        format!(
-                            "criterion {number} is added: it needs a name, an owner and a source"
-                        ),
-                    );
+                    v.report(line, OverlayRule::AddedCriterion(number));
                     return None;
                 };
                 let mut criterion = Criterion {
@@ -298,16 +282,15 @@ impl Context<'_> {
             .rev()
             .find(|i| i.id == id && (years.is_none() || i.years == years));
         match (found, ri.added || in_added) {
-            (Some(_), true) => v.report(
-                line,
-                format!("indicator {id} is already in criterion {criterion}: drop added: true to change its threshold"),
-            ),
+            (Some(_), true) => v.report(line, OverlayRule::IndicatorAlready { id, criterion }),
             (None, false) => v.report(
                 line,
-                format!(
-                    "indicator {id} is not in criterion {criterion} of tier \"{}\" of {}; an indicator the province adds needs added: true, with its name, kind and source",
-                    self.tier, self.base
-                ),
+                Unknown::Indicator {
+                    id,
+                    criterion,
+                    tier: self.tier.to_owned(),
+                    base: self.base.to_owned(),
+                },
             ),
             (Some(indicator), false) => {
                 if ri.name.is_some()
@@ -318,7 +301,10 @@ impl Context<'_> {
                 {
                     v.report(
                         line,
-                        format!("indicator {id}: an overlay gives only the threshold (and a note) of an indicator of {}; name, kind, unit, comparison and source are the base's", self.base),
+                        OverlayRule::OnlyThreshold {
+                            id: id.clone(),
+                            base: self.base.to_owned(),
+                        },
                     );
                 }
                 if let Some(note) = &ri.note {
@@ -333,11 +319,18 @@ impl Context<'_> {
                 let Measure::Quantity(q) = &mut indicator.measure else {
                     v.report(
                         raw_threshold.referenced.line(),
-                        format!("indicator {id} is yes_no: it is met when yes and has no threshold"),
+                        Shape::YesNoNoThreshold(id.clone()),
                     );
                     return;
                 };
-                let entries = entries(v, &id, raw_threshold, q.kind, self.period, self.classification);
+                let entries = entries(
+                    v,
+                    &id,
+                    raw_threshold,
+                    q.kind,
+                    self.period,
+                    self.classification,
+                );
                 if !entries.is_empty() {
                     q.threshold = merge(
                         v,
@@ -375,15 +368,12 @@ impl Context<'_> {
         let (Some(name), Some(kind), Some(source)) =
             (&ri.name, ri.kind, non_empty(ri.source.as_deref()))
         else {
-            v.report(
-                line,
-                format!("indicator {id} is added: it needs a name, a kind and a source"),
-            );
+            v.report(line, OverlayRule::AddedIndicator(id));
             return None;
         };
         check_column_name(v, line, &id, self.reserved);
         if siblings.iter().any(|i| i.id == id) {
-            v.report(line, format!("indicator {id} is given twice"));
+            v.report(line, Twice::OverlayIndicator(id));
             return None;
         }
         let column = if let Some(column) = self.columns.iter().position(|c| *c == id) {
@@ -397,10 +387,7 @@ impl Context<'_> {
             if let Some(other) = elsewhere
                 && raw_kind(&other.measure) != kind
             {
-                v.report(
-                    line,
-                    format!("indicator {id} is one data column: its kind must match the base's"),
-                );
+                v.report(line, Clash::BaseKind(id));
                 return None;
             }
             column
@@ -411,10 +398,7 @@ impl Context<'_> {
         let measure = match kind {
             RawKind::YesNo => {
                 if ri.comparison.is_some() || ri.threshold.is_some() || ri.unit.is_some() {
-                    v.report(
-                        line,
-                        format!("indicator {id} is yes_no: it is met when yes, and takes no comparison, threshold or unit"),
-                    );
+                    v.report(line, Shape::YesNoTakesNothing(id));
                     return None;
                 }
                 Measure::YesNo
@@ -426,10 +410,7 @@ impl Context<'_> {
                     QuantityKind::Number
                 };
                 let (Some(comparison), Some(raw_threshold)) = (ri.comparison, &ri.threshold) else {
-                    v.report(
-                        line,
-                        format!("indicator {id} needs a comparison and a threshold"),
-                    );
+                    v.report(line, Shape::NeedsBoth(id));
                     return None;
                 };
                 let comparison = match comparison {
@@ -521,18 +502,17 @@ fn entries(
 ) -> Vec<Entry> {
     let t = &spanned.value;
     let line = spanned.referenced.line();
-    v.non_empty(
-        line,
-        &format!("threshold source of indicator {id}"),
-        &t.source,
-    );
+    v.non_empty(line, Field::ThresholdSource(id.to_owned()), &t.source);
     let given = usize::from(t.value.is_some())
         + usize::from(t.by_region.is_some())
         + usize::from(t.by_year.is_some());
     if given != 1 {
         v.report(
             line,
-            format!("threshold of indicator {id} needs exactly one of value, by_region (by_group) or by_year"),
+            Shape::OneForm {
+                id: id.to_owned(),
+                relative: false,
+            },
         );
         return Vec::new();
     }
@@ -555,7 +535,11 @@ fn entries(
             if !(period.from..=period.to).contains(year) {
                 v.report(
                     yline,
-                    format!("indicator {id}: year {year} is outside the set's period {period}"),
+                    OutOfRange::Year {
+                        id: id.to_owned(),
+                        year: *year,
+                        period: period.to_string(),
+                    },
                 );
                 continue;
             }
@@ -566,7 +550,10 @@ fn entries(
                 (None, Some(map)) => by_class(v, &ctx, map, Some(*year), classification, &mut out),
                 _ => v.report(
                     yline,
-                    format!("indicator {id}, year {year}: give exactly one of value or by_region (by_group)"),
+                    Shape::YearOneForm {
+                        id: id.to_owned(),
+                        year: *year,
+                    },
                 ),
             }
         }
@@ -617,18 +604,14 @@ fn by_class(
         if let Some(i) = classification.classes.iter().position(|c| c.code == code) {
             one(v, &ctx, value, (year, Some(ClassId(i))), out);
         } else {
-            let codes: Vec<_> = classification
-                .classes
-                .iter()
-                .map(|c| c.code.as_str())
-                .collect();
             v.report(
                 ctx.line,
-                format!(
-                    "indicator {}: \"{code}\" is not a class code of the base; expected one of {}",
-                    ctx.id,
-                    codes.join(", ")
-                ),
+                Unknown::Class {
+                    indicator: ctx.id.to_owned(),
+                    code: code.to_owned(),
+                    codes: classification.codes(),
+                    base: true,
+                },
             );
         }
     }
@@ -683,26 +666,20 @@ fn merge(v: &mut Validator<'_>, m: &Merge<'_>, base: &Threshold, entries: &[Entr
                     && !m.loosens
                 {
                     let (amount, level) = old;
-                    let at = format!(
-                        "{}{}",
-                        entry.year.map(|y| format!(", {y}")).unwrap_or_default(),
-                        entry
-                            .class
-                            .map(|_| format!(", {}", m.classification.classes[c].code))
-                            .unwrap_or_default()
-                    );
                     v.report(
                         entry.line,
-                        format!(
-                            "indicator {}{at}: {} {} is looser than the level of {} ({} {}, {}); a province that lowers a level says so: loosens: true, with the decision that allows it as the source",
-                            m.id,
-                            m.comparison.symbol(),
-                            number(new),
-                            m.base,
-                            m.comparison.symbol(),
-                            number(amount),
-                            level.source
-                        ),
+                        Msg::OverlayLoosens(Box::new(Loosening {
+                            id: m.id.to_owned(),
+                            year: entry.year,
+                            class: entry
+                                .class
+                                .map(|_| m.classification.classes[c].code.clone()),
+                            comparison: m.comparison.symbol().to_owned(),
+                            new: number(new),
+                            base: m.base.to_owned(),
+                            old: number(amount),
+                            source: level.source.clone(),
+                        })),
                     );
                     // (reported once per entry)
                     return base.clone();

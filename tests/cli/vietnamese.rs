@@ -1,7 +1,8 @@
 //! Vietnamese is the default: with neither `--lang` nor `NTM_LANG`, every error, warning and
 //! note is said in Vietnamese — of periods and trends, of the changes between two surveys, of
-//! the command line, of `validate`'s table, of criteria and targets files — and none carries the
-//! English of the cases it replaced.
+//! the command line, of `validate`'s table, of criteria and targets files, of provincial
+//! overlays and of `criteria check`'s summary — and none carries the English of the cases it
+//! replaced.
 
 use std::path::Path;
 
@@ -43,6 +44,17 @@ const ENGLISH: &[&str] = &[
     "problem",
     "duplicate mapping",
     "invalid",
+    "indicator ",
+    "criterion ",
+    " tier ",
+    "is outside",
+    "is looser",
+    "loosens: true, with",
+    "a province",
+    "needs ",
+    "not a date",
+    "e.g.",
+    "lower-case",
 ];
 
 /// `text` has none of the English fragments, and says something.
@@ -451,4 +463,94 @@ fn targets_problems_are_said_in_vietnamese() {
     ] {
         assert!(run.stderr.contains(said), "{said}\n{}", run.stderr);
     }
+}
+
+/// A criteria file with typical mistakes: each problem at its line, in Vietnamese, the
+/// file's names and values quoted as written.
+#[test]
+fn criteria_file_problems_are_said_in_vietnamese() {
+    let mut set = std::fs::read_to_string(data("mini-set.yaml")).unwrap();
+    for (from, to) in [
+        ("id: mini-set", "id: Mini Set"),
+        ("date: 2022-03-08", "date: 08/03/2022"),
+        ("                2024:\n", "                2026:\n"),
+        ("NORTH: 70\n", "NORTH: 120\n"),
+        ("            comparison: \"<=\"\n", ""),
+    ] {
+        assert!(set.contains(from), "{from}");
+        set = set.replacen(from, to, 1);
+    }
+    let dir = folder(&[("sai.yaml", &set)]);
+    let run = vi(&["criteria", "check", "sai.yaml"], None, Some(dir.path()));
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    no_english(&run.stderr);
+    assert_eq!(
+        run.stderr,
+        "error: sai.yaml, dòng 2: mã bộ tiêu chí «Mini Set» chỉ được gồm chữ thường không dấu, chữ số và dấu gạch nối, ví dụ vn-commune-2021-2025\n\
+         error: sai.yaml, dòng 8: «08/03/2022» không phải là ngày; cần ghi theo dạng YYYY-MM-DD, ví dụ 2022-03-08\n\
+         error: sai.yaml, dòng 54: chỉ tiêu 1.1: năm 2026 nằm ngoài giai đoạn 2023–2024 của bộ tiêu chí\n\
+         error: sai.yaml, dòng 70: chỉ tiêu 2.1: ngưỡng tỷ lệ 120 nằm ngoài khoảng 0–100\n\
+         error: sai.yaml, dòng 81: chỉ tiêu 4.1 cần ghi phép so sánh (comparison): \">=\", \"<=\" hoặc \"==\"\n"
+    );
+}
+
+/// An overlay on the test set, in a folder beside a copy of it.
+fn overlay(body: &str) -> tempfile::TempDir {
+    let base = std::fs::read_to_string(data("mini-set.yaml")).unwrap();
+    let overlay = format!(
+        "extends: mini-set.yaml\nid: tinh-thu\ntitle: {{ vi: Tỉnh thử, en: Test province }}\ntiers:\n  - id: standard\n    criteria:\n      - number: 2\n        indicators:\n{body}"
+    );
+    folder(&[("mini-set.yaml", &base), ("tinh.yaml", &overlay)])
+}
+
+/// `criteria check` of the overlay in `dir`, by default: its standard error, refused.
+fn refused(dir: &Path) -> String {
+    let run = vi(&["criteria", "check", "tinh.yaml"], None, Some(dir));
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    no_english(&run.stderr);
+    run.stderr
+}
+
+/// An overlay lowering a national level without `loosens: true` is told how to say so.
+#[test]
+fn an_overlay_loosening_its_base_is_told_in_vietnamese() {
+    let dir = overlay(
+        "          - id: \"2.1\"\n            threshold:\n              source: QĐ 1/QĐ-UBND tỉnh thử\n              by_region:\n                NORTH: 60\n",
+    );
+    assert_eq!(
+        refused(dir.path()),
+        "error: tinh.yaml, dòng 13: chỉ tiêu 2.1, NORTH: >= 60 dễ đạt hơn mức của mini-set.yaml (>= 70, test 2.1); tỉnh muốn hạ mức phải ghi rõ loosens: true, với căn cứ (source) là quyết định cho phép việc đó\n"
+    );
+}
+
+/// An overlay naming an indicator its base lacks, without `added: true`.
+#[test]
+fn an_overlay_naming_what_its_base_lacks_is_told_in_vietnamese() {
+    let dir = overlay(
+        "          - id: \"2.9\"\n            threshold: { source: QĐ 1/QĐ-UBND tỉnh thử, value: 1 }\n",
+    );
+    assert_eq!(
+        refused(dir.path()),
+        "error: tinh.yaml, dòng 9: tiêu chí 2 của mức «standard» trong mini-set.yaml không có chỉ tiêu 2.9; chỉ tiêu do tỉnh bổ sung cần ghi added: true, kèm tên (name), loại (kind) và căn cứ (source)\n"
+    );
+}
+
+/// `criteria check`'s summary of a sound set.
+#[test]
+fn the_criteria_check_summary_is_in_vietnamese() {
+    let run = vi(&["criteria", "check", &data("mini-set.yaml")], None, None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    no_english(&run.stdout);
+    for english in ["ok —", "tier(s)", "criteria,", "indicators", "not verified"] {
+        assert!(!run.stdout.contains(english), "{english}: {}", run.stdout);
+    }
+    assert!(
+        run.stdout.ends_with(
+            "mini-set.yaml: hợp lệ — mini-set (2023–2024), 3 mức, 9 tiêu chí, 8 chỉ tiêu, 2 mục chưa được đối chiếu với văn bản\n"
+        ),
+        "{}",
+        run.stdout
+    );
 }

@@ -11,9 +11,7 @@ use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::msg::Msg;
-use crate::render::output::{
-    check_extension, check_format_fits, io_error, refuse_overwriting, write_whole,
-};
+use crate::render::output::{check_document_output, io_error, refuse_overwriting, write_whole};
 use crate::render::sections::{Cell, Rows, Section, workbook, write_markdown, write_tables};
 use crate::render::{DocumentFormat, TableLabels, json_document, not_written};
 use crate::scan::{self, RowOutcome, Scan};
@@ -95,13 +93,12 @@ pub fn run(options: &ProfileOptions, env: &Env, stderr: &mut dyn Write) -> Resul
     let mut inputs = vec![options.input.as_str()];
     inputs.extend(options.criteria.file());
     refuse_overwriting(options.output.as_deref(), &inputs)?;
-    check_extension(
+    check_document_output(
         options.output.as_deref(),
         "profile",
-        &["csv", "json", "md", "markdown", "txt", "xlsx"],
-        options.format == DocumentFormat::Xlsx,
+        FORMATS,
+        options.format,
     )?;
-    check_format_fits(options.output.as_deref(), options.format)?;
     let set = scan::load_set(
         &options.criteria,
         &options.input,

@@ -11,9 +11,7 @@ use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::msg::Msg;
-use crate::render::output::{
-    check_extension, check_format_fits, io_error, refuse_overwriting, write_whole,
-};
+use crate::render::output::{check_document_output, io_error, refuse_overwriting, write_whole};
 use crate::render::{DocumentFormat, TableLabels, json_document, not_written, sections};
 use crate::scan::{self, Scan};
 use crate::survey::input::{InputOptions, shown};
@@ -121,13 +119,12 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
     inputs.extend(options.criteria.file());
     inputs.extend(options.targets.as_deref());
     refuse_overwriting(options.output.as_deref(), &inputs)?;
-    check_extension(
+    check_document_output(
         options.output.as_deref(),
         "progress",
-        &["json", "md", "markdown", "txt", "xlsx"],
-        options.format == DocumentFormat::Xlsx,
+        FORMATS,
+        options.format,
     )?;
-    check_format_fits(options.output.as_deref(), options.format)?;
     let set = scan::load_set(
         &options.criteria,
         &options.input,

@@ -16,9 +16,7 @@ use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::msg::Msg;
-use crate::render::output::{
-    check_extension, check_format_fits, io_error, refuse_overwriting, write_whole,
-};
+use crate::render::output::{check_document_output, io_error, refuse_overwriting, write_whole};
 use crate::render::pdf::{self, BrowserChoice};
 use crate::render::report::{Report, html, markdown, xlsx};
 use crate::render::{DocumentFormat, TableLabels, not_written};
@@ -86,13 +84,7 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
     inputs.extend(options.previous.as_deref());
     inputs.extend(options.history.iter().map(String::as_str));
     refuse_overwriting(options.output.as_deref(), &inputs)?;
-    check_extension(
-        options.output.as_deref(),
-        "report",
-        &["html", "htm", "md", "markdown", "xlsx", "pdf"],
-        false,
-    )?;
-    check_format_fits(options.output.as_deref(), options.format)?;
+    check_document_output(options.output.as_deref(), "report", FORMATS, options.format)?;
     // the browser is found before anything is read: without one, nothing is done
     let browser = (options.format == DocumentFormat::Pdf)
         .then(|| options.browser.find())

@@ -15,9 +15,7 @@ use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::msg::Msg;
-use crate::render::output::{
-    check_extension, check_format_fits, io_error, refuse_overwriting, write_whole,
-};
+use crate::render::output::{check_document_output, io_error, refuse_overwriting, write_whole};
 use crate::render::sections::{workbook, write_markdown, write_tables};
 use crate::render::{DocumentFormat, TableLabels, json_document, not_written, trend};
 use crate::scan::{self, Scan};
@@ -221,13 +219,7 @@ pub fn run(options: &TrendOptions, env: &Env, stderr: &mut dyn Write) -> Result<
     inputs.extend(options.targets.as_deref());
     inputs.extend(options.map.as_deref());
     refuse_overwriting(options.output.as_deref(), &inputs)?;
-    check_extension(
-        options.output.as_deref(),
-        "trend",
-        &["csv", "json", "md", "markdown", "txt", "xlsx"],
-        options.format == DocumentFormat::Xlsx,
-    )?;
-    check_format_fits(options.output.as_deref(), options.format)?;
+    check_document_output(options.output.as_deref(), "trend", FORMATS, options.format)?;
     let set = scan::load_set(&options.criteria, first, &options.read, env.lang, stderr)?;
     let targets = options
         .targets

@@ -78,26 +78,30 @@ impl DocumentFormat {
         DocumentFormat::Pdf,
     ];
 
-    /// The format a file's extension names (`.md`, `.xlsx`, `.pdf`, …), if any. `.txt` names
-    /// the table.
+    /// The file extensions that name it, without the dot: `.txt` names the table.
+    #[must_use]
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            DocumentFormat::Table => &["txt"],
+            DocumentFormat::Json => &["json"],
+            DocumentFormat::Markdown => &["md", "markdown"],
+            DocumentFormat::Yaml => &["yaml", "yml"],
+            DocumentFormat::Html => &["html", "htm"],
+            DocumentFormat::Xlsx => &["xlsx"],
+            DocumentFormat::Csv => &["csv"],
+            DocumentFormat::Pdf => &["pdf"],
+        }
+    }
+
+    /// The format a file's extension names (`.md`, `.xlsx`, `.pdf`, …), if any.
     #[must_use]
     pub fn of_extension(path: &str) -> Option<DocumentFormat> {
-        [
-            ("md", DocumentFormat::Markdown),
-            ("markdown", DocumentFormat::Markdown),
-            ("txt", DocumentFormat::Table),
-            ("xlsx", DocumentFormat::Xlsx),
-            ("csv", DocumentFormat::Csv),
-            ("json", DocumentFormat::Json),
-            ("yaml", DocumentFormat::Yaml),
-            ("yml", DocumentFormat::Yaml),
-            ("html", DocumentFormat::Html),
-            ("htm", DocumentFormat::Html),
-            ("pdf", DocumentFormat::Pdf),
-        ]
-        .into_iter()
-        .find(|(ext, _)| crate::text::extension_is(path, ext))
-        .map(|(_, format)| format)
+        DocumentFormat::ALL.into_iter().find(|format| {
+            format
+                .extensions()
+                .iter()
+                .any(|ext| crate::text::extension_is(path, ext))
+        })
     }
 
     /// Its name on the command line.

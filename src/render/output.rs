@@ -93,13 +93,24 @@ pub fn check_extension(
     }))
 }
 
-/// Fails when `output`'s extension names another document format than `format`, the one to be
-/// written: `--format html -o report.pdf` would leave HTML in a `.pdf`. A `.txt` file takes
-/// any text format.
+/// Checks the `-o` file of a document command (`command`, writing `formats`) before anything
+/// is read: its extension must name one of `formats` ([`check_extension`], which also keeps a
+/// workbook off standard output), and the very `format` to be written — `--format html -o
+/// report.pdf` would leave HTML in a `.pdf`. A `.txt` file takes any text format.
 ///
 /// # Errors
-/// A usage error naming both.
-pub fn check_format_fits(output: Option<&str>, format: DocumentFormat) -> Result<()> {
+/// A usage error naming what is wrong.
+pub fn check_document_output(
+    output: Option<&str>,
+    command: &str,
+    formats: &[DocumentFormat],
+    format: DocumentFormat,
+) -> Result<()> {
+    let extensions: Vec<&str> = formats
+        .iter()
+        .flat_map(|f| f.extensions().iter().copied())
+        .collect();
+    check_extension(output, command, &extensions, format == DocumentFormat::Xlsx)?;
     let Some(output) = output.filter(|o| *o != "-") else {
         return Ok(());
     };

@@ -89,24 +89,13 @@ fn verdict_word(key: &str) -> Option<Verdict> {
 pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64, NumberProblem> {
     // (`str::trim` also removes the non-breaking space that spreadsheets write)
     let mut s = trim(cell);
-    // a unit written after the number
-    let end = s
-        .find(|c: char| {
-            !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '%') || c.is_whitespace())
-        })
-        .unwrap_or(s.len());
-    if end < s.len() && end > 0 && s[..end].ends_with(char::is_whitespace) {
-        let suffix = fold(&s[end..]);
-        let allowed = unit.is_some_and(|u| {
-            let u = fold(u);
-            !suffix.is_empty()
-                && (u.starts_with(&suffix)
-                    || u.replace(' ', "").starts_with(&suffix.replace(' ', "")))
-        });
-        if !allowed {
-            return Err(NumberProblem::UnexpectedUnit);
-        }
-        s = s[..end].trim();
+    // a unit written after the number (looked for only in a cell with a byte no number is
+    // written with: most are digits and marks alone)
+    if !s
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b'%'))
+    {
+        s = without_unit(s, unit)?;
     }
     if let Some(rest) = s.strip_suffix('%') {
         if !percent {
@@ -118,16 +107,6 @@ pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64
         Some(rest) => (-1.0, rest),
         None => (1.0, s.strip_prefix('+').unwrap_or(s)),
     };
-    // (byte by byte: ASCII characters are single bytes, and no other has an ASCII byte)
-    let bytes = unsigned.as_bytes();
-    if !bytes
-        .iter()
-        .all(|&b| b.is_ascii_digit() || matches!(b, b'.' | b','))
-        || !bytes.first().is_some_and(u8::is_ascii_digit)
-        || !bytes.last().is_some_and(u8::is_ascii_digit)
-    {
-        return Err(NumberProblem::NotANumber);
-    }
     let value = sign * plain_number(unsigned)?;
     if !value.is_finite() {
         return Err(NumberProblem::NotANumber);
@@ -138,46 +117,83 @@ pub fn parse_number(cell: &str, percent: bool, unit: Option<&str>) -> Result<f64
     Ok(value)
 }
 
-/// The value of digits with `.` and `,` as a person wrote them, once the marks are told apart.
+/// `s` without the unit written after its number, when that is `unit`, whole or shortened:
+/// the number is what comes before the first character that is neither a digit, a mark, a sign,
+/// `%` nor white space, and must end in white space. Text that is not so is left for the
+/// number's own check.
+fn without_unit<'a>(s: &'a str, unit: Option<&str>) -> Result<&'a str, NumberProblem> {
+    let end = s
+        .find(|c: char| {
+            !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '%') || c.is_whitespace())
+        })
+        .unwrap_or(s.len());
+    if end == s.len() || end == 0 || !s[..end].ends_with(char::is_whitespace) {
+        return Ok(s);
+    }
+    let suffix = fold(&s[end..]);
+    let allowed = unit.is_some_and(|u| {
+        let u = fold(u);
+        !suffix.is_empty()
+            && (u.starts_with(&suffix) || u.replace(' ', "").starts_with(&suffix.replace(' ', "")))
+    });
+    if allowed {
+        Ok(s[..end].trim())
+    } else {
+        Err(NumberProblem::UnexpectedUnit)
+    }
+}
+
+/// The value of digits with `.` and `,` as a person wrote them, once the marks are told apart;
+/// anything else than digits and marks, or a mark at either end, is not a number.
 fn plain_number(s: &str) -> Result<f64, NumberProblem> {
+    // one pass counts the marks and finds the last (ASCII characters are single bytes, and no
+    // other has an ASCII byte)
+    let (mut dots, mut commas, mut last) = (0usize, 0usize, 0);
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'0'..=b'9' => {}
+            b'.' => (dots, last) = (dots + 1, i),
+            b',' => (commas, last) = (commas + 1, i),
+            _ => return Err(NumberProblem::NotANumber),
+        }
+    }
+    if !s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || !s.as_bytes().last().is_some_and(u8::is_ascii_digit)
+    {
+        return Err(NumberProblem::NotANumber);
+    }
     let groups = |parts: &[&str]| {
         parts[0].len() <= 3 && !parts[0].is_empty() && parts[1..].iter().all(|p| p.len() == 3)
     };
-    let count = |mark: u8| s.bytes().filter(|&b| b == mark).count();
-    let (dots, commas) = (count(b'.'), count(b','));
+    let (whole, fraction) = (&s[..last], &s[last + 1..]);
     match (dots, commas) {
-        (0, 0) => digits(&[s], None),
+        (0, 0) => decimal(&[s], ""),
         (1, 0) | (0, 1) => {
-            let (whole, fraction) = s.split_once(['.', ',']).ok_or(NumberProblem::NotANumber)?;
             if fraction.len() == 3 && whole != "0" && whole.len() <= 3 {
                 Err(NumberProblem::Ambiguous)
-            } else if dots == 1 {
-                digits(&[s], None)
             } else {
-                digits(&[whole], Some(fraction))
+                decimal(&[whole], fraction)
             }
         }
         (_, 0) | (0, _) => {
             let mark = if dots > 0 { '.' } else { ',' };
             let parts: Vec<&str> = s.split(mark).collect();
             if groups(&parts) {
-                digits(&parts, None)
+                decimal(&parts, "")
             } else {
                 Err(NumberProblem::Malformed)
             }
         }
         _ => {
             // both marks: the last one is the decimal mark, the other separates thousands
-            let last = s.rfind(['.', ',']).ok_or(NumberProblem::NotANumber)?;
-            let decimal = s.as_bytes()[last];
-            let (whole, fraction) = (&s[..last], &s[last + 1..]);
-            if whole.as_bytes().contains(&decimal) {
+            let decimal_mark = s.as_bytes()[last];
+            if whole.as_bytes().contains(&decimal_mark) {
                 return Err(NumberProblem::Malformed);
             }
-            let separator = if decimal == b'.' { ',' } else { '.' };
+            let separator = if decimal_mark == b'.' { ',' } else { '.' };
             let parts: Vec<&str> = whole.split(separator).collect();
             if parts.len() > 1 && groups(&parts) {
-                digits(&parts, Some(fraction))
+                decimal(&parts, fraction)
             } else {
                 Err(NumberProblem::Malformed)
             }
@@ -185,31 +201,28 @@ fn plain_number(s: &str) -> Result<f64, NumberProblem> {
     }
 }
 
-/// The number written by `pieces` one after another, then `.` and `fraction` when there is
-/// one, read as Rust reads an `f64` (correctly rounded). The text is put together on the stack
-/// when it is short, as a number cell is.
-fn digits(pieces: &[&str], fraction: Option<&str>) -> Result<f64, NumberProblem> {
-    let parse = |text: &str| text.parse::<f64>().map_err(|_| NumberProblem::NotANumber);
-    if let ([whole], None) = (pieces, fraction) {
-        return parse(whole);
+/// The number whose digits are the `whole` pieces one after another, then `fraction` after
+/// the decimal point, correctly rounded as Rust reads an `f64`. Up to fifteen digits (below
+/// 2⁵³) the digits make an exact integer, and one division by an exact power of ten rounds
+/// correctly (Clinger's fast path, which the standard library takes for such text too); a
+/// longer number is put together as text and read by the standard library.
+fn decimal(whole: &[&str], fraction: &str) -> Result<f64, NumberProblem> {
+    /// Powers of ten to 10¹⁵, each exact as an `f64`.
+    const POWERS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let digits = whole.iter().flat_map(|p| p.bytes()).chain(fraction.bytes());
+    if digits.clone().count() <= 15 {
+        let integer = digits.fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        #[allow(clippy::cast_precision_loss)] // below 10¹⁵: exact
+        return Ok(integer as f64 / POWERS[fraction.len()]);
     }
-    let fraction = fraction.map(|f| [".", f]);
-    let parts = pieces.iter().copied().chain(fraction.into_iter().flatten());
-    let len: usize = parts.clone().map(str::len).sum();
-    let mut stack = [0u8; 48];
-    let mut heap = Vec::new();
-    let text: &mut [u8] = if len <= stack.len() {
-        &mut stack[..len]
-    } else {
-        heap.resize(len, 0);
-        &mut heap
-    };
-    let mut at = 0;
-    for part in parts {
-        text[at..at + part.len()].copy_from_slice(part.as_bytes());
-        at += part.len();
+    let mut text: String = whole.concat();
+    if !fraction.is_empty() {
+        text.push('.');
+        text.push_str(fraction);
     }
-    parse(std::str::from_utf8(text).map_err(|_| NumberProblem::NotANumber)?)
+    text.parse::<f64>().map_err(|_| NumberProblem::NotANumber)
 }
 
 #[cfg(test)]

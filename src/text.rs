@@ -14,8 +14,10 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization};
 /// equal `X001`.
 #[must_use]
 pub fn nfc(s: &str) -> String {
-    // (ASCII text, as ids and codes mostly are, has nothing to drop or compose)
-    if s.is_ascii() {
+    // (Latin text, Vietnamese in precomposed letters as spreadsheets save it included, has
+    // nothing to drop or compose: every letter below U+0300 and of the Latin Extended
+    // Additional block is in NFC on its own, as a test checks)
+    if s.chars().all(is_latin_nfc) {
         return trim(s).to_owned();
     }
     let visible: std::borrow::Cow<'_, str> = if s.chars().any(is_invisible) {
@@ -40,18 +42,40 @@ pub fn nfc(s: &str) -> String {
 #[must_use]
 #[inline]
 pub fn trim(s: &str) -> &str {
-    let printable = |b: Option<&u8>| matches!(b, Some(b'!'..=b'~'));
+    // The first and last bytes tell most cells apart without decoding: a white space
+    // character is ASCII, or its UTF-8 starts with one of four bytes and ends with one of a
+    // few (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+    // (a letter, digit or mark, as most cells start and end with, is tested for first)
+    let may_start = |b: Option<&u8>| match b {
+        Some(b'!'..=b'~') | None => false,
+        Some(b) => matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3),
+    };
+    let may_end = |b: Option<&u8>| match b {
+        Some(b'!'..=b'~') | None => false,
+        Some(b) => matches!(
+            b,
+            b'\t'..=b'\r' | b' ' | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF
+        ),
+    };
     let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
-    let s = if !printable(s.as_bytes().first()) && space(s.chars().next()) {
+    let s = if may_start(s.as_bytes().first()) && space(s.chars().next()) {
         s.trim_start()
     } else {
         s
     };
-    if !printable(s.as_bytes().last()) && space(s.chars().next_back()) {
+    if may_end(s.as_bytes().last()) && space(s.chars().next_back()) {
         s.trim_end()
     } else {
         s
     }
+}
+
+/// Whether `c` is a letter (or other character) that is in NFC on its own and cannot be seen
+/// missing: below U+0300 (Latin-1 and Latin Extended, where every precomposed Vietnamese
+/// vowel without a tone mark lies) but for the soft hyphen, or in the Latin Extended
+/// Additional block (U+1E00–U+1EFF, the vowels with tone marks).
+fn is_latin_nfc(c: char) -> bool {
+    (c < '\u{300}' && c != '\u{ad}') || ('\u{1e00}'..='\u{1eff}').contains(&c)
 }
 
 /// Whether `c` takes no room when shown, so that two texts differing by it look the same: the
@@ -297,6 +321,29 @@ mod tests {
             " 45,5 ",
         ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn every_white_space_character_starts_and_ends_as_trim_looks_for() {
+        // (the bytes only say where to look: what is not white space is never trimmed)
+        for c in (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+        {
+            assert_eq!(trim(&format!("{c}x{c}")), "x", "{c:?}");
+        }
+    }
+
+    #[test]
+    fn latin_letters_taken_as_they_are_are_in_nfc_and_visible() {
+        for c in (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| is_latin_nfc(c))
+        {
+            let text = c.to_string();
+            assert_eq!(text.nfc().collect::<String>(), text, "{c:?}");
+            assert!(!is_invisible(c), "{c:?}");
         }
     }
 

@@ -210,8 +210,10 @@ pub struct SurveyReader<'s> {
     /// another version of the indicator is a yes/no that the column also answers).
     plan: Vec<(usize, &'s Indicator, bool)>,
     default_year: Option<u16>,
-    /// Every `commune_id` read so far, with the line it was first seen on.
-    seen: HashMap<String, u64>,
+    /// Every `commune_id` read so far, with the line it was first seen on (hashed with
+    /// foldhash: the ids are the user's own file's, so the standard hasher's guard against
+    /// crafted keys buys nothing here).
+    seen: foldhash::HashMap<String, u64>,
     /// Every code of digits read so far, without its leading zeros: as written, the name, the
     /// line.
     seen_codes: HashMap<String, (String, String, u64)>,
@@ -350,7 +352,7 @@ impl<'s> SurveyReader<'s> {
             layout,
             plan,
             default_year,
-            seen: HashMap::new(),
+            seen: foldhash::HashMap::default(),
             seen_codes: HashMap::new(),
             spellings: VerdictSpellings::default(),
             skipped: Vec::new(),

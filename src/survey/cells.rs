@@ -143,15 +143,25 @@ fn without_unit<'a>(s: &'a str, unit: Option<&str>) -> Result<&'a str, NumberPro
     }
 }
 
+/// Powers of ten to 10¹⁵, each exact as an `f64`.
+const POWERS: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
 /// The value of digits with `.` and `,` as a person wrote them, once the marks are told apart;
 /// anything else than digits and marks, or a mark at either end, is not a number.
 fn plain_number(s: &str) -> Result<f64, NumberProblem> {
-    // one pass counts the marks and finds the last (ASCII characters are single bytes, and no
-    // other has an ASCII byte)
+    // One pass counts the marks, finds the last and reads the digits, marks left out, as an
+    // integer (ASCII characters are single bytes, and no other has an ASCII byte): what the
+    // marks are then only says where the decimal point goes.
     let (mut dots, mut commas, mut last) = (0usize, 0usize, 0);
+    let (mut digits, mut integer) = (0usize, 0u64);
     for (i, b) in s.bytes().enumerate() {
         match b {
-            b'0'..=b'9' => {}
+            b'0'..=b'9' => {
+                digits += 1;
+                integer = integer.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
+            }
             b'.' => (dots, last) = (dots + 1, i),
             b',' => (commas, last) = (commas + 1, i),
             _ => return Err(NumberProblem::NotANumber),
@@ -166,63 +176,54 @@ fn plain_number(s: &str) -> Result<f64, NumberProblem> {
         parts[0].len() <= 3 && !parts[0].is_empty() && parts[1..].iter().all(|p| p.len() == 3)
     };
     let (whole, fraction) = (&s[..last], &s[last + 1..]);
-    match (dots, commas) {
-        (0, 0) => decimal(&[s], ""),
+    let decimal_mark = match (dots, commas) {
+        (0, 0) => None,
         (1, 0) | (0, 1) => {
             if fraction.len() == 3 && whole != "0" && whole.len() <= 3 {
-                Err(NumberProblem::Ambiguous)
-            } else {
-                decimal(&[whole], fraction)
+                return Err(NumberProblem::Ambiguous);
             }
+            Some(last)
         }
         (_, 0) | (0, _) => {
             let mark = if dots > 0 { '.' } else { ',' };
             let parts: Vec<&str> = s.split(mark).collect();
-            if groups(&parts) {
-                decimal(&parts, "")
-            } else {
-                Err(NumberProblem::Malformed)
+            if !groups(&parts) {
+                return Err(NumberProblem::Malformed);
             }
+            None
         }
         _ => {
             // both marks: the last one is the decimal mark, the other separates thousands
-            let decimal_mark = s.as_bytes()[last];
-            if whole.as_bytes().contains(&decimal_mark) {
+            let mark = s.as_bytes()[last];
+            if whole.as_bytes().contains(&mark) {
                 return Err(NumberProblem::Malformed);
             }
-            let separator = if decimal_mark == b'.' { ',' } else { '.' };
+            let separator = if mark == b'.' { ',' } else { '.' };
             let parts: Vec<&str> = whole.split(separator).collect();
-            if parts.len() > 1 && groups(&parts) {
-                decimal(&parts, fraction)
-            } else {
-                Err(NumberProblem::Malformed)
+            if parts.len() <= 1 || !groups(&parts) {
+                return Err(NumberProblem::Malformed);
             }
+            Some(last)
         }
+    };
+    // Up to fifteen digits (below 2⁵³) the integer is exact, and one division by an exact
+    // power of ten rounds correctly (Clinger's fast path, which the standard library takes for
+    // such text too); a longer number is written out plainly and read by the standard library.
+    if digits > 15 {
+        let plain: String = s
+            .bytes()
+            .enumerate()
+            .filter_map(|(i, b)| match b {
+                b'0'..=b'9' => Some(char::from(b)),
+                _ if Some(i) == decimal_mark => Some('.'),
+                _ => None,
+            })
+            .collect();
+        return plain.parse().map_err(|_| NumberProblem::NotANumber);
     }
-}
-
-/// The number whose digits are the `whole` pieces one after another, then `fraction` after
-/// the decimal point, correctly rounded as Rust reads an `f64`. Up to fifteen digits (below
-/// 2⁵³) the digits make an exact integer, and one division by an exact power of ten rounds
-/// correctly (Clinger's fast path, which the standard library takes for such text too); a
-/// longer number is put together as text and read by the standard library.
-fn decimal(whole: &[&str], fraction: &str) -> Result<f64, NumberProblem> {
-    /// Powers of ten to 10¹⁵, each exact as an `f64`.
-    const POWERS: [f64; 16] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-    ];
-    let digits = whole.iter().flat_map(|p| p.bytes()).chain(fraction.bytes());
-    if digits.clone().count() <= 15 {
-        let integer = digits.fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
-        #[allow(clippy::cast_precision_loss)] // below 10¹⁵: exact
-        return Ok(integer as f64 / POWERS[fraction.len()]);
-    }
-    let mut text: String = whole.concat();
-    if !fraction.is_empty() {
-        text.push('.');
-        text.push_str(fraction);
-    }
-    text.parse::<f64>().map_err(|_| NumberProblem::NotANumber)
+    let decimals = decimal_mark.map_or(0, |at| s.len() - at - 1);
+    #[allow(clippy::cast_precision_loss)] // below 10¹⁵: exact
+    Ok(integer as f64 / POWERS[decimals])
 }
 
 #[cfg(test)]

@@ -19,10 +19,18 @@ pub fn parse_verdict(cell: &str) -> Option<Verdict> {
 
 /// The verdict cells of one survey as read so far. A survey spells its verdicts a handful of
 /// ways ("Đạt", "Không đạt", "x" …) in tens of thousands of cells; each spelling is read by
-/// [`parse_verdict`] once and found again after, which spares folding every cell. So few are
-/// kept that comparing with each is quicker than hashing.
+/// [`parse_verdict`] and [`parse_verdict_word`] once and found again after, which spares
+/// folding every cell. So few are kept that comparing with each is quicker than hashing.
 #[derive(Debug, Default)]
-pub struct VerdictSpellings(Vec<(String, Option<Verdict>)>);
+pub struct VerdictSpellings(Vec<Spelling>);
+
+/// A spelling read, with what [`parse_verdict`] and [`parse_verdict_word`] make of it.
+#[derive(Debug)]
+struct Spelling {
+    text: String,
+    verdict: Option<Verdict>,
+    word: Option<Verdict>,
+}
 
 impl VerdictSpellings {
     /// Spellings kept at most; others are read each time.
@@ -30,9 +38,21 @@ impl VerdictSpellings {
 
     /// [`parse_verdict`]`(cell)`.
     pub fn parse(&mut self, cell: &str) -> Option<Verdict> {
-        match self.0.iter().find(|(spelling, _)| spelling == cell) {
-            Some(&(_, verdict)) => verdict,
-            None => self.read(cell),
+        match self.0.iter().find(|spelling| spelling.text == cell) {
+            Some(spelling) => spelling.verdict,
+            None => self.read(cell).0,
+        }
+    }
+
+    /// [`parse_verdict_word`]`(cell)`, for a cell of a measured indicator: a number is told by
+    /// its first byte and not kept.
+    pub fn parse_word(&mut self, cell: &str) -> Option<Verdict> {
+        if starts_as_number(trim(cell)) {
+            return None;
+        }
+        match self.0.iter().find(|spelling| spelling.text == cell) {
+            Some(spelling) => spelling.word,
+            None => self.read(cell).1,
         }
     }
 
@@ -40,13 +60,26 @@ impl VerdictSpellings {
     /// [`VerdictSpellings::parse`], which is small enough to be inlined where every verdict
     /// cell is read).
     #[cold]
-    fn read(&mut self, cell: &str) -> Option<Verdict> {
-        let verdict = parse_verdict(cell);
+    fn read(&mut self, cell: &str) -> (Option<Verdict>, Option<Verdict>) {
+        let (verdict, word) = (parse_verdict(cell), parse_verdict_word(cell));
         if self.0.len() < Self::MAX {
-            self.0.push((cell.to_owned(), verdict));
+            self.0.push(Spelling {
+                text: cell.to_owned(),
+                verdict,
+                word,
+            });
         }
-        verdict
+        (verdict, word)
     }
+}
+
+/// Whether `cell` (trimmed) starts as a number does: no folded key starting with a digit, `.`,
+/// `,` or `+` is a verdict word (told by the first byte: ASCII characters are single bytes, and
+/// no other starts with one).
+fn starts_as_number(cell: &str) -> bool {
+    cell.as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'+'))
 }
 
 /// Reads only the verdict words proper (Đạt, Không đạt, Chưa đạt, Cơ bản đạt, and English
@@ -55,10 +88,7 @@ impl VerdictSpellings {
 #[must_use]
 pub fn parse_verdict_word(cell: &str) -> Option<Verdict> {
     let cell = trim(cell);
-    // a number: no folded key starting with a digit, `.`, `,` or `+` is a verdict word (told
-    // by the first byte: ASCII characters are single bytes, and no other starts with one)
-    let first = cell.as_bytes().first();
-    if first.is_some_and(|&b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'+')) {
+    if starts_as_number(cell) {
         return None;
     }
     verdict_word(&fold(cell))
@@ -262,15 +292,32 @@ mod tests {
     #[test]
     fn spellings_read_once_give_what_parse_verdict_gives() {
         let mut spellings = VerdictSpellings::default();
-        let cells: Vec<String> = ["Đạt", "x", "Không đạt", "maybe", "Đạt", "", "ĐẠT", "x"]
-            .into_iter()
-            .map(str::to_owned)
-            .chain((0..40).map(|i| format!("ghi chú {i}")))
-            .chain(["Cơ bản đạt".to_owned(), "không".to_owned()])
-            .collect();
+        let cells: Vec<String> = [
+            "Đạt",
+            "x",
+            "Không đạt",
+            "maybe",
+            "Đạt",
+            "",
+            "ĐẠT",
+            "x",
+            "1",
+            "12,5",
+            "+",
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .chain((0..40).map(|i| format!("ghi chú {i}")))
+        .chain(["Cơ bản đạt".to_owned(), "không".to_owned()])
+        .collect();
         for _ in 0..2 {
             for cell in &cells {
                 assert_eq!(spellings.parse(cell), parse_verdict(cell), "{cell:?}");
+                assert_eq!(
+                    spellings.parse_word(cell),
+                    parse_verdict_word(cell),
+                    "{cell:?}"
+                );
             }
         }
         assert_eq!(spellings.0.len(), VerdictSpellings::MAX);

@@ -1011,7 +1011,7 @@ fn parse(
                     None
                 }
             }
-            Measure::Quantity(q) => match parse_verdict_word(cell) {
+            Measure::Quantity(q) => match spellings.parse_word(cell) {
                 Some(v) => Some(Reading::Verdict(v)),
                 None => {
                     match parse_number(cell, q.kind == QuantityKind::Percent, q.unit.as_deref()) {

@@ -44,6 +44,17 @@ impl VerdictSpellings {
         }
     }
 
+    /// The verdict of a cell whose bytes, as the file holds them, are a spelling kept: so
+    /// spelt, it needs no check, trim or reading again. `None` when it is not one (it may still
+    /// be a verdict: read it with [`VerdictSpellings::parse`]).
+    #[must_use]
+    pub fn known(&self, cell: &[u8]) -> Option<Verdict> {
+        self.0
+            .iter()
+            .find(|spelling| spelling.text.as_bytes() == cell)
+            .and_then(|spelling| spelling.verdict)
+    }
+
     /// [`parse_verdict_word`]`(cell)`, for a cell of a measured indicator: a number is told by
     /// its first byte and not kept.
     pub fn parse_word(&mut self, cell: &str) -> Option<Verdict> {
@@ -321,6 +332,19 @@ mod tests {
             }
         }
         assert_eq!(spellings.0.len(), VerdictSpellings::MAX);
+    }
+
+    #[test]
+    fn a_cell_is_known_by_its_bytes_only_as_a_verdict_read_before() {
+        let mut spellings = VerdictSpellings::default();
+        assert_eq!(spellings.known("Đạt".as_bytes()), None);
+        assert_eq!(spellings.parse("Đạt"), Some(Verdict::Met));
+        assert_eq!(spellings.parse("maybe"), None);
+        assert_eq!(spellings.known("Đạt".as_bytes()), Some(Verdict::Met));
+        // other bytes are read the long way: trimmed, checked, and reported if no verdict
+        assert_eq!(spellings.known(" Đạt".as_bytes()), None);
+        assert_eq!(spellings.known(b"maybe"), None);
+        assert_eq!(spellings.known(b"\xc4"), None);
     }
 
     #[test]

@@ -998,56 +998,35 @@ fn parse(
 
     let mut readings = vec![None; set.columns.len()];
     for &(i, indicator, also_yes_no) in plan {
+        let Measure::Quantity(q) = &indicator.measure else {
+            readings[indicator.column] = row.verdict(Some(i), spellings).map(Reading::Verdict);
+            continue;
+        };
         let cell = row.text(Some(i));
         if cell.is_empty() {
             continue;
         }
-        readings[indicator.column] = match &indicator.measure {
-            Measure::YesNo => {
-                if let Some(v) = spellings.parse(cell) {
-                    Some(Reading::Verdict(v))
-                } else {
-                    row.report(Code::NotAVerdict, i, cell, Msg::NotAVerdict);
-                    None
-                }
-            }
-            Measure::Quantity(q) => match spellings.parse_word(cell) {
-                Some(v) => Some(Reading::Verdict(v)),
-                None => {
-                    match parse_number(cell, q.kind == QuantityKind::Percent, q.unit.as_deref()) {
-                        Ok(x) => Some(Reading::Value(x)),
-                        // a number first: "1" in a percentage column is 1 %, not yes
-                        Err(_) if also_yes_no && spellings.parse(cell).is_some() => {
-                            spellings.parse(cell).map(Reading::Verdict)
-                        }
-                        Err(err) => {
-                            row.report(err.code(), i, cell, Msg::Number(err));
-                            None
-                        }
+        readings[indicator.column] = match spellings.parse_word(cell) {
+            Some(v) => Some(Reading::Verdict(v)),
+            None => {
+                match parse_number(cell, q.kind == QuantityKind::Percent, q.unit.as_deref()) {
+                    Ok(x) => Some(Reading::Value(x)),
+                    // a number first: "1" in a percentage column is 1 %, not yes
+                    Err(_) if also_yes_no && spellings.parse(cell).is_some() => {
+                        spellings.parse(cell).map(Reading::Verdict)
+                    }
+                    Err(err) => {
+                        row.report(err.code(), i, cell, Msg::Number(err));
+                        None
                     }
                 }
-            },
+            }
         };
     }
 
     let mut verdicts = PerTier::with_capacity(l.verdicts.iter().map(Vec::len).sum());
     for columns in &l.verdicts {
-        verdicts.push_tier(columns.iter().map(|&column| {
-            let cell = row.text(column);
-            if cell.is_empty() {
-                return None;
-            }
-            let verdict = spellings.parse(cell);
-            if verdict.is_none() {
-                row.report(
-                    Code::NotAVerdict,
-                    column.expect("non-empty cell has a column"),
-                    cell,
-                    Msg::NotAVerdict,
-                );
-            }
-            verdict
-        }));
+        verdicts.push_tier(columns.iter().map(|&column| row.verdict(column, spellings)));
     }
 
     let conditions = l
@@ -1467,6 +1446,36 @@ impl<'a> Row<'a> {
                 ""
             }
         }
+    }
+
+    /// The verdict in `column`, `None` when blank; a cell that is not one is reported. A cell
+    /// spelt as one already read is known by its bytes alone (a verdict column is most of a
+    /// row, and its cells are spelt a handful of ways).
+    fn verdict(
+        &mut self,
+        column: Option<usize>,
+        spellings: &mut VerdictSpellings,
+    ) -> Option<Verdict> {
+        if let Some(verdict) = column
+            .and_then(|i| self.record.get(i))
+            .and_then(|cell| spellings.known(cell))
+        {
+            return Some(verdict);
+        }
+        let cell = self.text(column);
+        if cell.is_empty() {
+            return None;
+        }
+        let verdict = spellings.parse(cell);
+        if verdict.is_none() {
+            self.report(
+                Code::NotAVerdict,
+                column.expect("non-empty cell has a column"),
+                cell,
+                Msg::NotAVerdict,
+            );
+        }
+        verdict
     }
 
     fn report(&mut self, code: Code, column: usize, value: &str, message: Msg) {

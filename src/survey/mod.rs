@@ -1456,19 +1456,29 @@ impl<'a> Row<'a> {
     /// The verdict in `column`, `None` when blank; a cell that is not one is reported. A cell
     /// spelt as one already read is known by its bytes alone (a verdict column is most of a
     /// row, and its cells are spelt a handful of ways).
+    #[inline]
     fn verdict(
         &mut self,
         column: Option<usize>,
         spellings: &mut VerdictSpellings,
     ) -> Option<Verdict> {
         match column.and_then(|i| self.record.get(i)) {
-            None | Some([]) => return None,
-            Some(cell) => {
-                if let Some(verdict) = spellings.known(cell) {
-                    return Some(verdict);
-                }
-            }
+            None | Some([]) => None,
+            Some(cell) => match spellings.known(cell) {
+                Some(verdict) => Some(verdict),
+                None => self.read_verdict(column, spellings),
+            },
         }
+    }
+
+    /// [`Row::verdict`] of a cell not known by its bytes: trimmed, checked and read (kept
+    /// apart from it, which is small enough to be inlined where every verdict cell is read).
+    #[cold]
+    fn read_verdict(
+        &mut self,
+        column: Option<usize>,
+        spellings: &mut VerdictSpellings,
+    ) -> Option<Verdict> {
         let cell = self.text(column);
         if cell.is_empty() {
             return None;

@@ -50,6 +50,9 @@ fn io_error(err: csv::Error) -> io::Error {
     }
 }
 
+/// The CSV writer's buffer, in bytes.
+const BUFFER: usize = 1 << 16;
+
 /// Writes records as CSV with the csv crate's writer, every text field neutralised unless
 /// `raw`.
 pub(super) struct CsvWriter<'w, R> {
@@ -60,7 +63,12 @@ pub(super) struct CsvWriter<'w, R> {
 
 impl<'w, R: Record> CsvWriter<'w, R> {
     pub(super) fn new(out: &'w mut dyn Write, raw: bool) -> io::Result<Self> {
-        let mut out = csv::WriterBuilder::new().flexible(true).from_writer(out);
+        // a large buffer: each time it fills, standard output (a line writer under the output's
+        // own buffer) costs a write or two, which at the writer's default 8 KiB is hundreds
+        let mut out = csv::WriterBuilder::new()
+            .flexible(true)
+            .buffer_capacity(BUFFER)
+            .from_writer(out);
         out.write_record(R::csv_header()).map_err(io_error)?;
         Ok(CsvWriter {
             out,

@@ -58,6 +58,8 @@ const BUFFER: usize = 1 << 16;
 pub(super) struct CsvWriter<'w, R> {
     out: csv::Writer<&'w mut dyn Write>,
     raw: bool,
+    /// Room for the text records write ([`Record::csv_rows`]), kept from one to the next.
+    text: String,
     record: PhantomData<R>,
 }
 
@@ -73,6 +75,7 @@ impl<'w, R: Record> CsvWriter<'w, R> {
         Ok(CsvWriter {
             out,
             raw,
+            text: String::new(),
             record: PhantomData,
         })
     }
@@ -81,7 +84,7 @@ impl<'w, R: Record> CsvWriter<'w, R> {
 impl<R: Record> RecordWriter<R> for CsvWriter<'_, R> {
     fn write(&mut self, record: &R) -> io::Result<()> {
         let (out, raw) = (&mut self.out, self.raw);
-        record.csv_rows(&mut |fields| {
+        record.csv_rows(&mut self.text, &mut |fields| {
             for &field in fields {
                 let field = if raw {
                     Cow::Borrowed(field)

@@ -71,13 +71,18 @@ impl CriterionNumbers {
     #[must_use]
     pub fn join(&self, separator: &str) -> String {
         let mut joined = String::with_capacity(self.0.len() * (2 + separator.len()));
+        self.join_to(separator, &mut joined);
+        joined
+    }
+
+    /// Appends the numbers joined by `separator` to `text`.
+    pub fn join_to(&self, separator: &str, text: &mut String) {
         for (i, &n) in self.0.iter().enumerate() {
             if i > 0 {
-                joined.push_str(separator);
+                text.push_str(separator);
             }
-            joined.push_str(itoa::Buffer::new().format(n));
+            text.push_str(itoa::Buffer::new().format(n));
         }
-        joined
     }
 }
 
@@ -183,7 +188,18 @@ impl Record for ScoreRow<'_> {
         ]
     }
 
-    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
+    fn csv_rows(
+        &self,
+        text: &mut String,
+        row: &mut dyn FnMut(&[&str]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        // the three lists joined one after the other in `text`
+        text.clear();
+        let [unmet, basically, open] =
+            [&self.unmet, &self.basically_met, &self.not_assessed].map(|numbers| {
+                numbers.join_to(";", text);
+                text.len()
+            });
         let mut counts = [itoa::Buffer::new(); 4];
         let [met, total, not_assessed, basically_met] = &mut counts;
         let mut hamlets = [itoa::Buffer::new(); 3];
@@ -199,9 +215,9 @@ impl Record for ScoreRow<'_> {
             self.tier,
             self.next_tier.unwrap_or_default(),
             self.band,
-            &self.unmet.join(";"),
-            &self.basically_met.join(";"),
-            &self.not_assessed.join(";"),
+            &text[..unmet],
+            &text[unmet..basically],
+            &text[basically..open],
             optional(all, self.hamlets),
             optional(standard, self.hamlets_standard),
             optional(model, self.hamlets_model),
@@ -366,7 +382,11 @@ impl Record for GapsRow {
         &["value", "threshold", "shortfall"]
     }
 
-    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
+    fn csv_rows(
+        &self,
+        _: &mut String,
+        row: &mut dyn FnMut(&[&str]) -> io::Result<()>,
+    ) -> io::Result<()> {
         for g in &self.gaps {
             let verdict = serde_json::to_value(g.verdict)
                 .ok()
@@ -482,7 +502,11 @@ impl Record for CommuneChange {
         &["criteria_before", "criteria_after"]
     }
 
-    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
+    fn csv_rows(
+        &self,
+        _: &mut String,
+        row: &mut dyn FnMut(&[&str]) -> io::Result<()>,
+    ) -> io::Result<()> {
         let change = serde_json::to_value(self.change)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
@@ -590,8 +614,12 @@ impl<R: Record> Record for Periodic<R> {
         R::number_columns()
     }
 
-    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
-        self.record.csv_rows(&mut |fields| {
+    fn csv_rows(
+        &self,
+        text: &mut String,
+        row: &mut dyn FnMut(&[&str]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.record.csv_rows(text, &mut |fields| {
             let mut fields = fields.to_vec();
             fields.push(&self.period);
             row(&fields)

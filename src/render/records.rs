@@ -93,22 +93,9 @@ impl Serialize for CriterionNumbers {
 }
 
 impl<'s> ScoreRow<'s> {
-    /// The record of one scored commune.
+    /// The record of one scored commune, which takes its id, name and district.
     #[must_use]
-    pub fn new(set: &'s CriteriaSet, score: &CommuneScore) -> ScoreRow<'s> {
-        let c = &score.commune;
-        ScoreRow::with_names(
-            set,
-            score,
-            [c.id.clone(), c.name.clone(), c.district.clone()],
-        )
-    }
-
-    fn with_names(
-        set: &'s CriteriaSet,
-        score: &CommuneScore,
-        [commune_id, commune, district]: [String; 3],
-    ) -> ScoreRow<'s> {
+    pub fn new(set: &'s CriteriaSet, score: CommuneScore) -> ScoreRow<'s> {
         // one pass over the base criteria sorts them by verdict
         let mut met = 0;
         let [mut unmet, mut basically_met, mut not_assessed]: [CriterionNumbers; 3] =
@@ -122,17 +109,19 @@ impl<'s> ScoreRow<'s> {
             }
         }
         let count = |numbers: &CriterionNumbers| u32::try_from(numbers.0.len()).unwrap_or(u32::MAX);
-        let c = &score.commune;
+        let tier = tier_id(set, score.tier);
+        let next_tier = score.next_tier(set).map(|t| set.tiers[t].id.as_str());
+        let c = score.commune;
         ScoreRow {
-            commune_id,
-            commune,
-            district,
+            commune_id: c.id,
+            commune: c.name,
+            district: c.district,
             criteria_met: met,
             criteria_total: u32::try_from(set.base().criteria.len()).unwrap_or(u32::MAX),
             criteria_not_assessed: count(&not_assessed),
             criteria_basically_met: count(&basically_met),
-            tier: tier_id(set, score.tier),
-            next_tier: score.next_tier(set).map(|t| set.tiers[t].id.as_str()),
+            tier,
+            next_tier,
             band: &set.band(met).label,
             unmet,
             basically_met,

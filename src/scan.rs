@@ -50,14 +50,15 @@ pub struct StreamOptions {
 
 /// Scores every commune of the input against `set` (loaded from `options.criteria`) for
 /// `ntm command` and writes the records `record` makes of them (none for a commune it returns `None` for). Warnings go
-/// to `stderr`.
+/// to `stderr`. Each score is given to `record`, which takes the text it keeps rather than copy
+/// it.
 pub fn run<R: Record>(
     command: &str,
     set: &CriteriaSet,
     options: &StreamOptions,
     env: &Env,
     stderr: &mut dyn Write,
-    mut record: impl FnMut(&CommuneScore) -> Option<R>,
+    mut record: impl FnMut(CommuneScore) -> Option<R>,
 ) -> Result<()> {
     refuse_overwriting(
         options.output.as_deref(),
@@ -75,13 +76,10 @@ pub fn run<R: Record>(
     // a panel's records carry their period, the other half of the row's key
     if scan.has_periods() {
         emit(scan, options, env, stderr, labels, |score| {
+            let period = score.commune.period;
             record(score).map(|record| Periodic {
                 record,
-                period: score
-                    .commune
-                    .period
-                    .map(|p| p.to_string())
-                    .unwrap_or_default(),
+                period: period.map(|p| p.to_string()).unwrap_or_default(),
             })
         })
     } else {
@@ -96,7 +94,7 @@ fn emit<R: Record>(
     env: &Env,
     stderr: &mut dyn Write,
     labels: TableLabels,
-    mut record: impl FnMut(&CommuneScore) -> Option<R>,
+    mut record: impl FnMut(CommuneScore) -> Option<R>,
 ) -> Result<()> {
     write_whole(options.output.as_deref(), |out, name| {
         if options.bom {
@@ -306,14 +304,14 @@ impl<'s> Scan<'s> {
         Ok(self.reader.skipped_rows())
     }
 
-    /// Scores every row, calling `visit` for each scored commune until the first bad row; the
+    /// Scores every row, giving each scored commune to `visit` until the first bad row; the
     /// rows after it are still checked. Every problem found is returned at the end, and what
     /// scoring noticed is told on `stderr`.
     pub fn run(
         self,
         env: &Env,
         stderr: &mut dyn Write,
-        mut visit: impl FnMut(&CommuneScore) -> Result<()>,
+        mut visit: impl FnMut(CommuneScore) -> Result<()>,
     ) -> Result<()> {
         let set = self.set;
         let file = self.reader.file().to_owned();
@@ -337,7 +335,7 @@ impl<'s> Scan<'s> {
                         max_row_warnings,
                     );
                     if problems.is_empty() {
-                        visit(&scored)?;
+                        visit(*scored)?;
                     }
                     return Ok(());
                 }

@@ -50,7 +50,7 @@ pub fn snapshots(
 ) -> Result<Vec<Snapshot>> {
     let mut out = Vec::new();
     Scan::open(set, input, read, env.lang, stderr)?.run(env, stderr, |score| {
-        out.push(Snapshot::of(set, score));
+        out.push(Snapshot::of(set, &score));
         Ok(())
     })?;
     Ok(out)

@@ -19,6 +19,6 @@ pub fn run(options: &StreamOptions, env: &Env, stderr: &mut dyn Write) -> Result
         stderr,
     )?;
     scan::run("gaps", &set, options, env, stderr, |score| {
-        gaps(&set, score).map(|(next, gaps)| GapsRow::new(&set, score, next, gaps))
+        gaps(&set, &score).map(|(next, gaps)| GapsRow::new(&set, &score, next, gaps))
     })
 }

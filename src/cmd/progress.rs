@@ -153,7 +153,7 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
         if let Some(tally) = tallies.value(score.commune.period, || {
             Progress::new(&set, targets.as_ref(), by.clone()).with_district_column(district_column)
         }) {
-            tally.add(score);
+            tally.add(&score);
         }
         Ok(())
     })?;

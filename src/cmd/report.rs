@@ -147,11 +147,11 @@ pub fn run(options: &ReportOptions, env: &Env, stderr: &mut dyn Write) -> Result
                 sources.claim(period, &file)?;
                 claimed = Some(period);
             }
-            trend.add(period, score);
+            trend.add(period, &score);
         }
         if let Some((progress, rows)) = periods.value(score.commune.period, fresh) {
-            progress.add(score);
-            rows.push(Snapshot::of(&set, score));
+            progress.add(&score);
+            rows.push(Snapshot::of(&set, &score));
         }
         Ok(())
     })?;

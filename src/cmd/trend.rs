@@ -190,7 +190,7 @@ pub fn read_files(
                 sources.claim(period, &file)?;
                 claimed = Some(period);
             }
-            builder.add(period, score);
+            builder.add(period, &score);
             Ok(())
         })?;
     }

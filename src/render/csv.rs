@@ -50,21 +50,32 @@ fn io_error(err: csv::Error) -> io::Error {
     }
 }
 
+/// The CSV writer's buffer, in bytes.
+const BUFFER: usize = 1 << 16;
+
 /// Writes records as CSV with the csv crate's writer, every text field neutralised unless
 /// `raw`.
 pub(super) struct CsvWriter<'w, R> {
     out: csv::Writer<&'w mut dyn Write>,
     raw: bool,
+    /// Room for the text records write ([`Record::csv_rows`]), kept from one to the next.
+    text: String,
     record: PhantomData<R>,
 }
 
 impl<'w, R: Record> CsvWriter<'w, R> {
     pub(super) fn new(out: &'w mut dyn Write, raw: bool) -> io::Result<Self> {
-        let mut out = csv::WriterBuilder::new().flexible(true).from_writer(out);
+        // a large buffer: each time it fills, standard output (a line writer under the output's
+        // own buffer) costs a write or two, which at the writer's default 8 KiB is hundreds
+        let mut out = csv::WriterBuilder::new()
+            .flexible(true)
+            .buffer_capacity(BUFFER)
+            .from_writer(out);
         out.write_record(R::csv_header()).map_err(io_error)?;
         Ok(CsvWriter {
             out,
             raw,
+            text: String::new(),
             record: PhantomData,
         })
     }
@@ -73,7 +84,7 @@ impl<'w, R: Record> CsvWriter<'w, R> {
 impl<R: Record> RecordWriter<R> for CsvWriter<'_, R> {
     fn write(&mut self, record: &R) -> io::Result<()> {
         let (out, raw) = (&mut self.out, self.raw);
-        record.csv_rows(&mut |fields| {
+        record.csv_rows(&mut self.text, &mut |fields| {
             for &field in fields {
                 let field = if raw {
                     Cow::Borrowed(field)

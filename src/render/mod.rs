@@ -254,12 +254,17 @@ pub trait Record: Serialize {
         &[]
     }
     /// Hands each CSV row of this record to `row`, as its fields: one row, or one per item for
-    /// list-shaped records. Text the record holds is lent and numbers are written on the stack,
+    /// list-shaped records. Text the record holds is lent, numbers are written on the stack and
+    /// other text (lists joined) in `text`, which the writer keeps from one record to the next,
     /// so that a row costs no allocation of its own; the first error `row` returns ends it.
     ///
     /// # Errors
     /// What `row` returns.
-    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()>;
+    fn csv_rows(
+        &self,
+        text: &mut String,
+        row: &mut dyn FnMut(&[&str]) -> io::Result<()>,
+    ) -> io::Result<()>;
     /// The table header.
     fn table_header(lang: Lang) -> Vec<&'static str>;
     /// The table rows of this record.

@@ -71,13 +71,18 @@ impl CriterionNumbers {
     #[must_use]
     pub fn join(&self, separator: &str) -> String {
         let mut joined = String::with_capacity(self.0.len() * (2 + separator.len()));
+        self.join_to(separator, &mut joined);
+        joined
+    }
+
+    /// Appends the numbers joined by `separator` to `text`.
+    pub fn join_to(&self, separator: &str, text: &mut String) {
         for (i, &n) in self.0.iter().enumerate() {
             if i > 0 {
-                joined.push_str(separator);
+                text.push_str(separator);
             }
-            joined.push_str(itoa::Buffer::new().format(n));
+            text.push_str(itoa::Buffer::new().format(n));
         }
-        joined
     }
 }
 
@@ -88,22 +93,9 @@ impl Serialize for CriterionNumbers {
 }
 
 impl<'s> ScoreRow<'s> {
-    /// The record of one scored commune.
+    /// The record of one scored commune, which takes its id, name and district.
     #[must_use]
-    pub fn new(set: &'s CriteriaSet, score: &CommuneScore) -> ScoreRow<'s> {
-        let c = &score.commune;
-        ScoreRow::with_names(
-            set,
-            score,
-            [c.id.clone(), c.name.clone(), c.district.clone()],
-        )
-    }
-
-    fn with_names(
-        set: &'s CriteriaSet,
-        score: &CommuneScore,
-        [commune_id, commune, district]: [String; 3],
-    ) -> ScoreRow<'s> {
+    pub fn new(set: &'s CriteriaSet, score: CommuneScore) -> ScoreRow<'s> {
         // one pass over the base criteria sorts them by verdict
         let mut met = 0;
         let [mut unmet, mut basically_met, mut not_assessed]: [CriterionNumbers; 3] =
@@ -117,17 +109,19 @@ impl<'s> ScoreRow<'s> {
             }
         }
         let count = |numbers: &CriterionNumbers| u32::try_from(numbers.0.len()).unwrap_or(u32::MAX);
-        let c = &score.commune;
+        let tier = tier_id(set, score.tier);
+        let next_tier = score.next_tier(set).map(|t| set.tiers[t].id.as_str());
+        let c = score.commune;
         ScoreRow {
-            commune_id,
-            commune,
-            district,
+            commune_id: c.id,
+            commune: c.name,
+            district: c.district,
             criteria_met: met,
             criteria_total: u32::try_from(set.base().criteria.len()).unwrap_or(u32::MAX),
             criteria_not_assessed: count(&not_assessed),
             criteria_basically_met: count(&basically_met),
-            tier: tier_id(set, score.tier),
-            next_tier: score.next_tier(set).map(|t| set.tiers[t].id.as_str()),
+            tier,
+            next_tier,
             band: &set.band(met).label,
             unmet,
             basically_met,
@@ -183,7 +177,18 @@ impl Record for ScoreRow<'_> {
         ]
     }
 
-    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
+    fn csv_rows(
+        &self,
+        text: &mut String,
+        row: &mut dyn FnMut(&[&str]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        // the three lists joined one after the other in `text`
+        text.clear();
+        let [unmet, basically, open] =
+            [&self.unmet, &self.basically_met, &self.not_assessed].map(|numbers| {
+                numbers.join_to(";", text);
+                text.len()
+            });
         let mut counts = [itoa::Buffer::new(); 4];
         let [met, total, not_assessed, basically_met] = &mut counts;
         let mut hamlets = [itoa::Buffer::new(); 3];
@@ -199,9 +204,9 @@ impl Record for ScoreRow<'_> {
             self.tier,
             self.next_tier.unwrap_or_default(),
             self.band,
-            &self.unmet.join(";"),
-            &self.basically_met.join(";"),
-            &self.not_assessed.join(";"),
+            &text[..unmet],
+            &text[unmet..basically],
+            &text[basically..open],
             optional(all, self.hamlets),
             optional(standard, self.hamlets_standard),
             optional(model, self.hamlets_model),
@@ -366,7 +371,11 @@ impl Record for GapsRow {
         &["value", "threshold", "shortfall"]
     }
 
-    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
+    fn csv_rows(
+        &self,
+        _: &mut String,
+        row: &mut dyn FnMut(&[&str]) -> io::Result<()>,
+    ) -> io::Result<()> {
         for g in &self.gaps {
             let verdict = serde_json::to_value(g.verdict)
                 .ok()
@@ -482,7 +491,11 @@ impl Record for CommuneChange {
         &["criteria_before", "criteria_after"]
     }
 
-    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
+    fn csv_rows(
+        &self,
+        _: &mut String,
+        row: &mut dyn FnMut(&[&str]) -> io::Result<()>,
+    ) -> io::Result<()> {
         let change = serde_json::to_value(self.change)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
@@ -590,8 +603,12 @@ impl<R: Record> Record for Periodic<R> {
         R::number_columns()
     }
 
-    fn csv_rows(&self, row: &mut dyn FnMut(&[&str]) -> io::Result<()>) -> io::Result<()> {
-        self.record.csv_rows(&mut |fields| {
+    fn csv_rows(
+        &self,
+        text: &mut String,
+        row: &mut dyn FnMut(&[&str]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.record.csv_rows(text, &mut |fields| {
             let mut fields = fields.to_vec();
             fields.push(&self.period);
             row(&fields)

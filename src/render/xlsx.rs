@@ -23,6 +23,8 @@ pub(super) struct XlsxWriter<'w, R> {
     widths: Vec<usize>,
     /// The columns, [`Record::csv_header`].
     header: Vec<&'static str>,
+    /// Room for the text records write ([`Record::csv_rows`]), kept from one to the next.
+    text: String,
     record: PhantomData<R>,
 }
 
@@ -46,6 +48,7 @@ impl<'w, R: Record> XlsxWriter<'w, R> {
             row: 0,
             widths: header.iter().map(|h| h.chars().count()).collect(),
             header,
+            text: String::new(),
             record: PhantomData,
         })
     }
@@ -61,7 +64,8 @@ impl<R: Record> RecordWriter<R> for XlsxWriter<'_, R> {
     fn write(&mut self, record: &R) -> io::Result<()> {
         let numbers = R::number_columns();
         let header = std::mem::take(&mut self.header);
-        let written = record.csv_rows(&mut |fields| {
+        let mut text = std::mem::take(&mut self.text);
+        let written = record.csv_rows(&mut text, &mut |fields| {
             self.row += 1;
             let row = self.row;
             let sheet = self.sheet()?;
@@ -83,6 +87,7 @@ impl<R: Record> RecordWriter<R> for XlsxWriter<'_, R> {
             Ok(())
         });
         self.header = header;
+        self.text = text;
         written
     }
 

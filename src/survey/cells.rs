@@ -38,7 +38,7 @@ impl VerdictSpellings {
 
     /// [`parse_verdict`]`(cell)`.
     pub fn parse(&mut self, cell: &str) -> Option<Verdict> {
-        match self.0.iter().find(|spelling| spelling.text == cell) {
+        match self.kept(cell.as_bytes()) {
             Some(spelling) => spelling.verdict,
             None => self.read(cell).0,
         }
@@ -49,10 +49,7 @@ impl VerdictSpellings {
     /// be a verdict: read it with [`VerdictSpellings::parse`]).
     #[must_use]
     pub fn known(&self, cell: &[u8]) -> Option<Verdict> {
-        self.0
-            .iter()
-            .find(|spelling| spelling.text.as_bytes() == cell)
-            .and_then(|spelling| spelling.verdict)
+        self.kept(cell).and_then(|spelling| spelling.verdict)
     }
 
     /// [`parse_verdict_word`]`(cell)`, for a cell of a measured indicator: a number is told by
@@ -61,10 +58,17 @@ impl VerdictSpellings {
         if starts_as_number(trim(cell)) {
             return None;
         }
-        match self.0.iter().find(|spelling| spelling.text == cell) {
+        match self.kept(cell.as_bytes()) {
             Some(spelling) => spelling.word,
             None => self.read(cell).1,
         }
+    }
+
+    /// The spelling kept whose text is `cell`'s bytes.
+    fn kept(&self, cell: &[u8]) -> Option<&Spelling> {
+        self.0
+            .iter()
+            .find(|spelling| spelling.text.as_bytes() == cell)
     }
 
     /// Reads a spelling not kept, and keeps it if there is room (apart from

@@ -1017,12 +1017,12 @@ fn parse(
                 match parse_number(cell, q.kind == QuantityKind::Percent, q.unit.as_deref()) {
                     Ok(x) => Some(Reading::Value(x)),
                     // a number first: "1" in a percentage column is 1 %, not yes
-                    Err(_) if also_yes_no && spellings.parse(cell).is_some() => {
-                        spellings.parse(cell).map(Reading::Verdict)
-                    }
                     Err(err) => {
-                        row.report(err.code(), i, cell, Msg::Number(err));
-                        None
+                        let verdict = also_yes_no.then(|| spellings.parse(cell)).flatten();
+                        if verdict.is_none() {
+                            row.report(err.code(), i, cell, Msg::Number(err));
+                        }
+                        verdict.map(Reading::Verdict)
                     }
                 }
             }

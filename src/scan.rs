@@ -138,7 +138,7 @@ pub fn load_set(
     let Some(builtin) = year.and_then(for_year) else {
         return choice.load();
     };
-    let set = CriteriaSet::from_yaml(builtin.yaml, builtin.id)?;
+    let set = builtin.load()?;
     let note = Msg::SetForYear {
         set: set.id.clone(),
         period: set.period.to_string(),
@@ -418,7 +418,7 @@ fn check_fit(set: &CriteriaSet, reader: &SurveyReader<'_>) -> Result<()> {
         .iter()
         .rev()
         .filter(|b| b.id != set.id)
-        .filter_map(|b| CriteriaSet::from_yaml(b.yaml, b.id).ok())
+        .filter_map(|b| b.load().ok())
         .collect();
     // a column is another set's under any spelling of its name (`Tiêu chí 11` is `TC11`)
     let uses = |set: &CriteriaSet, header: &str| {

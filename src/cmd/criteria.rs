@@ -7,8 +7,8 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::criteria::{
-    BUILTIN_SETS, CriteriaSet, Date, Level, Measure, QuantityKind, SetChoice, Threshold,
-    default_builtin,
+    BUILTIN_SETS, BuiltinSet, CriteriaSet, Date, Level, Measure, QuantityKind, SetChoice,
+    Threshold, default_builtin,
 };
 use crate::env::Env;
 use crate::error::{Error, Result};
@@ -41,7 +41,7 @@ pub fn list(format: DocumentFormat, lang: Lang, env: &Env, out: &mut dyn Write) 
     let default = default_builtin(today).id;
     let sets = BUILTIN_SETS
         .iter()
-        .map(|b| CriteriaSet::from_yaml(b.yaml, b.id))
+        .map(BuiltinSet::load)
         .collect::<Result<Vec<_>>>()?;
     let io = |source| Error::Io {
         path: "<stdout>".into(),

@@ -787,12 +787,12 @@ impl LevelContext<'_> {
     fn by_class(
         &self,
         v: &mut Validator<'_>,
-        spanned: &Spanned<RawClassMap>,
+        map: &RawClassMap,
         classification: &Classification,
     ) -> Option<Vec<Level>> {
         let mut levels: Vec<Option<Level>> = vec![None; classification.classes.len()];
         let mut ok = true;
-        for (code, value) in &spanned.value.0 {
+        for (code, value) in &map.0 {
             let ctx = LevelContext {
                 line: code.referenced.line(),
                 ..*self
@@ -816,18 +816,17 @@ impl LevelContext<'_> {
         let missing: Vec<_> = classification
             .classes
             .iter()
-            .filter(|c| {
-                !spanned
-                    .value
-                    .0
-                    .iter()
-                    .any(|(k, _)| k.value.trim() == c.code)
-            })
+            .filter(|c| !map.0.iter().any(|(k, _)| k.value.trim() == c.code))
             .map(|c| c.code.clone())
             .collect();
         if !missing.is_empty() {
+            // the map's line, which is its first key's
+            let line = map
+                .0
+                .first()
+                .map_or(self.line, |(k, _)| k.referenced.line());
             v.report(
-                spanned.referenced.line(),
+                line,
                 Shape::NoValueFor {
                     id: self.id.to_owned(),
                     classes: missing,

@@ -73,7 +73,7 @@ impl SetChoice {
             SetChoice::Named(name) => CriteriaSet::load(name),
             SetChoice::Default { today } => {
                 let set = default_builtin(*today);
-                CriteriaSet::from_yaml(set.yaml, set.id)
+                set.load()
             }
         }
     }
@@ -751,7 +751,7 @@ impl CriteriaSet {
     /// built-in id nor an existing file is an error listing the built-in ids.
     pub fn load(name: &str) -> Result<CriteriaSet> {
         if let Some(set) = builtin(name) {
-            return CriteriaSet::from_yaml(set.yaml, set.id);
+            return set.load();
         }
         let path = std::path::Path::new(name);
         if !path.exists() && !extension_is(name, "yaml") && !extension_is(name, "yml") {

@@ -38,7 +38,7 @@ pub(super) fn load(yaml: &str, origin: &str, depth: u32) -> Result<CriteriaSet> 
         }));
     }
     let mut set = if let Some(b) = builtin(&base_name) {
-        CriteriaSet::from_yaml_at(b.yaml, b.id, depth + 1)?
+        b.load()?
     } else {
         let path = std::path::Path::new(origin)
             .parent()
@@ -590,12 +590,12 @@ fn one(
 fn by_class(
     v: &mut Validator<'_>,
     ctx: &LevelContext<'_>,
-    map: &Spanned<super::raw::RawClassMap>,
+    map: &super::raw::RawClassMap,
     year: Option<u16>,
     classification: &Classification,
     out: &mut Vec<Entry>,
 ) {
-    for (code, value) in &map.value.0 {
+    for (code, value) in &map.0 {
         let ctx = LevelContext {
             line: code.referenced.line(),
             ..*ctx

@@ -1,15 +1,19 @@
 //! A serde mirror of the criteria YAML. Nothing here is trusted: `super::validate` turns it into
 //! the model, collecting every problem with its line.
+//!
+//! The build script reads the built-in sets into these types too, and writes them as JSON that
+//! the program reads at start-up (see `build.rs`): a set's types are serialisable for that, and
+//! this file uses nothing but serde, serde-saphyr and the two types it names from the crate.
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use crate::lang::Text;
 use crate::yaml::OrderedMap;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSet {
     pub id: Spanned<String>,
@@ -24,7 +28,7 @@ pub(crate) struct RawSet {
     pub tiers: Spanned<Vec<RawTier>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawAct {
     pub decision: String,
@@ -34,14 +38,14 @@ pub(crate) struct RawAct {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPeriod {
     pub from: Spanned<u16>,
     pub to: Spanned<u16>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawInForce {
     pub from: Spanned<String>,
@@ -49,7 +53,7 @@ pub(crate) struct RawInForce {
     pub until: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawClassification {
     pub column: Spanned<String>,
@@ -59,7 +63,7 @@ pub(crate) struct RawClassification {
     pub overrides: Vec<RawOverride>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawClass {
     pub code: Spanned<String>,
@@ -68,7 +72,7 @@ pub(crate) struct RawClass {
     pub aliases: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawOverride {
     pub column: Spanned<String>,
@@ -78,7 +82,7 @@ pub(crate) struct RawOverride {
     pub source: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawBand {
     pub label: Spanned<String>,
@@ -86,7 +90,7 @@ pub(crate) struct RawBand {
     pub max: u32,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTier {
     pub id: Spanned<String>,
@@ -98,7 +102,7 @@ pub(crate) struct RawTier {
     pub conditions: Vec<RawCondition>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCondition {
     pub column: Spanned<String>,
@@ -109,7 +113,7 @@ pub(crate) struct RawCondition {
     pub verified: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawOwnerChange {
     pub from: Spanned<u16>,
@@ -117,7 +121,7 @@ pub(crate) struct RawOwnerChange {
     pub source: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCriterion {
     pub number: Spanned<u32>,
@@ -132,7 +136,7 @@ pub(crate) struct RawCriterion {
     pub indicators: Vec<RawIndicator>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawKind {
     YesNo,
@@ -140,7 +144,7 @@ pub(crate) enum RawKind {
     Number,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 pub(crate) enum RawComparison {
     #[serde(rename = ">=")]
     AtLeast,
@@ -150,7 +154,7 @@ pub(crate) enum RawComparison {
     Equal,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawIndicator {
     pub id: Spanned<String>,
@@ -174,7 +178,7 @@ pub(crate) struct RawIndicator {
 }
 
 /// Survey years, both ends included; either may be open.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawYears {
     #[serde(default)]
@@ -183,17 +187,21 @@ pub(crate) struct RawYears {
     pub to: Option<u16>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawThreshold {
     pub source: String,
     pub verified: bool,
     #[serde(default)]
     pub note: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub value: Option<RawValue>,
     #[serde(default, alias = "by_group", alias = "by_class")]
-    pub by_region: Option<Spanned<RawClassMap>>,
+    pub by_region: Option<RawClassMap>,
     #[serde(default)]
     pub by_year: Option<BTreeMap<u16, Spanned<RawYear>>>,
     #[serde(default)]
@@ -202,7 +210,7 @@ pub(crate) struct RawThreshold {
 
 /// A threshold defined as a multiple of another tier's threshold for the same commune, as the
 /// model commune's income is 110% of the advanced commune's income level.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRelative {
     pub tier: String,
@@ -210,18 +218,22 @@ pub(crate) struct RawRelative {
     pub factor: f64,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawYear {
-    #[serde(default, deserialize_with = "present")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub value: Option<RawValue>,
     #[serde(default, alias = "by_group", alias = "by_class")]
-    pub by_region: Option<Spanned<RawClassMap>>,
+    pub by_region: Option<RawClassMap>,
 }
 
 /// One threshold value: a number, `~` where the legal value is not known, or a map that gives
 /// the value its own source or verification status.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(
     untagged,
     expecting = "a number, `~` for a value not known, or a map with keys value, source, verified, note"
@@ -232,7 +244,7 @@ pub(crate) enum RawValue {
     Detailed(RawDetailedValue),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawDetailedValue {
     pub value: Option<f64>,
@@ -259,7 +271,8 @@ where
 }
 
 /// Values by class code, in file order, each key with its line, so that a problem with one
-/// region's value points at that region's line.
+/// region's value points at that region's line. (The map itself is not `Spanned`: its line is
+/// its first key's, and a `Spanned` map of `Spanned` keys does not read from JSON.)
 pub(crate) type RawClassMap = OrderedMap<Spanned<String>, RawValue>;
 
 /// A provincial overlay: a set that names its base (`extends`) and gives only what the
@@ -356,7 +369,7 @@ pub(crate) struct RawOverlayThreshold {
     #[serde(default, deserialize_with = "present")]
     pub value: Option<RawValue>,
     #[serde(default, alias = "by_group", alias = "by_class")]
-    pub by_region: Option<Spanned<RawClassMap>>,
+    pub by_region: Option<RawClassMap>,
     #[serde(default)]
     pub by_year: Option<BTreeMap<u16, Spanned<RawYear>>>,
 }

@@ -162,9 +162,11 @@ pub fn check_bom(bom: bool, format: RecordFormat) -> Result<()> {
 
 /// What became of one row.
 #[derive(Debug)]
+// (one at a time is made and taken apart at once: a box would cost an allocation a row)
+#[allow(clippy::large_enum_variant)]
 pub enum RowOutcome {
     /// Scored, with what scoring noticed.
-    Scored(Box<CommuneScore>, Vec<Finding>),
+    Scored(CommuneScore, Vec<Finding>),
     /// The row, or some of its cells, cannot be read.
     Invalid(Vec<Problem>),
     /// The row reads, but an indicator needs the class or year it lacks.
@@ -293,7 +295,7 @@ impl<'s> Scan<'s> {
                 Ok(commune) => {
                     let (line, year) = (commune.line, commune.year);
                     match score(self.set, commune) {
-                        Ok((scored, findings)) => RowOutcome::Scored(Box::new(scored), findings),
+                        Ok((scored, findings)) => RowOutcome::Scored(scored, findings),
                         Err(errors) => RowOutcome::Unscorable { line, year, errors },
                     }
                 }
@@ -335,7 +337,7 @@ impl<'s> Scan<'s> {
                         max_row_warnings,
                     );
                     if problems.is_empty() {
-                        visit(*scored)?;
+                        visit(scored)?;
                     }
                     return Ok(());
                 }

@@ -13,6 +13,7 @@ use super::{Record, RecordWriter};
 /// other signed text does not, `-inf`, `+NaN` and `-1e9` included, which a spreadsheet would
 /// read as something else than what the data says.
 #[must_use]
+#[inline]
 pub fn neutralise(field: &str) -> Cow<'_, str> {
     if risky(field.as_bytes()) && !plain_number(field) {
         Cow::Owned(format!("'{field}"))

@@ -808,10 +808,11 @@ impl<'s> SurveyReader<'s> {
             Err(_) if self.layout.period.is_some() || self.layout.month.is_some() => {
                 return parsed;
             }
-            Ok(None) | Err(_) => id.clone(),
+            Ok(None) | Err(_) => id,
         };
         let Some(&first) = self.seen.get(&key) else {
-            if let (Some(code), Ok(commune)) = (code_without_leading_zeros(&id), &parsed)
+            if let Ok(commune) = &parsed
+                && let Some(code) = code_without_leading_zeros(&commune.id)
                 && let Some(repeat) = self.same_code(
                     &match commune.period {
                         Some(period) => format!("{code}\u{0}{period}"),

@@ -33,6 +33,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if ((BASH_VERSINFO[0] < 5)); then
+    echo "error: bash 5 or newer is needed (for its clock, EPOCHREALTIME)" >&2
+    exit 2
+fi
+
 NATIONAL=${NATIONAL:-10600}
 MEMORY=${MEMORY:-0}
 PANEL=${PANEL:-0}
@@ -69,20 +74,23 @@ python3 examples/generate.py bench "$ROWS" --seed "$SEED" >"$rows"
 # machines: let it finish before anything is timed
 sync
 
-# One run of a command, standard output thrown away: appends "seconds kb" (wall time, peak
-# RSS) to $work/runs-NAME.
+# One run of a command: appends "seconds kb" (wall time, peak RSS) to $work/runs-NAME. Its
+# standard output goes to OUT (a file, or /dev/null). The clock is bash's own (EPOCHREALTIME),
+# read without starting a process, and the command is started by GNU time directly, with no
+# shell in between, so that nothing but the command and GNU time is in the time.
 once() {
-    local name=$1 start end
-    shift
-    start=$(date +%s%N)
-    /usr/bin/time -f "%M" -o "$work/kb" "$@" >/dev/null 2>"$work/stderr" || {
+    local name=$1 out=$2 start end
+    shift 2
+    start=$EPOCHREALTIME
+    /usr/bin/time -f "%M" -o "$work/kb" "$@" >"$out" 2>"$work/stderr" || {
         echo "error: '$*' failed:" >&2
         tail -5 "$work/stderr" >&2
         exit 1
     }
-    end=$(date +%s%N)
-    echo "$(((end - start) / 1000)) $(tail -1 "$work/kb")" |
-        awk '{ printf "%.6f %d\n", $1 / 1e6, $2 }' >>"$work/runs-$name"
+    end=$EPOCHREALTIME
+    # (a locale may write the clock's decimal point as a comma)
+    echo "${start/,/.} ${end/,/.} $(tail -1 "$work/kb")" |
+        awk '{ printf "%.6f %d\n", $2 - $1, $3 }' >>"$work/runs-$name"
 }
 
 # "median best kb" of a command's runs (kb: the largest peak RSS of any run)
@@ -96,12 +104,11 @@ summary() {
 }
 
 for _ in $(seq "$RUNS"); do
-    once ntm-national sh -c 'exec "$0" score "$1" --criteria "$2" --format csv >"$3"' \
-        "$ntm" "$national" "$SET" "$work/ntm-out.csv"
-    once pandas python3 scripts/pandas_count.py "$national" "$work/pandas-out.csv"
-    once floor $floor "$rows"
-    once score $ntm score "$rows" --criteria $SET --format csv
-    once progress $ntm progress "$rows" --criteria $SET --format json
+    once ntm-national "$work/ntm-out.csv" $ntm score "$national" --criteria $SET --format csv
+    once pandas /dev/null python3 scripts/pandas_count.py "$national" "$work/pandas-out.csv"
+    once floor /dev/null $floor "$rows"
+    once score /dev/null $ntm score "$rows" --criteria $SET --format csv
+    once progress /dev/null $ntm progress "$rows" --criteria $SET --format json
 done
 
 example=examples/tinh-mau-2022.csv

@@ -134,12 +134,6 @@ pub struct TierName {
 }
 
 impl TierName {
-    /// The name of `tier`.
-    #[must_use]
-    pub fn of(tier: &crate::criteria::Tier) -> TierName {
-        TierName::named(&tier.id, &tier.name.vi)
-    }
-
     /// The tier `id` named `vi` in Vietnamese.
     #[must_use]
     pub fn named(id: &str, vi: &str) -> TierName {

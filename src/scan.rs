@@ -13,7 +13,7 @@ use crate::criteria::{
 use crate::env::{Env, Verbosity};
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Lang;
-use crate::msg::{Hint, Msg, TierName};
+use crate::msg::{Hint, Msg};
 use crate::render::output::{check_extension, io_error, refuse_overwriting, write_whole};
 use crate::render::{Periodic, Record, RecordFormat, TableLabels, writer};
 use crate::score::{CommuneScore, Finding, ScoreError, score};
@@ -575,7 +575,7 @@ impl Notes {
                 Code::NoVersionForYear,
                 &Msg::NoVersionForYear {
                     indicator: indicator.clone(),
-                    tier: TierName::of(tier),
+                    tier: tier.message_name(),
                     set: set.id.clone(),
                     covered,
                     years: years.iter().map(|&y| u32::from(y)).collect(),
@@ -623,7 +623,7 @@ impl Notes {
                 Code::UnknownThreshold,
                 &Msg::UnknownThreshold {
                     indicator: indicator.clone(),
-                    tier: TierName::of(tier),
+                    tier: tier.message_name(),
                     classes,
                     years: years.iter().map(|&y| u32::from(y)).collect(),
                     set: set.id.clone(),
@@ -775,7 +775,7 @@ pub fn row_warning(
                 at(&c.column),
                 Msg::ConditionNotMet {
                     said,
-                    tier: TierName::of(&set.tiers[tier]),
+                    tier: set.tiers[tier].message_name(),
                     name_vi: c.name.vi.clone(),
                     name_en: c.name.en.clone(),
                     source: c.source.clone(),
@@ -882,7 +882,7 @@ pub fn column_hint(header: &str, set: &CriteriaSet) -> Option<Hint> {
         };
         let numbers: Vec<u32> = tier.criteria.iter().map(|c| c.number).collect();
         return Some(Hint::NoCriterion {
-            tier: TierName::of(tier),
+            tier: tier.message_name(),
             number: n,
             numbers,
         });

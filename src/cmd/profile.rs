@@ -12,7 +12,8 @@ use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::msg::Msg;
 use crate::render::output::{check_document_output, io_error, refuse_overwriting, write_whole};
-use crate::render::sections::{Cell, Rows, Section, workbook, write_markdown, write_tables};
+use crate::render::sections::{Cell, Rows, Section, write_markdown, write_tables};
+use crate::render::workbook::of_sections;
 use crate::render::{DocumentFormat, TableLabels, json_document, not_written};
 use crate::scan::{self, RowOutcome, Scan};
 use crate::survey::input::{InputOptions, shown};
@@ -133,7 +134,7 @@ pub fn run(options: &ProfileOptions, env: &Env, stderr: &mut dyn Write) -> Resul
             }
             DocumentFormat::Xlsx => {
                 let (title, sections) = sections(&profile, labels.lang);
-                workbook(&title, &[], &sections, labels.lang)
+                of_sections(&title, &[], &sections, labels.lang)
                     .map_err(std::io::Error::other)
                     .and_then(|bytes| out.write_all(&bytes))
             }

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::msg::Msg;
 use crate::render::output::{check_document_output, io_error, refuse_overwriting, write_whole};
-use crate::render::{DocumentFormat, TableLabels, json_document, not_written, sections};
+use crate::render::{DocumentFormat, TableLabels, json_document, not_written, sections, workbook};
 use crate::scan::{self, Scan};
 use crate::survey::input::{InputOptions, shown};
 use crate::survey::period::Period;
@@ -183,7 +183,7 @@ pub fn run(options: &ProgressOptions, env: &Env, stderr: &mut dyn Write) -> Resu
             DocumentFormat::Json => json_document(&report, out),
             DocumentFormat::Table => sections::table(&report, &labels, out),
             DocumentFormat::Markdown => sections::markdown(&report, &labels, out),
-            DocumentFormat::Xlsx => sections::xlsx(&report, &labels, out),
+            DocumentFormat::Xlsx => workbook::progress(&report, &labels, out),
             other => return Err(not_written(other, "progress", FORMATS)),
         };
         written.map_err(io_error(name))

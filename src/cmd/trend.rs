@@ -16,7 +16,8 @@ use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::msg::Msg;
 use crate::render::output::{check_document_output, io_error, refuse_overwriting, write_whole};
-use crate::render::sections::{workbook, write_markdown, write_tables};
+use crate::render::sections::{write_markdown, write_tables};
+use crate::render::workbook::of_sections;
 use crate::render::{DocumentFormat, TableLabels, json_document, not_written, trend};
 use crate::scan::{self, Scan};
 use crate::survey::input::{InputOptions, shown};
@@ -265,7 +266,7 @@ pub fn run(options: &TrendOptions, env: &Env, stderr: &mut dyn Write) -> Result<
                 let mut lines = title.lines().map(str::to_owned);
                 let first = lines.next().unwrap_or_default();
                 let lead: Vec<String> = lines.collect();
-                workbook(&first, &lead, &sections, labels.lang)
+                of_sections(&first, &lead, &sections, labels.lang)
                     .map_err(std::io::Error::other)
                     .and_then(|bytes| out.write_all(&bytes))
             }

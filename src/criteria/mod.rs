@@ -343,6 +343,12 @@ pub struct Condition {
 }
 
 impl Tier {
+    /// The tier as messages name it (see [`crate::msg::TierName`]).
+    #[must_use]
+    pub fn message_name(&self) -> crate::msg::TierName {
+        crate::msg::TierName::named(&self.id, &self.name.vi)
+    }
+
     /// The verdict column of criterion `number` in survey files: `TC19`, `NC5`.
     #[must_use]
     pub fn verdict_column(&self, number: u32) -> String {

@@ -8,7 +8,6 @@ use std::io::{self, Write};
 use super::figures::{Status, TargetFigures, Unit, percent, quantity};
 use super::labels::not_shown;
 use super::table::TABLE_ROWS;
-use super::workbook::Book;
 use super::{TableLabels, new_table};
 use crate::aggregate::progress::{Figure, ProgressReport, TargetResult};
 use crate::lang::Lang;
@@ -662,18 +661,6 @@ pub fn table(report: &ProgressReport, labels: &TableLabels, out: &mut dyn Write)
     write_tables(&title, &sections, labels, out)
 }
 
-/// Writes the report as an Excel workbook.
-pub fn xlsx(report: &ProgressReport, labels: &TableLabels, out: &mut dyn Write) -> io::Result<()> {
-    let (title, sections) = sections(report, labels);
-    let mut lines = title.lines().map(str::to_owned);
-    let first = lines.next().unwrap_or_default();
-    let lead: Vec<String> = lines.filter(|l| !l.trim().is_empty()).collect();
-    let book = Book::new(first, lead, sections, report, labels);
-    let bytes = super::workbook::workbook(&book).map_err(io::Error::other)?;
-    out.write_all(&bytes)?;
-    out.flush()
-}
-
 /// Writes the report as Markdown.
 pub fn markdown(
     report: &ProgressReport,
@@ -685,18 +672,6 @@ pub fn markdown(
     let heading = lines.next().unwrap_or_default();
     let lead: Vec<String> = lines.map(str::to_owned).collect();
     write_markdown(heading, &lead, "", &sections, labels.lang, out)
-}
-
-/// Sections as an Excel workbook (see [`super::workbook`]): an overview sheet with the title
-/// and `lead` lines, then a sheet per section.
-pub fn workbook(
-    title: &str,
-    lead: &[String],
-    sections: &[Section<'_>],
-    lang: Lang,
-) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    let book = Book::plain(title.to_owned(), lead.to_vec(), Vec::new(), lang);
-    super::workbook::write(&book, sections)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! of their own, never a title cut at 31 characters.
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 
 use rust_xlsxwriter::{
     Chart, ChartType, Color, ConditionalFormatCell, ConditionalFormatCellRule,
@@ -750,6 +751,34 @@ fn fit_words(name: &str, max: usize) -> String {
         out = name.chars().take(max).collect();
     }
     out
+}
+
+/// Writes the progress report as an Excel workbook (its sections: [`super::sections::sections`]).
+pub fn progress(
+    report: &ProgressReport,
+    labels: &TableLabels,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let (title, sections) = super::sections::sections(report, labels);
+    let mut lines = title.lines().map(str::to_owned);
+    let first = lines.next().unwrap_or_default();
+    let lead: Vec<String> = lines.filter(|l| !l.trim().is_empty()).collect();
+    let book = Book::new(first, lead, sections, report, labels);
+    let bytes = workbook(&book).map_err(io::Error::other)?;
+    out.write_all(&bytes)?;
+    out.flush()
+}
+
+/// Sections as an Excel workbook: an overview sheet with the title and `lead` lines, then a
+/// sheet per section.
+pub fn of_sections(
+    title: &str,
+    lead: &[String],
+    sections: &[Section<'_>],
+    lang: Lang,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let book = Book::plain(title.to_owned(), lead.to_vec(), Vec::new(), lang);
+    write(&book, sections)
 }
 
 #[cfg(test)]

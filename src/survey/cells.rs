@@ -25,7 +25,7 @@ pub fn parse_verdict(cell: &str) -> Option<Verdict> {
 /// A spelling kept is found by its length: of the few a survey uses, nearly always only one has
 /// a given length, so that finding it is one comparison. (A search through them, stopping at
 /// a different place for each cell as "Đạt", "Không đạt", "Cơ bản đạt" and blanks follow each
-/// other, made the processor guess wrong about once a cell: a sixteenth of the time of scoring
+/// other, made the processor guess wrong about once a cell: some 6 % of the time of scoring
 /// a national file.)
 #[derive(Debug)]
 pub struct VerdictSpellings {
